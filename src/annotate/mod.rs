@@ -1,0 +1,145 @@
+//! Annotate stage: finds actor and date mentions in every annotated block of an article.
+//!
+//! Extractors work on one block's plain text at a time ([`actors`], [`dates`]); this module maps
+//! their offsets back to the source bytes, attaches each mention's sentence, and drops overlaps
+//! so the rendered HTML never nests one link inside another.
+
+pub mod actors;
+pub mod dates;
+pub mod sentences;
+
+use std::ops::Range;
+
+use anyhow::Result;
+
+use crate::config::ActorConfig;
+use crate::model::{Article, Mention, MentionKind};
+use actors::{ActorMatcher, ActorSpec};
+use dates::{DateKind, DateResolver};
+
+/// Compiled once per build and shared across threads: the actor automaton is the costly part.
+pub struct Annotator {
+    matcher: ActorMatcher,
+}
+
+impl Annotator {
+    /// Compiles the actors; an alias claimed by two actors is a configuration error.
+    pub fn new(actors: &[ActorConfig]) -> Result<Annotator> {
+        let specs: Vec<ActorSpec> = actors
+            .iter()
+            .map(|a| ActorSpec {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                aliases: a.aliases.clone(),
+                metonyms: a.metonyms.clone(),
+                exclude: a.exclude.clone(),
+            })
+            .collect();
+        let matcher =
+            ActorMatcher::new(&specs).map_err(|e| anyhow::anyhow!("site.toml: actors: {e}"))?;
+        Ok(Annotator { matcher })
+    }
+
+    /// Returns the article with its mentions filled in, sorted by source offset.
+    pub fn annotate(&self, mut article: Article) -> Article {
+        let mut resolver = DateResolver::new(article.meta.published);
+        let mut mentions = Vec::new();
+        for (index, block) in article.blocks.iter().enumerate() {
+            if !block.is_annotated() {
+                continue;
+            }
+            let (text, map) = block.plain_text(&article.source);
+            let sentences = sentences::sentences(&text);
+            let mut push = |range: Range<usize>, kind: MentionKind| {
+                if let Some(span) = to_source(&map, range.clone()) {
+                    let sentence = sentence_of(&text, &sentences, range.start);
+                    mentions.push(Mention {
+                        kind,
+                        span,
+                        block: index,
+                        sentence,
+                    });
+                }
+            };
+            for hit in resolver.find(&text) {
+                let kind = match (hit.kind, hit.timex) {
+                    (DateKind::Date, Some(timex)) => MentionKind::Date {
+                        timex,
+                        resolution: hit.resolution,
+                    },
+                    (DateKind::Duration, _) => MentionKind::Duration(hit.value),
+                    (DateKind::Date, None) => continue,
+                };
+                push(hit.start..hit.end, kind);
+            }
+            for hit in self.matcher.find(&text) {
+                push(hit.start..hit.end, MentionKind::Actor(hit.actor));
+            }
+        }
+        article.mentions = without_overlaps(mentions);
+        article
+    }
+}
+
+/// Maps a plain-text range to source bytes; `None` when it straddles text that is not
+/// contiguous in the source (e.g. across Markdown emphasis).
+fn to_source(map: &[(usize, usize, usize)], range: Range<usize>) -> Option<Range<usize>> {
+    let run = map
+        .iter()
+        .find(|(p, _, len)| range.start >= *p && range.start < p + len)?;
+    let (plain, source, len) = *run;
+    (range.end <= plain + len).then(|| source + range.start - plain..source + range.end - plain)
+}
+
+fn sentence_of(text: &str, sentences: &[Range<usize>], at: usize) -> String {
+    let range = sentences
+        .iter()
+        .find(|r| at >= r.start && at < r.end.max(r.start + 1))
+        .cloned()
+        .unwrap_or_else(|| sentences::sentence_at(text, at));
+    text.get(range).unwrap_or(text).trim().to_string()
+}
+
+/// Sorted by start (longer first on ties); any mention overlapping an earlier kept one is
+/// dropped, because the reader can only link a word to one thing.
+fn without_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
+    mentions.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if kept.last().is_none_or(|k| m.span.start >= k.span.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_plain_offsets_through_runs() {
+        let map = [(0, 10, 5), (5, 20, 5)];
+        assert_eq!(to_source(&map, 1..3), Some(11..13));
+        assert_eq!(to_source(&map, 6..9), Some(21..24));
+        assert_eq!(to_source(&map, 3..7), None);
+    }
+
+    #[test]
+    fn overlaps_keep_the_earlier_longer_mention() {
+        let m = |s, e| Mention {
+            kind: MentionKind::Duration("P1Y".into()),
+            span: s..e,
+            block: 0,
+            sentence: String::new(),
+        };
+        let kept = without_overlaps(vec![m(5, 9), m(0, 6), m(0, 3), m(9, 12)]);
+        let spans: Vec<_> = kept.iter().map(|m| m.span.clone()).collect();
+        assert_eq!(spans, [0..6, 9..12]);
+    }
+}

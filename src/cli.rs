@@ -1,0 +1,80 @@
+//! Command line: parses arguments and runs the matching command; `main.rs` only calls [`run`].
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::pipeline::{self, BuildOptions};
+
+/// dossier — turn a folder of articles into an annotated, cross-linked reader.
+#[derive(Parser, Debug)]
+#[command(name = "dossier", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site into the output folder (default: public/).
+    ///
+    /// Examples:
+    ///   dossier build
+    ///   dossier build -c other/site.toml -o /tmp/site -u https://me.github.io/dossier/
+    Build {
+        /// The site configuration.
+        #[arg(short, long, default_value = "site.toml")]
+        config: PathBuf,
+        /// Write the site here instead of the configured output_dir.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Public address, for canonical links only (internal links stay relative).
+        #[arg(short = 'u', long = "base-url")]
+        base_url: Option<String>,
+    },
+}
+
+/// Runs the command line; errors print their whole cause chain once and exit with 1.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            config,
+            output,
+            base_url,
+        } => match pipeline::build(&config, &BuildOptions { output, base_url }) {
+            Ok(r) => {
+                println!(
+                        "built {} articles, {} actors ({} mentions), {} dates: {} files in {} — done in {} ms",
+                        r.articles,
+                        r.actors,
+                        r.mentions,
+                        r.dates,
+                        r.files,
+                        r.output.display(),
+                        r.elapsed.as_millis()
+                    );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                eprintln!("nothing was written; the previous site, if any, is unchanged.");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,259 @@
+//! Configuration stage: reads `site.toml` into typed settings before anything else runs.
+//!
+//! Every table denies unknown keys, so a typo is reported with its line and column instead of
+//! being silently ignored; the `toml` crate's error already carries the position and a caret.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use serde::Deserialize;
+
+use crate::annotate::dates::{Precision, Timex};
+
+/// The whole of `site.toml`: one place that says what the site is and what it reads.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Shown in every page's title and header.
+    pub title: String,
+    /// One-line description for the home page and `<meta name="description">`.
+    #[serde(default)]
+    pub description: String,
+    /// BCP 47 language tag for `<html lang>`, so screen readers pronounce the text right.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Absolute public address, used only for canonical links and feeds, never for internal links.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Where the site is written, relative to `site.toml`.
+    #[serde(default = "default_output")]
+    pub output_dir: PathBuf,
+    /// Where the articles are read from, relative to `site.toml`.
+    #[serde(default = "default_seeds")]
+    pub seeds_dir: PathBuf,
+    /// Metadata for articles whose text carries none (plain-text seeds), keyed by article id.
+    #[serde(default)]
+    pub articles: BTreeMap<String, ArticleMeta>,
+    /// The actors every article is annotated with; each gets an index page.
+    #[serde(default)]
+    pub actors: Vec<ActorConfig>,
+}
+
+/// Metadata of one article, from `site.toml` or a Markdown article's front matter.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleMeta {
+    /// The headline; inferred from the text when absent.
+    pub title: Option<String>,
+    /// True when the title was written by the editor rather than taken from the source,
+    /// so the reader can tell the two apart.
+    #[serde(default)]
+    pub title_editorial: bool,
+    /// Standfirst shown under the title; defaults to a standfirst line found in the text.
+    pub subtitle: Option<String>,
+    /// The publication the text comes from.
+    pub outlet: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; relative dates in the text resolve against it.
+    pub published: Option<String>,
+    /// Where the original can be read.
+    pub url: Option<String>,
+}
+
+/// One configured actor: the surface forms that name it and the ones that must not.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorConfig {
+    /// Stable slug used in URLs and the data export.
+    pub id: String,
+    /// Display name; also matched in the text.
+    pub name: String,
+    /// Free-form category shown on the actor page (state, armed group, organisation…).
+    #[serde(default)]
+    pub kind: String,
+    /// A sentence or two of context for readers.
+    #[serde(default)]
+    pub description: String,
+    /// Surface forms that always mean this actor.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Place names that mean this actor only when they act as the state ("Moscow accepted…").
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    /// Phrases that contain an alias but must never count for this actor.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+fn default_output() -> PathBuf {
+    "public".into()
+}
+fn default_seeds() -> PathBuf {
+    "seeds".into()
+}
+
+/// The configuration plus where it was read from, so relative paths resolve against its folder.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Parsed settings.
+    pub config: SiteConfig,
+    /// Folder that holds `site.toml`; relative paths in it are taken from here.
+    pub root: PathBuf,
+    /// Path of the config file itself, for messages.
+    pub config_path: PathBuf,
+}
+
+impl Site {
+    /// Reads and validates `site.toml`; errors name the file, line and column.
+    pub fn load(path: &Path) -> Result<Site> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let config = parse(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e))?;
+        let root = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        Ok(Site {
+            config,
+            root,
+            config_path: path.to_path_buf(),
+        })
+    }
+
+    /// Absolute-or-relative path of the seeds folder.
+    pub fn seeds_dir(&self) -> PathBuf {
+        self.resolve(&self.config.seeds_dir)
+    }
+
+    /// Absolute-or-relative path of the output folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.resolve(&self.config.output_dir)
+    }
+
+    fn resolve(&self, path: &Path) -> PathBuf {
+        if self.root == Path::new(".") {
+            path.to_path_buf()
+        } else {
+            self.root.join(path)
+        }
+    }
+}
+
+/// Parses and validates config text; the error message carries line and column.
+pub fn parse(text: &str) -> Result<SiteConfig> {
+    let config: SiteConfig = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
+    validate(&config, text)?;
+    Ok(config)
+}
+
+/// Checks what serde cannot: unique ids, well-formed slugs and dates.
+fn validate(config: &SiteConfig, text: &str) -> Result<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    for actor in &config.actors {
+        let at = position_of(text, &format!("\"{}\"", actor.id));
+        if !is_slug(&actor.id) {
+            bail!("{at}actor id {:?} must be lowercase letters, digits and '-' (it becomes a file name)", actor.id);
+        }
+        if !seen.insert(actor.id.as_str()) {
+            bail!(
+                "{at}actor id {:?} is defined twice; merge the two [[actors]] tables",
+                actor.id
+            );
+        }
+        if actor.name.trim().is_empty() {
+            bail!("{at}actor {:?} has an empty name", actor.id);
+        }
+    }
+    for (id, meta) in &config.articles {
+        if let Some(p) = &meta.published {
+            check_published(p).map_err(|e| {
+                anyhow::anyhow!("{}[articles.{id}] published: {e}", position_of(text, p))
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Validates a publication date, keeping only year, month or day precision.
+pub fn check_published(value: &str) -> std::result::Result<Timex, String> {
+    match Timex::parse(value.trim()) {
+        Some(t) if t.precision() != Precision::Decade => Ok(t),
+        _ => Err(format!(
+            "{value:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+        )),
+    }
+}
+
+/// "line L, column C: " of the first occurrence of `needle`, for messages about valid TOML
+/// whose meaning is wrong (serde has no span for those).
+fn position_of(text: &str, needle: &str) -> String {
+    match text.find(needle) {
+        Some(at) => {
+            let before = &text[..at];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("line {line}, column {col}: ")
+        }
+        None => String::new(),
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_names_key_line_and_column() {
+        let err = parse("title = \"x\"\ncolour = \"red\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("colour"), "{err}");
+        assert!(err.contains("line 2, column 1"), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_in_actor_table_is_an_error() {
+        let err = parse("title = \"x\"\n[[actors]]\nid = \"a\"\nname = \"A\"\nalias = []\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("alias") && err.contains("line 5"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_actor_is_an_error_with_position() {
+        let text = "title = \"x\"\n[[actors]]\nid = \"a\"\nname = \"A\"\n[[actors]]\nid = \"a\"\nname = \"B\"\n";
+        let err = parse(text).unwrap_err().to_string();
+        assert!(
+            err.contains("defined twice") && err.contains("line 3"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn bad_published_date_is_an_error() {
+        let text = "title = \"x\"\n[articles.a]\npublished = \"July 2025\"\n";
+        let err = parse(text).unwrap_err().to_string();
+        assert!(err.contains("YYYY-MM") && err.contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn defaults_apply() {
+        let c = parse("title = \"x\"\n").unwrap();
+        assert_eq!(c.output_dir, PathBuf::from("public"));
+        assert_eq!(c.seeds_dir, PathBuf::from("seeds"));
+        assert_eq!(c.language, "en");
+    }
+}

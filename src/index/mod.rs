@@ -1,0 +1,152 @@
+//! Index stage: the cross-article model — actor postings, co-occurrence, the timeline, related
+//! articles and reading order.
+//!
+//! It holds indices into the article list, never copies of article text, so it stays small at
+//! any corpus size; render reads it together with the articles.
+
+mod related;
+
+use std::collections::BTreeMap;
+
+use crate::annotate::dates::Timex;
+use crate::model::{Article, MentionKind};
+
+/// Where a mention lives: article index and mention index within it.
+pub type MentionRef = (usize, usize);
+
+/// Everything the cross-linked pages need, computed once after annotation.
+#[derive(Debug, Default)]
+pub struct SiteIndex {
+    /// Article indices in reading order: newest first, then by id.
+    pub order: Vec<usize>,
+    /// One entry per configured actor, in configuration order.
+    pub actors: Vec<ActorIndex>,
+    /// Every dated mention, chronologically.
+    pub timeline: Vec<TimelineEntry>,
+    /// Per article: the most related other articles, best first.
+    pub related: Vec<Vec<usize>>,
+}
+
+/// What the corpus says about one actor.
+#[derive(Debug, Default)]
+pub struct ActorIndex {
+    /// Total mentions across articles.
+    pub mentions: usize,
+    /// Mentions grouped by article (in reading order).
+    pub by_article: Vec<(usize, Vec<usize>)>,
+    /// Other actors named in the same paragraphs, with the number of shared paragraphs.
+    pub cooccurring: Vec<(usize, usize)>,
+    /// Timeline entries (indices) whose sentence names this actor.
+    pub timeline: Vec<usize>,
+}
+
+/// One dated mention on the timeline.
+#[derive(Debug, Clone)]
+pub struct TimelineEntry {
+    /// The mention.
+    pub at: MentionRef,
+    /// Its resolved value, the sort key.
+    pub timex: Timex,
+    /// Actors named in the same sentence.
+    pub actors: Vec<usize>,
+}
+
+/// Builds the index; deterministic for the same articles in the same order.
+pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
+    let order = reading_order(articles);
+    let mut actors: Vec<ActorIndex> = (0..actor_count).map(|_| ActorIndex::default()).collect();
+    let mut timeline = Vec::new();
+    let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for &a in &order {
+        let article = &articles[a];
+        let mut per_block: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (m, mention) in article.mentions.iter().enumerate() {
+            match &mention.kind {
+                MentionKind::Actor(id) => {
+                    let entry = &mut actors[*id];
+                    entry.mentions += 1;
+                    match entry.by_article.last_mut() {
+                        Some((last, list)) if *last == a => list.push(m),
+                        _ => entry.by_article.push((a, vec![m])),
+                    }
+                    per_block.entry(mention.block).or_default().push(*id);
+                }
+                MentionKind::Date { timex, .. } => {
+                    let actors_here = sentence_actors(article, m);
+                    timeline.push(TimelineEntry {
+                        at: (a, m),
+                        timex: *timex,
+                        actors: actors_here,
+                    });
+                }
+                MentionKind::Duration(_) => {}
+            }
+        }
+        for ids in per_block.values_mut() {
+            ids.sort_unstable();
+            ids.dedup();
+            for (i, &x) in ids.iter().enumerate() {
+                for &y in &ids[i + 1..] {
+                    *pairs.entry((x, y)).or_default() += 1;
+                }
+            }
+        }
+    }
+    for ((x, y), n) in pairs {
+        actors[x].cooccurring.push((y, n));
+        actors[y].cooccurring.push((x, n));
+    }
+    for actor in &mut actors {
+        actor
+            .cooccurring
+            .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    }
+    timeline.sort_by(|x, y| {
+        x.timex
+            .cmp(&y.timex)
+            .then(articles[x.at.0].id.cmp(&articles[y.at.0].id))
+            .then(x.at.1.cmp(&y.at.1))
+    });
+    for (t, entry) in timeline.iter().enumerate() {
+        for &id in &entry.actors {
+            actors[id].timeline.push(t);
+        }
+    }
+    let related = related::related(articles, &actors, 5);
+    SiteIndex {
+        order,
+        actors,
+        timeline,
+        related,
+    }
+}
+
+/// Newest first (by publication date), undated last, ties by id: a stable reading order.
+fn reading_order(articles: &[Article]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&articles[x], &articles[y]);
+        b.meta
+            .published
+            .cmp(&a.meta.published)
+            .then(a.id.cmp(&b.id))
+    });
+    order
+}
+
+/// Actors mentioned in the same sentence as mention `m`, without duplicates, by id order.
+fn sentence_actors(article: &Article, m: usize) -> Vec<usize> {
+    let target = &article.mentions[m];
+    let mut ids: Vec<usize> = article
+        .mentions
+        .iter()
+        .filter(|o| o.block == target.block && o.sentence == target.sentence)
+        .filter_map(|o| match o.kind {
+            MentionKind::Actor(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}

@@ -1,0 +1,49 @@
+//! Index stage, related articles: ranks other articles by the actors they share.
+//!
+//! Candidates come from each actor's most-mentioning articles only (a capped posting list), so
+//! the cost grows linearly with the corpus instead of comparing every pair of articles.
+
+use std::collections::BTreeMap;
+
+use super::ActorIndex;
+use crate::model::Article;
+
+/// How many top articles per actor are considered as candidates.
+const POSTING_CAP: usize = 64;
+
+/// For each article, up to `limit` related articles, best first.
+pub fn related(articles: &[Article], actors: &[ActorIndex], limit: usize) -> Vec<Vec<usize>> {
+    // weight[article] = [(actor, mentions)] and each actor's capped posting list.
+    let mut weights: Vec<Vec<(usize, usize)>> = vec![Vec::new(); articles.len()];
+    let mut postings: Vec<Vec<(usize, usize)>> = Vec::with_capacity(actors.len());
+    for (id, actor) in actors.iter().enumerate() {
+        let mut list: Vec<(usize, usize)> = actor
+            .by_article
+            .iter()
+            .map(|(a, ms)| (*a, ms.len()))
+            .collect();
+        for &(a, n) in &list {
+            weights[a].push((id, n));
+        }
+        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        list.truncate(POSTING_CAP);
+        postings.push(list);
+    }
+    (0..articles.len())
+        .map(|a| {
+            let mut score: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+            for &(actor, mine) in &weights[a] {
+                for &(other, theirs) in &postings[actor] {
+                    if other != a {
+                        let s = score.entry(other).or_default();
+                        s.0 += 1;
+                        s.1 += mine.min(theirs);
+                    }
+                }
+            }
+            let mut ranked: Vec<(usize, (usize, usize))> = score.into_iter().collect();
+            ranked.sort_by(|x, y| y.1.cmp(&x.1).then(articles[x.0].id.cmp(&articles[y.0].id)));
+            ranked.into_iter().take(limit).map(|(o, _)| o).collect()
+        })
+        .collect()
+}

@@ -1,0 +1,22 @@
+//! dossier turns a folder of news and opinion articles into an annotated, cross-linked reader:
+//! actors and dates highlighted and linked, an index page per actor, a timeline of every date.
+//!
+//! The pipeline has one module per stage, and data flows one way through them:
+//! [`load`] → [`parse`] (with [`text`] for plain-text structure) → [`annotate`] → [`index`] →
+//! [`render`] → [`linkcheck`] → [`write`], with [`export`] beside render. [`pipeline`] runs them;
+//! [`model`] holds the [`model::Article`] that carries an article through.
+#![warn(missing_docs)]
+
+pub mod annotate;
+pub mod cli;
+pub mod config;
+pub mod export;
+pub mod index;
+pub mod linkcheck;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod pipeline;
+pub mod render;
+pub mod text;
+pub mod write;

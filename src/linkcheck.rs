@@ -1,0 +1,169 @@
+//! Check stage: every internal `href`/`src` and `#anchor` in the output must resolve.
+//!
+//! Runs on the rendered pages in memory, before anything is written, so a broken link fails the
+//! build without touching the previous site.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::render::Pages;
+
+static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?:href|src)="([^"]*)""#).unwrap());
+static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\sid="([^"]*)""#).unwrap());
+
+/// Every broken internal link as "page: link (reason)", sorted; empty when all resolve.
+pub fn broken_links(pages: &Pages) -> Vec<String> {
+    let html: Vec<(&String, &str)> = pages
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .filter_map(|(p, b)| std::str::from_utf8(b).ok().map(|s| (p, s)))
+        .collect();
+    let ids: BTreeMap<&str, BTreeSet<&str>> = html
+        .iter()
+        .map(|(p, s)| {
+            (
+                p.as_str(),
+                ID.captures_iter(s)
+                    .filter_map(|c| c.get(1))
+                    .map(|m| m.as_str())
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut broken = Vec::new();
+    for (page, text) in &html {
+        if page.as_str() == "404.html" {
+            continue; // may link from base_url, checked as a relative page when there is none
+        }
+        for cap in LINK.captures_iter(text) {
+            let link = unescape(&cap[1]);
+            if is_external(&link) {
+                continue;
+            }
+            let (path, anchor) = link
+                .split_once('#')
+                .map_or((link.as_str(), None), |(p, a)| (p, Some(a)));
+            let target = if path.is_empty() {
+                Some(page.to_string())
+            } else {
+                resolve(page, path)
+            };
+            let Some(target) = target else {
+                broken.push(format!("{page}: {link} (leaves the site)"));
+                continue;
+            };
+            if !pages.contains_key(&target) {
+                broken.push(format!("{page}: {link} (no file {target})"));
+            } else if let Some(anchor) = anchor.filter(|a| !a.is_empty()) {
+                if !ids
+                    .get(target.as_str())
+                    .is_some_and(|set| set.contains(anchor))
+                {
+                    broken.push(format!("{page}: {link} (no id \"{anchor}\" in {target})"));
+                }
+            }
+        }
+    }
+    broken.sort();
+    broken.dedup();
+    broken
+}
+
+fn is_external(link: &str) -> bool {
+    link.starts_with("//")
+        || link
+            .split_once(':')
+            .is_some_and(|(scheme, _)| !scheme.contains('/'))
+}
+
+/// Resolves a page-relative path against the page's folder; `None` if it climbs above the root.
+fn resolve(page: &str, link: &str) -> Option<String> {
+    let link = link.split('?').next().unwrap_or(link);
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in link.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut joined = parts.join("/");
+    if link.ends_with('/') || joined.is_empty() {
+        joined = format!(
+            "{joined}{}index.html",
+            if joined.is_empty() { "" } else { "/" }
+        );
+    }
+    Some(joined)
+}
+
+/// Decodes the entities an attribute value may contain, so the checked path is the real one.
+fn unescape(s: &str) -> String {
+    static ENTITY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|quot|lt|gt|apos);").unwrap());
+    ENTITY
+        .replace_all(s, |c: &regex::Captures| {
+            let e = &c[1];
+            let code = match e {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "apos" => Some('\''),
+                _ if e.starts_with("#x") => u32::from_str_radix(&e[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32),
+                _ => e[1..].parse().ok().and_then(char::from_u32),
+            };
+            code.map_or_else(|| c[0].to_string(), String::from)
+        })
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> Pages {
+        files
+            .iter()
+            .map(|(p, s)| (p.to_string(), s.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn finds_missing_files_and_anchors() {
+        let pages = site(&[
+            (
+                "index.html",
+                r##"<a href="articles/a.html#p1"></a><a href="articles/b.html"></a><a href="https://x.org/"></a>"##,
+            ),
+            (
+                "articles/a.html",
+                r##"<p id="p2"></p><a href="../index.html"></a><a href="#p2"></a>"##,
+            ),
+        ]);
+        let broken = broken_links(&pages);
+        assert_eq!(
+            broken,
+            [
+                "index.html: articles/a.html#p1 (no id \"p1\" in articles/a.html)",
+                "index.html: articles/b.html (no file articles/b.html)",
+            ]
+        );
+    }
+
+    #[test]
+    fn links_above_the_root_are_broken() {
+        let pages = site(&[("index.html", r#"<a href="../x.html"></a>"#)]);
+        assert_eq!(
+            broken_links(&pages),
+            ["index.html: ../x.html (leaves the site)"]
+        );
+    }
+}

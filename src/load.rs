@@ -1,0 +1,126 @@
+//! Load stage: walks the seeds folder and reads every article, in a stable order.
+//!
+//! Reading is the only place file-system errors can occur for content, so every message here
+//! names the file; invalid UTF-8 names the byte offset as well.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use walkdir::WalkDir;
+
+use crate::model::{Format, SourceFile};
+
+/// Reads every `.txt` and `.md` article under `dir` (recursively), sorted by path.
+///
+/// Editorial side files (`*.notes.md`) are skipped: they annotate articles, they are not ones.
+pub fn load_sources(dir: &Path, root: &Path) -> Result<Vec<SourceFile>> {
+    if !dir.is_dir() {
+        bail!(
+            "seeds folder {} does not exist; create it or set seeds_dir in site.toml",
+            dir.display()
+        );
+    }
+    let mut out = Vec::new();
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    let walk = WalkDir::new(dir).sort_by_file_name().follow_links(false);
+    for entry in walk {
+        let entry =
+            entry.with_context(|| format!("cannot read the seeds folder {}", dir.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let format = match path.extension().and_then(|e| e.to_str()) {
+            _ if name.ends_with(".notes.md") || name.starts_with('.') => continue,
+            Some("txt") => Format::Text,
+            Some("md") => Format::Markdown,
+            _ => continue,
+        };
+        let display_path = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let id = article_id(path)
+            .with_context(|| format!("{display_path}: the file name cannot be an article id"))?;
+        if let Some(other) = ids.insert(id.to_lowercase(), display_path.clone()) {
+            bail!("{display_path}: article id {id:?} collides with {other}; rename one of them");
+        }
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read {display_path}"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            anyhow::anyhow!(
+                "{display_path}: not valid UTF-8 at byte {at}; re-save the file as UTF-8"
+            )
+        })?;
+        out.push(SourceFile {
+            id,
+            path: path.to_path_buf(),
+            display_path,
+            text,
+            format,
+        });
+    }
+    Ok(out)
+}
+
+/// The file stem, if it is safe to use as a URL segment and a file name.
+fn article_id(path: &Path) -> Result<String> {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .context("the name is not UTF-8")?;
+    let ok = !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && !stem.starts_with('.');
+    if !ok {
+        bail!("use only letters, digits, '-', '_' and '.' in article file names");
+    }
+    Ok(stem.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_sorted_and_skips_notes_and_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("b.txt"), "B").unwrap();
+        std::fs::write(dir.path().join("a.md"), "A").unwrap();
+        std::fs::write(dir.path().join("a.notes.md"), "N").unwrap();
+        std::fs::write(dir.path().join("c.pdf"), "C").unwrap();
+        let got = load_sources(dir.path(), dir.path()).unwrap();
+        let ids: Vec<_> = got.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(got[0].format, Format::Markdown);
+    }
+
+    #[test]
+    fn invalid_utf8_names_file_and_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x.txt"), b"abc\xffdef").unwrap();
+        let err = load_sources(dir.path(), dir.path())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("x.txt") && err.contains("byte 3"), "{err}");
+    }
+
+    #[test]
+    fn colliding_ids_are_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "1").unwrap();
+        std::fs::write(dir.path().join("a.md"), "2").unwrap();
+        let err = load_sources(dir.path(), dir.path())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("collides"), "{err}");
+    }
+}

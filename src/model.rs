@@ -1,0 +1,183 @@
+//! The data that flows through the pipeline: one [`Article`] carried from load to write.
+//!
+//! Each stage fills in its part (load: source; parse: metadata and blocks; annotate: mentions)
+//! and later stages only read it, so data flows one way.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::annotate::dates::{Resolution, Timex};
+
+/// Whether an article is plain text (one paragraph per line) or Markdown with front matter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`: structure is recovered from the copy-pasted lines.
+    Text,
+    /// `.md`: structure comes from the Markdown itself.
+    Markdown,
+}
+
+/// One article, as it moves through the stages.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// File name without extension; the article's URL slug and its key in the export.
+    pub id: String,
+    /// Path shown to users in messages and exported as `source` (relative to the site root).
+    pub source_path: String,
+    /// The file as stored; every offset in the site points into these bytes.
+    pub source: String,
+    /// How the source is to be read.
+    pub format: Format,
+    /// Title, outlet, date…: filled by the parse stage.
+    pub meta: Meta,
+    /// The text's structure: filled by the parse stage.
+    pub blocks: Vec<Block>,
+    /// Actor and date mentions, sorted by start: filled by the annotate stage.
+    pub mentions: Vec<Mention>,
+}
+
+/// Resolved metadata of an article, ready for display.
+#[derive(Clone, Debug, Default)]
+pub struct Meta {
+    /// The headline shown on every page.
+    pub title: String,
+    /// True when the title is the editor's description, not the source's words.
+    pub title_editorial: bool,
+    /// Standfirst under the title, when the configuration gives one.
+    pub subtitle: Option<String>,
+    /// The publication.
+    pub outlet: Option<String>,
+    /// The writer.
+    pub author: Option<String>,
+    /// Publication date at its real precision; anchors relative dates.
+    pub published: Option<Timex>,
+    /// Link to the original.
+    pub url: Option<String>,
+}
+
+/// The role of a block in the edited reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The headline as found in the text (shown from metadata instead).
+    Title,
+    /// The summary line under a headline, shown in the article header.
+    Standfirst,
+    /// A section heading, level 2–6.
+    Heading(u8),
+    /// Body text.
+    Paragraph,
+    /// One item of a list.
+    ListItem,
+    /// Bios, disclaimers and page debris: shown muted at the end, never annotated.
+    Trailer,
+    /// Markup with no text of its own to annotate (list wrappers, highlighted code, tables).
+    Raw(String),
+}
+
+/// A piece of a block's text and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    /// Text that is exactly `source[range]`: can carry annotations.
+    Source(Range<usize>),
+    /// Markup from Markdown (`<em>`, `</a>`…), emitted as is.
+    Markup(String),
+    /// Text that differs from its source bytes (entities, escapes): shown escaped, not annotated.
+    Literal(String),
+}
+
+/// One paragraph-like unit: the granularity of anchors, annotation and keyword-in-context.
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// 1-based line in the source, for messages and the "repeated" note.
+    pub line: usize,
+    /// The block's content, in order.
+    pub inlines: Vec<Inline>,
+    /// Stable paragraph anchor (`p3`); empty for raw markup.
+    pub anchor: String,
+    /// Index of the earlier block this one repeats verbatim: shown once, not annotated.
+    pub repeat_of: Option<usize>,
+}
+
+impl Block {
+    /// True for blocks whose text is annotated and linked.
+    pub fn is_annotated(&self) -> bool {
+        self.repeat_of.is_none()
+            && matches!(
+                self.kind,
+                BlockKind::Standfirst
+                    | BlockKind::Heading(_)
+                    | BlockKind::Paragraph
+                    | BlockKind::ListItem
+            )
+    }
+
+    /// The plain text of the block and, for each byte of it that came from the source,
+    /// a map back to source offsets: `(plain_start, source_start, len)` runs.
+    pub fn plain_text(&self, source: &str) -> (String, Vec<(usize, usize, usize)>) {
+        let mut text = String::new();
+        let mut map: Vec<(usize, usize, usize)> = Vec::new();
+        for inline in &self.inlines {
+            match inline {
+                Inline::Source(r) => {
+                    let start = text.len();
+                    text.push_str(&source[r.clone()]);
+                    match map.last_mut() {
+                        Some(last) if last.0 + last.2 == start && last.1 + last.2 == r.start => {
+                            last.2 += r.len()
+                        }
+                        _ => map.push((start, r.start, r.len())),
+                    }
+                }
+                Inline::Literal(s) => text.push_str(s),
+                Inline::Markup(_) => {}
+            }
+        }
+        (text, map)
+    }
+}
+
+/// What a mention refers to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A configured actor (index into the config's actor list).
+    Actor(usize),
+    /// A point in time, at its precision.
+    Date {
+        /// The normalized value.
+        timex: Timex,
+        /// How it was resolved, explained on the timeline.
+        resolution: Resolution,
+    },
+    /// A length of time (`P4Y`): annotated but never put on the timeline.
+    Duration(String),
+}
+
+/// One annotated span of an article's source.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// What it refers to.
+    pub kind: MentionKind,
+    /// Byte range in the source file as stored.
+    pub span: Range<usize>,
+    /// Index of the block it sits in (for the paragraph anchor).
+    pub block: usize,
+    /// The sentence it sits in, as plain text: context on actor pages and the timeline.
+    pub sentence: String,
+}
+
+/// Everything a build reads, before any analysis: the configuration and the raw files.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Article id (file stem).
+    pub id: String,
+    /// Path on disk.
+    pub path: PathBuf,
+    /// Path relative to the site root, for messages and the export.
+    pub display_path: String,
+    /// The file's text.
+    pub text: String,
+    /// Plain text or Markdown.
+    pub format: Format,
+}

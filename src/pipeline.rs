@@ -1,0 +1,144 @@
+//! The pipeline: load → parse → annotate → index → render → check → write, in that order.
+//!
+//! Per-article stages run in parallel with rayon and are collected in input order; all errors
+//! of a stage are reported together, sorted by file.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Result};
+use rayon::prelude::*;
+
+use crate::annotate::Annotator;
+use crate::config::Site;
+use crate::index::{self, SiteIndex};
+use crate::model::{Article, MentionKind};
+use crate::render::{self, Pages, RenderInput};
+use crate::{export, linkcheck, load, parse, write};
+
+/// What the command line may override in `site.toml`.
+#[derive(Debug, Default, Clone)]
+pub struct BuildOptions {
+    /// Output folder instead of `output_dir`.
+    pub output: Option<PathBuf>,
+    /// Public address instead of `base_url`.
+    pub base_url: Option<String>,
+}
+
+/// The numbers a build reports in its summary line.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Articles read.
+    pub articles: usize,
+    /// Actors configured.
+    pub actors: usize,
+    /// Date mentions found.
+    pub dates: usize,
+    /// Actor mentions found.
+    pub mentions: usize,
+    /// Files written.
+    pub files: usize,
+    /// Where they went.
+    pub output: PathBuf,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// Loads, parses and annotates every article and builds the cross-article index.
+pub fn analyse(site: &Site) -> Result<(Vec<Article>, SiteIndex)> {
+    let sources = load::load_sources(&site.seeds_dir(), &site.root)?;
+    let annotator = Annotator::new(&site.config.actors)?;
+    let results: Vec<Result<Article>> = sources
+        .into_par_iter()
+        .map(|file| parse::parse_article(file, &site.config).map(|a| annotator.annotate(a)))
+        .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => errors.push(format!("{e:#}")),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort();
+        bail!("{}", errors.join("\n"));
+    }
+    for id in site.config.articles.keys() {
+        if !articles.iter().any(|a| &a.id == id) {
+            bail!(
+                "{}: [articles.{id}] names no file in {}; fix the id or remove the table",
+                site.config_path.display(),
+                site.seeds_dir().display()
+            );
+        }
+    }
+    let index = index::build(&articles, site.config.actors.len());
+    Ok((articles, index))
+}
+
+/// Renders the whole site in memory and checks its links.
+pub fn render_checked(site: &Site, articles: &[Article], index: &SiteIndex) -> Result<Pages> {
+    let mut pages = render::render_site(&RenderInput {
+        site,
+        articles,
+        index,
+    })?;
+    pages.insert(
+        "data/annotations.json".into(),
+        export::annotations_json(&site.config, articles),
+    );
+    let broken = linkcheck::broken_links(&pages);
+    if !broken.is_empty() {
+        bail!(
+            "{} broken internal link(s) in the output; nothing was written:\n  {}",
+            broken.len(),
+            broken.join("\n  ")
+        );
+    }
+    Ok(pages)
+}
+
+/// Builds the site described by the config at `config_path`.
+pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let mut site = Site::load(config_path)?;
+    if let Some(base) = &options.base_url {
+        site.config.base_url = Some(base.clone());
+    }
+    let output = options.output.clone().unwrap_or_else(|| site.output_dir());
+    guard_output(&site, &output)?;
+    let (articles, index) = analyse(&site)?;
+    let pages = render_checked(&site, &articles, &index)?;
+    write::write_site(&output, &pages)?;
+    let count = |pred: fn(&MentionKind) -> bool| {
+        articles
+            .iter()
+            .flat_map(|a| &a.mentions)
+            .filter(|m| pred(&m.kind))
+            .count()
+    };
+    Ok(BuildReport {
+        articles: articles.len(),
+        actors: site.config.actors.len(),
+        dates: count(|k| matches!(k, MentionKind::Date { .. })),
+        mentions: count(|k| matches!(k, MentionKind::Actor(_))),
+        files: pages.len() + 1,
+        output,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// The output folder is replaced wholesale, so it must never be (or hold) the sources.
+fn guard_output(site: &Site, output: &Path) -> Result<()> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (out, seeds, root) = (abs(output), abs(&site.seeds_dir()), abs(&site.root));
+    if out == root || seeds.starts_with(&out) || root.starts_with(&out) {
+        bail!(
+            "output folder {} would replace the site's own files (it is or contains {}); choose another output_dir",
+            output.display(),
+            if seeds.starts_with(&out) { "the seeds folder" } else { "the project folder" }
+        );
+    }
+    Ok(())
+}

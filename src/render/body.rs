@@ -1,0 +1,201 @@
+//! Render stage, article text: turns blocks and mentions into the article's HTML.
+//!
+//! Mentions become links inside the exact source bytes they cover; a mention inside a Markdown
+//! link becomes a `<mark>` instead, so links never nest. Repeated paragraphs are shown once
+//! with a note, and trailing matter goes to a muted footer, unannotated.
+
+use std::fmt::Write;
+
+use super::escape;
+use super::links::{actor_href, timeline_entry_id};
+use crate::config::ActorConfig;
+use crate::model::{Article, Block, BlockKind, Inline, Mention, MentionKind};
+
+/// The rendered pieces of one article.
+pub struct ArticleHtml {
+    /// The standfirst (annotated) and its paragraph anchor, when the text has one.
+    pub standfirst: Option<(String, String)>,
+    /// The body.
+    pub body: String,
+    /// Trailing matter, as muted plain paragraphs.
+    pub trailer: String,
+}
+
+/// Renders the article for a page `root` levels below the site root.
+pub fn article_html(article: &Article, actors: &[ActorConfig], root: &str) -> ArticleHtml {
+    let ctx = Ctx {
+        article,
+        actors,
+        root,
+    };
+    let mut body = String::new();
+    let mut standfirst = None;
+    let mut trailer = String::new();
+    let mut repeats: Vec<&Block> = Vec::new();
+    for (i, block) in article.blocks.iter().enumerate() {
+        if block.repeat_of.is_some() {
+            if block.kind != BlockKind::Title {
+                repeats.push(block);
+            }
+            continue;
+        }
+        flush_repeats(&mut body, &mut repeats);
+        match &block.kind {
+            BlockKind::Title => {}
+            BlockKind::Raw(html) => body.push_str(html),
+            BlockKind::Standfirst => {
+                standfirst = Some((block.anchor.clone(), ctx.inlines(i, block)))
+            }
+            BlockKind::Trailer => {
+                let _ = write!(
+                    trailer,
+                    "<p id=\"{}\">{}</p>",
+                    block.anchor,
+                    ctx.plain(block)
+                );
+            }
+            BlockKind::Heading(level) => {
+                let _ = write!(
+                    body,
+                    "<h{level} id=\"{}\">{}</h{level}>",
+                    block.anchor,
+                    ctx.inlines(i, block)
+                );
+            }
+            BlockKind::ListItem => {
+                let _ = write!(
+                    body,
+                    "<li id=\"{}\">{}</li>",
+                    block.anchor,
+                    ctx.inlines(i, block)
+                );
+            }
+            BlockKind::Paragraph => {
+                let _ = write!(
+                    body,
+                    "<p id=\"{}\">{}</p>",
+                    block.anchor,
+                    ctx.inlines(i, block)
+                );
+            }
+        }
+        body.push('\n');
+    }
+    flush_repeats(&mut body, &mut repeats);
+    ArticleHtml {
+        standfirst,
+        body,
+        trailer,
+    }
+}
+
+/// A visible editorial note in place of paragraphs the source repeats verbatim.
+fn flush_repeats(body: &mut String, repeats: &mut Vec<&Block>) {
+    if repeats.is_empty() {
+        return;
+    }
+    let (first, last) = (repeats[0].line, repeats[repeats.len() - 1].line);
+    let n = repeats.len();
+    let what = if n == 1 {
+        "one paragraph".to_string()
+    } else {
+        format!("{n} paragraphs")
+    };
+    let lines = if first == last {
+        format!("line {first}")
+    } else {
+        format!("lines {first}–{last}")
+    };
+    let _ = writeln!(
+        body,
+        "<p class=\"repeat-note\" role=\"note\"><span class=\"label\">Editor’s note:</span> the source repeats {what} from earlier in the text here ({lines}), word for word; they are shown once.</p>"
+    );
+    repeats.clear();
+}
+
+struct Ctx<'a> {
+    article: &'a Article,
+    actors: &'a [ActorConfig],
+    root: &'a str,
+}
+
+impl Ctx<'_> {
+    fn plain(&self, block: &Block) -> String {
+        escape(&block.plain_text(&self.article.source).0)
+    }
+
+    fn inlines(&self, index: usize, block: &Block) -> String {
+        let mentions: Vec<&Mention> = self
+            .article
+            .mentions
+            .iter()
+            .filter(|m| m.block == index)
+            .collect();
+        let mut out = String::new();
+        let mut link_depth = 0usize;
+        for inline in &block.inlines {
+            match inline {
+                Inline::Markup(m) => {
+                    if m.starts_with("<a ") {
+                        link_depth += 1;
+                    } else if m == "</a>" {
+                        link_depth = link_depth.saturating_sub(1);
+                    }
+                    out.push_str(m);
+                }
+                Inline::Literal(s) => out.push_str(&escape(s)),
+                Inline::Source(range) => {
+                    let mut at = range.start;
+                    for m in mentions
+                        .iter()
+                        .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
+                    {
+                        out.push_str(&escape(&self.article.source[at..m.span.start]));
+                        self.mention(&mut out, m, link_depth > 0);
+                        at = m.span.end;
+                    }
+                    out.push_str(&escape(&self.article.source[at..range.end]));
+                }
+            }
+        }
+        out
+    }
+
+    fn mention(&self, out: &mut String, m: &Mention, inside_link: bool) {
+        let text = escape(&self.article.source[m.span.clone()]);
+        let (class, href, title) = match &m.kind {
+            MentionKind::Actor(id) => {
+                let actor = &self.actors[*id];
+                (
+                    "m m-actor",
+                    Some(actor_href(self.root, &actor.id)),
+                    format!("Actor: {}", actor.name),
+                )
+            }
+            MentionKind::Date { timex, .. } => {
+                let id = timeline_entry_id(&self.article.id, m.span.start);
+                (
+                    "m m-date",
+                    Some(format!("{}timeline.html#{id}", self.root)),
+                    format!("Date: {}", timex.label()),
+                )
+            }
+            MentionKind::Duration(value) => ("m m-duration", None, format!("Duration: {value}")),
+        };
+        let title = escape(&title);
+        match href {
+            Some(href) if !inside_link => {
+                let _ = write!(
+                    out,
+                    "<a class=\"{class}\" href=\"{href}\" title=\"{title}\">{text}</a>"
+                );
+            }
+            _ => {
+                let _ = write!(
+                    out,
+                    "<mark class=\"{class}\" title=\"{title}\">{text}</mark>"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Render stage, keyword in context: the few words around a mention, for actor pages.
+
+use crate::model::{Article, Mention};
+
+/// Characters of context kept on each side of the keyword.
+const WIDTH: usize = 80;
+
+/// `(left, keyword, right)` around a mention, cut at word boundaries, with ellipses where cut.
+pub fn around(article: &Article, mention: &Mention) -> (String, String, String) {
+    let block = &article.blocks[mention.block];
+    let (text, map) = block.plain_text(&article.source);
+    let start = map
+        .iter()
+        .find(|(_, s, len)| mention.span.start >= *s && mention.span.start < s + len)
+        .map(|(p, s, _)| p + mention.span.start - s)
+        .unwrap_or(0);
+    let end = (start + mention.span.len()).min(text.len());
+    let (before, keyword, after) = (&text[..start], &text[start..end], &text[end..]);
+    (left_of(before), keyword.to_string(), right_of(after))
+}
+
+fn left_of(before: &str) -> String {
+    let n = before.chars().count();
+    if n <= WIDTH {
+        return before.to_string();
+    }
+    let cut: String = before.chars().skip(n - WIDTH).collect();
+    let cut = cut.split_once(' ').map_or(cut.as_str(), |(_, rest)| rest);
+    format!("…{cut}")
+}
+
+fn right_of(after: &str) -> String {
+    if after.chars().count() <= WIDTH {
+        return after.to_string();
+    }
+    let cut: String = after.chars().take(WIDTH).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_at_words_with_ellipses() {
+        let long = "word ".repeat(40);
+        let left = left_of(&long);
+        assert!(left.starts_with('…') && left.chars().count() <= WIDTH + 1);
+        let right = right_of(&long);
+        assert!(right.ends_with('…') && !right.contains("wor…"));
+        assert_eq!(left_of("short "), "short ");
+    }
+}

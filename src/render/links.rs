@@ -1,0 +1,45 @@
+//! Render stage, addresses: every internal link is built here, page-relative, so one build
+//! works from disk, at a domain root and under a project path.
+
+/// The prefix that leads from a page back to the site root: `""` or `"../"`.
+pub fn root_for(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// Output path of an article page.
+pub fn article_path(id: &str) -> String {
+    format!("articles/{id}.html")
+}
+
+/// Output path of an actor page.
+pub fn actor_path(id: &str) -> String {
+    format!("actors/{id}.html")
+}
+
+/// Link from a page at `root` to an actor page.
+pub fn actor_href(root: &str, id: &str) -> String {
+    format!("{root}{}", actor_path(id))
+}
+
+/// Link from a page at `root` to an article page.
+pub fn article_href(root: &str, id: &str) -> String {
+    format!("{root}{}", article_path(id))
+}
+
+/// Anchor of a timeline entry: stable across builds because it is made of the article id
+/// and the mention's byte offset in the source.
+pub fn timeline_entry_id(article: &str, start: usize) -> String {
+    format!("t-{article}-{start}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_follow_depth() {
+        assert_eq!(root_for("index.html"), "");
+        assert_eq!(root_for("articles/a.html"), "../");
+        assert_eq!(actor_href("../", "is-k"), "../actors/is-k.html");
+    }
+}

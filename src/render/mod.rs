@@ -1,0 +1,157 @@
+//! Render stage: turns the annotated articles and the index into pages, in memory.
+//!
+//! Render only reads the model; pages come back as a map from output path to bytes, which the
+//! write stage checks and writes. Articles render in parallel; the result is ordered by path,
+//! so the output is byte-identical whatever the thread count.
+
+mod body;
+mod kwic;
+pub mod links;
+mod pages;
+pub mod templates;
+mod views;
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::Site;
+use crate::index::SiteIndex;
+use crate::model::Article;
+
+/// Output path → file bytes, sorted: the whole site before it touches the disk.
+pub type Pages = BTreeMap<String, Vec<u8>>;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// What every page's base template needs.
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    has_code: bool,
+}
+
+/// Everything render needs, read-only.
+pub struct RenderInput<'a> {
+    /// Configuration.
+    pub site: &'a Site,
+    /// Annotated articles.
+    pub articles: &'a [Article],
+    /// Cross-article model.
+    pub index: &'a SiteIndex,
+}
+
+/// Renders every page and static file of the site.
+pub fn render_site(input: &RenderInput) -> Result<Pages> {
+    let tera = templates::load(&input.site.root)?;
+    let has_code = input.articles.iter().any(|a| {
+        a.blocks.iter().any(|b| matches!(&b.kind, crate::model::BlockKind::Raw(h) if h.starts_with("<pre class=\"code\"")))
+    });
+    let r = Renderer {
+        tera: &tera,
+        input,
+        has_code,
+    };
+    let mut pages = Pages::new();
+    let articles: Vec<(String, Vec<u8>)> = (0..input.articles.len())
+        .into_par_iter()
+        .map(|i| {
+            r.page(
+                &links::article_path(&input.articles[i].id),
+                "article.html",
+                |root| pages::article(input, i, root),
+            )
+        })
+        .collect::<Result<_>>()?;
+    pages.extend(articles);
+    let actors: Vec<(String, Vec<u8>)> = (0..input.site.config.actors.len())
+        .into_par_iter()
+        .map(|i| {
+            r.page(
+                &links::actor_path(&input.site.config.actors[i].id),
+                "actor.html",
+                |root| pages::actor(input, i, root),
+            )
+        })
+        .collect::<Result<_>>()?;
+    pages.extend(actors);
+    pages.extend([r.page("index.html", "index.html", |root| pages::home(input, root))?]);
+    pages.extend([r.page("timeline.html", "timeline.html", |root| {
+        pages::timeline(input, root)
+    })?]);
+    pages.extend([r.page("404.html", "404.html", |root| {
+        Ok(pages::not_found(input, root))
+    })?]);
+    for (path, bytes) in templates::static_files(&input.site.root)? {
+        pages.insert(path, bytes);
+    }
+    let highlight = if has_code {
+        crate::parse::highlight::stylesheet()
+    } else {
+        String::new()
+    };
+    pages.insert("static/highlight.css".into(), highlight.into_bytes());
+    pages.insert(".nojekyll".into(), Vec::new());
+    Ok(pages)
+}
+
+struct Renderer<'a> {
+    tera: &'a Tera,
+    input: &'a RenderInput<'a>,
+    has_code: bool,
+}
+
+impl Renderer<'_> {
+    /// Renders one template for the page at `path`; `fill` adds the page's own variables.
+    fn page(
+        &self,
+        path: &str,
+        template: &str,
+        fill: impl FnOnce(&str) -> Result<Context>,
+    ) -> Result<(String, Vec<u8>)> {
+        let config = &self.input.site.config;
+        // The 404 page is served at any depth, so it links from the site's address when known.
+        let root = match (path, &config.base_url) {
+            ("404.html", Some(base)) => format!("{}/", base.trim_end_matches('/')),
+            _ => links::root_for(path),
+        };
+        let mut ctx = fill(&root)?;
+        let site = SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            has_code: self.has_code,
+        };
+        ctx.insert("site", &site);
+        ctx.insert("root", &root);
+        ctx.insert("path", path);
+        let canonical = config
+            .base_url
+            .as_ref()
+            .map(|b| format!("{}/{}", b.trim_end_matches('/'), path));
+        ctx.insert("canonical", &canonical);
+        let html = self.tera.render(template, &ctx).map_err(|e| {
+            anyhow::anyhow!("rendering {path} with {template}: {}", templates::chain(&e))
+        })?;
+        Ok((path.to_string(), html.into_bytes()))
+    }
+}

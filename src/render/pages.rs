@@ -1,0 +1,320 @@
+//! Render stage, page contexts: builds the view for each page type from the model.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use tera::Context;
+
+use super::body::article_html;
+use super::links::{actor_href, article_href, timeline_entry_id};
+use super::views::{
+    ArticleMentions, Byline, Chip, Kwic, Link, PanelDate, TimelineGroup, TimelineItem,
+};
+use super::{escape, kwic, RenderInput};
+use crate::annotate::dates::{Precision, Resolution, Timex};
+use crate::index::TimelineEntry;
+use crate::model::{Article, BlockKind, MentionKind};
+
+/// The article page.
+pub fn article(input: &RenderInput, i: usize, root: &str) -> Result<Context> {
+    let article = &input.articles[i];
+    let actors = &input.site.config.actors;
+    let html = article_html(article, actors, root);
+    let mut ctx = Context::new();
+    ctx.insert("article", &byline(input, i, root));
+    ctx.insert("page_title", &article.meta.title);
+    ctx.insert("subtitle", &article.meta.subtitle);
+    ctx.insert("standfirst_id", &html.standfirst.as_ref().map(|s| &s.0));
+    ctx.insert("standfirst_html", &html.standfirst.as_ref().map(|s| &s.1));
+    ctx.insert("body_html", &html.body);
+    ctx.insert("trailer_html", &html.trailer);
+    ctx.insert("source_path", &article.source_path);
+    let dates: Vec<PanelDate> = article
+        .mentions
+        .iter()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Date { timex, .. } => Some(PanelDate {
+                label: timex.label(),
+                text: article.source[m.span.clone()].to_string(),
+                href: format!("#{}", article.blocks[m.block].anchor),
+            }),
+            _ => None,
+        })
+        .collect();
+    ctx.insert("dates", &dates);
+    let related: Vec<Link> = input.index.related[i]
+        .iter()
+        .map(|&o| Link {
+            href: article_href(root, &input.articles[o].id),
+            text: &input.articles[o].meta.title,
+        })
+        .collect();
+    ctx.insert("related", &related);
+    let order = &input.index.order;
+    let pos = order.iter().position(|&x| x == i).unwrap_or(0);
+    let neighbour = |o: Option<&usize>| {
+        o.map(|&o| Link {
+            href: article_href(root, &input.articles[o].id),
+            text: &input.articles[o].meta.title,
+        })
+    };
+    ctx.insert(
+        "previous",
+        &neighbour(pos.checked_sub(1).and_then(|p| order.get(p))),
+    );
+    ctx.insert("next", &neighbour(order.get(pos + 1)));
+    Ok(ctx)
+}
+
+/// Metadata and actor chips of article `i`, linked from `root`.
+fn byline<'a>(input: &'a RenderInput, i: usize, root: &str) -> Byline<'a> {
+    let article = &input.articles[i];
+    let meta = &article.meta;
+    Byline {
+        href: article_href(root, &article.id),
+        title: &meta.title,
+        title_editorial: meta.title_editorial,
+        outlet: meta.outlet.as_deref(),
+        author: meta.author.as_deref(),
+        published_label: meta.published.map(|t| t.label()),
+        published_value: meta.published.map(|t| t.value()),
+        url: meta.url.as_deref(),
+        summary: summary(article),
+        actors: article_chips(input, article, root),
+    }
+}
+
+/// The actors of one article, most mentioned first.
+fn article_chips<'a>(input: &'a RenderInput, article: &Article, root: &str) -> Vec<Chip<'a>> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for m in &article.mentions {
+        if let MentionKind::Actor(id) = m.kind {
+            *counts.entry(id).or_default() += 1;
+        }
+    }
+    let mut chips: Vec<(usize, usize)> = counts.into_iter().collect();
+    chips.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    chips
+        .into_iter()
+        .map(|(id, count)| chip(input, id, count, root))
+        .collect()
+}
+
+fn chip<'a>(input: &'a RenderInput, id: usize, count: usize, root: &str) -> Chip<'a> {
+    let actor = &input.site.config.actors[id];
+    Chip {
+        href: actor_href(root, &actor.id),
+        name: &actor.name,
+        count,
+    }
+}
+
+/// First sentence of the standfirst or first paragraph, shortened: the home page's one line.
+fn summary(article: &Article) -> String {
+    let block = article
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Standfirst)
+        .or_else(|| {
+            article
+                .blocks
+                .iter()
+                .find(|b| b.kind == BlockKind::Paragraph && b.repeat_of.is_none())
+        });
+    let text = block
+        .map(|b| b.plain_text(&article.source).0)
+        .unwrap_or_default();
+    let first = crate::annotate::sentences::sentences(&text)
+        .first()
+        .cloned()
+        .unwrap_or(0..text.len());
+    crate::parse::shorten(text.get(first).unwrap_or(&text), 200)
+}
+
+/// One actor's page.
+pub fn actor(input: &RenderInput, id: usize, root: &str) -> Result<Context> {
+    let actor = &input.site.config.actors[id];
+    let index = &input.index.actors[id];
+    let mut groups = Vec::new();
+    for (a, mentions) in &index.by_article {
+        let article = &input.articles[*a];
+        let mut forms: BTreeMap<String, usize> = BTreeMap::new();
+        let mut lines = Vec::new();
+        for &m in mentions {
+            let mention = &article.mentions[m];
+            let (left, keyword, right) = kwic::around(article, mention);
+            *forms.entry(keyword.clone()).or_default() += 1;
+            let href = format!(
+                "{}#{}",
+                article_href(root, &article.id),
+                article.blocks[mention.block].anchor
+            );
+            lines.push(Kwic {
+                left,
+                keyword,
+                right,
+                href,
+            });
+        }
+        let mut forms: Vec<(String, usize)> = forms.into_iter().collect();
+        forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let link = Link {
+            href: article_href(root, &article.id),
+            text: &article.meta.title,
+        };
+        groups.push(ArticleMentions {
+            article: link,
+            forms,
+            lines,
+        });
+    }
+    let cooccurring: Vec<Chip> = index
+        .cooccurring
+        .iter()
+        .map(|&(o, n)| chip(input, o, n, root))
+        .collect();
+    let timeline: Vec<TimelineItem> = index
+        .timeline
+        .iter()
+        .map(|&t| timeline_item(input, &input.index.timeline[t], root))
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("page_title", &actor.name);
+    ctx.insert("actor", actor);
+    ctx.insert("mention_count", &index.mentions);
+    ctx.insert("groups", &groups);
+    ctx.insert("cooccurring", &cooccurring);
+    ctx.insert("timeline", &timeline);
+    Ok(ctx)
+}
+
+/// The home page.
+pub fn home(input: &RenderInput, root: &str) -> Result<Context> {
+    let articles: Vec<Byline> = input
+        .index
+        .order
+        .iter()
+        .map(|&i| byline(input, i, root))
+        .collect();
+    let mut actors: Vec<(usize, usize)> = input
+        .index
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (i, a.mentions))
+        .collect();
+    actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let actors: Vec<Chip> = actors
+        .into_iter()
+        .map(|(i, n)| chip(input, i, n, root))
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("page_title", &input.site.config.title);
+    ctx.insert("articles", &articles);
+    ctx.insert("actors", &actors);
+    ctx.insert("timeline_count", &input.index.timeline.len());
+    Ok(ctx)
+}
+
+/// The timeline page, grouped by year (decades on their own).
+pub fn timeline(input: &RenderInput, root: &str) -> Result<Context> {
+    let mut groups: Vec<TimelineGroup> = Vec::new();
+    for entry in &input.index.timeline {
+        let (id, label) = group_of(&entry.timex);
+        if groups.last().is_none_or(|g| g.id != id) {
+            groups.push(TimelineGroup {
+                id: id.clone(),
+                label,
+                entries: Vec::new(),
+            });
+        }
+        if let Some(g) = groups.last_mut() {
+            g.entries.push(timeline_item(input, entry, root));
+        }
+    }
+    let mut ctx = Context::new();
+    ctx.insert("page_title", "Timeline");
+    ctx.insert("groups", &groups);
+    ctx.insert("count", &input.index.timeline.len());
+    Ok(ctx)
+}
+
+fn group_of(timex: &Timex) -> (String, String) {
+    match timex.precision() {
+        Precision::Decade => (format!("d{}", timex.value()), format!("{}s", timex.year())),
+        _ => (format!("y{}", timex.year()), timex.year().to_string()),
+    }
+}
+
+fn timeline_item<'a>(
+    input: &'a RenderInput,
+    entry: &TimelineEntry,
+    root: &str,
+) -> TimelineItem<'a> {
+    let (a, m) = entry.at;
+    let article = &input.articles[a];
+    let mention = &article.mentions[m];
+    let text = article.source[mention.span.clone()].to_string();
+    let resolution = match &mention.kind {
+        MentionKind::Date {
+            resolution: Resolution::PublicationDate,
+            ..
+        } => Some(match article.meta.published {
+            Some(p) => format!(
+                "relative date, resolved against the article’s publication date ({})",
+                p.label()
+            ),
+            None => "relative date, resolved against the article’s publication date".to_string(),
+        }),
+        MentionKind::Date {
+            resolution: Resolution::PreviousDate,
+            ..
+        } => Some(
+            "relative date, resolved against the last date the article gave before it".to_string(),
+        ),
+        _ => None,
+    };
+    let datetime = (entry.timex.precision() != Precision::Decade).then(|| entry.timex.value());
+    TimelineItem {
+        id: timeline_entry_id(&article.id, mention.span.start),
+        label: entry.timex.label(),
+        value: entry.timex.value(),
+        datetime,
+        sentence_html: marked(&mention.sentence, &text),
+        text,
+        resolution,
+        article: Link {
+            href: format!(
+                "{}#{}",
+                article_href(root, &article.id),
+                article.blocks[mention.block].anchor
+            ),
+            text: &article.meta.title,
+        },
+        actors: entry
+            .actors
+            .iter()
+            .map(|&id| chip(input, id, 0, root))
+            .collect(),
+    }
+}
+
+/// The sentence, escaped, with the first occurrence of the words wrapped in `<mark>`.
+fn marked(sentence: &str, words: &str) -> String {
+    match sentence.find(words) {
+        Some(at) if !words.is_empty() => format!(
+            "{}<mark>{}</mark>{}",
+            escape(&sentence[..at]),
+            escape(words),
+            escape(&sentence[at + words.len()..])
+        ),
+        _ => escape(sentence),
+    }
+}
+
+/// The 404 page.
+pub fn not_found(_input: &RenderInput, _root: &str) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("page_title", "Page not found");
+    ctx
+}

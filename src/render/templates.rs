@@ -1,0 +1,73 @@
+//! Render stage, templates: built-in templates embedded in the binary, overridable file by
+//! file from the site's own `templates/` folder (as Zola and mdBook do).
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use tera::Tera;
+
+/// The built-in templates, by name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("actor.html", include_str!("../../templates/actor.html")),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    ("404.html", include_str!("../../templates/404.html")),
+];
+
+/// Built-in static files, by output name.
+pub const STATIC: &[(&str, &str)] = &[("style.css", include_str!("../../static/style.css"))];
+
+/// Loads the templates: a site file `templates/<name>` replaces the built-in one.
+pub fn load(site_root: &Path) -> Result<Tera> {
+    let mut tera = Tera::default();
+    let mut files: Vec<(String, String)> = Vec::new();
+    for (name, builtin) in BUILTIN {
+        let own = site_root.join("templates").join(name);
+        let text = if own.is_file() {
+            std::fs::read_to_string(&own)
+                .with_context(|| format!("cannot read {}", own.display()))?
+        } else {
+            (*builtin).to_string()
+        };
+        files.push((name.to_string(), text));
+    }
+    tera.add_raw_templates(files)
+        .map_err(|e| anyhow::anyhow!("templates: {}", chain(&e)))?;
+    tera.autoescape_on(vec![".html"]);
+    // Tera escapes `/` too, which makes every link unreadable in the source; ours does not.
+    tera.set_escape_fn(super::escape);
+    Ok(tera)
+}
+
+/// The static files: a site file `static/<name>` replaces the built-in one.
+pub fn static_files(site_root: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut out = Vec::new();
+    for (name, builtin) in STATIC {
+        let own = site_root.join("static").join(name);
+        let bytes = if own.is_file() {
+            std::fs::read(&own).with_context(|| format!("cannot read {}", own.display()))?
+        } else {
+            builtin.as_bytes().to_vec()
+        };
+        out.push((format!("static/{name}"), bytes));
+    }
+    Ok(out)
+}
+
+/// Tera's errors hide the useful part in their source chain.
+pub fn chain(e: &dyn std::error::Error) -> String {
+    let mut msg = e.to_string();
+    let mut cur = e.source();
+    while let Some(s) = cur {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        cur = s.source();
+    }
+    msg
+}

@@ -1,0 +1,100 @@
+//! Shared helpers: build a site into a temporary folder and read what came out.
+
+use std::path::{Path, PathBuf};
+
+use dossier::pipeline::{build, BuildOptions, BuildReport};
+use serde_json::Value;
+
+/// The repository root (where the shipped `site.toml` lives).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A built site in a temporary folder that lives as long as this value.
+pub struct Built {
+    pub _dir: tempfile::TempDir,
+    pub out: PathBuf,
+    pub report: BuildReport,
+}
+
+impl Built {
+    pub fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.read("data/annotations.json")).unwrap()
+    }
+    /// Mentions of one article, optionally of one kind.
+    pub fn mentions(&self, article: &str, kind: &str) -> Vec<Value> {
+        self.json()["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["article"] == article && m["kind"] == kind)
+            .cloned()
+            .collect()
+    }
+}
+
+/// Builds the site whose config is `config` into a fresh temporary folder.
+pub fn build_site(config: &Path) -> Built {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let report = build(
+        config,
+        &BuildOptions {
+            output: Some(out.clone()),
+            base_url: None,
+        },
+    )
+    .unwrap_or_else(|e| panic!("build of {} failed: {e:#}", config.display()));
+    Built {
+        _dir: dir,
+        out,
+        report,
+    }
+}
+
+pub fn shipped() -> Built {
+    build_site(&repo().join("site.toml"))
+}
+
+pub fn europe() -> Built {
+    build_site(&repo().join("tests/fixtures/europe/site.toml"))
+}
+
+/// Every file under `dir`, relative, sorted.
+pub fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Checks the exported offsets against the source files.
+pub fn assert_offsets_point_at_text(built: &Built, root: &Path) {
+    let json = built.json();
+    for article in json["articles"].as_array().unwrap() {
+        let source = std::fs::read(root.join(article["source"].as_str().unwrap())).unwrap();
+        for m in json["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["article"] == article["id"])
+        {
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                std::str::from_utf8(&source[s..e]).unwrap(),
+                m["text"].as_str().unwrap(),
+                "{m}"
+            );
+        }
+    }
+}
