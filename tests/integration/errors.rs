@@ -3,8 +3,6 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::*;
-
 fn dossier(args: &[&str], dir: &Path) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args(args)

@@ -1,73 +1,108 @@
-//! STUB (replaced by the dates helper's module).
-#![allow(missing_docs, dead_code, unused)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Timex {
-    y: i32,
-    m: u8,
-    d: u8,
-    p: u8,
-}
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Precision {
-    Decade,
-    Year,
-    Month,
-    Day,
-}
-impl Timex {
-    pub fn parse(s: &str) -> Option<Timex> {
-        let y: i32 = s.get(0..4)?.parse().ok()?;
-        Some(Timex {
-            y,
-            m: 0,
-            d: 0,
-            p: 1,
-        })
-    }
-    pub fn value(&self) -> String {
-        format!("{:04}", self.y)
-    }
-    pub fn year(&self) -> i32 {
-        self.y
-    }
-    pub fn label(&self) -> String {
-        self.value()
-    }
-    pub fn precision(&self) -> Precision {
-        Precision::Year
-    }
-}
-impl std::fmt::Display for Timex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.value())
-    }
-}
+//! Date and duration extraction for article paragraphs, TIMEX3-style: explicit dates
+//! ("August 15, 2021", "the 1990s"), underspecified and relative ones ("July 3", "earlier this
+//! year", "the same day") resolved against the publication date or the article's previous
+//! date, and durations ("four long years", "a 25-year deal"). Counts, money, ages,
+//! percentages and the verb "may" are deliberately left alone.
+
+mod context;
+mod patterns;
+mod relative;
+mod resolve;
+mod timex;
+mod words;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_relative;
+
+pub use timex::{Precision, Timex};
+
+use resolve::{select, Anchors};
+
+/// Whether a mention names a point in time or an amount of time, so the timeline can skip
+/// durations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateKind {
+    /// A calendar point ("2021", "July 3"); carries a [`Timex`].
     Date,
+    /// An amount of time ("four years"); carries an ISO 8601 duration.
     Duration,
 }
+
+/// How a value was obtained, shown to readers on the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Resolution {
+    /// The text states the value in full.
     Explicit,
+    /// Completed from the article's publication date ("this year", "On July 3").
     PublicationDate,
+    /// Completed from the last date the article mentioned before it ("the same day").
     PreviousDate,
 }
+
+/// One temporal expression found in a paragraph, with its normalised value, so mentions can
+/// be linked to the timeline and highlighted in place.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateHit {
+    /// Byte offset of the first byte of the mention in the paragraph passed to `find`.
     pub start: usize,
+    /// Byte offset just past the mention.
     pub end: usize,
+    /// Point in time or amount of time.
     pub kind: DateKind,
+    /// TIMEX3 value for dates ("2025-04"), ISO 8601 duration for durations ("P4Y").
     pub value: String,
+    /// The calendar value; `Some` exactly for dates.
     pub timex: Option<Timex>,
+    /// How the value was obtained.
     pub resolution: Resolution,
 }
-pub struct DateResolver;
+
+/// Carries what relative expressions resolve against across the paragraphs of one article.
+pub struct DateResolver {
+    anchors: Anchors,
+}
+
 impl DateResolver {
+    /// A resolver for one article; `published` is its publication date at whatever precision
+    /// is known, or `None` to resolve against the previous explicit date instead.
     pub fn new(published: Option<Timex>) -> Self {
-        DateResolver
+        DateResolver {
+            anchors: Anchors {
+                published,
+                ..Anchors::default()
+            },
+        }
     }
+
+    /// Find every temporal expression in one paragraph; call paragraph by paragraph in document
+    /// order (it remembers the last explicit date for articles without a publication date, and
+    /// for "the same day"). Hits are sorted by start and never overlap.
     pub fn find(&mut self, text: &str) -> Vec<DateHit> {
-        Vec::new()
+        let mut cands = patterns::calendar(text);
+        cands.extend(relative::relative(text));
+        cands.extend(context::link_spans(text));
+        let sentences = crate::annotate::sentences::sentences(text);
+        let sentence_of = |at: usize| sentences.iter().position(|r| r.contains(&at));
+        // The year of the last explicit date, with the sentence it was in.
+        let mut explicit_year: Option<(Option<usize>, i32)> = None;
+        let mut out = Vec::new();
+        for c in select(cands) {
+            let sentence = sentence_of(c.start);
+            let year = explicit_year
+                .filter(|(s, _)| *s == sentence)
+                .map(|(_, y)| y);
+            let Some(hit) = self.anchors.resolve(text, &c, year) else {
+                continue;
+            };
+            if let (Resolution::Explicit, Some(t)) = (hit.resolution, hit.timex) {
+                if t.precision() >= Precision::Year {
+                    explicit_year = Some((sentence, t.year()));
+                }
+            }
+            out.push(hit);
+        }
+        out
     }
 }

@@ -1,0 +1,256 @@
+//! Recognisers for calendar expressions written with month names, digits or decades:
+//! "August 15, 2021", "15 August 2021", "April 2024", "July 3", "in April", "1979",
+//! "the 1990s", "2021-08-15", "9/11".
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::context::{bounded, possessive_after, word_after, year_ok};
+use super::resolve::{Cand, Expr};
+use super::timex::Timex;
+use super::words::{month_number, MONTH_ANY, MONTH_FULL};
+
+/// One regex and how to read its captures; the `hit` group, when present, is the mention span.
+struct Rule {
+    re: Regex,
+    read: fn(&str, &Captures) -> Option<Expr>,
+}
+
+const WEEKDAY: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?";
+const ORDINAL: &str = r"(?:st|nd|rd|th)?";
+
+fn rule(pattern: String, read: fn(&str, &Captures) -> Option<Expr>) -> Rule {
+    Rule {
+        re: Regex::new(&pattern).expect("valid date regex"),
+        read,
+    }
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    vec![
+        rule(
+            format!(
+                r"\b{WEEKDAY}(?P<mon>{MONTH_ANY})\s+(?P<day>\d{{1,2}}){ORDINAL},?\s+(?P<year>\d{{4}})\b"
+            ),
+            full_date,
+        ),
+        rule(
+            format!(
+                r"\b{WEEKDAY}(?:the\s+)?(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<mon>{MONTH_ANY}),?\s+(?P<year>\d{{4}})\b"
+            ),
+            full_date,
+        ),
+        rule(
+            format!(r"\b(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{MONTH_ANY})(?:\s+of)?,?\s+(?P<year>\d{{4}})\b"),
+            month_year,
+        ),
+        rule(
+            format!(r"\b{WEEKDAY}(?P<mon>{MONTH_ANY})\s+(?P<day>\d{{1,2}}){ORDINAL}\b"),
+            month_day,
+        ),
+        rule(
+            format!(r"\b(?:the\s+)?(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<mon>{MONTH_ANY})"),
+            month_day,
+        ),
+        rule(
+            format!(r"\b(?P<mon>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
+            month_rel_year,
+        ),
+        rule(
+            format!(r"\b(?P<rel>(?i:this|last|next))\s+(?P<mon>{MONTH_FULL})\b"),
+            month_near,
+        ),
+        rule(
+            format!(
+                r"\b(?P<pre>[A-Za-z]+)[\s-]+(?P<hit>(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{MONTH_FULL}))\b"
+            ),
+            month_alone,
+        ),
+        rule(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b".into(), iso),
+        rule(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b".into(), numeric),
+        rule(r"\b9/11\b".into(), |_, _| Timex::day_of(2001, 9, 11).map(Expr::Absolute)),
+        rule(
+            r"\b(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<dec>1[0-9]{2}0|20[0-9]0)(?:s|['’]s)\b".into(),
+            decade,
+        ),
+        rule(
+            r"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]+)?['’‘]?(?P<short>[0-9])0s\b".into(),
+            decade,
+        ),
+        rule(r"(?:^|[\s(])(?P<hit>['’‘](?P<short>[0-9])0s)\b".into(), decade),
+        rule(r"\b(?P<year>1[0-9]{3}|20[0-9]{2})\b".into(), bare_year),
+    ]
+});
+
+fn num<T: std::str::FromStr>(caps: &Captures, name: &str) -> Option<T> {
+    caps.name(name)?.as_str().parse().ok()
+}
+
+fn month(caps: &Captures) -> Option<u8> {
+    month_number(caps.name("mon")?.as_str())
+}
+
+/// A year written after a month must not be the start of a count ("in May, 2000 people").
+fn year_tail_ok(text: &str, caps: &Captures) -> bool {
+    caps.name("year")
+        .is_none_or(|y| year_ok(text, y.start(), y.end()))
+}
+
+fn full_date(text: &str, caps: &Captures) -> Option<Expr> {
+    year_tail_ok(text, caps).then_some(())?;
+    Timex::day_of(num(caps, "year")?, month(caps)?, num(caps, "day")?).map(Expr::Absolute)
+}
+
+fn month_year(text: &str, caps: &Captures) -> Option<Expr> {
+    year_tail_ok(text, caps).then_some(())?;
+    Timex::month_of(num(caps, "year")?, month(caps)?).map(Expr::Absolute)
+}
+
+fn month_day(text: &str, caps: &Captures) -> Option<Expr> {
+    let end = caps.get(0)?.end();
+    let tail = &text[end..];
+    if tail.starts_with('%') || tail.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (month, day) = (month(caps)?, num::<u8>(caps, "day")?);
+    Timex::day_of(2000, month, day)?; // valid in a leap year
+    Some(Expr::MonthDay { month, day })
+}
+
+fn offset(word: &str) -> i32 {
+    match word.to_ascii_lowercase().as_str() {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    }
+}
+
+fn month_rel_year(_: &str, caps: &Captures) -> Option<Expr> {
+    let year_offset = offset(caps.name("rel")?.as_str());
+    Some(Expr::Month {
+        month: month(caps)?,
+        year_offset,
+    })
+}
+
+fn month_near(_: &str, caps: &Captures) -> Option<Expr> {
+    let dir = offset(caps.name("rel")?.as_str()) as i8;
+    Some(Expr::MonthNear {
+        month: month(caps)?,
+        dir,
+    })
+}
+
+/// Words before a bare month name that make it the month (not "May" the verb or a name).
+const MONTH_BEFORE: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "through",
+    "throughout",
+    "during",
+    "of",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "between",
+    "and",
+    "or",
+    "to",
+    "around",
+    "on",
+];
+
+fn month_alone(text: &str, caps: &Captures) -> Option<Expr> {
+    let pre = caps.name("pre")?.as_str().to_ascii_lowercase();
+    let hit = caps.name("hit")?;
+    if !MONTH_BEFORE.contains(&pre.as_str()) || possessive_after(text, hit.end()) {
+        return None;
+    }
+    // "from June Carter": a capitalised word right after suggests a personal name.
+    let next = word_after(text, hit.end());
+    let gap = text[hit.end()..].starts_with(' ');
+    let name_like = gap && next.starts_with(|c: char| c.is_uppercase());
+    if name_like && ["by", "of", "from", "to", "and", "or", "between"].contains(&pre.as_str()) {
+        return None;
+    }
+    // "April and May", "from April to June": the second month needs a first one nearby.
+    if ["and", "or", "to"].contains(&pre.as_str()) {
+        let start = caps.get(0)?.start();
+        let window = &text[floor_boundary(text, start.saturating_sub(30))..start];
+        let has_month = MONTH_FULL.split('|').any(|m| window.contains(m));
+        if !has_month {
+            return None;
+        }
+    }
+    Some(Expr::BareMonth(month(caps)?))
+}
+
+/// The largest char boundary at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn iso(_: &str, caps: &Captures) -> Option<Expr> {
+    Timex::day_of(num(caps, "year")?, num(caps, "mon")?, num(caps, "day")?).map(Expr::Absolute)
+}
+
+/// "15/08/2021": read only when one order is impossible (or both agree).
+fn numeric(_: &str, caps: &Captures) -> Option<Expr> {
+    let (a, b, year): (u8, u8, i32) = (num(caps, "a")?, num(caps, "b")?, num(caps, "year")?);
+    let day_first = Timex::day_of(year, b, a);
+    let month_first = Timex::day_of(year, a, b);
+    match (day_first, month_first) {
+        (Some(d), Some(m)) if d == m => Some(Expr::Absolute(d)),
+        (Some(t), None) | (None, Some(t)) => Some(Expr::Absolute(t)),
+        _ => None,
+    }
+}
+
+fn decade(_: &str, caps: &Captures) -> Option<Expr> {
+    let first_year = match (num::<i32>(caps, "dec"), num::<i32>(caps, "short")) {
+        (Some(y), _) => y,
+        (None, Some(d)) if d <= 2 => 2000 + d * 10,
+        (None, Some(d)) => 1900 + d * 10,
+        _ => return None,
+    };
+    Timex::decade(first_year).map(Expr::Absolute)
+}
+
+fn bare_year(text: &str, caps: &Captures) -> Option<Expr> {
+    let y = caps.name("year")?;
+    if !year_ok(text, y.start(), y.end()) {
+        return None;
+    }
+    Timex::year_only(y.as_str().parse().ok()?).map(Expr::Absolute)
+}
+
+/// All calendar-expression candidates of a paragraph, possibly overlapping.
+pub(crate) fn calendar(text: &str) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for rule in RULES.iter() {
+        for caps in rule.re.captures_iter(text) {
+            let span = caps.name("hit").or_else(|| caps.get(0)).expect("match");
+            if !bounded(text, span.start(), span.end()) {
+                continue;
+            }
+            if let Some(expr) = (rule.read)(text, &caps) {
+                out.push(Cand {
+                    start: span.start(),
+                    end: span.end(),
+                    expr,
+                });
+            }
+        }
+    }
+    out
+}

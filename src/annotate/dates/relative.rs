@@ -1,0 +1,159 @@
+//! Recognisers for expressions that need an anchor ("this year", "four years ago", "the same
+//! day"), for durations ("four long years", "a 25-year deal", "decade-long"), and for ages,
+//! which must yield nothing ("17-year-old").
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::context::{bounded, word_before};
+use super::resolve::{Cand, Expr};
+use super::words::{duration_value, number_value, NUMBER_WORDS};
+
+struct Rule {
+    re: Regex,
+    read: fn(&str, &Captures) -> Option<Expr>,
+}
+
+/// Hedges before an amount of time ("nearly four years").
+const APPROX: &str = r"(?:nearly|almost|about|some|more\s+than|over|at\s+least|roughly|around|approximately|just|only|less\s+than|fewer\s+than|up\s+to|under|barely|close\s+to)";
+const VAGUE: &str = r"a\s+few|several|many|a\s+couple\s+of|a\s+number\s+of|some";
+const UNIT: &str = r"years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century";
+
+fn rule(pattern: String, read: fn(&str, &Captures) -> Option<Expr>) -> Rule {
+    Rule {
+        re: Regex::new(&format!("(?i){pattern}")).expect("valid relative-date regex"),
+        read,
+    }
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let n = format!(r"(?P<n>{NUMBER_WORDS}|\d{{1,3}}|an?|{VAGUE})");
+    vec![
+        rule(format!(r"\b(?:\d{{1,3}}|{NUMBER_WORDS}|an?)[\s-]+(?:{UNIT})[\s-]+olds?\b"), ignore),
+        rule(r"\b(?:aged|ages|age\s+of|older\s+than|younger\s+than)\s+\d{1,3}\b".into(), ignore),
+        rule(format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>{UNIT})\s+ago\b"), ago),
+        rule(r"\b(?:(?:earlier|later|early|late)\s+|mid-)?(?P<rel>this|last|next)\s+(?P<unit>year|month)\b".into(), this_year),
+        rule(r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)year\b".into(), that_year),
+        rule(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?P<dir>next|following|previous|prior)\s+day|the\s+day\s+(?P<dir2>before|after))\b".into(), same_day),
+        rule(r"\b(?P<word>yesterday|tomorrow)\b".into(), yesterday),
+        rule(
+            format!(
+                r"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|following|first|final)\s+)?(?:{APPROX}\s+)?{n}\s+(?:(?:long|full|short|whole|straight|consecutive|more|hard|brutal|difficult|turbulent|painful|bloody)\s+)?(?P<unit>{UNIT})\b"
+            ),
+            duration,
+        ),
+        rule(r"\bthe\s+(?:past|last|next|previous|coming)\s+(?P<unit>year|month|week|decade|century)\b".into(), duration),
+        rule(format!(r"\b(?P<n>\d{{1,3}}|{NUMBER_WORDS}|an?)-(?P<unit>year|month|week|day|hour|minute|decade|century)(?:-long)?\b"), duration),
+        rule(r"\b(?P<unit>year|month|week|day|hour|minute|decade|century|years|months|weeks|days|hours|decades|centuries)-long\b".into(), duration),
+    ]
+});
+
+fn ignore(_: &str, _: &Captures) -> Option<Expr> {
+    Some(Expr::Ignore)
+}
+
+fn count(caps: &Captures) -> Option<u32> {
+    caps.name("n").and_then(|n| number_value(n.as_str()))
+}
+
+fn unit(caps: &Captures) -> String {
+    caps.name("unit")
+        .map_or(String::new(), |u| u.as_str().to_ascii_lowercase())
+}
+
+/// "four years ago" is a year, "three months ago" a month; vaguer ones yield nothing.
+fn ago(_: &str, caps: &Captures) -> Option<Expr> {
+    let k = count(caps).map(|k| -(k as i32));
+    Some(match (k, unit(caps).trim_end_matches('s')) {
+        (Some(k), "year") => Expr::YearOffset(k),
+        (Some(k), "month") => Expr::MonthOffset(k),
+        _ => Expr::Ignore,
+    })
+}
+
+/// "this year", "earlier this year", "last month"; "the last year" is a span of time.
+fn this_year(text: &str, caps: &Captures) -> Option<Expr> {
+    let k = match caps.name("rel")?.as_str().to_ascii_lowercase().as_str() {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    let is_year = unit(caps) == "year";
+    let start = caps.get(0)?.start();
+    if k != 0 && word_before(text, start) == "the" {
+        return duration_value(Some(1), &unit(caps)).map(Expr::Duration);
+    }
+    Some(if is_year {
+        Expr::YearOffset(k)
+    } else {
+        Expr::MonthOffset(k)
+    })
+}
+
+fn that_year(_: &str, caps: &Captures) -> Option<Expr> {
+    let dir = caps.name("dir").map(|d| d.as_str().to_ascii_lowercase());
+    Some(Expr::PreviousYear(match dir.as_deref() {
+        Some("following") => 1,
+        Some("previous" | "prior") => -1,
+        _ => 0,
+    }))
+}
+
+fn same_day(_: &str, caps: &Captures) -> Option<Expr> {
+    let dir = caps.name("dir").or_else(|| caps.name("dir2"));
+    Some(Expr::SameDay(
+        match dir.map(|d| d.as_str().to_ascii_lowercase()).as_deref() {
+            Some("next" | "following" | "after") => 1,
+            Some("previous" | "prior" | "before") => -1,
+            _ => 0,
+        },
+    ))
+}
+
+fn yesterday(_: &str, caps: &Captures) -> Option<Expr> {
+    let word = caps.name("word")?.as_str().to_ascii_lowercase();
+    Some(Expr::DayOffset(if word == "yesterday" { -1 } else { 1 }))
+}
+
+fn duration(_: &str, caps: &Captures) -> Option<Expr> {
+    // "one day they will return", "twice a day": not amounts of time.
+    let whole = caps.get(0)?.as_str().to_ascii_lowercase();
+    if whole == "one day" || whole == "a day" {
+        return None;
+    }
+    let n = match caps.name("n") {
+        Some(n) => {
+            Some(number_value(n.as_str())).filter(|v| v.is_some() || is_vague(n.as_str()))?
+        }
+        None if unit(caps).ends_with('s') => None,
+        None => Some(1),
+    };
+    duration_value(n, &unit(caps)).map(Expr::Duration)
+}
+
+fn is_vague(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    w.starts_with("a ") || w == "several" || w == "many" || w == "some"
+}
+
+/// All relative-date, duration and age candidates of a paragraph, possibly overlapping.
+pub(crate) fn relative(text: &str) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for rule in RULES.iter() {
+        for caps in rule.re.captures_iter(text) {
+            let m = caps.get(0).expect("match");
+            if !bounded(text, m.start(), m.end()) {
+                continue;
+            }
+            if let Some(expr) = (rule.read)(text, &caps) {
+                out.push(Cand {
+                    start: m.start(),
+                    end: m.end(),
+                    expr,
+                });
+            }
+        }
+    }
+    out
+}

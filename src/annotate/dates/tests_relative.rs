@@ -1,0 +1,151 @@
+//! Behaviour tests of relative dates and durations against each kind of publication date.
+
+use super::tests::{dates, dct, hits, pairs};
+use super::*;
+
+#[test]
+fn relative_to_a_month_precise_publication_date() {
+    let mut r = dct("2025-07");
+    let text =
+        "Earlier this year the ban came; later this year a vote; last year a deal; next year \
+                talks. This month it rained, last month it snowed, and four years ago it fell. \
+                In April this year and in early March, it changed; last September too.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("Earlier this year", "2025"),
+            ("later this year", "2025"),
+            ("last year", "2024"),
+            ("next year", "2026"),
+            ("This month", "2025-07"),
+            ("last month", "2025-06"),
+            ("four years ago", "2021"),
+            ("April this year", "2025-04"),
+            ("early March", "2025-03"),
+            ("last September", "2024-09"),
+        ])
+    );
+}
+
+#[test]
+fn vague_references_are_skipped() {
+    let mut r = dct("2025-07-10");
+    let text = "Today, now and recently, last week, in the near term, in the short term, over \
+                time and in recent years, things changed years ago.";
+    assert_eq!(dates(&mut r, text), pairs(&[]));
+}
+
+#[test]
+fn day_precise_publication_date() {
+    let mut r = dct("2025-03-01");
+    let text = "Yesterday the envoy arrived; this month talks start. On March 4, they met.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("Yesterday", "2025-02-28"),
+            ("this month", "2025-03"),
+            ("March 4", "2025-03-04"),
+        ])
+    );
+    let mut r = dct("2025-03-01");
+    assert_eq!(
+        dates(&mut r, "The next day, nothing."),
+        pairs(&[]),
+        "no day mentioned yet"
+    );
+}
+
+#[test]
+fn year_only_publication_date_invents_no_month() {
+    let mut r = dct("2025");
+    assert_eq!(
+        dates(
+            &mut r,
+            "This month and last month, but last year and in April."
+        ),
+        pairs(&[("last year", "2024"), ("April", "2025-04")])
+    );
+    assert!(dates(&mut r, "Yesterday.").is_empty());
+}
+
+#[test]
+fn without_publication_date_resolves_against_previous_date() {
+    let mut r = DateResolver::new(None);
+    assert!(dates(&mut r, "In April, nothing. On July 3, nothing.").is_empty());
+    let found = r.find("The city fell on August 15, 2021.");
+    assert_eq!(found[0].resolution, Resolution::Explicit);
+    let found =
+        r.find("On August 30, the last flight left. The same day, a blast; that year ended badly.");
+    let got: Vec<_> = found
+        .iter()
+        .map(|h| (h.value.as_str(), h.resolution))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2021-08-30", Resolution::PreviousDate),
+            ("2021-08-30", Resolution::PreviousDate),
+            ("2021", Resolution::PreviousDate)
+        ]
+    );
+    assert_eq!(
+        dates(
+            &mut r,
+            "In 2019 talks began. Two years later, the deal; the following year, war."
+        ),
+        pairs(&[("2019", "2019"), ("the following year", "2020")])
+    );
+}
+
+#[test]
+fn durations() {
+    let mut r = dct("2025-07");
+    let text = "After four long years, nearly four years after the fall and over the past four \
+                years, a 25-year deal ended a decade-long war of two decades; an hour-long call, \
+                three months of talks and a two-day visit.";
+    let got: Vec<(String, String)> = hits(&mut r, text)
+        .into_iter()
+        .inspect(|h| assert_eq!(h.2, DateKind::Duration, "{h:?}"))
+        .map(|h| (h.0, h.1))
+        .collect();
+    assert_eq!(
+        got,
+        pairs(&[
+            ("four long years", "P4Y"),
+            ("nearly four years", "P4Y"),
+            ("the past four years", "P4Y"),
+            ("25-year", "P25Y"),
+            ("decade-long", "P10Y"),
+            ("two decades", "P20Y"),
+            ("hour-long", "PT1H"),
+            ("three months", "P3M"),
+            ("two-day", "P2D"),
+        ])
+    );
+    assert!(r
+        .find("four years ago")
+        .iter()
+        .all(|h| h.kind == DateKind::Date));
+}
+
+#[test]
+fn month_without_year_takes_the_year_of_its_sentence() {
+    let mut r = dct("2025-07");
+    let text = "Kabul fell on Aug. 15, 2021, and the airlift ended on Aug. 30. On Aug. 31, calm; \
+                in 2019 talks began in September.";
+    let found = r.find(text);
+    let got: Vec<_> = found
+        .iter()
+        .map(|h| (&text[h.start..h.end], h.value.as_str(), h.resolution))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Aug. 15, 2021", "2021-08-15", Resolution::Explicit),
+            ("Aug. 30", "2021-08-30", Resolution::PreviousDate),
+            ("Aug. 31", "2025-08-31", Resolution::PublicationDate),
+            ("2019", "2019", Resolution::Explicit),
+            ("September", "2019-09", Resolution::PreviousDate),
+        ]
+    );
+}
