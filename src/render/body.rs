@@ -120,8 +120,15 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Trailing matter as plain text, without the `*…*` or `_…_` wrappers pages use to
+    /// italicise disclaimers.
     fn plain(&self, block: &Block) -> String {
-        escape(&block.plain_text(&self.article.source).0)
+        let text = block.plain_text(&self.article.source).0;
+        let trimmed = text
+            .trim()
+            .trim_start_matches(['*', '_'])
+            .trim_end_matches(['*', '_']);
+        escape(trimmed.trim())
     }
 
     fn inlines(&self, index: usize, block: &Block) -> String {
