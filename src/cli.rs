@@ -48,11 +48,12 @@ pub fn run() -> ExitCode {
         } => match pipeline::build(&config, &BuildOptions { output, base_url }) {
             Ok(r) => {
                 println!(
-                        "built {} articles, {} actors ({} mentions), {} dates: {} files in {} — done in {} ms",
+                        "built {} articles, {} actors ({} mentions), {} dates: {} pages ({} files) in {} — done in {} ms",
                         r.articles,
                         r.actors,
                         r.mentions,
                         r.dates,
+                        r.pages,
                         r.files,
                         r.output.display(),
                         r.elapsed.as_millis()

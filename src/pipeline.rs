@@ -36,7 +36,9 @@ pub struct BuildReport {
     pub dates: usize,
     /// Actor mentions found.
     pub mentions: usize,
-    /// Files written.
+    /// HTML pages written.
+    pub pages: usize,
+    /// Files written, pages included.
     pub files: usize,
     /// Where they went.
     pub output: PathBuf,
@@ -123,6 +125,7 @@ pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> 
         actors: site.config.actors.len(),
         dates: count(|k| matches!(k, MentionKind::Date { .. })),
         mentions: count(|k| matches!(k, MentionKind::Actor(_))),
+        pages: pages.keys().filter(|p| p.ends_with(".html")).count(),
         files: pages.len() + 1,
         output,
         elapsed: started.elapsed(),
