@@ -47,6 +47,9 @@ pub fn run() -> ExitCode {
             base_url,
         } => match pipeline::build(&config, &BuildOptions { output, base_url }) {
             Ok(r) => {
+                for w in &r.warnings {
+                    eprintln!("warning: {w}");
+                }
                 println!(
                         "built {} articles, {} actors ({} mentions), {} dates: {} pages ({} files) in {} — done in {} ms",
                         r.articles,

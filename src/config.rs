@@ -50,7 +50,8 @@ pub struct ArticleMeta {
     /// so the reader can tell the two apart.
     #[serde(default)]
     pub title_editorial: bool,
-    /// Standfirst shown under the title; defaults to a standfirst line found in the text.
+    /// Standfirst shown under the title when the text has no standfirst line of its own
+    /// (a recovered one is shown instead, because it can carry annotations).
     pub subtitle: Option<String>,
     /// The publication the text comes from.
     pub outlet: Option<String>,

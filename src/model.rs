@@ -34,6 +34,8 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Actor and date mentions, sorted by start: filled by the annotate stage.
     pub mentions: Vec<Mention>,
+    /// Problems that do not stop the build (an unknown code language), shown to the user.
+    pub warnings: Vec<String>,
 }
 
 /// Resolved metadata of an article, ready for display.

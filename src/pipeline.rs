@@ -44,6 +44,8 @@ pub struct BuildReport {
     pub output: PathBuf,
     /// Wall time.
     pub elapsed: Duration,
+    /// Problems that did not stop the build, in article order.
+    pub warnings: Vec<String>,
 }
 
 /// Loads, parses and annotates every article and builds the cross-article index.
@@ -129,6 +131,10 @@ pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> 
         files: pages.len() + 1,
         output,
         elapsed: started.elapsed(),
+        warnings: articles
+            .iter()
+            .flat_map(|a| a.warnings.iter().cloned())
+            .collect(),
     })
 }
 

@@ -11,14 +11,16 @@ use super::highlight;
 use crate::model::{Block, BlockKind, Inline};
 use crate::render::escape;
 
-/// The blocks of the Markdown body that starts at `body_start`.
-pub fn blocks(source: &str, body_start: usize) -> Vec<Block> {
+/// The blocks of the Markdown body that starts at `body_start`, and warnings as
+/// `(line, message)`.
+pub fn blocks(source: &str, body_start: usize) -> (Vec<Block>, Vec<(usize, String)>) {
     let mut b = Builder {
         source,
         out: Vec::new(),
         leaf: None,
         code: None,
         table: None,
+        warnings: Vec::new(),
     };
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let body = &source[body_start..];
@@ -26,7 +28,7 @@ pub fn blocks(source: &str, body_start: usize) -> Vec<Block> {
         let range = range.start + body_start..range.end + body_start;
         b.event(event, range);
     }
-    b.out
+    (b.out, b.warnings)
 }
 
 struct Builder<'s> {
@@ -35,6 +37,7 @@ struct Builder<'s> {
     leaf: Option<Block>,
     code: Option<(String, String, usize)>,
     table: Option<(Vec<Event<'static>>, usize)>,
+    warnings: Vec<(usize, String)>,
 }
 
 impl Builder<'_> {
@@ -103,7 +106,11 @@ impl Builder<'_> {
                 Event::Text(t) => code.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
                     let (code, lang, at) = self.code.take().unwrap_or_default();
-                    let (html, _warning) = highlight::code_block(&code, &lang);
+                    let (html, warning) = highlight::code_block(&code, &lang);
+                    if let Some(w) = warning {
+                        let line = self.line(at);
+                        self.warnings.push((line, w));
+                    }
                     self.raw(html, at);
                 }
                 _ => {}
@@ -241,7 +248,7 @@ mod tests {
     #[test]
     fn text_points_into_source() {
         let src = "# Head\n\nSome *em* text.\n";
-        let blocks = blocks(src, 0);
+        let (blocks, _) = blocks(src, 0);
         assert_eq!(blocks[0].kind, BlockKind::Heading(2));
         let (text, _) = blocks[1].plain_text(src);
         assert_eq!(text, "Some em text.");
@@ -251,7 +258,7 @@ mod tests {
     #[test]
     fn code_is_highlighted_raw_block() {
         let src = "Intro\n\n```rust\nlet x = 1;\n```\n";
-        let blocks = blocks(src, 0);
+        let (blocks, _) = blocks(src, 0);
         assert!(matches!(&blocks[1].kind, BlockKind::Raw(h) if h.contains("hl-")));
     }
 
@@ -259,6 +266,7 @@ mod tests {
     fn raw_html_and_script_links_are_inert() {
         let src = "<script>alert(1)</script>\n\n[x](javascript:alert(1))\n";
         let html: String = blocks(src, 0)
+            .0
             .iter()
             .flat_map(|b| b.inlines.iter())
             .map(|i| match i {
@@ -276,7 +284,7 @@ mod tests {
     #[test]
     fn list_items_wrap_paragraphs() {
         let src = "- one\n- two\n";
-        let kinds: Vec<_> = blocks(src, 0).into_iter().map(|b| b.kind).collect();
+        let kinds: Vec<_> = blocks(src, 0).0.into_iter().map(|b| b.kind).collect();
         assert_eq!(kinds[0], BlockKind::Raw("<ul>".into()));
         assert_eq!(kinds[1], BlockKind::Raw("<li>".into()));
         assert_eq!(kinds[2], BlockKind::Paragraph);

@@ -16,6 +16,7 @@ use crate::model::{Article, Block, BlockKind, Format, Meta, SourceFile};
 
 /// Builds the article: metadata from front matter and `site.toml`, blocks from the text.
 pub fn parse_article(file: SourceFile, config: &SiteConfig) -> Result<Article> {
+    let mut warnings = Vec::new();
     let (front, blocks, inferred) = match file.format {
         Format::Text => {
             let (blocks, title) = plain::blocks(&file.text);
@@ -23,7 +24,13 @@ pub fn parse_article(file: SourceFile, config: &SiteConfig) -> Result<Article> {
         }
         Format::Markdown => {
             let (front, body_start) = front_matter::split(&file.text, &file.display_path)?;
-            let blocks = markdown::blocks(&file.text, body_start);
+            let (blocks, found) = markdown::blocks(&file.text, body_start);
+            let path = &file.display_path;
+            warnings.extend(
+                found
+                    .into_iter()
+                    .map(|(line, w)| format!("{path}:{line}: {w}")),
+            );
             let title = first_text(&file.text, &blocks);
             (front, blocks, title)
         }
@@ -38,6 +45,7 @@ pub fn parse_article(file: SourceFile, config: &SiteConfig) -> Result<Article> {
         meta,
         blocks,
         mentions: Vec::new(),
+        warnings,
     };
     number_anchors(&mut article.blocks);
     Ok(article)
