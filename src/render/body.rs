@@ -2,7 +2,9 @@
 //!
 //! Mentions become links inside the exact source bytes they cover; a mention inside a Markdown
 //! link becomes a `<mark>` instead, so links never nest. Repeated paragraphs are shown once
-//! with a note, and trailing matter goes to a muted footer, unannotated.
+//! with a note, and trailing matter goes to a muted footer, unannotated. Each annotated
+//! paragraph is followed by its margin notes: the actors and dates it names, in a `<details>`
+//! that the stylesheet sets in the margin on wide screens and folds inline on narrow ones.
 
 use std::fmt::Write;
 
@@ -32,7 +34,12 @@ pub fn article_html(article: &Article, actors: &[ActorConfig], root: &str) -> Ar
     let mut standfirst = None;
     let mut trailer = String::new();
     let mut repeats: Vec<&Block> = Vec::new();
+    // Notes of list items wait for the end of the list: a list's children must stay `<li>`.
+    let mut pending_notes: Vec<usize> = Vec::new();
     for (i, block) in article.blocks.iter().enumerate() {
+        if !matches!(block.kind, BlockKind::ListItem | BlockKind::Raw(_)) {
+            ctx.notes(&mut body, &std::mem::take(&mut pending_notes));
+        }
         if block.repeat_of.is_some() {
             if block.kind != BlockKind::Title {
                 repeats.push(block);
@@ -42,7 +49,13 @@ pub fn article_html(article: &Article, actors: &[ActorConfig], root: &str) -> Ar
         flush_repeats(&mut body, &mut repeats);
         match &block.kind {
             BlockKind::Title => {}
-            BlockKind::Raw(html) => body.push_str(html),
+            BlockKind::Raw(html) => {
+                body.push_str(html);
+                if html.starts_with("</") && !pending_notes.is_empty() {
+                    body.push('\n');
+                    ctx.notes(&mut body, &std::mem::take(&mut pending_notes));
+                }
+            }
             BlockKind::Standfirst => {
                 standfirst = Some((block.anchor.clone(), ctx.inlines(i, block)))
             }
@@ -61,6 +74,7 @@ pub fn article_html(article: &Article, actors: &[ActorConfig], root: &str) -> Ar
                     block.anchor,
                     ctx.inlines(i, block)
                 );
+                ctx.notes(&mut body, &[i]);
             }
             BlockKind::ListItem => {
                 let _ = write!(
@@ -69,6 +83,7 @@ pub fn article_html(article: &Article, actors: &[ActorConfig], root: &str) -> Ar
                     block.anchor,
                     ctx.inlines(i, block)
                 );
+                pending_notes.push(i);
             }
             BlockKind::Paragraph => {
                 let _ = write!(
@@ -77,11 +92,13 @@ pub fn article_html(article: &Article, actors: &[ActorConfig], root: &str) -> Ar
                     block.anchor,
                     ctx.inlines(i, block)
                 );
+                ctx.notes(&mut body, &[i]);
             }
         }
         body.push('\n');
     }
     flush_repeats(&mut body, &mut repeats);
+    ctx.notes(&mut body, &pending_notes);
     ArticleHtml {
         standfirst,
         body,
@@ -120,6 +137,79 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Margin notes for the blocks at `indices`: each actor once, in order of first mention, then
+    /// each date with its words. Nothing when the blocks name neither.
+    fn notes(&self, out: &mut String, indices: &[usize]) {
+        if indices.is_empty() {
+            return;
+        }
+        let mut actors: Vec<usize> = Vec::new();
+        let mut dates: Vec<&Mention> = Vec::new();
+        for m in self
+            .article
+            .mentions
+            .iter()
+            .filter(|m| indices.contains(&m.block))
+        {
+            match &m.kind {
+                MentionKind::Actor(id) if !actors.contains(id) => actors.push(*id),
+                MentionKind::Date { .. } => dates.push(m),
+                _ => {}
+            }
+        }
+        if actors.is_empty() && dates.is_empty() {
+            return;
+        }
+        let count = |n: usize, one: &str, many: &str| match n {
+            0 => None,
+            1 => Some(format!("1 {one}")),
+            n => Some(format!("{n} {many}")),
+        };
+        let summary: Vec<String> = [
+            count(actors.len(), "actor", "actors"),
+            count(dates.len(), "date", "dates"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let anchor = &self.article.blocks[indices[0]].anchor;
+        let _ = write!(
+            out,
+            "<details class=\"notes\" id=\"n-{anchor}\"><summary><span class=\"notes-label\">Notes</span> <span class=\"notes-count\">{}</span></summary><ul class=\"note-list\">",
+            summary.join(", ")
+        );
+        if !actors.is_empty() {
+            out.push_str(
+                "<li class=\"note note-actors\"><span class=\"visually-hidden\">Actors: </span>",
+            );
+            for (n, id) in actors.into_iter().enumerate() {
+                let actor = &self.actors[id];
+                let _ = write!(
+                    out,
+                    "{}<a href=\"{}\">{}</a>",
+                    if n > 0 { ", " } else { "" },
+                    actor_href(self.root, &actor.id),
+                    escape(&actor.name)
+                );
+            }
+            out.push_str("</li>");
+        }
+        for m in dates {
+            let MentionKind::Date { timex, .. } = &m.kind else {
+                continue;
+            };
+            let id = timeline_entry_id(&self.article.id, m.span.start);
+            let _ = write!(
+                out,
+                "<li class=\"note note-date\"><span class=\"visually-hidden\">Date: </span><a href=\"{}timeline.html#{id}\">{}</a> <span class=\"words\">“{}”</span></li>",
+                self.root,
+                escape(&timex.label()),
+                escape(&self.article.source[m.span.clone()])
+            );
+        }
+        out.push_str("</ul></details>\n");
+    }
+
     /// Trailing matter as plain text, without the `*…*` or `_…_` wrappers pages use to
     /// italicise disclaimers.
     fn plain(&self, block: &Block) -> String {

@@ -98,6 +98,11 @@ pub fn render_site(input: &RenderInput) -> Result<Pages> {
     pages.extend([r.page("timeline.html", "timeline.html", |root| {
         pages::timeline(input, root)
     })?]);
+    pages.extend([r.page("search.html", "search.html", |_| {
+        let mut ctx = Context::new();
+        ctx.insert("page_title", "Search");
+        Ok(ctx)
+    })?]);
     pages.extend([r.page("404.html", "404.html", |root| {
         Ok(pages::not_found(input, root))
     })?]);

@@ -18,10 +18,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/timeline.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// Built-in static files, by output name.
-pub const STATIC: &[(&str, &str)] = &[("style.css", include_str!("../../static/style.css"))];
+pub const STATIC: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../static/style.css")),
+    ("dossier.js", include_str!("../../static/dossier.js")),
+];
 
 /// Loads the templates: a site file `templates/<name>` replaces the built-in one.
 pub fn load(site_root: &Path) -> Result<Tera> {

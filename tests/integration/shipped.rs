@@ -252,9 +252,17 @@ fn pages_use_only_relative_links_and_no_external_resources() {
         .filter(|f| f.extension().is_some_and(|e| e == "html"))
     {
         let html = site.read(file.to_str().unwrap());
+        assert!(!html.contains("src=\"http"), "{file:?}");
+        // Scripts are files of the site, never inline: the page's CSP forbids inline script.
+        for tag in html.split("<script").skip(1) {
+            let open = &tag[..tag.find('>').unwrap()];
+            assert!(open.contains(" src=\""), "{file:?} has an inline script");
+            assert!(tag[open.len() + 1..].starts_with("</script>"), "{file:?}");
+        }
+        assert!(!html.contains(" style=\""), "{file:?} has an inline style");
         assert!(
-            !html.contains("src=\"http") && !html.contains("<script"),
-            "{file:?}"
+            html.contains("Content-Security-Policy"),
+            "{file:?} has no CSP"
         );
         assert!(
             !html.contains("href=\"/"),
@@ -271,4 +279,33 @@ fn pages_use_only_relative_links_and_no_external_resources() {
             );
         }
     }
+}
+
+#[test]
+fn annotated_paragraphs_carry_margin_notes_linking_their_actors_and_dates() {
+    let site = shipped();
+    let html = site.read("articles/003_a2ebef9a25d52dce.html");
+    // The paragraph that cites 2022 is followed by its notes, which link the timeline entry.
+    let para = html
+        .split("<p id=\"")
+        .find(|p| p.contains(">2022</a>"))
+        .expect("a paragraph citing 2022");
+    let anchor = &para[..para.find('"').unwrap()];
+    let notes_at = html.find(&format!("<details class=\"notes\" id=\"n-{anchor}\">"));
+    let notes = &html[notes_at.expect("notes for the paragraph")..];
+    let notes = &notes[..notes.find("</details>").unwrap()];
+    assert!(notes.contains("<summary>"), "{notes}");
+    assert!(
+        notes.contains("href=\"../actors/russia.html\">Russia</a>"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("timeline.html#t-003_a2ebef9a25d52dce-"),
+        "{notes}"
+    );
+    assert!(notes.contains("“2022”"), "{notes}");
+    // A paragraph naming no actor and no date has no notes.
+    assert!(!html.contains(
+        "<summary><span class=\"notes-label\">Notes</span> <span class=\"notes-count\"></span>"
+    ));
 }
