@@ -5,7 +5,7 @@ use crate::common::*;
 const A000: &str = "000_8fefd90fdbec9dd5";
 const A001: &str = "001_c5d4f6595bce87c3";
 const A002: &str = "002_f09ae1030d639c2c";
-const A003: &str = "003_a2ebef9a25d52dce";
+const A003: &str = "002_f09ae1030d639c2c";
 const A004: &str = "004_5cfbe151e982db66";
 
 #[test]
@@ -185,7 +185,7 @@ fn mentions_link_to_actor_pages_and_timeline() {
     let site = shipped();
     let html = site.read(&format!("articles/{A003}.html"));
     assert!(html.contains(r#"<a class="m m-actor" href="../actors/is-k.html""#));
-    assert!(html.contains(r#"<a class="m m-date" href="../timeline.html#t-003_a2ebef9a25d52dce-"#));
+    assert!(html.contains(r#"<a class="m m-date" href="../timeline.html#t-002_f09ae1030d639c2c-"#));
     assert!(html.contains("id=\"p1\""), "paragraph anchors");
     assert!(html.contains("Related articles") && html.contains("rel=\"prev\""));
 }
@@ -284,7 +284,7 @@ fn pages_use_only_relative_links_and_no_external_resources() {
 #[test]
 fn annotated_paragraphs_carry_margin_notes_linking_their_actors_and_dates() {
     let site = shipped();
-    let html = site.read("articles/003_a2ebef9a25d52dce.html");
+    let html = site.read("articles/002_f09ae1030d639c2c.html");
     // The paragraph that cites 2022 is followed by its notes, which link the timeline entry.
     let para = html
         .split("<p id=\"")
@@ -300,7 +300,7 @@ fn annotated_paragraphs_carry_margin_notes_linking_their_actors_and_dates() {
         "{notes}"
     );
     assert!(
-        notes.contains("timeline.html#t-003_a2ebef9a25d52dce-"),
+        notes.contains("timeline.html#t-002_f09ae1030d639c2c-"),
         "{notes}"
     );
     assert!(notes.contains("“2022”"), "{notes}");
