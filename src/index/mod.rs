@@ -25,6 +25,9 @@ pub struct SiteIndex {
     pub timeline: Vec<TimelineEntry>,
     /// Per article: the most related other articles, best first.
     pub related: Vec<Vec<usize>>,
+    /// Per article: mention index → its timeline entry, so a date in the text can link to the
+    /// timeline page that holds its entry once the timeline is split into parts.
+    pub entry_of: Vec<BTreeMap<usize, usize>>,
 }
 
 /// What the corpus says about one actor.
@@ -107,10 +110,12 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
             .then(articles[x.at.0].id.cmp(&articles[y.at.0].id))
             .then(x.at.1.cmp(&y.at.1))
     });
+    let mut entry_of: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); articles.len()];
     for (t, entry) in timeline.iter().enumerate() {
         for &id in &entry.actors {
             actors[id].timeline.push(t);
         }
+        entry_of[entry.at.0].insert(entry.at.1, t);
     }
     let related = related::related(articles, &actors, 5);
     SiteIndex {
@@ -118,6 +123,7 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
         actors,
         timeline,
         related,
+        entry_of,
     }
 }
 

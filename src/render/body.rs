@@ -9,7 +9,9 @@
 use std::fmt::Write;
 
 use super::escape;
-use super::links::{actor_href, timeline_entry_id};
+use std::collections::BTreeMap;
+
+use super::links::{actor_href, timeline_entry_href, timeline_entry_id};
 use crate::config::ActorConfig;
 use crate::model::{Article, Block, BlockKind, Inline, Mention, MentionKind};
 
@@ -23,11 +25,18 @@ pub struct ArticleHtml {
     pub trailer: String,
 }
 
-/// Renders the article for a page `root` levels below the site root.
-pub fn article_html(article: &Article, actors: &[ActorConfig], root: &str) -> ArticleHtml {
+/// Renders the article for a page `root` levels below the site root; `entries` maps each date
+/// mention to its position on the timeline, which decides the timeline page it links to.
+pub fn article_html(
+    article: &Article,
+    actors: &[ActorConfig],
+    entries: &BTreeMap<usize, usize>,
+    root: &str,
+) -> ArticleHtml {
     let ctx = Ctx {
         article,
         actors,
+        entries,
         root,
     };
     let mut body = String::new();
@@ -133,10 +142,18 @@ fn flush_repeats(body: &mut String, repeats: &mut Vec<&Block>) {
 struct Ctx<'a> {
     article: &'a Article,
     actors: &'a [ActorConfig],
+    entries: &'a BTreeMap<usize, usize>,
     root: &'a str,
 }
 
 impl Ctx<'_> {
+    /// Where the date mention number `index` (starting at byte `start`) sits on the timeline.
+    fn date_href(&self, index: usize, start: usize) -> String {
+        let id = timeline_entry_id(&self.article.id, start);
+        let entry = self.entries.get(&index).copied().unwrap_or(0);
+        timeline_entry_href(self.root, entry, &id)
+    }
+
     /// Margin notes for the blocks at `indices`: each actor once, in order of first mention, then
     /// each date with its words. Nothing when the blocks name neither.
     fn notes(&self, out: &mut String, indices: &[usize]) {
@@ -144,16 +161,14 @@ impl Ctx<'_> {
             return;
         }
         let mut actors: Vec<usize> = Vec::new();
-        let mut dates: Vec<&Mention> = Vec::new();
-        for m in self
-            .article
-            .mentions
-            .iter()
-            .filter(|m| indices.contains(&m.block))
-        {
+        let mut dates: Vec<(usize, &Mention)> = Vec::new();
+        for (n, m) in self.article.mentions.iter().enumerate() {
+            if !indices.contains(&m.block) {
+                continue;
+            }
             match &m.kind {
                 MentionKind::Actor(id) if !actors.contains(id) => actors.push(*id),
-                MentionKind::Date { .. } => dates.push(m),
+                MentionKind::Date { .. } => dates.push((n, m)),
                 _ => {}
             }
         }
@@ -194,15 +209,14 @@ impl Ctx<'_> {
             }
             out.push_str("</li>");
         }
-        for m in dates {
+        for (n, m) in dates {
             let MentionKind::Date { timex, .. } = &m.kind else {
                 continue;
             };
-            let id = timeline_entry_id(&self.article.id, m.span.start);
             let _ = write!(
                 out,
-                "<li class=\"note note-date\"><span class=\"visually-hidden\">Date: </span><a href=\"{}timeline.html#{id}\">{}</a> <span class=\"words\">“{}”</span></li>",
-                self.root,
+                "<li class=\"note note-date\"><span class=\"visually-hidden\">Date: </span><a href=\"{}\">{}</a> <span class=\"words\">“{}”</span></li>",
+                self.date_href(n, m.span.start),
                 escape(&timex.label()),
                 escape(&self.article.source[m.span.clone()])
             );
@@ -222,11 +236,12 @@ impl Ctx<'_> {
     }
 
     fn inlines(&self, index: usize, block: &Block) -> String {
-        let mentions: Vec<&Mention> = self
+        let mentions: Vec<(usize, &Mention)> = self
             .article
             .mentions
             .iter()
-            .filter(|m| m.block == index)
+            .enumerate()
+            .filter(|(_, m)| m.block == index)
             .collect();
         let mut out = String::new();
         let mut link_depth = 0usize;
@@ -243,12 +258,12 @@ impl Ctx<'_> {
                 Inline::Literal(s) => out.push_str(&escape(s)),
                 Inline::Source(range) => {
                     let mut at = range.start;
-                    for m in mentions
+                    for &(n, m) in mentions
                         .iter()
-                        .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
+                        .filter(|(_, m)| m.span.start >= range.start && m.span.end <= range.end)
                     {
                         out.push_str(&escape(&self.article.source[at..m.span.start]));
-                        self.mention(&mut out, m, link_depth > 0);
+                        self.mention(&mut out, n, m, link_depth > 0);
                         at = m.span.end;
                     }
                     out.push_str(&escape(&self.article.source[at..range.end]));
@@ -258,7 +273,7 @@ impl Ctx<'_> {
         out
     }
 
-    fn mention(&self, out: &mut String, m: &Mention, inside_link: bool) {
+    fn mention(&self, out: &mut String, n: usize, m: &Mention, inside_link: bool) {
         let text = escape(&self.article.source[m.span.clone()]);
         let (class, href, title) = match &m.kind {
             MentionKind::Actor(id) => {
@@ -269,14 +284,11 @@ impl Ctx<'_> {
                     format!("Actor: {}", actor.name),
                 )
             }
-            MentionKind::Date { timex, .. } => {
-                let id = timeline_entry_id(&self.article.id, m.span.start);
-                (
-                    "m m-date",
-                    Some(format!("{}timeline.html#{id}", self.root)),
-                    format!("Date: {}", timex.label()),
-                )
-            }
+            MentionKind::Date { timex, .. } => (
+                "m m-date",
+                Some(self.date_href(n, m.span.start)),
+                format!("Date: {}", timex.label()),
+            ),
             MentionKind::Duration(value) => ("m m-duration", None, format!("Duration: {value}")),
         };
         let title = escape(&title);

@@ -1,14 +1,47 @@
 //! Render stage, keyword in context: the few words around a mention, for actor pages.
 
+use std::collections::BTreeMap;
+
 use crate::model::{Article, Mention};
 
 /// Characters of context kept on each side of the keyword.
 const WIDTH: usize = 80;
 
-/// `(left, keyword, right)` around a mention, cut at word boundaries, with ellipses where cut.
-pub fn around(article: &Article, mention: &Mention) -> (String, String, String) {
-    let block = &article.blocks[mention.block];
-    let (text, map) = block.plain_text(&article.source);
+/// Block plain texts of one article, each built once however many mentions it holds: an actor
+/// named forty times in a paragraph should not rebuild the paragraph forty times.
+pub struct BlockTexts<'a> {
+    article: &'a Article,
+    texts: BTreeMap<usize, PlainText>,
+}
+
+type PlainText = (String, Vec<(usize, usize, usize)>);
+
+impl<'a> BlockTexts<'a> {
+    /// An empty cache for `article`.
+    pub fn new(article: &'a Article) -> Self {
+        BlockTexts {
+            article,
+            texts: BTreeMap::new(),
+        }
+    }
+
+    /// `(left, keyword, right)` around a mention, cut at word boundaries, with ellipses where
+    /// cut.
+    pub fn around(&mut self, mention: &Mention) -> (String, String, String) {
+        let article = self.article;
+        let (text, map) = self
+            .texts
+            .entry(mention.block)
+            .or_insert_with(|| article.blocks[mention.block].plain_text(&article.source));
+        around_in(text, map, mention)
+    }
+}
+
+fn around_in(
+    text: &str,
+    map: &[(usize, usize, usize)],
+    mention: &Mention,
+) -> (String, String, String) {
     let start = map
         .iter()
         .find(|(_, s, len)| mention.span.start >= *s && mention.span.start < s + len)

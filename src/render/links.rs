@@ -32,6 +32,16 @@ pub fn timeline_entry_id(article: &str, start: usize) -> String {
     format!("t-{article}-{start}")
 }
 
+/// Link from a page at `root` to timeline entry number `entry` (its position on the timeline),
+/// whose anchor is `id`: the entry lives on the timeline part that holds its position.
+pub fn timeline_entry_href(root: &str, entry: usize, id: &str) -> String {
+    let part = entry / super::paging::TIMELINE_PER_PART;
+    format!(
+        "{root}{}#{id}",
+        super::paging::part_path("timeline.html", part)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

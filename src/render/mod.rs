@@ -8,6 +8,7 @@ mod body;
 mod kwic;
 pub mod links;
 mod pages;
+pub mod paging;
 pub mod templates;
 mod views;
 
@@ -83,21 +84,41 @@ pub fn render_site(input: &RenderInput) -> Result<Pages> {
         })
         .collect::<Result<_>>()?;
     pages.extend(articles);
-    let actors: Vec<(String, Vec<u8>)> = (0..input.site.config.actors.len())
+    // Every (actor, part) pair is one page; busy actors have several.
+    let actor_parts: Vec<Vec<std::ops::Range<usize>>> = (0..input.site.config.actors.len())
+        .map(|id| pages::actor_parts(input, id))
+        .collect();
+    let actor_pages: Vec<(usize, usize)> = actor_parts
+        .iter()
+        .enumerate()
+        .flat_map(|(id, parts)| (0..parts.len()).map(move |p| (id, p)))
+        .collect();
+    let actors: Vec<(String, Vec<u8>)> = actor_pages
         .into_par_iter()
-        .map(|i| {
-            r.page(
-                &links::actor_path(&input.site.config.actors[i].id),
-                "actor.html",
-                |root| pages::actor(input, i, root),
-            )
+        .map(|(id, part)| {
+            let first = links::actor_path(&input.site.config.actors[id].id);
+            r.page(&paging::part_path(&first, part), "actor.html", |root| {
+                pages::actor(input, id, &actor_parts[id], part, root)
+            })
         })
         .collect::<Result<_>>()?;
     pages.extend(actors);
-    pages.extend([r.page("index.html", "index.html", |root| pages::home(input, root))?]);
-    pages.extend([r.page("timeline.html", "timeline.html", |root| {
-        pages::timeline(input, root)
-    })?]);
+    let home_parts = pages::home_parts(input);
+    let timeline_parts = pages::timeline_parts(input);
+    let lists: Vec<(&str, usize)> = (0..home_parts.len())
+        .map(|p| ("index.html", p))
+        .chain((0..timeline_parts.len()).map(|p| ("timeline.html", p)))
+        .collect();
+    let lists: Vec<(String, Vec<u8>)> = lists
+        .into_par_iter()
+        .map(|(first, part)| {
+            r.page(&paging::part_path(first, part), first, |root| match first {
+                "index.html" => pages::home(input, &home_parts, part, root),
+                _ => pages::timeline(input, &timeline_parts, part, root),
+            })
+        })
+        .collect::<Result<_>>()?;
+    pages.extend(lists);
     pages.extend([r.page("search.html", "search.html", |_| {
         let mut ctx = Context::new();
         ctx.insert("page_title", "Search");

@@ -1,25 +1,25 @@
 //! Render stage, page contexts: builds the view for each page type from the model.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use anyhow::Result;
 use tera::Context;
 
 use super::body::article_html;
-use super::links::{actor_href, article_href, timeline_entry_id};
+use super::links::{actor_href, actor_path, article_href, timeline_entry_id};
 use super::views::{
     ArticleMentions, Byline, Chip, Kwic, Link, PanelDate, TimelineGroup, TimelineItem,
 };
-use super::{escape, kwic, RenderInput};
+use super::{escape, kwic, paging, RenderInput};
 use crate::annotate::dates::{Precision, Resolution, Timex};
-use crate::index::TimelineEntry;
 use crate::model::{Article, BlockKind, MentionKind};
 
 /// The article page.
 pub fn article(input: &RenderInput, i: usize, root: &str) -> Result<Context> {
     let article = &input.articles[i];
     let actors = &input.site.config.actors;
-    let html = article_html(article, actors, root);
+    let html = article_html(article, actors, &input.index.entry_of[i], root);
     let mut ctx = Context::new();
     ctx.insert("article", &byline(input, i, root));
     ctx.insert("page_title", &article.meta.title);
@@ -131,18 +131,37 @@ fn summary(article: &Article) -> String {
     crate::parse::shorten(text.get(first).unwrap_or(&text), 200)
 }
 
-/// One actor's page.
-pub fn actor(input: &RenderInput, id: usize, root: &str) -> Result<Context> {
+/// How an actor's page is split: consecutive runs of its `by_article` list, each holding about
+/// [`paging::ACTOR_LINES_PER_PART`] keyword lines.
+pub fn actor_parts(input: &RenderInput, id: usize) -> Vec<Range<usize>> {
+    let by_article = &input.index.actors[id].by_article;
+    paging::split(
+        by_article.iter().map(|(_, m)| m.len()),
+        paging::ACTOR_LINES_PER_PART,
+    )
+}
+
+/// Part `part` of one actor's page: the keyword lines of its run of articles, and the timeline
+/// entries from those articles that name the actor.
+pub fn actor(
+    input: &RenderInput,
+    id: usize,
+    parts: &[Range<usize>],
+    part: usize,
+    root: &str,
+) -> Result<Context> {
     let actor = &input.site.config.actors[id];
     let index = &input.index.actors[id];
+    let range = parts[part].clone();
     let mut groups = Vec::new();
-    for (a, mentions) in &index.by_article {
+    for (a, mentions) in &index.by_article[range.clone()] {
         let article = &input.articles[*a];
         let mut forms: BTreeMap<String, usize> = BTreeMap::new();
         let mut lines = Vec::new();
+        let mut texts = kwic::BlockTexts::new(article);
         for &m in mentions {
             let mention = &article.mentions[m];
-            let (left, keyword, right) = kwic::around(article, mention);
+            let (left, keyword, right) = texts.around(mention);
             *forms.entry(keyword.clone()).or_default() += 1;
             let href = format!(
                 "{}#{}",
@@ -173,26 +192,45 @@ pub fn actor(input: &RenderInput, id: usize, root: &str) -> Result<Context> {
         .iter()
         .map(|&(o, n)| chip(input, o, n, root))
         .collect();
+    let in_part: BTreeSet<usize> = index.by_article[range].iter().map(|(a, _)| *a).collect();
     let timeline: Vec<TimelineItem> = index
         .timeline
         .iter()
-        .map(|&t| timeline_item(input, &input.index.timeline[t], root))
+        .filter(|&&t| parts.len() == 1 || in_part.contains(&input.index.timeline[t].at.0))
+        .map(|&t| timeline_item(input, t, root))
+        .collect();
+    let labels: Vec<String> = parts
+        .iter()
+        .map(|r| format!("Articles {}–{}", r.start + 1, r.end))
         .collect();
     let mut ctx = Context::new();
     ctx.insert("page_title", &actor.name);
     ctx.insert("actor", actor);
     ctx.insert("mention_count", &index.mentions);
+    ctx.insert("article_count", &index.by_article.len());
     ctx.insert("groups", &groups);
     ctx.insert("cooccurring", &cooccurring);
     ctx.insert("timeline", &timeline);
+    ctx.insert(
+        "pager",
+        &paging::pager(&actor_path(&actor.id), &labels, part, root),
+    );
     Ok(ctx)
 }
 
-/// The home page.
-pub fn home(input: &RenderInput, root: &str) -> Result<Context> {
-    let articles: Vec<Byline> = input
-        .index
-        .order
+/// How the home page's article list is split.
+pub fn home_parts(input: &RenderInput) -> Vec<Range<usize>> {
+    paging::split(input.index.order.iter().map(|_| 1), paging::HOME_PER_PART)
+}
+
+/// Part `part` of the home page: its run of articles in reading order, and every actor.
+pub fn home(
+    input: &RenderInput,
+    parts: &[Range<usize>],
+    part: usize,
+    root: &str,
+) -> Result<Context> {
+    let articles: Vec<Byline> = input.index.order[parts[part].clone()]
         .iter()
         .map(|&i| byline(input, i, root))
         .collect();
@@ -213,13 +251,33 @@ pub fn home(input: &RenderInput, root: &str) -> Result<Context> {
     ctx.insert("articles", &articles);
     ctx.insert("actors", &actors);
     ctx.insert("timeline_count", &input.index.timeline.len());
+    ctx.insert("article_count", &input.articles.len());
+    let labels: Vec<String> = parts
+        .iter()
+        .map(|r| format!("Articles {}–{}", r.start + 1, r.end))
+        .collect();
+    ctx.insert("pager", &paging::pager("index.html", &labels, part, root));
     Ok(ctx)
 }
 
-/// The timeline page, grouped by year (decades on their own).
-pub fn timeline(input: &RenderInput, root: &str) -> Result<Context> {
+/// How the timeline is split: runs of [`paging::TIMELINE_PER_PART`] entries in date order.
+pub fn timeline_parts(input: &RenderInput) -> Vec<Range<usize>> {
+    paging::split(
+        input.index.timeline.iter().map(|_| 1),
+        paging::TIMELINE_PER_PART,
+    )
+}
+
+/// Part `part` of the timeline, grouped by year (decades on their own).
+pub fn timeline(
+    input: &RenderInput,
+    parts: &[Range<usize>],
+    part: usize,
+    root: &str,
+) -> Result<Context> {
     let mut groups: Vec<TimelineGroup> = Vec::new();
-    for entry in &input.index.timeline {
+    for t in parts[part].clone() {
+        let entry = &input.index.timeline[t];
         let (id, label) = group_of(&entry.timex);
         if groups.last().is_none_or(|g| g.id != id) {
             groups.push(TimelineGroup {
@@ -229,13 +287,33 @@ pub fn timeline(input: &RenderInput, root: &str) -> Result<Context> {
             });
         }
         if let Some(g) = groups.last_mut() {
-            g.entries.push(timeline_item(input, entry, root));
+            g.entries.push(timeline_item(input, t, root));
         }
     }
+    let timeline = &input.index.timeline;
+    let labels: Vec<String> = parts
+        .iter()
+        .map(|r| {
+            match (
+                timeline.get(r.start),
+                r.end.checked_sub(1).and_then(|e| timeline.get(e)),
+            ) {
+                (Some(first), Some(last)) if first.timex.label() != last.timex.label() => {
+                    format!("{} – {}", first.timex.label(), last.timex.label())
+                }
+                (Some(first), _) => first.timex.label(),
+                _ => String::new(),
+            }
+        })
+        .collect();
     let mut ctx = Context::new();
     ctx.insert("page_title", "Timeline");
     ctx.insert("groups", &groups);
-    ctx.insert("count", &input.index.timeline.len());
+    ctx.insert("count", &timeline.len());
+    ctx.insert(
+        "pager",
+        &paging::pager("timeline.html", &labels, part, root),
+    );
     Ok(ctx)
 }
 
@@ -246,11 +324,8 @@ fn group_of(timex: &Timex) -> (String, String) {
     }
 }
 
-fn timeline_item<'a>(
-    input: &'a RenderInput,
-    entry: &TimelineEntry,
-    root: &str,
-) -> TimelineItem<'a> {
+fn timeline_item<'a>(input: &'a RenderInput, t: usize, root: &str) -> TimelineItem<'a> {
+    let entry = &input.index.timeline[t];
     let (a, m) = entry.at;
     let article = &input.articles[a];
     let mention = &article.mentions[m];

@@ -4,4 +4,5 @@ mod common;
 mod determinism;
 mod errors;
 mod fixture;
+mod paging;
 mod shipped;

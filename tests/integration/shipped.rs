@@ -5,7 +5,7 @@ use crate::common::*;
 const A000: &str = "000_8fefd90fdbec9dd5";
 const A001: &str = "001_c5d4f6595bce87c3";
 const A002: &str = "002_f09ae1030d639c2c";
-const A003: &str = "002_f09ae1030d639c2c";
+const A003: &str = "003_a2ebef9a25d52dce";
 const A004: &str = "004_5cfbe151e982db66";
 
 #[test]
@@ -185,7 +185,7 @@ fn mentions_link_to_actor_pages_and_timeline() {
     let site = shipped();
     let html = site.read(&format!("articles/{A003}.html"));
     assert!(html.contains(r#"<a class="m m-actor" href="../actors/is-k.html""#));
-    assert!(html.contains(r#"<a class="m m-date" href="../timeline.html#t-002_f09ae1030d639c2c-"#));
+    assert!(html.contains(r#"<a class="m m-date" href="../timeline.html#t-003_a2ebef9a25d52dce-"#));
     assert!(html.contains("id=\"p1\""), "paragraph anchors");
     assert!(html.contains("Related articles") && html.contains("rel=\"prev\""));
 }

@@ -1,0 +1,123 @@
+//! Render stage, paging: splits the pages that grow with the corpus — the home list, the
+//! timeline and busy actor pages — into parts of bounded size, so no page grows without limit
+//! (a 10,000-article timeline on one page would weigh hundreds of megabytes).
+//!
+//! Parts are cut by weight (entries, keyword lines), never by bytes, so the split is the same
+//! whatever the template, and a small corpus keeps everything on one page.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// Timeline entries per timeline page (about 1 kB of HTML each).
+pub const TIMELINE_PER_PART: usize = 400;
+/// Keyword-in-context lines per actor page (about 0.5 kB each).
+pub const ACTOR_LINES_PER_PART: usize = 1000;
+/// Article cards per home page (about 1.5 kB each).
+pub const HOME_PER_PART: usize = 250;
+
+/// Cuts a sequence of weighted items into consecutive ranges, each closing once it reaches
+/// `budget`; an item heavier than the budget gets a part of its own. Always at least one part.
+pub fn split(weights: impl IntoIterator<Item = usize>, budget: usize) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let (mut start, mut load, mut n) = (0, 0, 0);
+    for w in weights {
+        if load > 0 && load + w > budget {
+            parts.push(start..n);
+            start = n;
+            load = 0;
+        }
+        load += w;
+        n += 1;
+    }
+    if n > start || parts.is_empty() {
+        parts.push(start..n);
+    }
+    parts
+}
+
+/// Output path of part `part` (0-based) of a paged page whose first part is `first`
+/// (`"timeline.html"`): later parts live in a folder named after it (`timeline/2.html`).
+pub fn part_path(first: &str, part: usize) -> String {
+    if part == 0 {
+        first.to_string()
+    } else {
+        format!("{}/{}.html", first.trim_end_matches(".html"), part + 1)
+    }
+}
+
+/// Navigation between the parts of a paged page, as templates see it.
+#[derive(Serialize, Clone, Debug)]
+pub struct Pager {
+    /// Every part, in order.
+    pub parts: Vec<PagerLink>,
+    /// The previous part, if any.
+    pub previous: Option<PagerLink>,
+    /// The next part, if any.
+    pub next: Option<PagerLink>,
+    /// 1-based number of this part.
+    pub current: usize,
+    /// How many parts there are.
+    pub total: usize,
+}
+
+/// One part in a pager.
+#[derive(Serialize, Clone, Debug)]
+pub struct PagerLink {
+    /// Page-relative address.
+    pub href: String,
+    /// What the part covers ("1979 – 2021", "Articles 1–250").
+    pub label: String,
+    /// True for the page the pager is on.
+    pub current: bool,
+}
+
+/// A pager for part `current` of `labels.len()` parts, linked from a page at `root`;
+/// `None` when everything fits on one page.
+pub fn pager(first: &str, labels: &[String], current: usize, root: &str) -> Option<Pager> {
+    if labels.len() < 2 {
+        return None;
+    }
+    let link = |i: usize| PagerLink {
+        href: format!("{root}{}", part_path(first, i)),
+        label: labels[i].clone(),
+        current: i == current,
+    };
+    Some(Pager {
+        parts: (0..labels.len()).map(link).collect(),
+        previous: current.checked_sub(1).map(link),
+        next: (current + 1 < labels.len()).then(|| link(current + 1)),
+        current: current + 1,
+        total: labels.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_respects_the_budget_and_keeps_order() {
+        assert_eq!(split([1, 1, 1, 1, 1], 2), vec![0..2, 2..4, 4..5]);
+        assert_eq!(split([5, 1, 1], 2), vec![0..1, 1..3]);
+        assert_eq!(split(Vec::<usize>::new(), 2), vec![0..0]);
+        assert_eq!(split([1, 1], 10), vec![0..2]);
+    }
+
+    #[test]
+    fn later_parts_live_in_a_folder() {
+        assert_eq!(part_path("timeline.html", 0), "timeline.html");
+        assert_eq!(part_path("timeline.html", 2), "timeline/3.html");
+        assert_eq!(part_path("actors/is-k.html", 1), "actors/is-k/2.html");
+    }
+
+    #[test]
+    fn pager_links_neighbours_from_the_page_root() {
+        let labels = vec!["a".to_string(), "b".to_string(), "c".to_string()];
+        let p = pager("timeline.html", &labels, 1, "../").unwrap();
+        assert_eq!(p.previous.unwrap().href, "../timeline.html");
+        assert_eq!(p.next.unwrap().href, "../timeline/3.html");
+        assert!(p.parts[1].current && p.total == 3);
+        assert!(pager("timeline.html", &labels[..1], 0, "").is_none());
+    }
+}
