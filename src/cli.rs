@@ -34,6 +34,9 @@ pub enum Command {
         /// Public address, for canonical links only (internal links stay relative).
         #[arg(short = 'u', long = "base-url")]
         base_url: Option<String>,
+        /// Rebuild even if nothing changed since the last build.
+        #[arg(short, long)]
+        force: bool,
     },
 }
 
@@ -45,7 +48,25 @@ pub fn run() -> ExitCode {
             config,
             output,
             base_url,
-        } => match pipeline::build(&config, &BuildOptions { output, base_url }) {
+            force,
+        } => match pipeline::build(
+            &config,
+            &BuildOptions {
+                output,
+                base_url,
+                force,
+            },
+        ) {
+            Ok(r) if r.up_to_date => {
+                println!(
+                    "nothing changed since the last build: {} is up to date ({} articles, {} files) — checked in {} ms",
+                    r.output.display(),
+                    r.articles,
+                    r.files,
+                    r.elapsed.as_millis()
+                );
+                ExitCode::SUCCESS
+            }
             Ok(r) => {
                 for w in &r.warnings {
                     eprintln!("warning: {w}");

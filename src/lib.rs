@@ -11,6 +11,7 @@ pub mod annotate;
 pub mod cli;
 pub mod config;
 pub mod export;
+pub mod fingerprint;
 pub mod index;
 pub mod linkcheck;
 pub mod load;

@@ -12,9 +12,9 @@ use rayon::prelude::*;
 use crate::annotate::Annotator;
 use crate::config::Site;
 use crate::index::{self, SiteIndex};
-use crate::model::{Article, MentionKind};
+use crate::model::{Article, MentionKind, SourceFile};
 use crate::render::{self, Pages, RenderInput};
-use crate::{export, linkcheck, load, parse, write};
+use crate::{export, fingerprint, linkcheck, load, parse, write};
 
 /// What the command line may override in `site.toml`.
 #[derive(Debug, Default, Clone)]
@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// Public address instead of `base_url`.
     pub base_url: Option<String>,
+    /// Build even when nothing changed since the last build.
+    pub force: bool,
 }
 
 /// The numbers a build reports in its summary line.
@@ -46,11 +48,17 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Problems that did not stop the build, in article order.
     pub warnings: Vec<String>,
+    /// True when nothing changed since the last build, which was therefore kept as it is.
+    pub up_to_date: bool,
 }
 
 /// Loads, parses and annotates every article and builds the cross-article index.
 pub fn analyse(site: &Site) -> Result<(Vec<Article>, SiteIndex)> {
-    let sources = load::load_sources(&site.seeds_dir(), &site.root)?;
+    analyse_sources(site, load::load_sources(&site.seeds_dir(), &site.root)?)
+}
+
+/// Parses and annotates loaded sources and builds the cross-article index.
+pub fn analyse_sources(site: &Site, sources: Vec<SourceFile>) -> Result<(Vec<Article>, SiteIndex)> {
     let annotator = Annotator::new(&site.config.actors)?;
     let results: Vec<Result<Article>> = sources
         .into_par_iter()
@@ -112,9 +120,27 @@ pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> 
     }
     let output = options.output.clone().unwrap_or_else(|| site.output_dir());
     guard_output(&site, &output)?;
-    let (articles, index) = analyse(&site)?;
+    let sources = load::load_sources(&site.seeds_dir(), &site.root)?;
+    let inputs = fingerprint::inputs(&site, &sources, &format!("{:?}", site.config.base_url));
+    if !options.force {
+        if let Some(files) = write::up_to_date(&output, &inputs) {
+            return Ok(BuildReport {
+                articles: sources.len(),
+                actors: site.config.actors.len(),
+                dates: 0,
+                mentions: 0,
+                pages: 0,
+                files,
+                output,
+                elapsed: started.elapsed(),
+                warnings: Vec::new(),
+                up_to_date: true,
+            });
+        }
+    }
+    let (articles, index) = analyse_sources(&site, sources)?;
     let pages = render_checked(&site, &articles, &index)?;
-    write::write_site(&output, &pages)?;
+    write::write_site(&output, &pages, &inputs)?;
     let count = |pred: fn(&MentionKind) -> bool| {
         articles
             .iter()
@@ -135,6 +161,7 @@ pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> 
             .iter()
             .flat_map(|a| a.warnings.iter().cloned())
             .collect(),
+        up_to_date: false,
     })
 }
 

@@ -3,18 +3,71 @@
 //! The site is written to a fresh sibling folder, then swapped in with renames; a failure at
 //! any point before the swap leaves the previous output untouched. dossier refuses to replace
 //! a folder it did not create (it recognises its own by a marker file).
+//!
+//! The marker also holds a manifest — the inputs' fingerprint and each file's content hash —
+//! so a file whose bytes did not change is hard-linked from the previous output instead of
+//! written again, and a build whose inputs did not change is skipped altogether.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
 
+use crate::fingerprint;
 use crate::render::Pages;
 
 /// Marker file that says "dossier made this folder, it may replace it".
 pub const MARKER: &str = ".dossier-output";
 
-/// Writes `pages` as the new content of `out`, atomically from a reader's point of view.
-pub fn write_site(out: &Path, pages: &Pages) -> Result<()> {
+const MARKER_HEAD: &str = "This folder was written by dossier; the next build replaces it.";
+
+/// What the last build left: its inputs' fingerprint and each file's hash and length.
+#[derive(Debug, Default)]
+struct Manifest {
+    inputs: String,
+    files: BTreeMap<String, (String, u64)>,
+}
+
+fn read_manifest(out: &Path) -> Manifest {
+    let mut manifest = Manifest::default();
+    let Ok(text) = std::fs::read_to_string(out.join(MARKER)) else {
+        return manifest;
+    };
+    for line in text.lines() {
+        if let Some(hash) = line.strip_prefix("inputs ") {
+            manifest.inputs = hash.to_string();
+        } else if let Some(rest) = line.strip_prefix("file ") {
+            let mut parts = rest.splitn(3, ' ');
+            if let (Some(hash), Some(len), Some(path)) = (parts.next(), parts.next(), parts.next())
+            {
+                if let Ok(len) = len.parse() {
+                    manifest
+                        .files
+                        .insert(path.to_string(), (hash.to_string(), len));
+                }
+            }
+        }
+    }
+    manifest
+}
+
+/// Number of files in `out` when the last build there had these inputs and every file it
+/// wrote is still in place with its size; `None` when a build is needed.
+pub fn up_to_date(out: &Path, inputs: &str) -> Option<usize> {
+    let manifest = read_manifest(out);
+    if manifest.inputs != inputs || manifest.files.is_empty() {
+        return None;
+    }
+    let intact = manifest.files.iter().all(|(path, (_, len))| {
+        std::fs::metadata(out.join(path)).is_ok_and(|m| m.is_file() && m.len() == *len)
+    });
+    intact.then_some(manifest.files.len() + 1)
+}
+
+/// Writes `pages` as the new content of `out`, atomically from a reader's point of view;
+/// `inputs` is the fingerprint of what they were built from.
+pub fn write_site(out: &Path, pages: &Pages, inputs: &str) -> Result<()> {
     if out.exists() && !is_ours(out)? {
         bail!(
             "{} exists and was not made by dossier; move it away or choose another output folder (-o DIR)",
@@ -30,7 +83,13 @@ pub fn write_site(out: &Path, pages: &Pages) -> Result<()> {
     let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
     let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let result = write_tree(&staging, pages).and_then(|()| swap(out, &staging, &old));
+    let previous = if out.exists() {
+        read_manifest(out)
+    } else {
+        Manifest::default()
+    };
+    let result = write_tree(&staging, pages, inputs, out, &previous)
+        .and_then(|()| swap(out, &staging, &old));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
     }
@@ -46,21 +105,43 @@ fn is_ours(out: &Path) -> Result<bool> {
     Ok(entries.next().is_none())
 }
 
-fn write_tree(dir: &Path, pages: &Pages) -> Result<()> {
+fn write_tree(
+    dir: &Path,
+    pages: &Pages,
+    inputs: &str,
+    previous_dir: &Path,
+    previous: &Manifest,
+) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    for (path, bytes) in pages {
-        let target: PathBuf = dir.join(path);
-        if let Some(p) = target.parent() {
-            std::fs::create_dir_all(p).with_context(|| format!("cannot create {}", p.display()))?;
-        }
-        std::fs::write(&target, bytes)
-            .with_context(|| format!("cannot write {}", target.display()))?;
+    let folders: BTreeSet<PathBuf> = pages
+        .keys()
+        .filter_map(|p| dir.join(p).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in folders {
+        std::fs::create_dir_all(&folder)
+            .with_context(|| format!("cannot create {}", folder.display()))?;
     }
-    std::fs::write(
-        dir.join(MARKER),
-        "This folder was written by dossier; the next build replaces it.\n",
-    )
-    .with_context(|| format!("cannot write the marker in {}", dir.display()))?;
+    let lines: Vec<String> = pages
+        .par_iter()
+        .map(|(path, bytes)| {
+            let hash = fingerprint::content(bytes);
+            let target = dir.join(path);
+            let same = previous
+                .files
+                .get(path)
+                .is_some_and(|(h, len)| *h == hash && *len == bytes.len() as u64);
+            // Unchanged bytes: link the previous file instead of writing it again.
+            let linked = same && std::fs::hard_link(previous_dir.join(path), &target).is_ok();
+            if !linked {
+                std::fs::write(&target, bytes)
+                    .with_context(|| format!("cannot write {}", target.display()))?;
+            }
+            Ok(format!("file {hash} {} {path}", bytes.len()))
+        })
+        .collect::<Result<_>>()?;
+    let marker = format!("{MARKER_HEAD}\ninputs {inputs}\n{}\n", lines.join("\n"));
+    std::fs::write(dir.join(MARKER), marker)
+        .with_context(|| format!("cannot write the marker in {}", dir.display()))?;
     Ok(())
 }
 
@@ -93,18 +174,37 @@ mod tests {
         let out = dir.path().join("public");
         let mut pages = Pages::new();
         pages.insert("a/b.html".into(), b"1".to_vec());
-        write_site(&out, &pages).unwrap();
+        write_site(&out, &pages, "x").unwrap();
         pages.clear();
         pages.insert("c.html".into(), b"2".to_vec());
-        write_site(&out, &pages).unwrap();
+        write_site(&out, &pages, "y").unwrap();
         assert!(!out.join("a/b.html").exists());
         assert_eq!(std::fs::read(out.join("c.html")).unwrap(), b"2");
 
         let foreign = dir.path().join("mine");
         std::fs::create_dir(&foreign).unwrap();
         std::fs::write(foreign.join("keep.txt"), "x").unwrap();
-        let err = write_site(&foreign, &pages).unwrap_err().to_string();
+        let err = write_site(&foreign, &pages, "x").unwrap_err().to_string();
         assert!(err.contains("not made by dossier"), "{err}");
         assert!(foreign.join("keep.txt").exists());
+    }
+
+    #[test]
+    fn unchanged_files_are_linked_and_same_inputs_are_up_to_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut pages = Pages::new();
+        pages.insert("same.html".into(), b"same".to_vec());
+        pages.insert("changes.html".into(), b"one".to_vec());
+        write_site(&out, &pages, "first").unwrap();
+        assert_eq!(up_to_date(&out, "first"), Some(3));
+        assert_eq!(up_to_date(&out, "second"), None);
+        pages.insert("changes.html".into(), b"two".to_vec());
+        write_site(&out, &pages, "second").unwrap();
+        assert_eq!(std::fs::read(out.join("changes.html")).unwrap(), b"two");
+        assert_eq!(std::fs::read(out.join("same.html")).unwrap(), b"same");
+        // A file the reader deleted or edited makes the output stale again.
+        std::fs::write(out.join("same.html"), "edited!").unwrap();
+        assert_eq!(up_to_date(&out, "second"), None);
     }
 }

@@ -10,6 +10,7 @@ pub mod links;
 mod pages;
 pub mod paging;
 pub mod templates;
+mod timeline_svg;
 mod views;
 
 use std::collections::BTreeMap;

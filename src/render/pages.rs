@@ -8,6 +8,7 @@ use tera::Context;
 
 use super::body::article_html;
 use super::links::{actor_href, actor_path, article_href, timeline_entry_id};
+use super::timeline_svg::{entries_from_index, timeline_svg, SvgOptions};
 use super::views::{
     ArticleMentions, Byline, Chip, Kwic, Link, PanelDate, TimelineGroup, TimelineItem,
 };
@@ -211,6 +212,16 @@ pub fn actor(
     ctx.insert("groups", &groups);
     ctx.insert("cooccurring", &cooccurring);
     ctx.insert("timeline", &timeline);
+    let entries = index
+        .timeline
+        .iter()
+        .map(|&t| (t, &input.index.timeline[t]));
+    let title = format!("When the articles mention {}", actor.name);
+    let svg = timeline_svg(
+        &entries_from_index(input.articles, entries),
+        &SvgOptions::compact(root, &title),
+    );
+    ctx.insert("timeline_svg", &svg);
     ctx.insert(
         "pager",
         &paging::pager(&actor_path(&actor.id), &labels, part, root),
@@ -310,6 +321,9 @@ pub fn timeline(
     ctx.insert("page_title", "Timeline");
     ctx.insert("groups", &groups);
     ctx.insert("count", &timeline.len());
+    let entries = entries_from_index(input.articles, timeline.iter().enumerate());
+    let svg = timeline_svg(&entries, &SvgOptions::full(root, "Dated mentions per year"));
+    ctx.insert("timeline_svg", &svg);
     ctx.insert(
         "pager",
         &paging::pager("timeline.html", &labels, part, root),
@@ -317,7 +331,7 @@ pub fn timeline(
     Ok(ctx)
 }
 
-fn group_of(timex: &Timex) -> (String, String) {
+pub(super) fn group_of(timex: &Timex) -> (String, String) {
     match timex.precision() {
         Precision::Decade => (format!("d{}", timex.value()), format!("{}s", timex.year())),
         _ => (format!("y{}", timex.year()), timex.year().to_string()),

@@ -45,6 +45,7 @@ pub fn build_site(config: &Path) -> Built {
         &BuildOptions {
             output: Some(out.clone()),
             base_url: None,
+            force: false,
         },
     )
     .unwrap_or_else(|e| panic!("build of {} failed: {e:#}", config.display()));

@@ -2,7 +2,7 @@
 // subpath over HTTP: no console errors, no uncaught exceptions, no CSP violations, and no
 // request that leaves the site (which would break offline reading or a subpath deployment).
 import { describe, it } from 'node:test';
-import { assertNone, Finding, load, watchPage, withPage } from '../lib/browser.mjs';
+import { assertNone, load, watchPage, withPage } from '../lib/browser.mjs';
 import { requirePage } from '../lib/site.mjs';
 
 export function builtPagesSuite(h) {
@@ -13,11 +13,16 @@ export function builtPagesSuite(h) {
   });
 }
 
-async function problemsLoading(h, origin, rel) {
+/** Loads each page in turn in one tab; returns "page: problem" lines. */
+async function problemsLoading(h, origin, pages) {
   return withPage(h.browser, {}, async (page) => {
     const seen = await watchPage(page, h.prefix(origin));
-    await load(page, h.url(origin, rel));
-    return seen();
+    const problems = [];
+    for (const rel of pages) {
+      await load(page, h.url(origin, rel));
+      for (const p of await seen()) problems.push(`${rel}: ${p}`);
+    }
+    return problems;
   });
 }
 
@@ -46,11 +51,8 @@ export function loadsSuite(h) {
     for (const origin of ['file', 'http']) {
       for (const [type, pages] of Object.entries(h.pagesByType)) {
         it(`${origin}: every ${type} page (${pages.length})`, async () => {
-          const problems = [];
-          for (const rel of pages) {
-            requirePage(h.siteDir, rel);
-            for (const p of await problemsLoading(h, origin, rel)) problems.push(`${rel}: ${p}`);
-          }
+          for (const rel of pages) requirePage(h.siteDir, rel);
+          const problems = await problemsLoading(h, origin, pages);
           assertNone(problems, `problems loading ${type} pages from ${h.prefix(origin)}`);
         });
       }
@@ -83,5 +85,3 @@ function requirePageQuietly(h, rel, problems) {
     return false;
   }
 }
-
-export { Finding };
