@@ -19,5 +19,6 @@ pub mod model;
 pub mod parse;
 pub mod pipeline;
 pub mod render;
+pub mod search;
 pub mod text;
 pub mod write;

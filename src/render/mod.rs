@@ -125,6 +125,7 @@ pub fn render_site(input: &RenderInput) -> Result<Pages> {
         ctx.insert("page_title", "Search");
         Ok(ctx)
     })?]);
+    pages.extend(crate::search::search_files(input));
     pages.extend([r.page("404.html", "404.html", |root| {
         Ok(pages::not_found(input, root))
     })?]);

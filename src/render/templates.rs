@@ -25,6 +25,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub const STATIC: &[(&str, &str)] = &[
     ("style.css", include_str!("../../static/style.css")),
     ("dossier.js", include_str!("../../static/dossier.js")),
+    ("search.js", include_str!("../../static/search.js")),
+    ("search.css", include_str!("../../static/search.css")),
 ];
 
 /// Loads the templates: a site file `templates/<name>` replaces the built-in one.

@@ -1,0 +1,79 @@
+//! Search: a full-text index that works from `file://`, written as plain scripts.
+//!
+//! Browsers block `fetch`, ES modules and WebAssembly on `file://`, so the index is a set of
+//! JSONP-style scripts that `static/search.js` adds with `<script src>`: a small manifest
+//! (`search/manifest.js`) naming each shard's first term, and range shards
+//! (`search/s-000.js`…) of bounded size. BM25 scores come from whole-corpus statistics and long
+//! lists keep only their best postings, so a query loads a few shards whatever the corpus size.
+//! Everything is sorted and scores are integers: the same input gives the same bytes.
+
+mod bm25;
+mod docs;
+mod fold;
+mod shards;
+mod snippet;
+pub mod tokenize;
+
+use crate::render::RenderInput;
+
+pub use bm25::TOP_K;
+
+/// Version of the file format, checked by `search.js`.
+const FORMAT: u32 = 1;
+
+/// The search index files, as (path relative to the site root, bytes), sorted by path.
+pub fn search_files(input: &RenderInput) -> Vec<(String, Vec<u8>)> {
+    let docs = docs::collect(input);
+    let index = bm25::build(&docs);
+    let entries: Vec<shards::Entry> = index
+        .iter()
+        .map(|(term, postings)| {
+            let rows: Vec<(u32, u32, &str, String)> = postings
+                .iter()
+                .map(|p| {
+                    let unit = &docs[p.doc as usize].units[p.unit as usize];
+                    let at = (p.at.0 as usize, p.at.1 as usize);
+                    (
+                        p.doc,
+                        p.score,
+                        unit.anchor.as_str(),
+                        snippet::excerpt(&unit.text, at),
+                    )
+                })
+                .collect();
+            shards::Entry {
+                term: term.clone(),
+                json: json(&(term, rows)),
+                docs: postings.iter().map(|p| p.doc).collect(),
+            }
+        })
+        .collect();
+    let packed = shards::pack(entries, shards::SHARD_BYTES, |d| {
+        let doc = &docs[d as usize];
+        json(&(d, doc.kind.code(), &doc.title, &doc.href))
+    });
+    let firsts: Vec<&str> = packed.iter().map(|s| s.first.as_str()).collect();
+    let manifest = serde_json::json!({
+        "format": FORMAT,
+        "documents": docs.len(),
+        "top": TOP_K,
+        "stop": tokenize::STOP_WORDS,
+        "shards": firsts,
+    });
+    let mut files = vec![(
+        "search/manifest.js".to_string(),
+        shards::js_safe(format!("window.dossierSearch.manifest({manifest});\n")).into_bytes(),
+    )];
+    for (n, shard) in packed.iter().enumerate() {
+        files.push((shards::path(n), shards::script(n, shard).into_bytes()));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

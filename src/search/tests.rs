@@ -1,0 +1,70 @@
+//! Search, whole-module tests on a small real site: determinism and what the files hold.
+
+use super::*;
+use crate::config::Site;
+
+const CONFIG: &str = r#"title = "Test"
+[[actors]]
+id = "haqqani-network"
+name = "Haqqani Network"
+aliases = ["Haqqanis"]
+description = "An armed group allied with the Taliban."
+[[actors]]
+id = "is-k"
+name = "Islamic State Khorasan"
+aliases = ["IS-K"]
+"#;
+
+fn files() -> Vec<(String, Vec<u8>)> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    std::fs::write(dir.path().join("site.toml"), CONFIG).unwrap();
+    std::fs::write(
+        dir.path().join("seeds/one.txt"),
+        "Talks in Doha\nThe Haqqani Network met envoys on July 3, 2025.\nIS-K claimed an attack in Kabul.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("seeds/two.txt"),
+        "Najibullah remembered\nNajibullah ruled until 1992. Najibullah was killed in 1996.\n",
+    )
+    .unwrap();
+    let site = Site::load(&dir.path().join("site.toml")).unwrap();
+    let (articles, index) = crate::pipeline::analyse(&site).unwrap();
+    search_files(&RenderInput {
+        site: &site,
+        articles: &articles,
+        index: &index,
+    })
+}
+
+fn text(files: &[(String, Vec<u8>)]) -> String {
+    files
+        .iter()
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect()
+}
+
+#[test]
+fn same_input_same_bytes() {
+    assert_eq!(files(), files());
+}
+
+#[test]
+fn manifest_and_shards_are_scripts_with_the_postings() {
+    let files = files();
+    assert_eq!(files[0].0, "search/manifest.js");
+    assert!(files[1].0.starts_with("search/s-000.js"));
+    let all = text(&files);
+    assert!(all.starts_with("window.dossierSearch.manifest({"));
+    // The article result links to the page, the paragraph anchor rides with the posting.
+    assert!(
+        all.contains(r#""a","Talks in Doha","articles/one.html"]"#),
+        "{all}"
+    );
+    assert!(all.contains(r#"["haqqani",["#));
+    assert!(all.contains(r#""p1","The Haqqani Network met envoys on July 3, 2025."]"#));
+    assert!(all.contains(r#""c","Haqqani Network","actors/haqqani-network.html"]"#));
+    assert!(all.contains(r#"["is-k",["#));
+    assert!(all.contains("timeline.html#t-one-"));
+}
