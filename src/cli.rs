@@ -37,6 +37,9 @@ pub enum Command {
         /// Rebuild even if nothing changed since the last build.
         #[arg(short, long)]
         force: bool,
+        /// Print the wall time of each pipeline stage.
+        #[arg(short, long)]
+        verbose: bool,
     },
 }
 
@@ -49,6 +52,7 @@ pub fn run() -> ExitCode {
             output,
             base_url,
             force,
+            verbose,
         } => match pipeline::build(
             &config,
             &BuildOptions {
@@ -58,6 +62,9 @@ pub fn run() -> ExitCode {
             },
         ) {
             Ok(r) if r.up_to_date => {
+                if verbose {
+                    print_stages(&r.stages);
+                }
                 println!(
                     "nothing changed since the last build: {} is up to date ({} articles, {} files) — checked in {} ms",
                     r.output.display(),
@@ -68,6 +75,9 @@ pub fn run() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Ok(r) => {
+                if verbose {
+                    print_stages(&r.stages);
+                }
                 for w in &r.warnings {
                     eprintln!("warning: {w}");
                 }
@@ -90,6 +100,13 @@ pub fn run() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// One line per stage on stderr, so stdout keeps the single summary line.
+fn print_stages(stages: &pipeline::Stages) {
+    for (name, time) in &stages.times {
+        eprintln!("{:>20}: {:>8.1} ms", name, time.as_secs_f64() * 1000.0);
     }
 }
 

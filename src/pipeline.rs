@@ -50,6 +50,8 @@ pub struct BuildReport {
     pub warnings: Vec<String>,
     /// True when nothing changed since the last build, which was therefore kept as it is.
     pub up_to_date: bool,
+    /// Wall time per stage.
+    pub stages: Stages,
 }
 
 /// Loads, parses and annotates every article and builds the cross-article index.
@@ -59,6 +61,13 @@ pub fn analyse(site: &Site) -> Result<(Vec<Article>, SiteIndex)> {
 
 /// Parses and annotates loaded sources and builds the cross-article index.
 pub fn analyse_sources(site: &Site, sources: Vec<SourceFile>) -> Result<(Vec<Article>, SiteIndex)> {
+    let articles = annotate_sources(site, sources)?;
+    let index = index::build(&articles, site.config.actors.len());
+    Ok((articles, index))
+}
+
+/// Parses and annotates loaded sources, in parallel, reporting every failing file at once.
+pub fn annotate_sources(site: &Site, sources: Vec<SourceFile>) -> Result<Vec<Article>> {
     let annotator = Annotator::new(&site.config.actors)?;
     let results: Vec<Result<Article>> = sources
         .into_par_iter()
@@ -85,22 +94,55 @@ pub fn analyse_sources(site: &Site, sources: Vec<SourceFile>) -> Result<(Vec<Art
             );
         }
     }
-    let index = index::build(&articles, site.config.actors.len());
-    Ok((articles, index))
+    Ok(articles)
 }
 
 /// Renders the whole site in memory and checks its links.
 pub fn render_checked(site: &Site, articles: &[Article], index: &SiteIndex) -> Result<Pages> {
+    render_timed(site, articles, index, &mut Stages::default())
+}
+
+/// Wall time per pipeline stage, in order, for `dossier build -v` and profiling.
+#[derive(Debug, Default, Clone)]
+pub struct Stages {
+    /// Stage name and its wall time.
+    pub times: Vec<(&'static str, Duration)>,
+    last: Option<Instant>,
+}
+
+impl Stages {
+    fn start(&mut self) {
+        self.last = Some(Instant::now());
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        if let Some(last) = self.last {
+            self.times.push((name, now - last));
+        }
+        self.last = Some(now);
+    }
+}
+
+fn render_timed(
+    site: &Site,
+    articles: &[Article],
+    index: &SiteIndex,
+    stages: &mut Stages,
+) -> Result<Pages> {
     let mut pages = render::render_site(&RenderInput {
         site,
         articles,
         index,
     })?;
+    stages.lap("render");
     pages.insert(
         "data/annotations.json".into(),
         export::annotations_json(&site.config, articles),
     );
+    stages.lap("export");
     let broken = linkcheck::broken_links(&pages);
+    stages.lap("check links");
     if !broken.is_empty() {
         bail!(
             "{} broken internal link(s) in the output; nothing was written:\n  {}",
@@ -114,6 +156,8 @@ pub fn render_checked(site: &Site, articles: &[Article], index: &SiteIndex) -> R
 /// Builds the site described by the config at `config_path`.
 pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
+    let mut stages = Stages::default();
+    stages.start();
     let mut site = Site::load(config_path)?;
     if let Some(base) = &options.base_url {
         site.config.base_url = Some(base.clone());
@@ -121,7 +165,9 @@ pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> 
     let output = options.output.clone().unwrap_or_else(|| site.output_dir());
     guard_output(&site, &output)?;
     let sources = load::load_sources(&site.seeds_dir(), &site.root)?;
+    stages.lap("load");
     let inputs = fingerprint::inputs(&site, &sources, &format!("{:?}", site.config.base_url));
+    stages.lap("fingerprint");
     if !options.force {
         if let Some(files) = write::up_to_date(&output, &inputs) {
             return Ok(BuildReport {
@@ -135,12 +181,17 @@ pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> 
                 elapsed: started.elapsed(),
                 warnings: Vec::new(),
                 up_to_date: true,
+                stages,
             });
         }
     }
-    let (articles, index) = analyse_sources(&site, sources)?;
-    let pages = render_checked(&site, &articles, &index)?;
+    let articles = annotate_sources(&site, sources)?;
+    stages.lap("parse and annotate");
+    let index = index::build(&articles, site.config.actors.len());
+    stages.lap("index");
+    let pages = render_timed(&site, &articles, &index, &mut stages)?;
     write::write_site(&output, &pages, &inputs)?;
+    stages.lap("write");
     let count = |pred: fn(&MentionKind) -> bool| {
         articles
             .iter()
@@ -162,6 +213,7 @@ pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> 
             .flat_map(|a| a.warnings.iter().cloned())
             .collect(),
         up_to_date: false,
+        stages,
     })
 }
 

@@ -110,12 +110,19 @@ pub fn render_site(input: &RenderInput) -> Result<Pages> {
         .map(|p| ("index.html", p))
         .chain((0..timeline_parts.len()).map(|p| ("timeline.html", p)))
         .collect();
+    let graphics: Vec<String> = ["", "../"]
+        .into_par_iter()
+        .map(|root| pages::timeline_graphic(input, root))
+        .collect();
     let lists: Vec<(String, Vec<u8>)> = lists
         .into_par_iter()
         .map(|(first, part)| {
             r.page(&paging::part_path(first, part), first, |root| match first {
                 "index.html" => pages::home(input, &home_parts, part, root),
-                _ => pages::timeline(input, &timeline_parts, part, root),
+                _ => {
+                    let graphic = &graphics[usize::from(!root.is_empty())];
+                    pages::timeline(input, &timeline_parts, part, root, graphic)
+                }
             })
         })
         .collect::<Result<_>>()?;

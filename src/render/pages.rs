@@ -279,12 +279,20 @@ pub fn timeline_parts(input: &RenderInput) -> Vec<Range<usize>> {
     )
 }
 
-/// Part `part` of the timeline, grouped by year (decades on their own).
+/// The timeline graphic for a page at `root`: every part shows the same one, so it is drawn
+/// once per depth, not once per part.
+pub fn timeline_graphic(input: &RenderInput, root: &str) -> String {
+    let entries = entries_from_index(input.articles, input.index.timeline.iter().enumerate());
+    timeline_svg(&entries, &SvgOptions::full(root, "Dated mentions per year"))
+}
+
+/// Part `part` of the timeline, grouped by year (decades on their own), below `graphic`.
 pub fn timeline(
     input: &RenderInput,
     parts: &[Range<usize>],
     part: usize,
     root: &str,
+    graphic: &str,
 ) -> Result<Context> {
     let mut groups: Vec<TimelineGroup> = Vec::new();
     for t in parts[part].clone() {
@@ -321,9 +329,7 @@ pub fn timeline(
     ctx.insert("page_title", "Timeline");
     ctx.insert("groups", &groups);
     ctx.insert("count", &timeline.len());
-    let entries = entries_from_index(input.articles, timeline.iter().enumerate());
-    let svg = timeline_svg(&entries, &SvgOptions::full(root, "Dated mentions per year"));
-    ctx.insert("timeline_svg", &svg);
+    ctx.insert("timeline_svg", graphic);
     ctx.insert(
         "pager",
         &paging::pager("timeline.html", &labels, part, root),

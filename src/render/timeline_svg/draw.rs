@@ -90,7 +90,12 @@ impl Rows {
 
 /// Formats a coordinate with one fixed decimal, so output bytes never depend on float noise.
 fn n(v: f64) -> String {
-    format!("{v:.1}")
+    // Integer arithmetic: `format!("{v:.1}")` goes through exact float printing, which was a
+    // quarter of a 1,000-article build's time.
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
 }
 
 /// Entries that fit one column, and entries spanning several (drawn as bands).
