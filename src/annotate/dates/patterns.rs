@@ -22,9 +22,17 @@ const ORDINAL: &str = r"(?:st|nd|rd|th)?";
 
 fn rule(pattern: String, read: fn(&str, &Captures) -> Option<Expr>) -> Rule {
     Rule {
-        re: Regex::new(&pattern).expect("valid date regex"),
+        re: Regex::new(&ascii_boundaries(&pattern)).expect("valid date regex"),
         read,
     }
+}
+
+/// Word boundaries as ASCII ones. A Unicode `\b` makes the regex engine give up its fast DFA
+/// on any non-ASCII text (a curly quote is enough) and fall back to backtracking, which took a
+/// third of a build. Every pattern's boundaries sit beside its own ASCII digits and month
+/// names, where the two kinds agree, and [`bounded`] re-checks each match with Unicode letters.
+pub(super) fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
