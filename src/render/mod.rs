@@ -94,12 +94,29 @@ pub fn render_site(input: &RenderInput) -> Result<Pages> {
         .enumerate()
         .flat_map(|(id, parts)| (0..parts.len()).map(move |p| (id, p)))
         .collect();
+    // An actor's graphic is the same on each of its parts: drawn once per depth (the first part
+    // sits in actors/, the others one folder deeper).
+    let actor_graphics: Vec<(String, String)> = (0..actor_parts.len())
+        .into_par_iter()
+        .map(|id| {
+            let deeper = if actor_parts[id].len() > 1 {
+                pages::actor_graphic(input, id, "../../")
+            } else {
+                String::new()
+            };
+            (pages::actor_graphic(input, id, "../"), deeper)
+        })
+        .collect();
     let actors: Vec<(String, Vec<u8>)> = actor_pages
         .into_par_iter()
         .map(|(id, part)| {
             let first = links::actor_path(&input.site.config.actors[id].id);
+            let graphic = match part {
+                0 => &actor_graphics[id].0,
+                _ => &actor_graphics[id].1,
+            };
             r.page(&paging::part_path(&first, part), "actor.html", |root| {
-                pages::actor(input, id, &actor_parts[id], part, root)
+                pages::actor(input, id, &actor_parts[id], part, root, graphic)
             })
         })
         .collect::<Result<_>>()?;

@@ -142,14 +142,30 @@ pub fn actor_parts(input: &RenderInput, id: usize) -> Vec<Range<usize>> {
     )
 }
 
+/// An actor's small timeline graphic for a page at `root`, drawn once per depth and shared by
+/// the parts of its page.
+pub fn actor_graphic(input: &RenderInput, id: usize, root: &str) -> String {
+    let actor = &input.site.config.actors[id];
+    let entries = input.index.actors[id]
+        .timeline
+        .iter()
+        .map(|&t| (t, &input.index.timeline[t]));
+    let title = format!("When the articles mention {}", actor.name);
+    timeline_svg(
+        &entries_from_index(input.articles, entries),
+        &SvgOptions::compact(root, &title),
+    )
+}
+
 /// Part `part` of one actor's page: the keyword lines of its run of articles, and the timeline
-/// entries from those articles that name the actor.
+/// entries from those articles that name the actor, below `graphic`.
 pub fn actor(
     input: &RenderInput,
     id: usize,
     parts: &[Range<usize>],
     part: usize,
     root: &str,
+    graphic: &str,
 ) -> Result<Context> {
     let actor = &input.site.config.actors[id];
     let index = &input.index.actors[id];
@@ -212,16 +228,7 @@ pub fn actor(
     ctx.insert("groups", &groups);
     ctx.insert("cooccurring", &cooccurring);
     ctx.insert("timeline", &timeline);
-    let entries = index
-        .timeline
-        .iter()
-        .map(|&t| (t, &input.index.timeline[t]));
-    let title = format!("When the articles mention {}", actor.name);
-    let svg = timeline_svg(
-        &entries_from_index(input.articles, entries),
-        &SvgOptions::compact(root, &title),
-    );
-    ctx.insert("timeline_svg", &svg);
+    ctx.insert("timeline_svg", graphic);
     ctx.insert(
         "pager",
         &paging::pager(&actor_path(&actor.id), &labels, part, root),

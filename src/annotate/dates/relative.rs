@@ -22,8 +22,10 @@ const UNIT: &str = r"years?|months?|weeks?|days?|hours?|minutes?|decades?|centur
 
 fn rule(pattern: String, read: fn(&str, &Captures) -> Option<Expr>) -> Rule {
     Rule {
-        re: Regex::new(&super::patterns::ascii_boundaries(&format!("(?i){pattern}")))
-            .expect("valid relative-date regex"),
+        re: Regex::new(&super::patterns::ascii_boundaries(&format!(
+            "(?i){pattern}"
+        )))
+        .expect("valid relative-date regex"),
         read,
     }
 }
