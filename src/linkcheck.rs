@@ -18,8 +18,11 @@ static ATTRIBUTES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(["href=\"", "src=\"", " id=\"", "\nid=\"", "\tid=\""]).expect("fixed patterns")
 });
 
+/// A page's link values, in order, and the set of its ids.
+type Attributes<'a> = (Vec<&'a str>, HashSet<&'a str>);
+
 /// The values of the link attributes in `html`, in order, and the set of its ids.
-fn attributes(html: &str) -> (Vec<&str>, HashSet<&str>) {
+fn attributes(html: &str) -> Attributes<'_> {
     let (mut links, mut ids) = (Vec::new(), HashSet::new());
     for m in ATTRIBUTES.find_iter(html) {
         let rest = &html[m.end()..];
@@ -41,7 +44,7 @@ pub fn broken_links(pages: &Pages) -> Vec<String> {
         .filter(|(p, _)| p.ends_with(".html"))
         .filter_map(|(p, b)| std::str::from_utf8(b).ok().map(|s| (p, s)))
         .collect();
-    let scanned: Vec<(&str, (Vec<&str>, HashSet<&str>))> = html
+    let scanned: Vec<(&str, Attributes)> = html
         .par_iter()
         .map(|(p, s)| (p.as_str(), attributes(s)))
         .collect();
