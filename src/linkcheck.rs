@@ -4,7 +4,7 @@
 //! build without touching the previous site.
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
@@ -18,85 +18,119 @@ static ATTRIBUTES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(["href=\"", "src=\"", " id=\"", "\nid=\"", "\tid=\""]).expect("fixed patterns")
 });
 
-/// A page's link values, in order, and the set of its ids.
-type Attributes<'a> = (Vec<&'a str>, HashSet<&'a str>);
+/// What the check keeps of one page: its distinct links and its ids. Kept instead of the page
+/// itself, so pages can be written (and dropped) as soon as they are rendered.
+#[derive(Debug, Default)]
+struct PageLinks {
+    links: Vec<Box<str>>,
+    ids: HashSet<Box<str>>,
+}
 
-/// The values of the link attributes in `html`, in order, and the set of its ids.
-fn attributes(html: &str) -> Attributes<'_> {
-    let (mut links, mut ids) = (Vec::new(), HashSet::new());
+fn scan(html: &str) -> PageLinks {
+    let mut page = PageLinks::default();
     for m in ATTRIBUTES.find_iter(html) {
         let rest = &html[m.end()..];
         let value = &rest[..rest.find('"').unwrap_or(rest.len())];
         if m.pattern().as_usize() < 2 {
-            links.push(value);
+            page.links.push(value.into());
         } else {
-            ids.insert(value);
+            page.ids.insert(value.into());
         }
     }
-    (links, ids)
+    page.links.sort_unstable();
+    page.links.dedup();
+    page
 }
 
-/// Every broken internal link as "page: link (reason)", sorted; empty when all resolve.
-/// Pages are scanned in parallel; the result does not depend on the thread count.
+/// Collects the links and anchors of the output as it is produced, from any thread, and finds
+/// the broken ones once everything is in.
+#[derive(Debug, Default)]
+pub struct LinkCheck {
+    files: Mutex<BTreeMap<String, Option<PageLinks>>>,
+}
+
+impl LinkCheck {
+    /// Records one output file; HTML pages are scanned, other files only exist.
+    pub fn record(&self, path: &str, bytes: &[u8]) {
+        let scanned = path
+            .ends_with(".html")
+            .then(|| std::str::from_utf8(bytes).map(scan).unwrap_or_default());
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(path.to_string(), scanned);
+        }
+    }
+
+    /// Number of files recorded, and of HTML pages among them.
+    pub fn counts(&self) -> (usize, usize) {
+        self.files.lock().map_or((0, 0), |f| {
+            (f.len(), f.values().filter(|p| p.is_some()).count())
+        })
+    }
+
+    /// Every broken internal link as "page: link (reason)", sorted; empty when all resolve.
+    /// Pages are checked in parallel; the result does not depend on the thread count.
+    pub fn broken(&self) -> Vec<String> {
+        let Ok(files) = self.files.lock() else {
+            return vec!["the link check was interrupted by a failed thread".into()];
+        };
+        let pages: Vec<(&String, &PageLinks)> = files
+            .iter()
+            .filter_map(|(p, links)| links.as_ref().map(|l| (p, l)))
+            .collect();
+        let mut broken: Vec<String> = pages
+            .par_iter()
+            .flat_map_iter(|(page, links)| page_broken_links(page, &links.links, &files))
+            .collect();
+        broken.sort();
+        broken.dedup();
+        broken
+    }
+}
+
+/// Every broken internal link of a whole site held in memory.
 pub fn broken_links(pages: &Pages) -> Vec<String> {
-    let html: Vec<(&String, &str)> = pages
-        .iter()
-        .filter(|(p, _)| p.ends_with(".html"))
-        .filter_map(|(p, b)| std::str::from_utf8(b).ok().map(|s| (p, s)))
-        .collect();
-    let scanned: Vec<(&str, Attributes)> = html
+    let check = LinkCheck::default();
+    pages
         .par_iter()
-        .map(|(p, s)| (p.as_str(), attributes(s)))
-        .collect();
-    let ids: BTreeMap<&str, &HashSet<&str>> =
-        scanned.iter().map(|(p, (_, ids))| (*p, ids)).collect();
-    let mut broken: Vec<String> = scanned
-        .par_iter()
-        .flat_map_iter(|(page, (links, _))| page_broken_links(page, links, pages, &ids))
-        .collect();
-    broken.sort();
-    broken.dedup();
-    broken
+        .for_each(|(path, bytes)| check.record(path, bytes));
+    check.broken()
 }
 
 /// The broken links of one page.
 fn page_broken_links(
     page: &str,
-    links: &[&str],
-    pages: &Pages,
-    ids: &BTreeMap<&str, &HashSet<&str>>,
+    links: &[Box<str>],
+    files: &BTreeMap<String, Option<PageLinks>>,
 ) -> Vec<String> {
     let mut broken = Vec::new();
-    {
-        if page == "404.html" {
-            // may link from base_url, checked as a relative page when there is none
-            return broken;
+    if page == "404.html" {
+        // may link from base_url, checked as a relative page when there is none
+        return broken;
+    }
+    for raw in links {
+        let link = unescape(raw);
+        if is_external(&link) {
+            continue;
         }
-        for raw in links {
-            let link = unescape(raw);
-            if is_external(&link) {
-                continue;
-            }
-            let (path, anchor) = link
-                .split_once('#')
-                .map_or((link.as_str(), None), |(p, a)| (p, Some(a)));
-            let target = if path.is_empty() {
-                Some(page.to_string())
-            } else {
-                resolve(page, path)
-            };
-            let Some(target) = target else {
-                broken.push(format!("{page}: {link} (leaves the site)"));
-                continue;
-            };
-            if !pages.contains_key(&target) {
-                broken.push(format!("{page}: {link} (no file {target})"));
-            } else if let Some(anchor) = anchor.filter(|a| !a.is_empty()) {
-                if !ids
-                    .get(target.as_str())
-                    .is_some_and(|set| set.contains(anchor))
-                {
-                    broken.push(format!("{page}: {link} (no id \"{anchor}\" in {target})"));
+        let (path, anchor) = link
+            .split_once('#')
+            .map_or((link.as_str(), None), |(p, a)| (p, Some(a)));
+        let target = if path.is_empty() {
+            Some(page.to_string())
+        } else {
+            resolve(page, path)
+        };
+        let Some(target) = target else {
+            broken.push(format!("{page}: {link} (leaves the site)"));
+            continue;
+        };
+        match files.get(&target) {
+            None => broken.push(format!("{page}: {link} (no file {target})")),
+            Some(scanned) => {
+                if let Some(anchor) = anchor.filter(|a| !a.is_empty()) {
+                    if !scanned.as_ref().is_some_and(|p| p.ids.contains(anchor)) {
+                        broken.push(format!("{page}: {link} (no id \"{anchor}\" in {target})"));
+                    }
                 }
             }
         }
@@ -137,6 +171,9 @@ fn resolve(page: &str, link: &str) -> Option<String> {
 
 /// Decodes the entities an attribute value may contain, so the checked path is the real one.
 fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
     static ENTITY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|quot|lt|gt|apos);").unwrap());
     ENTITY

@@ -12,9 +12,11 @@ use rayon::prelude::*;
 use crate::annotate::Annotator;
 use crate::config::Site;
 use crate::index::{self, SiteIndex};
+use crate::linkcheck::LinkCheck;
 use crate::model::{Article, MentionKind, SourceFile};
 use crate::render::{self, Pages, RenderInput};
-use crate::{export, fingerprint, linkcheck, load, parse, write};
+use crate::write::{self, Staging};
+use crate::{export, fingerprint, linkcheck, load, parse};
 
 /// What the command line may override in `site.toml`.
 #[derive(Debug, Default, Clone)]
@@ -97,9 +99,45 @@ pub fn annotate_sources(site: &Site, sources: Vec<SourceFile>) -> Result<Vec<Art
     Ok(articles)
 }
 
-/// Renders the whole site in memory and checks its links.
+/// Renders the whole site in memory and checks its links (tests, `serve`).
 pub fn render_checked(site: &Site, articles: &[Article], index: &SiteIndex) -> Result<Pages> {
-    render_timed(site, articles, index, &mut Stages::default())
+    let input = RenderInput {
+        site,
+        articles,
+        index,
+    };
+    let mut pages = render::render_to_memory(&input)?;
+    pages.insert(
+        "data/annotations.json".into(),
+        export::annotations_json(&site.config, articles),
+    );
+    fail_on_broken(linkcheck::broken_links(&pages))?;
+    Ok(pages)
+}
+
+fn fail_on_broken(broken: Vec<String>) -> Result<()> {
+    if broken.is_empty() {
+        return Ok(());
+    }
+    bail!(
+        "{} broken internal link(s) in the output; nothing was written:\n  {}",
+        broken.len(),
+        broken.join("\n  ")
+    )
+}
+
+/// The build's sink: every file is link-scanned and written to the staging folder at once,
+/// so only the scan results stay in memory.
+struct CheckedStaging<'a> {
+    check: &'a LinkCheck,
+    staging: &'a Staging,
+}
+
+impl render::Sink for CheckedStaging<'_> {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<()> {
+        self.check.record(&path, &bytes);
+        self.staging.put_file(&path, &bytes)
+    }
 }
 
 /// Wall time per pipeline stage, in order, for `dossier build -v` and profiling.
@@ -124,33 +162,35 @@ impl Stages {
     }
 }
 
-fn render_timed(
+/// Renders, exports and link-checks into `staging`; returns (files, pages) written.
+fn render_into(
     site: &Site,
     articles: &[Article],
     index: &SiteIndex,
+    staging: &Staging,
     stages: &mut Stages,
-) -> Result<Pages> {
-    let mut pages = render::render_site(&RenderInput {
+) -> Result<(usize, usize)> {
+    let check = LinkCheck::default();
+    let sink = CheckedStaging {
+        check: &check,
+        staging,
+    };
+    let input = RenderInput {
         site,
         articles,
         index,
-    })?;
-    stages.lap("render");
-    pages.insert(
+    };
+    render::render_site(&input, &sink)?;
+    stages.lap("render and write");
+    render::Sink::put(
+        &sink,
         "data/annotations.json".into(),
         export::annotations_json(&site.config, articles),
-    );
+    )?;
     stages.lap("export");
-    let broken = linkcheck::broken_links(&pages);
+    fail_on_broken(check.broken())?;
     stages.lap("check links");
-    if !broken.is_empty() {
-        bail!(
-            "{} broken internal link(s) in the output; nothing was written:\n  {}",
-            broken.len(),
-            broken.join("\n  ")
-        );
-    }
-    Ok(pages)
+    Ok(check.counts())
 }
 
 /// Builds the site described by the config at `config_path`.
@@ -189,9 +229,10 @@ pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> 
     stages.lap("parse and annotate");
     let index = index::build(&articles, site.config.actors.len());
     stages.lap("index");
-    let pages = render_timed(&site, &articles, &index, &mut stages)?;
-    write::write_site(&output, &pages, &inputs)?;
-    stages.lap("write");
+    let staging = Staging::begin(&output)?;
+    let (files, pages) = render_into(&site, &articles, &index, &staging, &mut stages)?;
+    staging.finish(&inputs)?;
+    stages.lap("swap");
     let count = |pred: fn(&MentionKind) -> bool| {
         articles
             .iter()
@@ -204,8 +245,8 @@ pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> 
         actors: site.config.actors.len(),
         dates: count(|k| matches!(k, MentionKind::Date { .. })),
         mentions: count(|k| matches!(k, MentionKind::Actor(_))),
-        pages: pages.keys().filter(|p| p.ends_with(".html")).count(),
-        files: pages.len() + 1,
+        pages,
+        files: files + 1,
         output,
         elapsed: started.elapsed(),
         warnings: articles

@@ -8,8 +8,9 @@
 //! so a file whose bytes did not change is hard-linked from the previous output instead of
 //! written again, and a build whose inputs did not change is skipped altogether.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
@@ -65,35 +66,133 @@ pub fn up_to_date(out: &Path, inputs: &str) -> Option<usize> {
     intact.then_some(manifest.files.len() + 1)
 }
 
+/// A build's output in the making: a staging folder beside the output, filled as pages are
+/// rendered (from any thread), then swapped in by [`Staging::finish`]. Dropped unfinished —
+/// a failed build — it removes itself, and the previous output stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    previous: Manifest,
+    lines: Mutex<Vec<String>>,
+    folders: Mutex<HashSet<PathBuf>>,
+    finished: bool,
+}
+
+impl Staging {
+    /// Starts writing a new version of `out`; refuses a folder dossier did not make.
+    pub fn begin(out: &Path) -> Result<Staging> {
+        if out.exists() && !is_ours(out)? {
+            bail!(
+                "{} exists and was not made by dossier; move it away or choose another output folder (-o DIR)",
+                out.display()
+            );
+        }
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
+        let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)
+                .with_context(|| format!("cannot clear {}", dir.display()))?;
+        }
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        let previous = if out.exists() {
+            read_manifest(out)
+        } else {
+            Manifest::default()
+        };
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            old,
+            previous,
+            lines: Mutex::new(Vec::new()),
+            folders: Mutex::new(HashSet::new()),
+            finished: false,
+        })
+    }
+
+    /// Writes one file into the staging folder, or hard-links the previous output's copy when
+    /// its bytes did not change.
+    pub fn put_file(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let target = self.dir.join(path);
+        if let Some(folder) = target.parent() {
+            let known = self.folders.lock().is_ok_and(|f| f.contains(folder));
+            if !known {
+                std::fs::create_dir_all(folder)
+                    .with_context(|| format!("cannot create {}", folder.display()))?;
+                if let Ok(mut f) = self.folders.lock() {
+                    f.insert(folder.to_path_buf());
+                }
+            }
+        }
+        let hash = fingerprint::content(bytes);
+        let same = self
+            .previous
+            .files
+            .get(path)
+            .is_some_and(|(h, len)| *h == hash && *len == bytes.len() as u64);
+        let linked = same && std::fs::hard_link(self.out.join(path), &target).is_ok();
+        if !linked {
+            std::fs::write(&target, bytes)
+                .with_context(|| format!("cannot write {}", target.display()))?;
+        }
+        let line = format!("file {hash} {} {path}", bytes.len());
+        self.lines
+            .lock()
+            .map_err(|_| anyhow::anyhow!("a writing thread failed"))?
+            .push(line);
+        Ok(())
+    }
+
+    /// Writes the manifest (with the inputs' fingerprint) and swaps the staging folder in.
+    pub fn finish(mut self, inputs: &str) -> Result<()> {
+        let mut lines = std::mem::take(
+            &mut *self
+                .lines
+                .lock()
+                .map_err(|_| anyhow::anyhow!("a writing thread failed"))?,
+        );
+        // Sorted by path, so the manifest is the same whatever order threads wrote in.
+        lines.sort_by(|a, b| a.splitn(4, ' ').nth(3).cmp(&b.splitn(4, ' ').nth(3)));
+        let marker = format!("{MARKER_HEAD}\ninputs {inputs}\n{}\n", lines.join("\n"));
+        std::fs::write(self.dir.join(MARKER), marker)
+            .with_context(|| format!("cannot write the marker in {}", self.dir.display()))?;
+        swap(&self.out, &self.dir, &self.old)?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+impl crate::render::Sink for Staging {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<()> {
+        self.put_file(&path, &bytes)
+    }
+}
+
 /// Writes `pages` as the new content of `out`, atomically from a reader's point of view;
 /// `inputs` is the fingerprint of what they were built from.
 pub fn write_site(out: &Path, pages: &Pages, inputs: &str) -> Result<()> {
-    if out.exists() && !is_ours(out)? {
-        bail!(
-            "{} exists and was not made by dossier; move it away or choose another output folder (-o DIR)",
-            out.display()
-        );
-    }
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
-    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
-    let staging = parent.join(format!(".{name}.new-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let previous = if out.exists() {
-        read_manifest(out)
-    } else {
-        Manifest::default()
-    };
-    let result = write_tree(&staging, pages, inputs, out, &previous)
-        .and_then(|()| swap(out, &staging, &old));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result
+    let staging = Staging::begin(out)?;
+    pages
+        .par_iter()
+        .try_for_each(|(path, bytes)| staging.put_file(path, bytes))?;
+    staging.finish(inputs)
 }
 
 fn is_ours(out: &Path) -> Result<bool> {
@@ -103,46 +202,6 @@ fn is_ours(out: &Path) -> Result<bool> {
     let mut entries =
         std::fs::read_dir(out).with_context(|| format!("cannot read {}", out.display()))?;
     Ok(entries.next().is_none())
-}
-
-fn write_tree(
-    dir: &Path,
-    pages: &Pages,
-    inputs: &str,
-    previous_dir: &Path,
-    previous: &Manifest,
-) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let folders: BTreeSet<PathBuf> = pages
-        .keys()
-        .filter_map(|p| dir.join(p).parent().map(Path::to_path_buf))
-        .collect();
-    for folder in folders {
-        std::fs::create_dir_all(&folder)
-            .with_context(|| format!("cannot create {}", folder.display()))?;
-    }
-    let lines: Vec<String> = pages
-        .par_iter()
-        .map(|(path, bytes)| {
-            let hash = fingerprint::content(bytes);
-            let target = dir.join(path);
-            let same = previous
-                .files
-                .get(path)
-                .is_some_and(|(h, len)| *h == hash && *len == bytes.len() as u64);
-            // Unchanged bytes: link the previous file instead of writing it again.
-            let linked = same && std::fs::hard_link(previous_dir.join(path), &target).is_ok();
-            if !linked {
-                std::fs::write(&target, bytes)
-                    .with_context(|| format!("cannot write {}", target.display()))?;
-            }
-            Ok(format!("file {hash} {} {path}", bytes.len()))
-        })
-        .collect::<Result<_>>()?;
-    let marker = format!("{MARKER_HEAD}\ninputs {inputs}\n{}\n", lines.join("\n"));
-    std::fs::write(dir.join(MARKER), marker)
-        .with_context(|| format!("cannot write the marker in {}", dir.display()))?;
-    Ok(())
 }
 
 fn swap(out: &Path, staging: &Path, old: &Path) -> Result<()> {

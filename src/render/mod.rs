@@ -24,8 +24,33 @@ use crate::config::Site;
 use crate::index::SiteIndex;
 use crate::model::Article;
 
-/// Output path → file bytes, sorted: the whole site before it touches the disk.
+/// Output path → file bytes, sorted: a whole site in memory (tests, `serve`).
 pub type Pages = BTreeMap<String, Vec<u8>>;
+
+/// Where rendered files go as they are made, from any thread: a map in memory, or the build's
+/// staging folder, so a 10,000-article site never has to sit in memory whole.
+pub trait Sink: Sync {
+    /// Takes one output file.
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<()>;
+}
+
+impl Sink for std::sync::Mutex<Pages> {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<()> {
+        self.lock()
+            .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?
+            .insert(path, bytes);
+        Ok(())
+    }
+}
+
+/// Renders the whole site into memory.
+pub fn render_to_memory(input: &RenderInput) -> Result<Pages> {
+    let pages = std::sync::Mutex::new(Pages::new());
+    render_site(input, &pages)?;
+    pages
+        .into_inner()
+        .map_err(|_| anyhow::anyhow!("a rendering thread failed"))
+}
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -62,8 +87,8 @@ pub struct RenderInput<'a> {
     pub index: &'a SiteIndex,
 }
 
-/// Renders every page and static file of the site.
-pub fn render_site(input: &RenderInput) -> Result<Pages> {
+/// Renders every page and static file of the site into `sink`, each as soon as it is made.
+pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     let tera = templates::load(&input.site.root)?;
     let has_code = input.articles.iter().any(|a| {
         a.blocks.iter().any(|b| matches!(&b.kind, crate::model::BlockKind::Raw(h) if h.starts_with("<pre class=\"code\"")))
@@ -73,18 +98,16 @@ pub fn render_site(input: &RenderInput) -> Result<Pages> {
         input,
         has_code,
     };
-    let mut pages = Pages::new();
-    let articles: Vec<(String, Vec<u8>)> = (0..input.articles.len())
+    let put = |(path, bytes): (String, Vec<u8>)| sink.put(path, bytes);
+    (0..input.articles.len())
         .into_par_iter()
-        .map(|i| {
-            r.page(
+        .try_for_each(|i| {
+            put(r.page(
                 &links::article_path(&input.articles[i].id),
                 "article.html",
                 |root| pages::article(input, i, root),
-            )
-        })
-        .collect::<Result<_>>()?;
-    pages.extend(articles);
+            )?)
+        })?;
     // Every (actor, part) pair is one page; busy actors have several.
     let actor_parts: Vec<Vec<std::ops::Range<usize>>> = (0..input.site.config.actors.len())
         .map(|id| pages::actor_parts(input, id))
@@ -107,63 +130,61 @@ pub fn render_site(input: &RenderInput) -> Result<Pages> {
             (pages::actor_graphic(input, id, "../"), deeper)
         })
         .collect();
-    let actors: Vec<(String, Vec<u8>)> = actor_pages
-        .into_par_iter()
-        .map(|(id, part)| {
-            let first = links::actor_path(&input.site.config.actors[id].id);
-            let graphic = match part {
-                0 => &actor_graphics[id].0,
-                _ => &actor_graphics[id].1,
-            };
+    actor_pages.into_par_iter().try_for_each(|(id, part)| {
+        let first = links::actor_path(&input.site.config.actors[id].id);
+        let graphic = match part {
+            0 => &actor_graphics[id].0,
+            _ => &actor_graphics[id].1,
+        };
+        put(
             r.page(&paging::part_path(&first, part), "actor.html", |root| {
                 pages::actor(input, id, &actor_parts[id], part, root, graphic)
-            })
-        })
-        .collect::<Result<_>>()?;
-    pages.extend(actors);
+            })?,
+        )
+    })?;
     let home_parts = pages::home_parts(input);
     let timeline_parts = pages::timeline_parts(input);
     let lists: Vec<(&str, usize)> = (0..home_parts.len())
         .map(|p| ("index.html", p))
         .chain((0..timeline_parts.len()).map(|p| ("timeline.html", p)))
         .collect();
+    let years = pages::timeline_years(input);
     let graphics: Vec<String> = ["", "../"]
         .into_par_iter()
         .map(|root| pages::timeline_graphic(input, root))
         .collect();
-    let lists: Vec<(String, Vec<u8>)> = lists
-        .into_par_iter()
-        .map(|(first, part)| {
+    lists.into_par_iter().try_for_each(|(first, part)| {
+        put(
             r.page(&paging::part_path(first, part), first, |root| match first {
                 "index.html" => pages::home(input, &home_parts, part, root),
                 _ => {
                     let graphic = &graphics[usize::from(!root.is_empty())];
-                    pages::timeline(input, &timeline_parts, part, root, graphic)
+                    pages::timeline(input, &timeline_parts, part, root, graphic, &years)
                 }
-            })
-        })
-        .collect::<Result<_>>()?;
-    pages.extend(lists);
-    pages.extend([r.page("search.html", "search.html", |_| {
+            })?,
+        )
+    })?;
+    put(r.page("search.html", "search.html", |_| {
         let mut ctx = Context::new();
         ctx.insert("page_title", "Search");
         Ok(ctx)
-    })?]);
-    pages.extend(crate::search::search_files(input));
-    pages.extend([r.page("404.html", "404.html", |root| {
+    })?)?;
+    for file in crate::search::search_files(input) {
+        put(file)?;
+    }
+    put(r.page("404.html", "404.html", |root| {
         Ok(pages::not_found(input, root))
-    })?]);
-    for (path, bytes) in templates::static_files(&input.site.root)? {
-        pages.insert(path, bytes);
+    })?)?;
+    for file in templates::static_files(&input.site.root)? {
+        put(file)?;
     }
     let highlight = if has_code {
         crate::parse::highlight::stylesheet()
     } else {
         String::new()
     };
-    pages.insert("static/highlight.css".into(), highlight.into_bytes());
-    pages.insert(".nojekyll".into(), Vec::new());
-    Ok(pages)
+    sink.put("static/highlight.css".into(), highlight.into_bytes())?;
+    sink.put(".nojekyll".into(), Vec::new())
 }
 
 struct Renderer<'a> {

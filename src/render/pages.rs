@@ -1,6 +1,6 @@
 //! Render stage, page contexts: builds the view for each page type from the model.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use anyhow::Result;
@@ -10,7 +10,7 @@ use super::body::article_html;
 use super::links::{actor_href, actor_path, article_href, timeline_entry_id};
 use super::timeline_svg::{entries_from_index, timeline_svg, SvgOptions};
 use super::views::{
-    ArticleMentions, Byline, Chip, Kwic, Link, PanelDate, TimelineGroup, TimelineItem,
+    ArticleMentions, Byline, Chip, Kwic, Link, NavLink, PanelDate, TimelineGroup, TimelineItem,
 };
 use super::{escape, kwic, paging, RenderInput};
 use crate::annotate::dates::{Precision, Resolution, Timex};
@@ -132,6 +132,9 @@ fn summary(article: &Article) -> String {
     crate::parse::shorten(text.get(first).unwrap_or(&text), 200)
 }
 
+/// Most dated sentences an actor page lists; beyond, its timeline graphic stands for them.
+const ACTOR_TIMELINE_LIST: usize = 200;
+
 /// How an actor's page is split: consecutive runs of its `by_article` list, each holding about
 /// [`paging::ACTOR_LINES_PER_PART`] keyword lines.
 pub fn actor_parts(input: &RenderInput, id: usize) -> Vec<Range<usize>> {
@@ -171,7 +174,7 @@ pub fn actor(
     let index = &input.index.actors[id];
     let range = parts[part].clone();
     let mut groups = Vec::new();
-    for (a, mentions) in &index.by_article[range.clone()] {
+    for (a, mentions) in &index.by_article[range] {
         let article = &input.articles[*a];
         let mut forms: BTreeMap<String, usize> = BTreeMap::new();
         let mut lines = Vec::new();
@@ -209,13 +212,19 @@ pub fn actor(
         .iter()
         .map(|&(o, n)| chip(input, o, n, root))
         .collect();
-    let in_part: BTreeSet<usize> = index.by_article[range].iter().map(|(a, _)| *a).collect();
-    let timeline: Vec<TimelineItem> = index
-        .timeline
-        .iter()
-        .filter(|&&t| parts.len() == 1 || in_part.contains(&input.index.timeline[t].at.0))
-        .map(|&t| timeline_item(input, t, root))
-        .collect();
+    // The dated sentences naming the actor are listed in full when there are few; a busy
+    // actor's would outweigh its page (and repeat the timeline), so the graphic, which links
+    // into the timeline year by year, stands for them.
+    let listed = index.timeline.len() <= ACTOR_TIMELINE_LIST;
+    let timeline: Vec<TimelineItem> = if listed && part == 0 {
+        index
+            .timeline
+            .iter()
+            .map(|&t| timeline_item(input, t, root))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let labels: Vec<String> = parts
         .iter()
         .map(|r| format!("Articles {}–{}", r.start + 1, r.end))
@@ -228,6 +237,8 @@ pub fn actor(
     ctx.insert("groups", &groups);
     ctx.insert("cooccurring", &cooccurring);
     ctx.insert("timeline", &timeline);
+    ctx.insert("timeline_count", &index.timeline.len());
+    ctx.insert("show_timeline", &(part == 0 && !index.timeline.is_empty()));
     ctx.insert("timeline_svg", graphic);
     ctx.insert(
         "pager",
@@ -293,13 +304,28 @@ pub fn timeline_graphic(input: &RenderInput, root: &str) -> String {
     timeline_svg(&entries, &SvgOptions::full(root, "Dated mentions per year"))
 }
 
-/// Part `part` of the timeline, grouped by year (decades on their own), below `graphic`.
+/// The timeline's years (and decades): anchor id, label and the position of their first
+/// entry; computed once, listed on every part.
+pub fn timeline_years(input: &RenderInput) -> Vec<(String, String, usize)> {
+    let mut years: Vec<(String, String, usize)> = Vec::new();
+    for (t, entry) in input.index.timeline.iter().enumerate() {
+        let (id, label) = group_of(&entry.timex);
+        if years.last().is_none_or(|(last, _, _)| *last != id) {
+            years.push((id, label, t));
+        }
+    }
+    years
+}
+
+/// Part `part` of the timeline, grouped by year (decades on their own), below `graphic`, with
+/// `years` from [`timeline_years`].
 pub fn timeline(
     input: &RenderInput,
     parts: &[Range<usize>],
     part: usize,
     root: &str,
     graphic: &str,
+    years: &[(String, String, usize)],
 ) -> Result<Context> {
     let mut groups: Vec<TimelineGroup> = Vec::new();
     for t in parts[part].clone() {
@@ -332,9 +358,25 @@ pub fn timeline(
             }
         })
         .collect();
+    // Every year of the whole timeline, linked to the part where its entries begin.
+    let years: Vec<NavLink> = years
+        .iter()
+        .map(|(id, label, first)| {
+            let at = first / paging::TIMELINE_PER_PART;
+            NavLink {
+                href: if at == part {
+                    format!("#{id}")
+                } else {
+                    format!("{root}{}#{id}", paging::part_path("timeline.html", at))
+                },
+                text: label.clone(),
+            }
+        })
+        .collect();
     let mut ctx = Context::new();
     ctx.insert("page_title", "Timeline");
     ctx.insert("groups", &groups);
+    ctx.insert("years", &years);
     ctx.insert("count", &timeline.len());
     ctx.insert("timeline_svg", graphic);
     ctx.insert(

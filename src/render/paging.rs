@@ -46,6 +46,9 @@ pub fn part_path(first: &str, part: usize) -> String {
     }
 }
 
+/// Parts listed on each side of the current one.
+const WINDOW: usize = 4;
+
 /// Navigation between the parts of a paged page, as templates see it.
 #[derive(Serialize, Clone, Debug)]
 pub struct Pager {
@@ -64,6 +67,10 @@ pub struct Pager {
 /// One part in a pager.
 #[derive(Serialize, Clone, Debug)]
 pub struct PagerLink {
+    /// 1-based part number.
+    pub number: usize,
+    /// True when parts are left out between this one and the one listed before it.
+    pub gap_before: bool,
     /// Page-relative address.
     pub href: String,
     /// What the part covers ("1979 – 2021", "Articles 1–250").
@@ -79,12 +86,25 @@ pub fn pager(first: &str, labels: &[String], current: usize, root: &str) -> Opti
         return None;
     }
     let link = |i: usize| PagerLink {
+        number: i + 1,
+        gap_before: false,
         href: format!("{root}{}", part_path(first, i)),
         label: labels[i].clone(),
         current: i == current,
     };
+    // The first and last parts and a window around the current one: a page lists a bounded
+    // number of parts however many there are.
+    let shown: Vec<usize> = (0..labels.len())
+        .filter(|&i| i == 0 || i + 1 == labels.len() || i.abs_diff(current) <= WINDOW)
+        .collect();
+    let mut parts: Vec<PagerLink> = Vec::with_capacity(shown.len());
+    for (n, &i) in shown.iter().enumerate() {
+        let mut l = link(i);
+        l.gap_before = n > 0 && shown[n - 1] + 1 != i;
+        parts.push(l);
+    }
     Some(Pager {
-        parts: (0..labels.len()).map(link).collect(),
+        parts,
         previous: current.checked_sub(1).map(link),
         next: (current + 1 < labels.len()).then(|| link(current + 1)),
         current: current + 1,
@@ -118,6 +138,11 @@ mod tests {
         assert_eq!(p.previous.unwrap().href, "../timeline.html");
         assert_eq!(p.next.unwrap().href, "../timeline/3.html");
         assert!(p.parts[1].current && p.total == 3);
+        let many: Vec<String> = (0..100).map(|i| i.to_string()).collect();
+        let p = pager("timeline.html", &many, 50, "").unwrap();
+        let numbers: Vec<usize> = p.parts.iter().map(|l| l.number).collect();
+        assert_eq!(numbers, [1, 47, 48, 49, 50, 51, 52, 53, 54, 55, 100]);
+        assert!(p.parts[1].gap_before && p.parts[10].gap_before && !p.parts[2].gap_before);
         assert!(pager("timeline.html", &labels[..1], 0, "").is_none());
     }
 }

@@ -15,6 +15,15 @@ pub struct Link<'a> {
     pub text: &'a str,
 }
 
+/// A link whose text is made for the page (not borrowed from the model).
+#[derive(Serialize, Clone, Debug)]
+pub struct NavLink {
+    /// Page-relative address.
+    pub href: String,
+    /// What the reader sees.
+    pub text: String,
+}
+
 /// An actor as a small labelled chip with a count.
 #[derive(Serialize, Clone, Debug)]
 pub struct Chip<'a> {
