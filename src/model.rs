@@ -166,7 +166,7 @@ pub struct Mention {
     /// Index of the block it sits in (for the paragraph anchor).
     pub block: usize,
     /// The sentence it sits in, as plain text: context on actor pages and the timeline.
-    pub sentence: String,
+    pub sentence: std::sync::Arc<str>,
 }
 
 /// Everything a build reads, before any analysis: the configuration and the raw files.

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod sentences;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use anyhow::Result;
 
@@ -50,9 +51,11 @@ impl Annotator {
             }
             let (text, map) = block.plain_text(&article.source);
             let sentences = sentences::sentences(&text);
+            // Mentions of one sentence share its text: a corpus has millions of mentions.
+            let mut shared: Vec<Option<Arc<str>>> = vec![None; sentences.len()];
             let mut push = |range: Range<usize>, kind: MentionKind| {
                 if let Some(span) = to_source(&map, range.clone()) {
-                    let sentence = sentence_of(&text, &sentences, range.start);
+                    let sentence = sentence_of(&text, &sentences, &mut shared, range.start);
                     mentions.push(Mention {
                         kind,
                         span,
@@ -91,13 +94,22 @@ fn to_source(map: &[(usize, usize, usize)], range: Range<usize>) -> Option<Range
     (range.end <= plain + len).then(|| source + range.start - plain..source + range.end - plain)
 }
 
-fn sentence_of(text: &str, sentences: &[Range<usize>], at: usize) -> String {
-    let range = sentences
+fn sentence_of(
+    text: &str,
+    sentences: &[Range<usize>],
+    shared: &mut [Option<Arc<str>>],
+    at: usize,
+) -> Arc<str> {
+    let found = sentences
         .iter()
-        .find(|r| at >= r.start && at < r.end.max(r.start + 1))
-        .cloned()
-        .unwrap_or_else(|| sentences::sentence_at(text, at));
-    text.get(range).unwrap_or(text).trim().to_string()
+        .position(|r| at >= r.start && at < r.end.max(r.start + 1));
+    let trimmed = |range: Range<usize>| Arc::from(text.get(range).unwrap_or(text).trim());
+    match found {
+        Some(i) => shared[i]
+            .get_or_insert_with(|| trimmed(sentences[i].clone()))
+            .clone(),
+        None => trimmed(sentences::sentence_at(text, at)),
+    }
 }
 
 /// Sorted by start (longer first on ties); any mention overlapping an earlier kept one is
@@ -136,7 +148,7 @@ mod tests {
             kind: MentionKind::Duration("P1Y".into()),
             span: s..e,
             block: 0,
-            sentence: String::new(),
+            sentence: Arc::from(""),
         };
         let kept = without_overlaps(vec![m(5, 9), m(0, 6), m(0, 3), m(9, 12)]);
         let spans: Vec<_> = kept.iter().map(|m| m.span.clone()).collect();

@@ -110,7 +110,7 @@ pub fn collect(input: &RenderInput) -> Vec<Doc> {
             title: format!("{label} · {}", article.meta.title),
             href: timeline_entry_href("", t, &timeline_entry_id(&article.id, mention.span.start)),
             units: vec![
-                unit(mention.sentence.clone(), "", 1, true),
+                unit(mention.sentence.to_string(), "", 1, true),
                 unit(label, "", 1, false),
             ],
         });
