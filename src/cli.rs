@@ -1,16 +1,31 @@
 //! Command line: parses arguments and runs the matching command; `main.rs` only calls [`run`].
+//!
+//! Exit codes are the same for every command: 0 when it succeeded, 1 when the content or the
+//! configuration has errors (or a file cannot be read or written), 2 when the command line
+//! itself is wrong (clap's usage errors).
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
+use clap_complete::Shell;
 
+use crate::check::{self, Severity};
+use crate::extract::{self, ExtractOptions};
 use crate::pipeline::{self, BuildOptions};
+use crate::progress::Bar;
+
+const EXIT_CODES: &str = "Exit codes: 0 success, 1 errors in the content or configuration, \
+2 wrong command line.\nRun `dossier help COMMAND` for examples.";
 
 /// dossier — turn a folder of articles into an annotated, cross-linked reader.
 #[derive(Parser, Debug)]
-#[command(name = "dossier", version, about, long_about = None)]
+#[command(name = "dossier", version, about, long_about = None, after_help = EXIT_CODES)]
 pub struct Cli {
+    /// Print nothing but errors (no summary line, no warnings).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -20,10 +35,10 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Build the site into the output folder (default: public/).
-    ///
-    /// Examples:
-    ///   dossier build
-    ///   dossier build -c other/site.toml -o /tmp/site -u https://me.github.io/dossier/
+    #[command(after_help = "Examples:
+  dossier build
+  dossier build -v                       # with the time of each stage
+  dossier build -c other/site.toml -o /tmp/site -u https://me.github.io/dossier/")]
     Build {
         /// The site configuration.
         #[arg(short, long, default_value = "site.toml")]
@@ -31,7 +46,8 @@ pub enum Command {
         /// Write the site here instead of the configured output_dir.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Public address, for canonical links only (internal links stay relative).
+        /// Public address, for canonical links, og:url and the sitemap only (internal links
+        /// stay relative).
         #[arg(short = 'u', long = "base-url")]
         base_url: Option<String>,
         /// Rebuild even if nothing changed since the last build.
@@ -41,11 +57,66 @@ pub enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+    /// Check the configuration, every article, every date and every link, writing nothing.
+    ///
+    /// Problems print as `error: FILE:LINE:COL: message` (or `warning: …`); the exit code is 1
+    /// when there is an error, 0 when there are only warnings.
+    #[command(after_help = "Examples:
+  dossier check
+  dossier check -c other/site.toml
+  dossier check --external               # also fetch every external link")]
+    Check {
+        /// The site configuration.
+        #[arg(short, long, default_value = "site.toml")]
+        config: PathBuf,
+        /// Also fetch every external link of the output (article urls, links in articles).
+        #[arg(long)]
+        external: bool,
+    },
+    /// Print the actor and date annotations of loose texts as JSON lines.
+    ///
+    /// One JSON object per mention: file, kind (actor, date, duration), text, start and end
+    /// (byte offsets into the file), actor or value, sentence. Actors come from site.toml when
+    /// there is one (or from -c), else none are annotated.
+    #[command(after_help = "Examples:
+  dossier extract article.txt
+  dossier extract --published 2025-07-04 notes/*.md | jq -r 'select(.kind==\"date\") | .value'
+  dossier extract -c ~/sites/afghanistan/site.toml new-article.txt")]
+    Extract {
+        /// The texts (.md is read as Markdown, anything else as plain text).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Publication date relative dates resolve against: YYYY, YYYY-MM or YYYY-MM-DD.
+        #[arg(short, long, value_parser = parse_published)]
+        published: Option<String>,
+        /// A site configuration whose actors to use (default: site.toml, when present).
+        #[arg(short, long)]
+        config: Option<PathBuf>,
+    },
+    /// Create a new site: a commented site.toml and an example article.
+    #[command(after_help = "Examples:
+  dossier init my-dossier && cd my-dossier && dossier build
+  dossier init                            # in the current folder")]
+    Init {
+        /// The folder to create the site in (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:
+  dossier completions bash > ~/.local/share/bash-completion/completions/dossier
+  dossier completions zsh > ~/.zfunc/_dossier
+  dossier completions fish > ~/.config/fish/completions/dossier.fish")]
+    Completions {
+        /// The shell.
+        shell: Shell,
+    },
 }
 
 /// Runs the command line; errors print their whole cause chain once and exit with 1.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let quiet = cli.quiet;
     match cli.command {
         Command::Build {
             config,
@@ -53,18 +124,80 @@ pub fn run() -> ExitCode {
             base_url,
             force,
             verbose,
-        } => match pipeline::build(
+        } => build(
             &config,
             &BuildOptions {
                 output,
                 base_url,
                 force,
             },
-        ) {
-            Ok(r) if r.up_to_date => {
-                if verbose {
-                    print_stages(&r.stages);
+            verbose,
+            quiet,
+        ),
+        Command::Check { config, external } => run_check(&config, external, quiet),
+        Command::Extract {
+            files,
+            published,
+            config,
+        } => {
+            let config = config.or_else(|| {
+                let default = PathBuf::from("site.toml");
+                default.is_file().then_some(default)
+            });
+            let options = ExtractOptions {
+                files,
+                published,
+                config,
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let result = extract::extract(&options, &mut out);
+            let flushed = out.flush();
+            match (result, flushed) {
+                (Ok(_), Ok(())) => ExitCode::SUCCESS,
+                (Err(e), _) => fail(&e),
+                (_, Err(e)) => fail(&e.into()),
+            }
+        }
+        Command::Init { dir } => match crate::init::init(&dir) {
+            Ok(written) => {
+                if !quiet {
+                    for file in &written {
+                        println!("created {}", dir.join(file).display());
+                    }
+                    let cd = if dir == Path::new(".") {
+                        String::new()
+                    } else {
+                        format!("cd {} && ", dir.display())
+                    };
+                    println!("next: {cd}dossier build, then open public/index.html");
                 }
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "dossier",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn build(config: &Path, options: &BuildOptions, verbose: bool, quiet: bool) -> ExitCode {
+    let bar = Bar::start(!quiet);
+    let result = pipeline::build_with(config, options, Some(bar.progress()));
+    bar.finish();
+    match result {
+        Ok(r) if r.up_to_date => {
+            if verbose {
+                print_stages(&r.stages);
+            }
+            if !quiet {
                 println!(
                     "nothing changed since the last build: {} is up to date ({} articles, {} files) — checked in {} ms",
                     r.output.display(),
@@ -72,35 +205,75 @@ pub fn run() -> ExitCode {
                     r.files,
                     r.elapsed.as_millis()
                 );
-                ExitCode::SUCCESS
             }
-            Ok(r) => {
-                if verbose {
-                    print_stages(&r.stages);
-                }
+            ExitCode::SUCCESS
+        }
+        Ok(r) => {
+            if verbose {
+                print_stages(&r.stages);
+            }
+            if !quiet {
                 for w in &r.warnings {
                     eprintln!("warning: {w}");
                 }
                 println!(
-                        "built {} articles, {} actors ({} mentions), {} dates: {} pages ({} files) in {} — done in {} ms",
-                        r.articles,
-                        r.actors,
-                        r.mentions,
-                        r.dates,
-                        r.pages,
-                        r.files,
-                        r.output.display(),
-                        r.elapsed.as_millis()
-                    );
-                ExitCode::SUCCESS
+                    "built {} articles, {} actors ({} mentions), {} dates: {} pages ({} files) in {} — done in {} ms",
+                    r.articles,
+                    r.actors,
+                    r.mentions,
+                    r.dates,
+                    r.pages,
+                    r.files,
+                    r.output.display(),
+                    r.elapsed.as_millis()
+                );
             }
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                eprintln!("nothing was written; the previous site, if any, is unchanged.");
-                ExitCode::FAILURE
-            }
-        },
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            eprintln!("nothing was written; the previous site, if any, is unchanged.");
+            ExitCode::FAILURE
+        }
     }
+}
+
+fn run_check(config: &Path, external: bool, quiet: bool) -> ExitCode {
+    let report = check::check(config, external);
+    for p in &report.problems {
+        if p.severity == Severity::Error || !quiet {
+            eprintln!("{p}");
+        }
+    }
+    let errors = report.count(Severity::Error);
+    if !quiet {
+        let external = if external {
+            format!(", {} external links", report.external)
+        } else {
+            String::new()
+        };
+        println!(
+            "checked {} articles, {} pages{external}: {errors} errors, {} warnings",
+            report.articles,
+            report.pages,
+            report.count(Severity::Warning)
+        );
+    }
+    if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn fail(e: &anyhow::Error) -> ExitCode {
+    eprintln!("error: {e:#}");
+    ExitCode::FAILURE
+}
+
+/// Validates `--published` while parsing, so a bad date is a usage error (exit code 2).
+fn parse_published(value: &str) -> Result<String, String> {
+    crate::config::check_published(value).map(|_| value.trim().to_string())
 }
 
 /// One line per stage on stderr, so stdout keeps the single summary line.
@@ -113,7 +286,6 @@ fn print_stages(stages: &pipeline::Stages) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_is_well_formed() {

@@ -8,16 +8,20 @@
 #![warn(missing_docs)]
 
 pub mod annotate;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod export;
+pub mod extract;
 pub mod fingerprint;
 pub mod index;
+pub mod init;
 pub mod linkcheck;
 pub mod load;
 pub mod model;
 pub mod parse;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod search;
 pub mod text;

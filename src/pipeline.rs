@@ -14,6 +14,7 @@ use crate::config::Site;
 use crate::index::{self, SiteIndex};
 use crate::linkcheck::LinkCheck;
 use crate::model::{Article, MentionKind, SourceFile};
+use crate::progress::Progress;
 use crate::render::{self, Pages, RenderInput};
 use crate::write::{self, Staging};
 use crate::{export, fingerprint, linkcheck, load, parse};
@@ -70,10 +71,27 @@ pub fn analyse_sources(site: &Site, sources: Vec<SourceFile>) -> Result<(Vec<Art
 
 /// Parses and annotates loaded sources, in parallel, reporting every failing file at once.
 pub fn annotate_sources(site: &Site, sources: Vec<SourceFile>) -> Result<Vec<Article>> {
+    annotate_sources_with(site, sources, None)
+}
+
+/// [`annotate_sources`], ticking `progress` once per article for the command line's bar.
+fn annotate_sources_with(
+    site: &Site,
+    sources: Vec<SourceFile>,
+    progress: Option<&Progress>,
+) -> Result<Vec<Article>> {
     let annotator = Annotator::new(&site.config.actors)?;
+    if let Some(p) = progress {
+        p.set_total(sources.len());
+    }
     let results: Vec<Result<Article>> = sources
         .into_par_iter()
         .map(|file| parse::parse_article(file, &site.config).map(|a| annotator.annotate(a)))
+        .inspect(|_| {
+            if let Some(p) = progress {
+                p.tick();
+            }
+        })
         .collect();
     let mut articles = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
@@ -195,6 +213,15 @@ fn render_into(
 
 /// Builds the site described by the config at `config_path`.
 pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> {
+    build_with(config_path, options, None)
+}
+
+/// [`build`], reporting per-article progress to `progress` (the command line's bar).
+pub fn build_with(
+    config_path: &Path,
+    options: &BuildOptions,
+    progress: Option<&Progress>,
+) -> Result<BuildReport> {
     let started = Instant::now();
     let mut stages = Stages::default();
     stages.start();
@@ -225,7 +252,7 @@ pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> 
             });
         }
     }
-    let articles = annotate_sources(&site, sources)?;
+    let articles = annotate_sources_with(&site, sources, progress)?;
     stages.lap("parse and annotate");
     let index = index::build(&articles, site.config.actors.len());
     stages.lap("index");

@@ -86,7 +86,10 @@ impl Annotator {
 
 /// Maps a plain-text range to source bytes; `None` when it straddles text that is not
 /// contiguous in the source (e.g. across Markdown emphasis).
-fn to_source(map: &[(usize, usize, usize)], range: Range<usize>) -> Option<Range<usize>> {
+pub(crate) fn to_source(
+    map: &[(usize, usize, usize)],
+    range: Range<usize>,
+) -> Option<Range<usize>> {
     let run = map
         .iter()
         .find(|(p, _, len)| range.start >= *p && range.start < p + len)?;

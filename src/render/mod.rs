@@ -5,6 +5,7 @@
 //! so the output is byte-identical whatever the thread count.
 
 mod body;
+pub mod feeds;
 mod kwic;
 pub mod links;
 mod pages;
@@ -89,6 +90,9 @@ pub struct RenderInput<'a> {
 
 /// Renders every page and static file of the site into `sink`, each as soon as it is made.
 pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
+    // Notes the page paths on their way through, for the sitemap.
+    let recorder = feeds::Recorder::new(sink);
+    let sink: &dyn Sink = &recorder;
     let tera = templates::load(&input.site.root)?;
     let has_code = input.articles.iter().any(|a| {
         a.blocks.iter().any(|b| matches!(&b.kind, crate::model::BlockKind::Raw(h) if h.starts_with("<pre class=\"code\"")))
@@ -184,7 +188,8 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         String::new()
     };
     sink.put("static/highlight.css".into(), highlight.into_bytes())?;
-    sink.put(".nojekyll".into(), Vec::new())
+    sink.put(".nojekyll".into(), Vec::new())?;
+    recorder.put_feeds(input)
 }
 
 struct Renderer<'a> {

@@ -111,7 +111,7 @@ fn chip<'a>(input: &'a RenderInput, id: usize, count: usize, root: &str) -> Chip
 }
 
 /// First sentence of the standfirst or first paragraph, shortened: the home page's one line.
-fn summary(article: &Article) -> String {
+pub(super) fn summary(article: &Article) -> String {
     let block = article
         .blocks
         .iter()

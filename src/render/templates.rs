@@ -27,6 +27,7 @@ pub const STATIC: &[(&str, &str)] = &[
     ("dossier.js", include_str!("../../static/dossier.js")),
     ("search.js", include_str!("../../static/search.js")),
     ("search.css", include_str!("../../static/search.css")),
+    ("favicon.svg", include_str!("../../static/favicon.svg")),
 ];
 
 /// Loads the templates: a site file `templates/<name>` replaces the built-in one.
@@ -51,7 +52,8 @@ pub fn load(site_root: &Path) -> Result<Tera> {
     Ok(tera)
 }
 
-/// The static files: a site file `static/<name>` replaces the built-in one.
+/// The static files: a site file `static/<name>` replaces the built-in one, and every other
+/// file in the site's `static/` (images, fonts, a favicon) is copied as it is.
 pub fn static_files(site_root: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     let mut out = Vec::new();
     for (name, builtin) in STATIC {
@@ -62,6 +64,30 @@ pub fn static_files(site_root: &Path) -> Result<Vec<(String, Vec<u8>)>> {
             builtin.as_bytes().to_vec()
         };
         out.push((format!("static/{name}"), bytes));
+    }
+    out.extend(extra_static_files(site_root)?);
+    Ok(out)
+}
+
+/// The site's own static files that replace no built-in one, sorted by path. Hidden files
+/// (`.DS_Store`, editor swap files) are skipped.
+fn extra_static_files(site_root: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let dir = site_root.join("static");
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        let hidden = rel.split('/').any(|part| part.starts_with('.'));
+        if !entry.file_type().is_file() || hidden || STATIC.iter().any(|(n, _)| *n == rel) {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path())
+            .with_context(|| format!("cannot read {}", entry.path().display()))?;
+        out.push((format!("static/{rel}"), bytes));
     }
     Ok(out)
 }

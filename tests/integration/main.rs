@@ -1,8 +1,14 @@
 //! Integration tests: build fixture sites and assert on the pages, the links and the export.
 
+mod check;
+mod cli;
 mod common;
+mod completions;
 mod determinism;
 mod errors;
+mod extract;
+mod feeds;
 mod fixture;
+mod init;
 mod paging;
 mod shipped;

@@ -62,6 +62,8 @@ pub struct DateHit {
 /// Carries what relative expressions resolve against across the paragraphs of one article.
 pub struct DateResolver {
     anchors: Anchors,
+    /// Spans of the last paragraph that looked like dates but had nothing to resolve against.
+    unresolved: Vec<std::ops::Range<usize>>,
 }
 
 impl DateResolver {
@@ -73,6 +75,7 @@ impl DateResolver {
                 published,
                 ..Anchors::default()
             },
+            unresolved: Vec::new(),
         }
     }
 
@@ -88,12 +91,16 @@ impl DateResolver {
         // The year of the last explicit date, with the sentence it was in.
         let mut explicit_year: Option<(Option<usize>, i32)> = None;
         let mut out = Vec::new();
+        self.unresolved.clear();
         for c in select(cands) {
             let sentence = sentence_of(c.start);
             let year = explicit_year
                 .filter(|(s, _)| *s == sentence)
                 .map(|(_, y)| y);
             let Some(hit) = self.anchors.resolve(text, &c, year) else {
+                if c.expr != resolve::Expr::Ignore {
+                    self.unresolved.push(c.start..c.end);
+                }
                 continue;
             };
             if let (Resolution::Explicit, Some(t)) = (hit.resolution, hit.timex) {
@@ -104,5 +111,12 @@ impl DateResolver {
             out.push(hit);
         }
         out
+    }
+
+    /// The spans of the paragraph last passed to [`find`](Self::find) that are relative dates
+    /// with nothing to resolve against ("last year" in an undated article): the build drops
+    /// them silently, `dossier check` warns about them.
+    pub fn unresolved(&self) -> &[std::ops::Range<usize>] {
+        &self.unresolved
     }
 }

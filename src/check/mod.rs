@@ -1,0 +1,340 @@
+//! `dossier check`: every stage of a build up to the link check, without writing anything, and
+//! every problem reported at once with the file, line and column to fix.
+//!
+//! A build stops at the first stage that fails and says so in prose; an author fixing a site
+//! wants a list instead, in the `file:line:col: message` form editors and CI annotate.
+
+mod external;
+mod position;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::annotate::dates::DateResolver;
+use crate::config::{Site, SiteConfig};
+use crate::model::{Article, Format};
+use crate::{export, index, linkcheck, load, pipeline, render};
+
+pub use external::check_external;
+use position::{line_col, locate};
+
+/// How bad a problem is: errors fail the check (exit code 1), warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The site cannot be built, or builds wrong.
+    Error,
+    /// The site builds, but probably not as the author meant.
+    Warning,
+}
+
+/// One problem, printed as `error: FILE:LINE:COL: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// `file:line:col` (or just the file) where there is one.
+    pub location: Option<String>,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl Problem {
+    fn error(location: Option<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            location,
+            message: message.into(),
+        }
+    }
+
+    fn warning(location: Option<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            location,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tag = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match &self.location {
+            Some(at) => write!(f, "{tag}: {at}: {}", self.message),
+            None => write!(f, "{tag}: {}", self.message),
+        }
+    }
+}
+
+/// What a check found, and how much it looked at, for the summary line.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Problems, errors and warnings, in the order found.
+    pub problems: Vec<Problem>,
+    /// Articles read.
+    pub articles: usize,
+    /// Pages rendered (and link-checked).
+    pub pages: usize,
+    /// External links checked (with `--external`).
+    pub external: usize,
+}
+
+impl Report {
+    /// Number of problems of one severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .count()
+    }
+}
+
+/// Checks the site whose configuration is at `config_path`; `external` also fetches every
+/// external link of the output. Never writes anything.
+pub fn check(config_path: &Path, external: bool) -> Report {
+    let mut report = Report::default();
+    let Some(site) = check_config(config_path, &mut report.problems) else {
+        return report;
+    };
+    let seeds = site.seeds_dir();
+    let utf8 = invalid_utf8(&site, &seeds);
+    if !utf8.is_empty() {
+        report.problems.extend(utf8);
+        return report;
+    }
+    let sources = match load::load_sources(&seeds, &site.root) {
+        Ok(s) => s,
+        Err(e) => {
+            report.problems.push(Problem::error(None, format!("{e:#}")));
+            return report;
+        }
+    };
+    report.articles = sources.len();
+    let articles = match pipeline::annotate_sources(&site, sources) {
+        Ok(a) => a,
+        Err(e) => {
+            let text = format!("{e:#}");
+            report.problems.extend(text.lines().map(|line| {
+                // Parse errors read "path: message" or "path:line: message".
+                match line.split_once(": ") {
+                    Some((at, msg)) if !at.contains(' ') => {
+                        Problem::error(Some(shown(&site, at)), msg)
+                    }
+                    _ => Problem::error(None, line),
+                }
+            }));
+            return report;
+        }
+    };
+    for article in &articles {
+        for w in &article.warnings {
+            let problem = match w.split_once(": ") {
+                Some((at, msg)) => Problem::warning(Some(shown(&site, at)), msg),
+                None => Problem::warning(None, w.as_str()),
+            };
+            report.problems.push(problem);
+        }
+        report.problems.extend(unresolved_dates(&site, article));
+    }
+    let index = index::build(&articles, site.config.actors.len());
+    let input = render::RenderInput {
+        site: &site,
+        articles: &articles,
+        index: &index,
+    };
+    let mut pages = match render::render_to_memory(&input) {
+        Ok(p) => p,
+        Err(e) => {
+            report.problems.push(Problem::error(None, format!("{e:#}")));
+            return report;
+        }
+    };
+    pages.insert(
+        "data/annotations.json".into(),
+        export::annotations_json(&site.config, &articles),
+    );
+    report.pages = pages.keys().filter(|p| p.ends_with(".html")).count();
+    report.problems.extend(broken_links(&site, &pages));
+    if external {
+        let (checked, problems) = check_external(&site, &articles, &pages);
+        report.external = checked;
+        report.problems.extend(problems);
+    }
+    report
+}
+
+/// Parses `site.toml`, reporting a syntax error or an unknown key at its line and column.
+fn check_config(path: &Path, problems: &mut Vec<Problem>) -> Option<Site> {
+    let shown_path = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(Problem::error(
+                Some(shown_path),
+                format!("cannot read the site configuration: {e}"),
+            ));
+            return None;
+        }
+    };
+    if let Err(e) = toml::from_str::<SiteConfig>(&text) {
+        let at = match e.span() {
+            Some(span) => {
+                let (line, col) = line_col(&text, span.start);
+                format!("{shown_path}:{line}:{col}")
+            }
+            None => shown_path,
+        };
+        problems.push(Problem::error(Some(at), e.message().trim().to_string()));
+        return None;
+    }
+    if let Err(e) = crate::config::parse(&text) {
+        // Validation messages start with "line L, column C: " when they have a position.
+        let msg = e.to_string();
+        let (at, msg) = match position::strip_line_col(&msg) {
+            Some((line, col, rest)) => (format!("{shown_path}:{line}:{col}"), rest.to_string()),
+            None => (shown_path, msg),
+        };
+        problems.push(Problem::error(Some(at), msg));
+        return None;
+    }
+    match Site::load(path) {
+        Ok(site) => Some(site),
+        Err(e) => {
+            problems.push(Problem::error(None, format!("{e:#}")));
+            None
+        }
+    }
+}
+
+/// Every article file that is not UTF-8, with the line and column of the first bad byte, so all
+/// of them are reported at once (loading stops at the first).
+fn invalid_utf8(site: &Site, seeds: &Path) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if !seeds.is_dir() {
+        return out;
+    }
+    for entry in walkdir::WalkDir::new(seeds)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+    {
+        let path = entry.path();
+        let ext = path.extension().and_then(|e| e.to_str());
+        if !matches!(ext, Some("txt" | "md")) {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(path) else {
+            continue; // loading reports it
+        };
+        if let Err(e) = std::str::from_utf8(&bytes) {
+            let at = e.valid_up_to();
+            let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+            let (line, col) = line_col(valid, at);
+            let rel = path.strip_prefix(&site.root).unwrap_or(path);
+            out.push(Problem::error(
+                Some(format!("{}:{line}:{col}", display(rel))),
+                format!("not valid UTF-8 (byte {at}); re-save the file as UTF-8"),
+            ));
+        }
+    }
+    out
+}
+
+/// Relative dates the build dropped because the article gives nothing to resolve them against.
+fn unresolved_dates(site: &Site, article: &Article) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut resolver = DateResolver::new(article.meta.published);
+    for block in article.blocks.iter().filter(|b| b.is_annotated()) {
+        let (text, map) = block.plain_text(&article.source);
+        resolver.find(&text);
+        for range in resolver.unresolved() {
+            let Some(span) = crate::annotate::to_source(&map, range.clone()) else {
+                continue;
+            };
+            let (line, col) = line_col(&article.source, span.start);
+            let fix = match article.format {
+                Format::Markdown => "a `published` date in its front matter".to_string(),
+                Format::Text => format!("`published` in [articles.{}] in site.toml", article.id),
+            };
+            out.push(Problem::warning(
+                Some(format!("{}:{line}:{col}", shown(site, &article.source_path))),
+                format!(
+                    "date {:?} could not be resolved: the article has no publication date and no earlier date; give it {fix}",
+                    &article.source[span]
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Broken internal links, one problem per distinct link: at the line of a site template that
+/// writes it when one does (an override is the usual culprit), else at the first page holding it.
+fn broken_links(site: &Site, pages: &render::Pages) -> Vec<Problem> {
+    // (page, link, reason, pages with it), from the checker's "page: link (reason)" lines.
+    let mut groups: Vec<(String, String, String, usize)> = Vec::new();
+    for line in linkcheck::broken_links(pages) {
+        let Some((page, rest)) = line.split_once(": ") else {
+            continue;
+        };
+        let (link, reason) = rest
+            .strip_suffix(')')
+            .and_then(|r| r.rsplit_once(" ("))
+            .unwrap_or((rest, ""));
+        // "about.html" on the home page and "../about.html" one folder down are one mistake.
+        match groups
+            .iter_mut()
+            .find(|(_, l, r, _)| position::unrooted(l) == position::unrooted(link) && r == reason)
+        {
+            Some((.., n)) => *n += 1,
+            None => groups.push((page.into(), link.into(), reason.into(), 1)),
+        }
+    }
+    let templates = site.root.join("templates");
+    groups
+        .into_iter()
+        .map(|(page, link, reason, n)| {
+            let on = match n {
+                1 => format!("on {page}"),
+                _ => format!("on {n} pages, first {page}"),
+            };
+            let message = format!("broken link \"{link}\" {on}: {reason}");
+            let at = locate(&templates, &link).map_or_else(
+                || {
+                    let text = String::from_utf8_lossy(&pages[&page]);
+                    let offset = ["href=\"", "src=\""]
+                        .iter()
+                        .find_map(|attr| {
+                            text.find(&format!("{attr}{link}\""))
+                                .map(|at| at + attr.len())
+                        })
+                        .unwrap_or(0);
+                    let (line, col) = line_col(&text, offset);
+                    format!("{page} (rendered):{line}:{col}")
+                },
+                |(file, line, col)| {
+                    let rel = file.strip_prefix(&site.root).unwrap_or(&file).to_path_buf();
+                    format!("{}:{line}:{col}", shown(site, &display(&rel)))
+                },
+            );
+            Problem::error(Some(at), message)
+        })
+        .collect()
+}
+
+/// A path relative to the site root as the user can open it from where they ran dossier.
+fn shown(site: &Site, rel: &str) -> String {
+    if site.root == Path::new(".") {
+        rel.to_string()
+    } else {
+        display(&site.root.join(rel))
+    }
+}
+
+fn display(path: &Path) -> String {
+    PathBuf::from(path).to_string_lossy().replace('\\', "/")
+}
