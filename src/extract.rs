@@ -102,7 +102,7 @@ fn mention_lines(article: &Article, config: &SiteConfig) -> Vec<Value> {
             };
             obj["kind"] = kind.into();
             obj[key] = value.into();
-            obj["sentence"] = m.sentence.clone().into();
+            obj["sentence"] = (*m.sentence).into();
             obj
         })
         .collect()
