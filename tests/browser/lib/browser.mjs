@@ -85,6 +85,9 @@ export async function watchPage(page, sitePrefix) {
     }
   });
   page.on('requestfailed', (req) => {
+    // A request cut short because the page navigated away (a reload, a click) is not a
+    // failure of the site: Chromium aborts in-flight fetches such as the favicon.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? 'unknown'})`);
   });
   page.on('response', (res) => {
