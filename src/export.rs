@@ -3,19 +3,13 @@
 //! Offsets are byte offsets into the source files as stored, so `source[start..end] == text`
 //! holds for every mention and other tools can verify or reuse the annotations.
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::model::{Article, MentionKind};
 use crate::render::links::article_path;
-
-#[derive(Serialize)]
-struct Export<'a> {
-    version: u32,
-    articles: Vec<ArticleRecord<'a>>,
-    actors: Vec<ActorRecord<'a>>,
-    mentions: Vec<MentionRecord<'a>>,
-}
 
 #[derive(Serialize)]
 struct ArticleRecord<'a> {
@@ -52,17 +46,49 @@ struct MentionRecord<'a> {
     sentence: &'a str,
 }
 
-/// The export as pretty JSON bytes, in article order then source order.
+/// The export as bytes (tests, `serve`, `check`).
 pub fn annotations_json(config: &SiteConfig, articles: &[Article]) -> Vec<u8> {
-    let mut mentions = Vec::new();
-    for article in articles {
-        for m in &article.mentions {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_annotations(config, articles, &mut out);
+    out
+}
+
+/// Streams the export, in article order then source order, one record per line: compact enough
+/// for 10,000 articles (indentation alone doubled the file), diffable and greppable, and never
+/// held in memory whole.
+pub fn write_annotations(
+    config: &SiteConfig,
+    articles: &[Article],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    write!(out, "{{\"version\":1")?;
+    let records = articles.iter().map(|a| ArticleRecord {
+        id: &a.id,
+        title: &a.meta.title,
+        url: article_path(&a.id),
+        source: &a.source_path,
+        published: a.meta.published.map(|p| p.value()),
+        outlet: a.meta.outlet.as_deref(),
+        author: a.meta.author.as_deref(),
+        original_url: a.meta.url.as_deref(),
+    });
+    list(out, "articles", records)?;
+    let actors = config.actors.iter().map(|a| ActorRecord {
+        id: &a.id,
+        name: &a.name,
+        kind: &a.kind,
+        url: crate::render::links::actor_path(&a.id),
+    });
+    list(out, "actors", actors)?;
+    let mentions = articles.iter().flat_map(|article| {
+        article.mentions.iter().map(move |m| {
             let (kind, value, actor) = match &m.kind {
                 MentionKind::Actor(id) => ("actor", None, Some(config.actors[*id].id.as_str())),
                 MentionKind::Date { timex, .. } => ("date", Some(timex.value()), None),
                 MentionKind::Duration(v) => ("duration", Some(v.clone()), None),
             };
-            mentions.push(MentionRecord {
+            MentionRecord {
                 article: &article.id,
                 kind,
                 text: &article.source[m.span.clone()],
@@ -72,56 +98,22 @@ pub fn annotations_json(config: &SiteConfig, articles: &[Article]) -> Vec<u8> {
                 actor,
                 paragraph: &article.blocks[m.block].anchor,
                 sentence: &m.sentence,
-            });
-        }
-    }
-    let export = Export {
-        version: 1,
-        articles: articles
-            .iter()
-            .map(|a| ArticleRecord {
-                id: &a.id,
-                title: &a.meta.title,
-                url: article_path(&a.id),
-                source: &a.source_path,
-                published: a.meta.published.map(|p| p.value()),
-                outlet: a.meta.outlet.as_deref(),
-                author: a.meta.author.as_deref(),
-                original_url: a.meta.url.as_deref(),
-            })
-            .collect(),
-        actors: config
-            .actors
-            .iter()
-            .map(|a| ActorRecord {
-                id: &a.id,
-                name: &a.name,
-                kind: &a.kind,
-                url: crate::render::links::actor_path(&a.id),
-            })
-            .collect(),
-        mentions,
-    };
-    records_per_line(&export)
+            }
+        })
+    });
+    list(out, "mentions", mentions)?;
+    out.write_all(b"\n}\n")
 }
 
-/// JSON with one record per line: compact enough for 10,000 articles (indentation alone
-/// doubled the file), yet diffable and greppable line by line.
-fn records_per_line(export: &Export) -> Vec<u8> {
-    let mut out = format!("{{\"version\":{}", export.version).into_bytes();
-    list(&mut out, "articles", &export.articles);
-    list(&mut out, "actors", &export.actors);
-    list(&mut out, "mentions", &export.mentions);
-    out.extend_from_slice(b"\n}\n");
-    out
-}
-
-fn list<T: Serialize>(out: &mut Vec<u8>, name: &str, items: &[T]) {
-    out.extend_from_slice(format!(",\n\"{name}\":[").as_bytes());
-    for (i, item) in items.iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        // Serialising plain structs of strings and numbers cannot fail.
-        let _ = serde_json::to_writer(&mut *out, item);
+fn list<T: Serialize>(
+    out: &mut dyn Write,
+    name: &str,
+    items: impl Iterator<Item = T>,
+) -> std::io::Result<()> {
+    write!(out, ",\n\"{name}\":[")?;
+    for (i, item) in items.enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &item)?;
     }
-    out.extend_from_slice(b"\n]");
+    out.write_all(b"\n]")
 }

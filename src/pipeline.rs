@@ -200,11 +200,11 @@ fn render_into(
     };
     render::render_site(&input, &sink)?;
     stages.lap("render and write");
-    render::Sink::put(
-        &sink,
-        "data/annotations.json".into(),
-        export::annotations_json(&site.config, articles),
-    )?;
+    let export_path = "data/annotations.json";
+    staging.put_streamed(export_path, |out| {
+        export::write_annotations(&site.config, articles, out)
+    })?;
+    check.record(export_path, &[]);
     stages.lap("export");
     fail_on_broken(check.broken())?;
     stages.lap("check links");

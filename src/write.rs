@@ -152,6 +152,37 @@ impl Staging {
         Ok(())
     }
 
+    /// Streams one file into the staging folder through `fill`, for outputs too big to hold
+    /// in memory (the JSON export).
+    pub fn put_streamed(
+        &self,
+        path: &str,
+        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let target = self.dir.join(path);
+        if let Some(folder) = target.parent() {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("cannot create {}", folder.display()))?;
+        }
+        let file = std::fs::File::create(&target)
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        let mut tee = HashingWriter {
+            inner: std::io::BufWriter::with_capacity(1 << 20, file),
+            hasher: blake3::Hasher::new(),
+            len: 0,
+        };
+        fill(&mut tee)
+            .and_then(|()| std::io::Write::flush(&mut tee))
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        let hash = tee.hasher.finalize().to_hex()[..32].to_string();
+        let line = format!("file {hash} {} {path}", tee.len);
+        self.lines
+            .lock()
+            .map_err(|_| anyhow::anyhow!("a writing thread failed"))?
+            .push(line);
+        Ok(())
+    }
+
     /// Writes the manifest (with the inputs' fingerprint) and swaps the staging folder in.
     pub fn finish(mut self, inputs: &str) -> Result<()> {
         let mut lines = std::mem::take(
@@ -168,6 +199,26 @@ impl Staging {
         swap(&self.out, &self.dir, &self.old)?;
         self.finished = true;
         Ok(())
+    }
+}
+
+/// Writes through to a file while hashing, so a streamed file gets its manifest line.
+struct HashingWriter<W: std::io::Write> {
+    inner: W,
+    hasher: blake3::Hasher,
+    len: u64,
+}
+
+impl<W: std::io::Write> std::io::Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
