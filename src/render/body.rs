@@ -293,11 +293,9 @@ impl Ctx<'_> {
         };
         let title = escape(&title);
         match href {
+            // No tooltip on links: the margin note names the target, and the page stays light.
             Some(href) if !inside_link => {
-                let _ = write!(
-                    out,
-                    "<a class=\"{class}\" href=\"{href}\" title=\"{title}\">{text}</a>"
-                );
+                let _ = write!(out, "<a class=\"{class}\" href=\"{href}\">{text}</a>");
             }
             _ => {
                 let _ = write!(

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::model::{Article, Mention};
 
 /// Characters of context kept on each side of the keyword.
-const WIDTH: usize = 80;
+const WIDTH: usize = 64;
 
 /// Block plain texts of one article, each built once however many mentions it holds: an actor
 /// named forty times in a paragraph should not rebuild the paragraph forty times.

@@ -153,16 +153,15 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         .chain((0..timeline_parts.len()).map(|p| ("timeline.html", p)))
         .collect();
     let years = pages::timeline_years(input);
-    let graphics: Vec<String> = ["", "../"]
-        .into_par_iter()
-        .map(|root| pages::timeline_graphic(input, root))
-        .collect();
+    let graphics: Vec<String> = vec![pages::timeline_graphic(input, "")];
     lists.into_par_iter().try_for_each(|(first, part)| {
         put(
             r.page(&paging::part_path(first, part), first, |root| match first {
                 "index.html" => pages::home(input, &home_parts, part, root),
                 _ => {
-                    let graphic = &graphics[usize::from(!root.is_empty())];
+                    // The graphic belongs to the overview, the first part; the others carry
+                    // the years list, which leads to every part.
+                    let graphic = if part == 0 { &graphics[0] } else { "" };
                     pages::timeline(input, &timeline_parts, part, root, graphic, &years)
                 }
             })?,

@@ -269,7 +269,7 @@ fn year_label(scale: &Scale, i: usize, board: &Board, rows: &Rows) -> String {
 }
 
 /// Under a column's bar: a span for each whole-year entry, a short span per month, a tick
-/// per day, each at its place in the year; identical marks are drawn once.
+/// per day, each at its place in the year (to the nearest unit); identical marks are drawn once.
 fn rug(out: &mut String, scale: &Scale, rows: &Rows, list: &[&SvgEntry]) {
     let mut seen = std::collections::BTreeSet::new();
     for e in list {
@@ -291,7 +291,9 @@ fn rug(out: &mut String, scale: &Scale, rows: &Rows, list: &[&SvgEntry]) {
                 rect("tl-month", x0, rows.rug, w, 10.0)
             }
             When::Day(y, m, d) => {
-                let x = scale.x(y, day_fraction(y, m, d));
+                // Whole units: at most one tick per unit of width, however many dates a busy
+                // corpus has, which keeps the graphic small (identical marks are drawn once).
+                let x = scale.x(y, day_fraction(y, m, d)).round();
                 rect("tl-day", x - 1.0, rows.rug - 1.0, 2.0, 12.0)
             }
         };
