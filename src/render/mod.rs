@@ -103,15 +103,20 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         has_code,
     };
     let put = |(path, bytes): (String, Vec<u8>)| sink.put(path, bytes);
-    (0..input.articles.len())
-        .into_par_iter()
-        .try_for_each(|i| {
-            put(r.page(
-                &links::article_path(&input.articles[i].id),
-                "article.html",
-                |root| pages::article(input, i, root),
-            )?)
-        })?;
+    // The search index is built on one thread while the article pages fill the others.
+    let (search_files, articles) = rayon::join(
+        || crate::search::search_files(input),
+        || -> Result<()> {
+            (0..input.articles.len()).into_par_iter().try_for_each(|i| {
+                put(r.page(
+                    &links::article_path(&input.articles[i].id),
+                    "article.html",
+                    |root| pages::article(input, i, root),
+                )?)
+            })
+        },
+    );
+    articles?;
     // Every (actor, part) pair is one page; busy actors have several.
     let actor_parts: Vec<Vec<std::ops::Range<usize>>> = (0..input.site.config.actors.len())
         .map(|id| pages::actor_parts(input, id))
@@ -172,7 +177,7 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         ctx.insert("page_title", "Search");
         Ok(ctx)
     })?)?;
-    for file in crate::search::search_files(input) {
+    for file in search_files {
         put(file)?;
     }
     put(r.page("404.html", "404.html", |root| {
