@@ -19,6 +19,8 @@ use crate::{index, load, pipeline};
 pub struct Builder {
     config: PathBuf,
     cache: AnalysisCache,
+    /// The last good build's warnings: a rebuild prints only new ones.
+    warned: Vec<String>,
 }
 
 /// A complete site and what its build did.
@@ -29,7 +31,7 @@ pub struct Built {
     pub site: Site,
     /// How many articles were reused and analysed.
     pub stats: CacheStats,
-    /// Problems that did not stop the build.
+    /// Problems that did not stop the build, in article order.
     pub warnings: Vec<String>,
 }
 
@@ -39,6 +41,7 @@ impl Builder {
         Self {
             config: config.to_path_buf(),
             cache: AnalysisCache::new(),
+            warned: Vec::new(),
         }
     }
 
@@ -93,9 +96,14 @@ fn build_and_publish(builder: &mut Builder, state: &State) -> Option<Site> {
     let started = Instant::now();
     match builder.build() {
         Ok(built) => {
-            for w in &built.warnings {
+            for w in built
+                .warnings
+                .iter()
+                .filter(|w| !builder.warned.contains(w))
+            {
                 eprintln!("warning: {w}");
             }
+            builder.warned = built.warnings;
             let pages = built.pages.len();
             state.publish(built.pages);
             println!(

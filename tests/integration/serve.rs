@@ -58,7 +58,9 @@ fn wait_for<T>(rx: &Receiver<String>, mut found: impl FnMut(&str) -> Option<T>) 
     let deadline = Instant::now() + WAIT;
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
-        let line = rx.recv_timeout(left).expect("the server printed no URL in time");
+        let line = rx
+            .recv_timeout(left)
+            .expect("the server printed no URL in time");
         if let Some(t) = found(&line) {
             return t;
         }
@@ -114,7 +116,10 @@ fn copy_site(from: &Path, to: &Path) {
 #[test]
 fn serve_reloads_on_edit_and_keeps_the_last_good_site_on_error() {
     let dir = tempfile::tempdir().unwrap();
-    copy_site(&super::common::repo().join("tests/fixtures/europe"), dir.path());
+    copy_site(
+        &super::common::repo().join("tests/fixtures/europe"),
+        dir.path(),
+    );
     let server = start(&dir.path().join("site.toml"));
     let port = server.port;
 
@@ -143,7 +148,11 @@ fn serve_reloads_on_edit_and_keeps_the_last_good_site_on_error() {
     assert_eq!(status, 200);
     assert!(page.contains("Zanzibar clause"), "edit not served: {page}");
 
-    std::fs::write(dir.path().join("seeds/broken.md"), "+++\nnope = 1\n+++\nText.\n").unwrap();
+    std::fs::write(
+        dir.path().join("seeds/broken.md"),
+        "+++\nnope = 1\n+++\nText.\n",
+    )
+    .unwrap();
     let error = next_message(&mut ws, "error");
     let message = error["message"].as_str().unwrap();
     assert!(message.contains("seeds/broken.md"), "{message}");
@@ -186,7 +195,9 @@ fn serve_latency_on_shipped_corpus() {
     for round in 0..10 {
         let seed = &seeds[round % seeds.len()];
         let mut text = std::fs::read_to_string(seed).unwrap();
-        text.push_str(&format!("Round {round} added a line about Russia in 2020.\n"));
+        text.push_str(&format!(
+            "Round {round} added a line about Russia in 2020.\n"
+        ));
         std::thread::sleep(Duration::from_millis(300));
         let written = Instant::now();
         std::fs::write(seed, &text).unwrap();
