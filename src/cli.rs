@@ -134,7 +134,13 @@ pub fn run() -> ExitCode {
     let quiet = cli.quiet;
     match cli.command {
         Command::Serve { config, port, open } => {
-            match crate::serve::run(&crate::serve::ServeOptions { config, port, open }) {
+            let options = crate::serve::ServeOptions {
+                config,
+                port,
+                open,
+                quiet,
+            };
+            match crate::serve::run(&options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e:#}");

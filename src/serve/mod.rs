@@ -29,6 +29,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in the default browser once it is served.
     pub open: bool,
+    /// Print only errors (and the URL, without which the server cannot be used).
+    pub quiet: bool,
 }
 
 /// Builds, serves and watches until the process is stopped; returns only on a setup error
@@ -43,7 +45,7 @@ pub fn run(options: &ServeOptions) -> Result<()> {
         })?;
     let port = listener.local_addr()?.port();
     let state = Arc::new(State::new());
-    let mut builder = Builder::new(&options.config);
+    let mut builder = Builder::new(&options.config, options.quiet);
     rebuild::first_build(&mut builder, &state);
     let url = format!("http://127.0.0.1:{port}/");
     let watcher = watch::Watcher::new(&options.config)?;

@@ -21,6 +21,8 @@ pub struct Builder {
     cache: AnalysisCache,
     /// The last good build's warnings: a rebuild prints only new ones.
     warned: Vec<String>,
+    /// Print errors only, no rebuild lines or warnings.
+    quiet: bool,
 }
 
 /// A complete site and what its build did.
@@ -37,11 +39,12 @@ pub struct Built {
 
 impl Builder {
     /// A builder with an empty cache.
-    pub fn new(config: &Path) -> Self {
+    pub fn new(config: &Path, quiet: bool) -> Self {
         Self {
             config: config.to_path_buf(),
             cache: AnalysisCache::new(),
             warned: Vec::new(),
+            quiet,
         }
     }
 
@@ -96,6 +99,11 @@ fn build_and_publish(builder: &mut Builder, state: &State) -> Option<Site> {
     let started = Instant::now();
     match builder.build() {
         Ok(built) => {
+            let pages = built.pages.len();
+            state.publish(built.pages);
+            if builder.quiet {
+                return Some(built.site);
+            }
             for w in built
                 .warnings
                 .iter()
@@ -104,8 +112,6 @@ fn build_and_publish(builder: &mut Builder, state: &State) -> Option<Site> {
                 eprintln!("warning: {w}");
             }
             builder.warned = built.warnings;
-            let pages = built.pages.len();
-            state.publish(built.pages);
             println!(
                 "built {pages} files ({} articles analysed, {} reused) in {} ms",
                 built.stats.analysed,
