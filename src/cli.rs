@@ -111,6 +111,21 @@ pub enum Command {
         /// The shell.
         shell: Shell,
     },
+    /// Build into memory, serve on 127.0.0.1, and rebuild and reload the browser on every change.
+    #[command(after_help = "Examples:
+  dossier serve
+  dossier serve -p 8080 --open")]
+    Serve {
+        /// The site configuration.
+        #[arg(short, long, default_value = "site.toml")]
+        config: PathBuf,
+        /// Port on 127.0.0.1 (0: any free one).
+        #[arg(short, long, default_value_t = 8000)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 /// Runs the command line; errors print their whole cause chain once and exit with 1.
@@ -118,6 +133,21 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let quiet = cli.quiet;
     match cli.command {
+        Command::Serve { config, port, open } => {
+            let options = crate::serve::ServeOptions {
+                config,
+                port,
+                open,
+                quiet,
+            };
+            match crate::serve::run(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Build {
             config,
             output,

@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod annotate;
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -24,5 +25,6 @@ pub mod pipeline;
 pub mod progress;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod text;
 pub mod write;

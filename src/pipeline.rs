@@ -71,14 +71,26 @@ pub fn analyse_sources(site: &Site, sources: Vec<SourceFile>) -> Result<(Vec<Art
 
 /// Parses and annotates loaded sources, in parallel, reporting every failing file at once.
 pub fn annotate_sources(site: &Site, sources: Vec<SourceFile>) -> Result<Vec<Article>> {
-    annotate_sources_with(site, sources, None)
+    annotate_sources_with(site, sources, None, |_| None)
 }
 
-/// [`annotate_sources`], ticking `progress` once per article for the command line's bar.
+/// [`annotate_sources`], taking an article from `reuse` when it already holds the analysis of
+/// that very file: the hook through which `dossier serve` skips unchanged articles (`cache.rs`).
+pub fn annotate_reusing(
+    site: &Site,
+    sources: Vec<SourceFile>,
+    reuse: impl Fn(&SourceFile) -> Option<Article> + Sync,
+) -> Result<Vec<Article>> {
+    annotate_sources_with(site, sources, None, reuse)
+}
+
+/// [`annotate_sources`], ticking `progress` once per article for the command line's bar, and
+/// reusing what `reuse` already holds.
 fn annotate_sources_with(
     site: &Site,
     sources: Vec<SourceFile>,
     progress: Option<&Progress>,
+    reuse: impl Fn(&SourceFile) -> Option<Article> + Sync,
 ) -> Result<Vec<Article>> {
     let annotator = Annotator::new(&site.config.actors)?;
     if let Some(p) = progress {
@@ -86,7 +98,10 @@ fn annotate_sources_with(
     }
     let results: Vec<Result<Article>> = sources
         .into_par_iter()
-        .map(|file| parse::parse_article(file, &site.config).map(|a| annotator.annotate(a)))
+        .map(|file| match reuse(&file) {
+            Some(article) => Ok(article),
+            None => parse::parse_article(file, &site.config).map(|a| annotator.annotate(a)),
+        })
         .inspect(|_| {
             if let Some(p) = progress {
                 p.tick();
@@ -252,7 +267,7 @@ pub fn build_with(
             });
         }
     }
-    let articles = annotate_sources_with(&site, sources, progress)?;
+    let articles = annotate_sources_with(&site, sources, progress, |_| None)?;
     stages.lap("parse and annotate");
     let index = index::build(&articles, site.config.actors.len());
     stages.lap("index");

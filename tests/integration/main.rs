@@ -11,4 +11,5 @@ mod feeds;
 mod fixture;
 mod init;
 mod paging;
+mod serve;
 mod shipped;

@@ -1,0 +1,131 @@
+//! The rebuild loop: one background thread waits for file changes, rebuilds in memory with the
+//! analysis cache, and publishes the result, so requests are never blocked by a build.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+
+use super::state::State;
+use super::watch::Watcher;
+use crate::cache::{AnalysisCache, CacheStats};
+use crate::config::Site;
+use crate::render::Pages;
+use crate::{index, load, pipeline};
+
+/// Rebuilds the site from the configuration, keeping article analyses between builds.
+pub struct Builder {
+    config: PathBuf,
+    cache: AnalysisCache,
+    /// The last good build's warnings: a rebuild prints only new ones.
+    warned: Vec<String>,
+    /// Print errors only, no rebuild lines or warnings.
+    quiet: bool,
+}
+
+/// A complete site and what its build did.
+pub struct Built {
+    /// Every output file, by path.
+    pub pages: Pages,
+    /// The configuration it was built from (the watcher follows its folders).
+    pub site: Site,
+    /// How many articles were reused and analysed.
+    pub stats: CacheStats,
+    /// Problems that did not stop the build, in article order.
+    pub warnings: Vec<String>,
+}
+
+impl Builder {
+    /// A builder with an empty cache.
+    pub fn new(config: &Path, quiet: bool) -> Self {
+        Self {
+            config: config.to_path_buf(),
+            cache: AnalysisCache::new(),
+            warned: Vec::new(),
+            quiet,
+        }
+    }
+
+    /// The same stages as `dossier build`, minus writing: load, parse and annotate (only the
+    /// changed articles), index, render and link-check into memory.
+    pub fn build(&mut self) -> Result<Built> {
+        let site = Site::load(&self.config)?;
+        let sources = load::load_sources(&site.seeds_dir(), &site.root)?;
+        let (articles, stats) = self.cache.annotate(&site, sources)?;
+        let index = index::build(&articles, site.config.actors.len());
+        let pages = pipeline::render_checked(&site, &articles, &index)?;
+        let warnings = articles.iter().flat_map(|a| a.warnings.clone()).collect();
+        Ok(Built {
+            pages,
+            site,
+            stats,
+            warnings,
+        })
+    }
+}
+
+/// Builds once and publishes the site or the error, printing the outcome like every rebuild.
+pub fn first_build(builder: &mut Builder, state: &State) -> Option<Site> {
+    build_and_publish(builder, state)
+}
+
+/// Starts the rebuild thread; it owns the watcher and follows the folders the current
+/// configuration names.
+pub fn spawn(builder: Builder, watcher: Watcher, state: Arc<State>) -> Result<()> {
+    std::thread::Builder::new()
+        .name("dossier-rebuild".into())
+        .spawn(move || rebuild_loop(builder, watcher, &state))
+        .context("cannot start the rebuild thread")?;
+    Ok(())
+}
+
+fn rebuild_loop(mut builder: Builder, mut watcher: Watcher, state: &State) {
+    let changes: Receiver<()> = watcher.changes();
+    if let Ok(site) = Site::load(&builder.config) {
+        watcher.follow(&site);
+    }
+    while changes.recv().is_ok() {
+        // Editors save in bursts: everything already queued is covered by this build.
+        while changes.try_recv().is_ok() {}
+        if let Some(site) = build_and_publish(&mut builder, state) {
+            watcher.follow(&site);
+        }
+    }
+}
+
+fn build_and_publish(builder: &mut Builder, state: &State) -> Option<Site> {
+    let started = Instant::now();
+    match builder.build() {
+        Ok(built) => {
+            let pages = built.pages.len();
+            state.publish(built.pages);
+            if builder.quiet {
+                return Some(built.site);
+            }
+            for w in built
+                .warnings
+                .iter()
+                .filter(|w| !builder.warned.contains(w))
+            {
+                eprintln!("warning: {w}");
+            }
+            builder.warned = built.warnings;
+            println!(
+                "built {pages} files ({} articles analysed, {} reused) in {} ms",
+                built.stats.analysed,
+                built.stats.reused,
+                started.elapsed().as_millis()
+            );
+            Some(built.site)
+        }
+        Err(e) => {
+            let message = format!("{e:#}");
+            eprintln!("error: {message}");
+            eprintln!("still serving the last good site; fix the error and save to rebuild.");
+            state.fail(message);
+            None
+        }
+    }
+}
