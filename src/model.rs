@@ -34,6 +34,13 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Actor and date mentions, sorted by start: filled by the annotate stage.
     pub mentions: Vec<Mention>,
+    /// Names nobody configured (people, organisations, places), sorted by start: filled by the
+    /// annotate stage. A list of their own rather than a [`MentionKind`], because an entity's
+    /// identity is only final once surnames are merged across the corpus, and they never
+    /// overlap `mentions` (they are found in the gaps between actors and dates).
+    pub entities: Vec<EntityMention>,
+    /// Quoted or reported speech attributed to a speaker: filled by the annotate stage.
+    pub quotes: Vec<Quote>,
     /// Problems that do not stop the build (an unknown code language), shown to the user.
     pub warnings: Vec<String>,
 }
@@ -167,6 +174,68 @@ pub struct Mention {
     pub block: usize,
     /// The sentence it sits in, as plain text: context on actor pages and the timeline.
     pub sentence: std::sync::Arc<str>,
+}
+
+/// The broad class of an entity nobody configured, from the cues around its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    /// A person: a title, a saying verb, an appositive or a name's shape.
+    Person,
+    /// An organisation: a head noun such as "Council" or "Ministry".
+    Organisation,
+    /// A place: a locative preposition or a place suffix.
+    Place,
+    /// A capitalised name with no cue to its class.
+    Other,
+}
+
+impl EntityKind {
+    /// The kind's name in the export and on the pages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Place => "place",
+            EntityKind::Other => "entity",
+        }
+    }
+}
+
+/// One mention of an entity nobody configured.
+#[derive(Clone, Debug)]
+pub struct EntityMention {
+    /// The fullest name the article gives it ("Vladimir Putin" for a bare "Putin").
+    pub name: String,
+    /// Its class.
+    pub kind: EntityKind,
+    /// Byte range in the source file as stored.
+    pub span: Range<usize>,
+    /// Index of the block it sits in.
+    pub block: usize,
+    /// The sentence it sits in.
+    pub sentence: std::sync::Arc<str>,
+}
+
+/// Who a quote is attributed to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Speaker {
+    /// An entity, by the name its mentions carry.
+    Entity(String),
+    /// A configured actor (index into the config's actor list).
+    Actor(usize),
+}
+
+/// Words attributed to someone: a quotation, or the clause after a saying verb.
+#[derive(Clone, Debug)]
+pub struct Quote {
+    /// Byte range of the quoted words in the source, quotation marks excluded.
+    pub span: Range<usize>,
+    /// Index of the block it sits in.
+    pub block: usize,
+    /// The sentence it sits in.
+    pub sentence: std::sync::Arc<str>,
+    /// Who said it.
+    pub speaker: Speaker,
 }
 
 /// Everything a build reads, before any analysis: the configuration and the raw files.

@@ -6,6 +6,7 @@
 
 pub mod actors;
 pub mod dates;
+pub mod entities;
 pub mod sentences;
 
 use std::ops::Range;
@@ -14,7 +15,7 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use crate::config::ActorConfig;
-use crate::model::{Article, Mention, MentionKind};
+use crate::model::{Article, BlockKind, EntityMention, Mention, MentionKind, Quote, Speaker};
 use actors::{ActorMatcher, ActorSpec};
 use dates::{DateKind, DateResolver};
 
@@ -45,6 +46,7 @@ impl Annotator {
     pub fn annotate(&self, mut article: Article) -> Article {
         let mut resolver = DateResolver::new(article.meta.published);
         let mut mentions = Vec::new();
+        let mut found = Found::default();
         for (index, block) in article.blocks.iter().enumerate() {
             if !block.is_annotated() {
                 continue;
@@ -64,7 +66,9 @@ impl Annotator {
                     });
                 }
             };
+            let mut claimed: Vec<Range<usize>> = Vec::new();
             for hit in resolver.find(&text) {
+                claimed.push(hit.start..hit.end);
                 let kind = match (hit.kind, hit.timex) {
                     (DateKind::Date, Some(timex)) => MentionKind::Date {
                         timex,
@@ -75,14 +79,123 @@ impl Annotator {
                 };
                 push(hit.start..hit.end, kind);
             }
-            for hit in self.matcher.find(&text) {
+            let actor_hits = self.matcher.find(&text);
+            for hit in &actor_hits {
+                claimed.push(hit.start..hit.end);
                 push(hit.start..hit.end, MentionKind::Actor(hit.actor));
+            }
+            let headline = matches!(block.kind, BlockKind::Heading(_)) || headline_like(&text);
+            let cands = entities::find(&text, &claimed, headline);
+            let first = found.cands.len();
+            let mut voices = Vec::new();
+            for (i, c) in cands.into_iter().enumerate() {
+                let person = c.kind == Some(crate::model::EntityKind::Person);
+                if c.kind.is_some_and(|k| k != crate::model::EntityKind::Place) {
+                    voices.push(entities::quotes::Voice {
+                        range: c.start..c.end,
+                        person,
+                        id: first + i,
+                    });
+                }
+                let span = to_source(&map, c.start..c.end);
+                let sentence = sentence_of(&text, &sentences, &mut shared, c.start);
+                found.places.push((span, sentence));
+                found.cands.push((index, c));
+            }
+            const ACTOR: usize = usize::MAX / 2;
+            for hit in &actor_hits {
+                voices.push(entities::quotes::Voice {
+                    range: hit.start..hit.end,
+                    person: false,
+                    id: ACTOR + hit.actor,
+                });
+            }
+            voices.sort_by_key(|v| v.range.start);
+            for q in entities::quotes::find(&text, &sentences, &voices) {
+                let Some(span) = to_source(&map, q.range.clone()) else {
+                    continue;
+                };
+                let sentence = sentence_of(&text, &sentences, &mut shared, q.range.start);
+                let speaker = match q.speaker.checked_sub(ACTOR) {
+                    Some(actor) => Err(actor),
+                    None => Ok(q.speaker),
+                };
+                found.quotes.push((span, index, sentence, speaker));
             }
         }
         article.mentions = without_overlaps(mentions);
+        (article.entities, article.quotes) = found.finish();
         article
     }
 }
+
+/// Entity candidates and quotes of one article, before surnames are merged.
+#[derive(Default)]
+struct Found {
+    cands: Vec<(usize, entities::Candidate)>,
+    places: Vec<(Option<Range<usize>>, Arc<str>)>,
+    /// Span, block, sentence, and the speaker: a candidate index or an actor.
+    quotes: Vec<(Range<usize>, usize, Arc<str>, std::result::Result<usize, usize>)>,
+}
+
+impl Found {
+    /// Merges surnames into full names and turns candidates into mentions and quotes.
+    fn finish(mut self) -> (Vec<EntityMention>, Vec<Quote>) {
+        let kept = entities::resolve(&mut self.cands);
+        let cands = &self.cands;
+        let names: Vec<Option<String>> = kept
+            .iter()
+            .map(|k| k.map(|n| cands[n].1.name.clone()))
+            .collect();
+        let mut mentions = Vec::new();
+        for (orig, k) in kept.iter().enumerate() {
+            let (Some(n), (Some(span), sentence)) = (k, &self.places[orig]) else {
+                continue;
+            };
+            let (block, c) = &cands[*n];
+            mentions.push(EntityMention {
+                name: c.name.clone(),
+                kind: c.kind.unwrap_or(crate::model::EntityKind::Other),
+                span: span.clone(),
+                block: *block,
+                sentence: sentence.clone(),
+            });
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        let mut quotes: Vec<Quote> = self
+            .quotes
+            .into_iter()
+            .filter_map(|(span, block, sentence, who)| {
+                let speaker = match who {
+                    Ok(c) => Speaker::Entity(names.get(c).cloned().flatten()?),
+                    Err(actor) => Speaker::Actor(actor),
+                };
+                Some(Quote {
+                    span,
+                    block,
+                    sentence,
+                    speaker,
+                })
+            })
+            .collect();
+        quotes.sort_by_key(|q| q.span.start);
+        quotes.dedup_by_key(|q| q.span.clone());
+        (mentions, quotes)
+    }
+}
+
+/// Title Case lines (headings the text did not mark up) capitalise every word, so capitals
+/// there are no cue to a name.
+fn headline_like(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.len() > 3).collect();
+    words.len() >= 2
+        && words.len() <= 12
+        && !text.trim_end().ends_with('.')
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+}
+
 
 /// Maps a plain-text range to source bytes; `None` when it straddles text that is not
 /// contiguous in the source (e.g. across Markdown emphasis).

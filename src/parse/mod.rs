@@ -45,6 +45,8 @@ pub fn parse_article(file: SourceFile, config: &SiteConfig) -> Result<Article> {
         meta,
         blocks,
         mentions: Vec::new(),
+        entities: Vec::new(),
+        quotes: Vec::new(),
         warnings,
     };
     number_anchors(&mut article.blocks);

@@ -1,0 +1,142 @@
+//! Quotes: words in quotation marks, or the clause after a saying verb and "that", attributed
+//! to the person, organisation or actor that says them.
+//!
+//! The speaker is, in order: whoever follows "according to"; whoever follows "by" after the
+//! verb ("hailed as a “bold decision” by Kabul"); the first person named before the verb, else
+//! the first actor or organisation before it; else a name right after it ("said Putin").
+//! Quotes with no verb of saying, or none to attribute them to, are not kept: scare quotes
+//! ("Europe’s largest Muslim city") are no one's words.
+
+use std::ops::Range;
+
+use super::tokens::{tokens, Tok};
+use super::words::{is, SAYING_VERBS};
+
+/// Someone who can speak, as found in the paragraph.
+#[derive(Clone, Debug)]
+pub struct Voice {
+    /// Byte range in the paragraph.
+    pub range: Range<usize>,
+    /// True for people, who win over organisations and states as the subject.
+    pub person: bool,
+    /// The caller's reference to it.
+    pub id: usize,
+}
+
+/// One attributed quote in a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteHit {
+    /// The quoted words, marks excluded.
+    pub range: Range<usize>,
+    /// The `id` of the speaking [`Voice`].
+    pub speaker: usize,
+}
+
+/// Attributed quotes of one paragraph, given its sentences and the voices named in it.
+pub fn find(text: &str, sentences: &[Range<usize>], voices: &[Voice]) -> Vec<QuoteHit> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    for s in sentences {
+        let quoted = quoted_spans(text, s.clone());
+        let words: Vec<&Tok> = toks
+            .iter()
+            .filter(|t| t.start >= s.start && t.end <= s.end)
+            .filter(|t| !quoted.iter().any(|q| t.start >= q.start && t.end <= q.end))
+            .collect();
+        let Some(v) = words.iter().position(|t| is(SAYING_VERBS, &t.key)) else {
+            continue;
+        };
+        let spans = if quoted.is_empty() {
+            reported(text, s, &words, v).into_iter().collect()
+        } else {
+            quoted
+        };
+        let Some(speaker) = speaker(&words, v, voices, &spans) else {
+            continue;
+        };
+        for range in spans {
+            out.push(QuoteHit { range, speaker });
+        }
+    }
+    out
+}
+
+/// The clause after "<verb> (…) that", to the end of the sentence.
+fn reported(text: &str, s: &Range<usize>, words: &[&Tok], v: usize) -> Option<Range<usize>> {
+    let that = words[v + 1..(v + 4).min(words.len())]
+        .iter()
+        .find(|t| t.key == "that")?;
+    let clause = text[that.end..s.end].trim_start();
+    let start = s.end - clause.len();
+    let end = start + clause.trim_end_matches(['.', '!', '?', ' ', ',', '"', '”']).len();
+    (end > start).then_some(start..end)
+}
+
+fn speaker(words: &[&Tok], v: usize, voices: &[Voice], quoted: &[Range<usize>]) -> Option<usize> {
+    let outside = |r: &Range<usize>| !quoted.iter().any(|q| r.start >= q.start && r.end <= q.end);
+    let voices: Vec<&Voice> = voices.iter().filter(|x| outside(&x.range)).collect();
+    let starting_at = |at: usize| voices.iter().find(|x| x.range.start == at).map(|x| x.id);
+    for i in 0..words.len().saturating_sub(1) {
+        if words[i].key == "according" && words[i + 1].key == "to" {
+            if let Some(next) = words.get(i + 2) {
+                let after = voices.iter().find(|x| x.range.start >= next.start);
+                return after.map(|x| x.id);
+            }
+        }
+    }
+    let verb = words[v];
+    for w in words[v + 1..].windows(2).take(8) {
+        if w[0].key == "by" {
+            if let Some(id) = starting_at(w[1].start) {
+                return Some(id);
+            }
+        }
+    }
+    let in_sentence = |x: &&&Voice| x.range.end <= verb.start && x.range.start >= words[0].start;
+    let before_person = voices.iter().filter(|x| x.person).find(in_sentence);
+    let before_any = voices.iter().find(in_sentence);
+    if let Some(x) = before_person.or(before_any) {
+        return Some(x.id);
+    }
+    let after = words.get(v + 1)?;
+    starting_at(after.start)
+        .or_else(|| words.get(v + 2).and_then(|w| starting_at(w.start)))
+}
+
+/// The spans between quotation marks in a sentence: curly double and single, straight double,
+/// and straight single when they open a word and close one ('gender apartheid').
+fn quoted_spans(text: &str, s: Range<usize>) -> Vec<Range<usize>> {
+    let sentence = &text[s.clone()];
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let alnum = |k: usize| chars.get(k).is_some_and(|(_, c)| c.is_alphanumeric());
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let close = match c {
+            '“' => Some('”'),
+            '"' => Some('"'),
+            '‘' if i == 0 || !alnum(i - 1) => Some('’'),
+            '\'' if (i == 0 || !alnum(i - 1)) && alnum(i + 1) => Some('\''),
+            _ => None,
+        };
+        if let Some(close) = close {
+            let end = (i + 1..chars.len()).find(|&k| {
+                chars[k].1 == close && (matches!(close, '”' | '"') || !alnum(k + 1))
+            });
+            if let Some(k) = end {
+                let inner = &sentence[at + c.len_utf8()..chars[k].0];
+                let trimmed = inner.trim().trim_end_matches([',', '.', ' ']);
+                let lead = inner.len() - inner.trim_start().len();
+                let start = s.start + at + c.len_utf8() + lead;
+                if !trimmed.is_empty() {
+                    out.push(start..start + trimmed.len());
+                }
+                i = k + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
