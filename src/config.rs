@@ -86,6 +86,10 @@ pub struct ActorConfig {
     /// Phrases that contain an alias but must never count for this actor.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Entities nobody configured that belong to this actor ("Vladimir Putin" for Russia):
+    /// the actor page lists them with their mentions, while they keep pages of their own.
+    #[serde(default)]
+    pub members: Vec<String>,
 }
 
 fn default_language() -> String {

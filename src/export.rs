@@ -8,7 +8,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::config::SiteConfig;
-use crate::model::{Article, MentionKind};
+use crate::model::{Article, MentionKind, Speaker};
 use crate::render::links::article_path;
 
 #[derive(Serialize)]
@@ -42,6 +42,15 @@ struct MentionRecord<'a> {
     value: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     actor: Option<&'a str>,
+    /// Entity id, for `entity` mentions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<&'a str>,
+    /// `person`, `organisation`, `place` or `entity`, for `entity` mentions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity_kind: Option<&'static str>,
+    /// Entity or actor id of who said it, for `quote` mentions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a str>,
     paragraph: &'a str,
     sentence: &'a str,
 }
@@ -96,12 +105,64 @@ pub fn write_annotations(
                 end: m.span.end,
                 value,
                 actor,
+                entity: None,
+                entity_kind: None,
+                speaker: None,
                 paragraph: &article.blocks[m.block].anchor,
                 sentence: &m.sentence,
             }
         })
     });
-    list(out, "mentions", mentions)?;
+    let index = crate::index::entities::EntityIndex::build(
+        articles,
+        &(0..articles.len()).collect::<Vec<_>>(),
+        config.actors.len(),
+    );
+    let index = &index;
+    let entities = articles.iter().flat_map(|article| {
+        article.entities.iter().filter_map(move |e| {
+            let entity = index.entity_of(&e.name)?;
+            Some(MentionRecord {
+                article: &article.id,
+                kind: "entity",
+                text: &article.source[e.span.clone()],
+                start: e.span.start,
+                end: e.span.end,
+                value: None,
+                actor: None,
+                entity: Some(&entity.id),
+                entity_kind: Some(e.kind.as_str()),
+                speaker: None,
+                paragraph: &article.blocks[e.block].anchor,
+                sentence: &e.sentence,
+            })
+        })
+    });
+    let quotes = articles.iter().flat_map(|article| {
+        article.quotes.iter().filter_map(move |q| {
+            let speaker = match &q.speaker {
+                Speaker::Actor(id) => config.actors[*id].id.as_str(),
+                Speaker::Entity(name) => index.entity_of(name)?.id.as_str(),
+            };
+            Some(MentionRecord {
+                article: &article.id,
+                kind: "quote",
+                text: &article.source[q.span.clone()],
+                start: q.span.start,
+                end: q.span.end,
+                value: None,
+                actor: None,
+                entity: None,
+                entity_kind: None,
+                speaker: Some(speaker),
+                paragraph: &article.blocks[q.block].anchor,
+                sentence: &q.sentence,
+            })
+        })
+    });
+    // Entities and quotes come after the other kinds: tools reading `mentions` as one
+    // non-overlapping sequence per article keep working, and quotes may span other mentions.
+    list(out, "mentions", mentions.chain(entities).chain(quotes))?;
     out.write_all(b"\n}\n")
 }
 

@@ -30,5 +30,8 @@ fn people_in_the_seeds_match_the_gold() {
     let missed: Vec<_> = want.difference(&got).collect();
     let extra: Vec<_> = got.difference(&want).collect();
     println!("people: precision {p:.3} recall {r:.3}\nmissed {missed:?}\nextra {extra:?}");
-    assert!(p >= 0.9 && r >= 0.9, "precision {p:.3} recall {r:.3}\nmissed {missed:?}\nextra {extra:?}");
+    assert!(
+        p >= 0.9 && r >= 0.9,
+        "precision {p:.3} recall {r:.3}\nmissed {missed:?}\nextra {extra:?}"
+    );
 }

@@ -129,13 +129,22 @@ impl Annotator {
     }
 }
 
+/// A quote before its speaker's name is final: span, block, sentence, and the speaker as a
+/// candidate index (`Ok`) or an actor (`Err`).
+type PendingQuote = (
+    Range<usize>,
+    usize,
+    Arc<str>,
+    std::result::Result<usize, usize>,
+);
+
 /// Entity candidates and quotes of one article, before surnames are merged.
 #[derive(Default)]
 struct Found {
     cands: Vec<(usize, entities::Candidate)>,
     places: Vec<(Option<Range<usize>>, Arc<str>)>,
     /// Span, block, sentence, and the speaker: a candidate index or an actor.
-    quotes: Vec<(Range<usize>, usize, Arc<str>, std::result::Result<usize, usize>)>,
+    quotes: Vec<PendingQuote>,
 }
 
 impl Found {
@@ -195,7 +204,6 @@ fn headline_like(text: &str) -> bool {
             .iter()
             .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
-
 
 /// Maps a plain-text range to source bytes; `None` when it straddles text that is not
 /// contiguous in the source (e.g. across Markdown emphasis).

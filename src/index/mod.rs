@@ -4,6 +4,7 @@
 //! It holds indices into the article list, never copies of article text, so it stays small at
 //! any corpus size; render reads it together with the articles.
 
+pub mod entities;
 mod related;
 
 use std::collections::BTreeMap;
@@ -28,6 +29,8 @@ pub struct SiteIndex {
     /// Per article: mention index → its timeline entry, so a date in the text can link to the
     /// timeline page that holds its entry once the timeline is split into parts.
     pub entry_of: Vec<BTreeMap<usize, usize>>,
+    /// Entities nobody configured, with their mentions and quotes.
+    pub entities: entities::EntityIndex,
 }
 
 /// What the corpus says about one actor.
@@ -118,7 +121,9 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
         entry_of[entry.at.0].insert(entry.at.1, t);
     }
     let related = related::related(articles, &actors, 5);
+    let entities = entities::EntityIndex::build(articles, &order, actor_count);
     SiteIndex {
+        entities,
         order,
         actors,
         timeline,

@@ -1,6 +1,7 @@
 //! Render stage, keyword in context: the few words around a mention, for actor pages.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use crate::model::{Article, Mention};
 
@@ -28,26 +29,31 @@ impl<'a> BlockTexts<'a> {
     /// `(left, keyword, right)` around a mention, cut at word boundaries, with ellipses where
     /// cut.
     pub fn around(&mut self, mention: &Mention) -> (String, String, String) {
+        self.around_span(mention.block, mention.span.clone())
+    }
+
+    /// [`Self::around`] for any source span of block `block` (entity mentions, quotes).
+    pub fn around_span(&mut self, block: usize, span: Range<usize>) -> (String, String, String) {
         let article = self.article;
         let (text, map) = self
             .texts
-            .entry(mention.block)
-            .or_insert_with(|| article.blocks[mention.block].plain_text(&article.source));
-        around_in(text, map, mention)
+            .entry(block)
+            .or_insert_with(|| article.blocks[block].plain_text(&article.source));
+        around_in(text, map, &span)
     }
 }
 
 fn around_in(
     text: &str,
     map: &[(usize, usize, usize)],
-    mention: &Mention,
+    span: &Range<usize>,
 ) -> (String, String, String) {
     let start = map
         .iter()
-        .find(|(_, s, len)| mention.span.start >= *s && mention.span.start < s + len)
-        .map(|(p, s, _)| p + mention.span.start - s)
+        .find(|(_, s, len)| span.start >= *s && span.start < s + len)
+        .map(|(p, s, _)| p + span.start - s)
         .unwrap_or(0);
-    let end = (start + mention.span.len()).min(text.len());
+    let end = (start + span.len()).min(text.len());
     let (before, keyword, after) = (&text[..start], &text[start..end], &text[end..]);
     (left_of(before), keyword.to_string(), right_of(after))
 }

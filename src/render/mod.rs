@@ -5,6 +5,7 @@
 //! so the output is byte-identical whatever the thread count.
 
 mod body;
+pub mod entities;
 pub mod feeds;
 mod kwic;
 pub mod links;
@@ -172,6 +173,19 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
             })?,
         )
     })?;
+    let listed = entities::listed(&input.index.entities);
+    put(r.page("entities.html", "entities.html", |root| {
+        Ok(entities::index_page(input, &listed, root))
+    })?)?;
+    (0..listed.len())
+        .into_par_iter()
+        .filter(|&i| listed[i])
+        .try_for_each(|i| {
+            let path = entities::entity_path(&input.index.entities.entities[i].id);
+            put(r.page(&path, "entity.html", |root| {
+                Ok(entities::entity_page(input, i, root))
+            })?)
+        })?;
     put(r.page("search.html", "search.html", |_| {
         let mut ctx = Context::new();
         ctx.insert("page_title", "Search");

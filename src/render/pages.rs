@@ -240,6 +240,26 @@ pub fn actor(
     ctx.insert("timeline_count", &index.timeline.len());
     ctx.insert("show_timeline", &(part == 0 && !index.timeline.is_empty()));
     ctx.insert("timeline_svg", graphic);
+    // Members and quotes are about the actor as a whole: shown on its first part only.
+    let (members, quotes) = if part == 0 && !actor.members.is_empty() {
+        let listed = super::entities::listed(&input.index.entities);
+        let quotes = &input.index.entities.actor_quotes[id];
+        let members = super::entities::members(input, &listed, id, root);
+        (
+            members,
+            super::entities::quote_views(input.articles, quotes, root),
+        )
+    } else if part == 0 {
+        let quotes = &input.index.entities.actor_quotes[id];
+        (
+            Vec::new(),
+            super::entities::quote_views(input.articles, quotes, root),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    ctx.insert("members", &members);
+    ctx.insert("quotes", &quotes);
     ctx.insert(
         "pager",
         &paging::pager(&actor_path(&actor.id), &labels, part, root),

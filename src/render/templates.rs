@@ -18,6 +18,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/timeline.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    (
+        "entities.html",
+        include_str!("../../templates/entities.html"),
+    ),
+    ("entity.html", include_str!("../../templates/entity.html")),
     ("search.html", include_str!("../../templates/search.html")),
 ];
 

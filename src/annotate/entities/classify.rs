@@ -30,10 +30,11 @@ pub fn has_head(toks: &[Tok]) -> bool {
 pub fn pieces(toks: &[Tok], run: Range<usize>) -> Vec<Piece> {
     let mut start = run.start;
     let mut lead = None;
-    let opener = |t: &Tok| {
-        t.initial && t.key.len() > 4 && (t.key.ends_with("ly") || t.key.ends_with("ing"))
-    };
-    while start < run.end && (is(STOP, &toks[start].key) || (start == run.start && opener(&toks[start]))) {
+    let opener =
+        |t: &Tok| t.initial && t.key.len() > 4 && (t.key.ends_with("ly") || t.key.ends_with("ing"));
+    while start < run.end
+        && (is(STOP, &toks[start].key) || (start == run.start && opener(&toks[start])))
+    {
         lead = Some(toks[start].key.clone());
         start += 1;
     }
@@ -58,8 +59,7 @@ pub fn pieces(toks: &[Tok], run: Range<usize>) -> Vec<Piece> {
         }];
     };
     let mut name = i + 1;
-    while name < end - 1 && (is(TITLE_MODIFIERS, &toks[name].key) || is(TITLES, &toks[name].key))
-    {
+    while name < end - 1 && (is(TITLE_MODIFIERS, &toks[name].key) || is(TITLES, &toks[name].key)) {
         name += 1;
     }
     let mut title = i;
@@ -93,11 +93,14 @@ pub fn classify(text: &str, toks: &[Tok], taken: &[bool], piece: Piece) -> Optio
     let name = text[first.start..lastt.end].to_string();
     let keys: Vec<&str> = toks[r.clone()].iter().map(|t| t.key.as_str()).collect();
     let last = keys[n - 1];
-    let before = piece.lead.clone().or_else(|| {
-        (r.start > 0 && first.joined).then(|| toks[r.start - 1].key.clone())
-    });
+    let before = piece
+        .lead
+        .clone()
+        .or_else(|| (r.start > 0 && first.joined).then(|| toks[r.start - 1].key.clone()));
     let before = before.as_deref();
-    let common = keys.iter().all(|k| is(NOT_NAME, k) || is_adjective(k) || is(STOP, k));
+    let common = keys
+        .iter()
+        .all(|k| is(NOT_NAME, k) || is_adjective(k) || is(STOP, k));
     let cand = |kind| {
         Some(Candidate {
             start: first.start,
@@ -160,7 +163,9 @@ fn person_cue_after(text: &str, toks: &[Tok], taken: &[bool], end: usize) -> boo
         {
             i += 1;
         }
-        return toks.get(i).is_some_and(|t| t.joined && is(SAYING_VERBS, &t.key));
+        return toks
+            .get(i)
+            .is_some_and(|t| t.joined && is(SAYING_VERBS, &t.key));
     }
     let gap = &text[toks[end - 1].end..next.start];
     if gap.trim() != "," {
@@ -169,7 +174,10 @@ fn person_cue_after(text: &str, toks: &[Tok], taken: &[bool], end: usize) -> boo
     if next.key == "who" {
         return true;
     }
-    if !matches!(next.key.as_str(), "a" | "an" | "the" | "former" | "then" | "now" | "its" | "his" | "her") {
+    if !matches!(
+        next.key.as_str(),
+        "a" | "an" | "the" | "former" | "then" | "now" | "its" | "his" | "her"
+    ) {
         return false;
     }
     for i in end + 1..(end + 7).min(toks.len()) {

@@ -90,9 +90,9 @@ fn runs(toks: &[Tok], taken: &[bool]) -> Vec<Range<usize>> {
             {
                 j += 1;
             }
-            let inner_ok = toks[end..j].iter().all(|t| {
-                is(PARTICLES, &t.key) || classify::has_head(&toks[start..end])
-            });
+            let inner_ok = toks[end..j]
+                .iter()
+                .all(|t| is(PARTICLES, &t.key) || classify::has_head(&toks[start..end]));
             if j < toks.len() && toks[j].joined && toks[j].cap && !taken[j] && inner_ok {
                 end = j + 1;
             } else {

@@ -43,13 +43,24 @@ pub fn find(text: &str, sentences: &[Range<usize>], voices: &[Voice]) -> Vec<Quo
             .filter(|t| t.start >= s.start && t.end <= s.end)
             .filter(|t| !quoted.iter().any(|q| t.start >= q.start && t.end <= q.end))
             .collect();
-        let Some(v) = words.iter().position(|t| is(SAYING_VERBS, &t.key)) else {
-            continue;
-        };
-        let spans = if quoted.is_empty() {
-            reported(text, s, &words, v).into_iter().collect()
+        let verbs = words
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| is(SAYING_VERBS, &t.key));
+        let (v, spans) = if quoted.is_empty() {
+            // Reported speech: the first saying verb that introduces a "that" clause.
+            let Some((v, r)) = verbs
+                .map(|(v, _)| v)
+                .find_map(|v| reported(text, s, &words, v).map(|r| (v, r)))
+            else {
+                continue;
+            };
+            (v, vec![r])
         } else {
-            quoted
+            let Some((v, _)) = verbs.clone().next() else {
+                continue;
+            };
+            (v, quoted)
         };
         let Some(speaker) = speaker(&words, v, voices, &spans) else {
             continue;
@@ -68,7 +79,10 @@ fn reported(text: &str, s: &Range<usize>, words: &[&Tok], v: usize) -> Option<Ra
         .find(|t| t.key == "that")?;
     let clause = text[that.end..s.end].trim_start();
     let start = s.end - clause.len();
-    let end = start + clause.trim_end_matches(['.', '!', '?', ' ', ',', '"', '”']).len();
+    let end = start
+        + clause
+            .trim_end_matches(['.', '!', '?', ' ', ',', '"', '”'])
+            .len();
     (end > start).then_some(start..end)
 }
 
@@ -93,14 +107,15 @@ fn speaker(words: &[&Tok], v: usize, voices: &[Voice], quoted: &[Range<usize>]) 
         }
     }
     let in_sentence = |x: &&&Voice| x.range.end <= verb.start && x.range.start >= words[0].start;
-    let before_person = voices.iter().filter(|x| x.person).find(in_sentence);
-    let before_any = voices.iter().find(in_sentence);
+    // The nearest person before the verb is its subject ("Putin told him"), else the nearest
+    // organisation or actor.
+    let before_person = voices.iter().filter(|x| x.person).rfind(in_sentence);
+    let before_any = voices.iter().rfind(in_sentence);
     if let Some(x) = before_person.or(before_any) {
         return Some(x.id);
     }
     let after = words.get(v + 1)?;
-    starting_at(after.start)
-        .or_else(|| words.get(v + 2).and_then(|w| starting_at(w.start)))
+    starting_at(after.start).or_else(|| words.get(v + 2).and_then(|w| starting_at(w.start)))
 }
 
 /// The spans between quotation marks in a sentence: curly double and single, straight double,
@@ -121,9 +136,8 @@ fn quoted_spans(text: &str, s: Range<usize>) -> Vec<Range<usize>> {
             _ => None,
         };
         if let Some(close) = close {
-            let end = (i + 1..chars.len()).find(|&k| {
-                chars[k].1 == close && (matches!(close, '”' | '"') || !alnum(k + 1))
-            });
+            let end = (i + 1..chars.len())
+                .find(|&k| chars[k].1 == close && (matches!(close, '”' | '"') || !alnum(k + 1)));
             if let Some(k) = end {
                 let inner = &sentence[at + c.len_utf8()..chars[k].0];
                 let trimmed = inner.trim().trim_end_matches([',', '.', ' ']);

@@ -45,7 +45,8 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         let mut chars = text[i..].char_indices().peekable();
         while let Some((off, ch)) = chars.next() {
             let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-            if ch.is_alphanumeric() || (matches!(ch, '-' | '‐' | '.' | '\'' | '’') && next_alnum) {
+            if ch.is_alphanumeric() || (matches!(ch, '-' | '‐' | '.' | '\'' | '’') && next_alnum)
+            {
                 end = i + off + ch.len_utf8();
             } else {
                 break;
@@ -73,7 +74,8 @@ pub fn tokens(text: &str) -> Vec<Tok> {
             }
         }
         let gap = &text[prev_end..start];
-        let joined = !out.is_empty() && !gap.is_empty() && gap.chars().all(|g| g == ' ' || g == '\u{a0}');
+        let joined =
+            !out.is_empty() && !gap.is_empty() && gap.chars().all(|g| g == ' ' || g == '\u{a0}');
         let initial = out.is_empty()
             || gap.contains(['.', '?', '!', ':', ';', '“', '"', '(', '–', '—'])
             || gap.contains('\n');
