@@ -26,7 +26,7 @@ fn unknown_config_key_is_reported_at_its_line_and_column() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "error: site.toml:6:1: unknown field `alias`, expected one of `id`, `name`, `kind`, `description`, `aliases`, `metonyms`, `exclude`\n"
+        "error: site.toml:6:1: unknown field `alias`, expected one of `id`, `name`, `kind`, `description`, `aliases`, `metonyms`, `exclude`, `members`\n"
     );
 }
 
@@ -36,11 +36,11 @@ fn broken_link_in_an_overridden_template_points_at_the_template() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "error: templates/base.html:35:30: broken link \"../about.html\" on 4 pages, first articles/a.html: no file about.html\n"
+        "error: templates/base.html:35:30: broken link \"../about.html\" on 5 pages, first articles/a.html: no file about.html\n"
     );
     assert_eq!(
         run.stdout,
-        "checked 1 articles, 5 pages: 1 errors, 0 warnings\n"
+        "checked 1 articles, 6 pages: 1 errors, 0 warnings\n"
     );
 }
 
