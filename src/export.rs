@@ -8,8 +8,11 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::config::SiteConfig;
+use crate::index::SiteIndex;
 use crate::model::{Article, MentionKind, Speaker};
 use crate::render::links::article_path;
+
+mod events;
 
 #[derive(Serialize)]
 struct ArticleRecord<'a> {
@@ -33,6 +36,8 @@ struct ActorRecord<'a> {
 
 #[derive(Serialize)]
 struct MentionRecord<'a> {
+    /// `<article>:<byte start>`: unique per mention kind, and what `events` refer to.
+    id: String,
     article: &'a str,
     kind: &'static str,
     text: &'a str,
@@ -56,10 +61,10 @@ struct MentionRecord<'a> {
 }
 
 /// The export as bytes (tests, `serve`, `check`).
-pub fn annotations_json(config: &SiteConfig, articles: &[Article]) -> Vec<u8> {
+pub fn annotations_json(config: &SiteConfig, articles: &[Article], index: &SiteIndex) -> Vec<u8> {
     let mut out = Vec::new();
     // Writing into memory cannot fail.
-    let _ = write_annotations(config, articles, &mut out);
+    let _ = write_annotations(config, articles, index, &mut out);
     out
 }
 
@@ -69,6 +74,7 @@ pub fn annotations_json(config: &SiteConfig, articles: &[Article]) -> Vec<u8> {
 pub fn write_annotations(
     config: &SiteConfig,
     articles: &[Article],
+    site_index: &SiteIndex,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     write!(out, "{{\"version\":1")?;
@@ -98,6 +104,7 @@ pub fn write_annotations(
                 MentionKind::Duration(v) => ("duration", Some(v.clone()), None),
             };
             MentionRecord {
+                id: mention_id(&article.id, m.span.start),
                 article: &article.id,
                 kind,
                 text: &article.source[m.span.clone()],
@@ -123,6 +130,7 @@ pub fn write_annotations(
         article.entities.iter().filter_map(move |e| {
             let entity = index.entity_of(&e.name)?;
             Some(MentionRecord {
+                id: mention_id(&article.id, e.span.start),
                 article: &article.id,
                 kind: "entity",
                 text: &article.source[e.span.clone()],
@@ -145,6 +153,7 @@ pub fn write_annotations(
                 Speaker::Entity(name) => index.entity_of(name)?.id.as_str(),
             };
             Some(MentionRecord {
+                id: mention_id(&article.id, q.span.start),
                 article: &article.id,
                 kind: "quote",
                 text: &article.source[q.span.clone()],
@@ -163,7 +172,13 @@ pub fn write_annotations(
     // Entities and quotes come after the other kinds: tools reading `mentions` as one
     // non-overlapping sequence per article keep working, and quotes may span other mentions.
     list(out, "mentions", mentions.chain(entities).chain(quotes))?;
+    list(out, "events", events::records(articles, site_index))?;
     out.write_all(b"\n}\n")
+}
+
+/// A mention's id in the export: article id and byte start, stable across builds.
+pub fn mention_id(article: &str, start: usize) -> String {
+    format!("{article}:{start}")
 }
 
 fn list<T: Serialize>(

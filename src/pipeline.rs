@@ -142,7 +142,7 @@ pub fn render_checked(site: &Site, articles: &[Article], index: &SiteIndex) -> R
     let mut pages = render::render_to_memory(&input)?;
     pages.insert(
         "data/annotations.json".into(),
-        export::annotations_json(&site.config, articles),
+        export::annotations_json(&site.config, articles, index),
     );
     fail_on_broken(linkcheck::broken_links(&pages))?;
     Ok(pages)
@@ -217,7 +217,7 @@ fn render_into(
     stages.lap("render and write");
     let export_path = "data/annotations.json";
     staging.put_streamed(export_path, |out| {
-        export::write_annotations(&site.config, articles, out)
+        export::write_annotations(&site.config, articles, index, out)
     })?;
     check.record(export_path, &[]);
     stages.lap("export");

@@ -154,7 +154,7 @@ pub fn check(config_path: &Path, external: bool) -> Report {
     };
     pages.insert(
         "data/annotations.json".into(),
-        export::annotations_json(&site.config, &articles),
+        export::annotations_json(&site.config, &articles, &index),
     );
     report.pages = pages.keys().filter(|p| p.ends_with(".html")).count();
     report.problems.extend(broken_links(&site, &pages));

@@ -5,6 +5,7 @@
 //! any corpus size; render reads it together with the articles.
 
 pub mod entities;
+pub mod events;
 mod related;
 
 use std::collections::BTreeMap;
@@ -31,6 +32,8 @@ pub struct SiteIndex {
     pub entry_of: Vec<BTreeMap<usize, usize>>,
     /// Entities nobody configured, with their mentions and quotes.
     pub entities: entities::EntityIndex,
+    /// Timeline entries from different articles grouped into the events they report.
+    pub events: events::Events,
 }
 
 /// What the corpus says about one actor.
@@ -122,7 +125,9 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
     }
     let related = related::related(articles, &actors, 5);
     let entities = entities::EntityIndex::build(articles, &order, actor_count);
+    let events = events::group(articles, &timeline);
     SiteIndex {
+        events,
         entities,
         order,
         actors,

@@ -6,6 +6,7 @@
 
 mod body;
 pub mod entities;
+mod events;
 pub mod feeds;
 mod kwic;
 pub mod links;

@@ -359,7 +359,7 @@ pub fn timeline(
             });
         }
         if let Some(g) = groups.last_mut() {
-            g.entries.push(timeline_item(input, t, root));
+            g.entries.push(super::events::with_event(input, t, root));
         }
     }
     let timeline = &input.index.timeline;
@@ -413,7 +413,7 @@ pub(super) fn group_of(timex: &Timex) -> (String, String) {
     }
 }
 
-fn timeline_item<'a>(input: &'a RenderInput, t: usize, root: &str) -> TimelineItem<'a> {
+pub(super) fn timeline_item<'a>(input: &'a RenderInput, t: usize, root: &str) -> TimelineItem<'a> {
     let entry = &input.index.timeline[t];
     let (a, m) = entry.at;
     let article = &input.articles[a];
@@ -460,6 +460,8 @@ fn timeline_item<'a>(input: &'a RenderInput, t: usize, root: &str) -> TimelineIt
             .iter()
             .map(|&id| chip(input, id, 0, root))
             .collect(),
+        event: None,
+        in_event: None,
     }
 }
 

@@ -116,6 +116,10 @@ pub struct TimelineItem<'a> {
     pub article: Link<'a>,
     /// Actors named in the same sentence.
     pub actors: Vec<Chip<'a>>,
+    /// On the timeline, for the first entry of a multi-source event: the whole event.
+    pub event: Option<super::events::EventView<'a>>,
+    /// On the timeline, for the other entries of an event: where the event is shown.
+    pub in_event: Option<super::events::EventRef>,
 }
 
 /// A year (or decade) of the timeline.

@@ -1,0 +1,94 @@
+//! Content words of a sentence, normalised so different wordings of one event meet: "removed",
+//! "removal" and "remove" share a stem, "list" and "listing" too, while function words and the
+//! words of dates — which say when, not what — are left out.
+
+/// Function words: they occur everywhere and say nothing about what happened.
+const STOPWORDS: &[&str] = &[
+    "about", "above", "after", "again", "against", "all", "also", "although", "among", "and",
+    "any", "are", "around", "because", "been", "before", "being", "between", "both", "but", "can",
+    "could", "did", "does", "doing", "down", "during", "each", "even", "ever", "few", "for",
+    "from", "further", "had", "has", "have", "having", "her", "here", "hers", "him", "his", "how",
+    "into", "its", "itself", "just", "more", "most", "much", "must", "not", "now", "off", "once",
+    "one", "only", "other", "our", "out", "over", "own", "said", "same", "says", "she", "should",
+    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "through", "too", "under", "upon", "very", "was", "were", "what", "when",
+    "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "yet",
+    "you", "your", "according", "already", "still", "however", "notably", "first", "two",
+    "three", "new",
+];
+
+/// Words of dates and times: the date is compared separately, so its words must not count as
+/// shared content ("in April" alone makes no two sentences one event).
+const DATE_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "year", "years", "month", "months", "week", "weeks", "day", "days",
+    "today", "yesterday", "tomorrow", "ago", "earlier", "later", "last", "next", "previous",
+    "previously", "since", "until", "decade", "decades", "century", "spring", "summer", "autumn",
+    "winter", "early", "late", "mid", "end", "beginning", "recent", "recently", "annual", "time",
+];
+
+/// The distinct content words of `sentence` without the date mention `words`, stemmed, in
+/// order of first appearance.
+pub fn content_words(sentence: &str, words: &str) -> Vec<String> {
+    let rest = match sentence.find(words) {
+        Some(at) if !words.is_empty() => {
+            format!("{} {}", &sentence[..at], &sentence[at + words.len()..])
+        }
+        _ => sentence.to_string(),
+    };
+    let mut out: Vec<String> = Vec::new();
+    for token in rest.split(|c: char| !c.is_alphanumeric()) {
+        let lower = token.to_lowercase();
+        if lower.chars().count() < 3
+            || lower.chars().any(|c| c.is_numeric())
+            || STOPWORDS.contains(&lower.as_str())
+            || DATE_WORDS.contains(&lower.as_str())
+        {
+            continue;
+        }
+        let stem = stem(&lower);
+        if !out.contains(&stem) {
+            out.push(stem);
+        }
+    }
+    out
+}
+
+/// A light suffix stripper: plural, past and gerund forms and a few noun endings, with a final
+/// "e" dropped and British "-is-" spelt "-iz-", so inflections of one word meet. Never leaves
+/// fewer than three letters.
+pub fn stem(word: &str) -> String {
+    let mut w = word.to_string();
+    let mut stripped = false;
+    for (suffix, replacement) in [("ies", "y"), ("ied", "y")] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.len() >= 3 {
+                return format!("{base}{replacement}");
+            }
+        }
+    }
+    for suffix in [
+        "ations", "ation", "ments", "ment", "ings", "ing", "als", "al", "ers", "er", "ed", "es",
+        "s",
+    ] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            let keeps = !(suffix == "s" && (base.ends_with('s') || base.ends_with('u')))
+                && !(suffix == "s" && base.ends_with('i'));
+            if base.len() >= 3 && keeps {
+                w = base.to_string();
+                stripped = true;
+                break;
+            }
+        }
+    }
+    if w.len() > 3 && w.ends_with('e') {
+        w.pop();
+        stripped = true;
+    }
+    if stripped && w.len() > 5 && w.ends_with("is") {
+        w.truncate(w.len() - 2);
+        w.push_str("iz");
+    }
+    w
+}
