@@ -11,17 +11,17 @@ use std::collections::HashMap;
 
 use super::TimelineEntry;
 use crate::annotate::dates::{Precision, Timex};
-use crate::model::Article;
+use crate::model::{Article, MentionKind};
 
 mod words;
 
 pub use words::content_words;
 
 /// Similarity two entries with compatible dates need to count as one event.
-pub const SAME_EVENT: f64 = 0.25;
+pub const SAME_EVENT: f64 = 0.18;
 /// Stricter similarity for entries whose dates disagree: only near-identical content makes a
 /// disagreement between sources rather than two events.
-pub const DISAGREEING_EVENT: f64 = 0.3;
+pub const DISAGREEING_EVENT: f64 = 0.22;
 /// Words in more entries than this carry no evidence of a shared event, and scanning their
 /// postings would make candidate generation quadratic.
 const MAX_POSTINGS: usize = 200;
@@ -130,9 +130,21 @@ fn features(articles: &[Article], timeline: &[TimelineEntry]) -> (Vec<Vec<u32>>,
         let article = &articles[a];
         let mention = &article.mentions[m];
         let words = &article.source[mention.span.clone()];
-        let mut fs: Vec<u32> = content_words(&mention.sentence, words)
+        let clause = words::clause_of(&mention.sentence, words);
+        // Actors count when named in the date's clause, by any of their names.
+        let actors = article.mentions.iter().filter_map(|o| match o.kind {
+            MentionKind::Actor(id)
+                if o.block == mention.block
+                    && o.sentence == mention.sentence
+                    && clause.contains(&article.source[o.span.clone()]) =>
+            {
+                Some(format!("@{id}"))
+            }
+            _ => None,
+        });
+        let mut fs: Vec<u32> = content_words(clause, words)
             .into_iter()
-            .chain(entry.actors.iter().map(|id| format!("@{id}")))
+            .chain(actors)
             .map(|w| {
                 let next = ids.len() as u32;
                 *ids.entry(w).or_insert(next)
@@ -286,16 +298,16 @@ fn may_merge(timeline: &[TimelineEntry], x: &[usize], y: &[usize], score: f64) -
         return false;
     }
     x.iter().all(|&a| {
-        y.iter().all(|&b| {
-            match relation(&timeline[a].timex, &timeline[b].timex) {
+        y.iter().all(
+            |&b| match relation(&timeline[a].timex, &timeline[b].timex) {
                 DateRelation::Compatible => true,
                 DateRelation::Disagree(gap) => {
                     timeline[a].at.0 != timeline[b].at.0
                         && gap <= MAX_GAP_DAYS
                         && score >= DISAGREEING_EVENT
                 }
-            }
-        })
+            },
+        )
     })
 }
 

@@ -6,6 +6,7 @@ mod common;
 mod completions;
 mod determinism;
 mod errors;
+mod events;
 mod extract;
 mod feeds;
 mod fixture;

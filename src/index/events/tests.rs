@@ -29,11 +29,25 @@ fn date_words_and_stopwords_are_left_out() {
 
 #[test]
 fn containment_is_compatibility() {
-    assert_eq!(relation(&t("2025"), &t("2025-04")), DateRelation::Compatible);
-    assert_eq!(relation(&t("2025-04-17"), &t("2025-04")), DateRelation::Compatible);
-    assert_eq!(relation(&t("2025-04"), &t("2025-04")), DateRelation::Compatible);
-    assert!(matches!(relation(&t("2024-04"), &t("2025")), DateRelation::Disagree(g) if g > 0 && g < 372));
-    assert!(matches!(relation(&t("2025-03"), &t("2025-04")), DateRelation::Disagree(0)));
+    assert_eq!(
+        relation(&t("2025"), &t("2025-04")),
+        DateRelation::Compatible
+    );
+    assert_eq!(
+        relation(&t("2025-04-17"), &t("2025-04")),
+        DateRelation::Compatible
+    );
+    assert_eq!(
+        relation(&t("2025-04"), &t("2025-04")),
+        DateRelation::Compatible
+    );
+    assert!(
+        matches!(relation(&t("2024-04"), &t("2025")), DateRelation::Disagree(g) if g > 0 && g < 372)
+    );
+    assert!(matches!(
+        relation(&t("2025-03"), &t("2025-04")),
+        DateRelation::Disagree(0)
+    ));
     assert!(matches!(relation(&t("2003"), &t("2025")), DateRelation::Disagree(g) if g > 372 * 20));
 }
 

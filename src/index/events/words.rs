@@ -4,29 +4,215 @@
 
 /// Function words: they occur everywhere and say nothing about what happened.
 const STOPWORDS: &[&str] = &[
-    "about", "above", "after", "again", "against", "all", "also", "although", "among", "and",
-    "any", "are", "around", "because", "been", "before", "being", "between", "both", "but", "can",
-    "could", "did", "does", "doing", "down", "during", "each", "even", "ever", "few", "for",
-    "from", "further", "had", "has", "have", "having", "her", "here", "hers", "him", "his", "how",
-    "into", "its", "itself", "just", "more", "most", "much", "must", "not", "now", "off", "once",
-    "one", "only", "other", "our", "out", "over", "own", "said", "same", "says", "she", "should",
-    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-    "this", "those", "through", "too", "under", "upon", "very", "was", "were", "what", "when",
-    "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "yet",
-    "you", "your", "according", "already", "still", "however", "notably", "first", "two",
-    "three", "new",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "although",
+    "among",
+    "and",
+    "any",
+    "are",
+    "around",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "can",
+    "could",
+    "did",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "ever",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "into",
+    "its",
+    "itself",
+    "just",
+    "more",
+    "most",
+    "much",
+    "must",
+    "not",
+    "now",
+    "off",
+    "once",
+    "one",
+    "only",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "says",
+    "she",
+    "should",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "too",
+    "under",
+    "upon",
+    "very",
+    "was",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "according",
+    "already",
+    "still",
+    "however",
+    "notably",
+    "first",
+    "two",
+    "three",
+    "new",
 ];
 
 /// Words of dates and times: the date is compared separately, so its words must not count as
 /// shared content ("in April" alone makes no two sentences one event).
 const DATE_WORDS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "year", "years", "month", "months", "week", "weeks", "day", "days",
-    "today", "yesterday", "tomorrow", "ago", "earlier", "later", "last", "next", "previous",
-    "previously", "since", "until", "decade", "decades", "century", "spring", "summer", "autumn",
-    "winter", "early", "late", "mid", "end", "beginning", "recent", "recently", "annual", "time",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "ago",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "previous",
+    "previously",
+    "since",
+    "until",
+    "decade",
+    "decades",
+    "century",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "beginning",
+    "recent",
+    "recently",
+    "annual",
+    "time",
 ];
+
+/// Where one clause ends and another begins: a date describes the clause it sits in, and a
+/// sentence often carries a second, unrelated fact after ", and" or ", which".
+const CLAUSE_BREAKS: &[&str] = &[
+    "; ",
+    " — ",
+    " – ",
+    ": ",
+    ", and ",
+    ", but ",
+    ", which ",
+    ", while ",
+    ", whereas ",
+    ", who ",
+    ", as ",
+];
+
+/// The clause of `sentence` that holds the date mention `words` (the whole sentence when the
+/// words are not found in it).
+pub fn clause_of<'a>(sentence: &'a str, words: &str) -> &'a str {
+    let Some(at) = sentence.find(words).filter(|_| !words.is_empty()) else {
+        return sentence;
+    };
+    let after = at + words.len();
+    let start = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| sentence[..at].rfind(b).map(|p| p + b.len()))
+        .max()
+        .unwrap_or(0);
+    let end = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| sentence[after..].find(b).map(|p| after + p))
+        .min()
+        .unwrap_or(sentence.len());
+    &sentence[start..end]
+}
 
 /// The distinct content words of `sentence` without the date mention `words`, stemmed, in
 /// order of first appearance.
@@ -81,6 +267,9 @@ pub fn stem(word: &str) -> String {
                 break;
             }
         }
+    }
+    if w.len() > 4 && w.ends_with("ian") {
+        w.pop();
     }
     if w.len() > 3 && w.ends_with('e') {
         w.pop();
