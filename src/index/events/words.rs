@@ -259,8 +259,8 @@ pub fn stem(word: &str) -> String {
         "s",
     ] {
         if let Some(base) = w.strip_suffix(suffix) {
-            let keeps = !(suffix == "s" && (base.ends_with('s') || base.ends_with('u')))
-                && !(suffix == "s" && base.ends_with('i'));
+            // "crisis", "status", "class" are not plurals.
+            let keeps = suffix != "s" || !base.ends_with(['s', 'u', 'i']);
             if base.len() >= 3 && keeps {
                 w = base.to_string();
                 stripped = true;
