@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use tungstenite::{Message, WebSocket};
 
 /// Generous: nothing here is timed, only bounded.
-const WAIT: Duration = Duration::from_secs(10);
+const WAIT: Duration = Duration::from_secs(30);
 
 /// A running `dossier serve`, stopped when dropped (even when an assertion fails).
 struct Server {
