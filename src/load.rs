@@ -47,8 +47,14 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     let walk = WalkDir::new(dir).sort_by_file_name().follow_links(false);
     for entry in walk {
-        let entry =
-            entry.with_context(|| format!("cannot read the seeds folder {}", dir.display()))?;
+        let entry = entry.map_err(|e| {
+            // One cause, named once: walkdir's own message repeats the OS error.
+            let at = e.path().map_or_else(|| shown(dir, root), |p| shown(p, root));
+            match e.io_error() {
+                Some(io) => anyhow::anyhow!("cannot read {at}: {io}"),
+                None => anyhow::anyhow!("cannot read {at}: {e}"),
+            }
+        })?;
         let path = entry.path();
         if entry.path_is_symlink() {
             warnings.push(format!(

@@ -308,13 +308,27 @@ pub fn build_with(
 
 /// The output folder is replaced wholesale, so it must never be (or hold) the sources.
 fn guard_output(site: &Site, output: &Path) -> Result<()> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    // Lexically resolved, so `output_dir = ".."` is seen to contain the project.
+    let abs = |p: &Path| {
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let mut out = PathBuf::new();
+        for c in p.components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                std::path::Component::CurDir => {}
+                c => out.push(c),
+            }
+        }
+        out
+    };
     let (out, seeds, root) = (abs(output), abs(&site.seeds_dir()), abs(&site.root));
-    if out == root || seeds.starts_with(&out) || root.starts_with(&out) {
+    if root.starts_with(&out) || seeds.starts_with(&out) {
         bail!(
             "output folder {} would replace the site's own files (it is or contains {}); choose another output_dir",
             output.display(),
-            if seeds.starts_with(&out) { "the seeds folder" } else { "the project folder" }
+            if root.starts_with(&out) { "the project folder" } else { "the seeds folder" }
         );
     }
     Ok(())

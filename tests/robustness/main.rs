@@ -3,4 +3,9 @@
 //! Each case asserts the exact message or the escaped output (README: "What dossier guarantees").
 
 mod support;
-mod explore;
+mod escaping;
+mod input;
+mod names;
+mod big;
+mod folders;
+mod config;
