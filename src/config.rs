@@ -189,12 +189,15 @@ fn validate(config: &SiteConfig, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// Whether `url` is a web address (`http://` or `https://`): anything else, `javascript:`
-/// above all, must never become a link on a published page.
+/// Whether `url` is a web address (`http://` or `https://`, with no character a URL may not
+/// hold raw): anything else, `javascript:` above all, must never become a link on a published
+/// page, and an invalid one would make the page fail HTML validation.
 pub fn is_web_url(url: &str) -> bool {
     let url = url.trim().to_ascii_lowercase();
     (url.starts_with("https://") || url.starts_with("http://"))
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>\"`{}|\\^".contains(c))
 }
 
 /// Validates the public address, which becomes links on the 404 page and canonical links.

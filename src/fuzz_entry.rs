@@ -17,7 +17,10 @@ pub fn recover(data: &[u8]) {
     let mut last_line = 0;
     for b in &blocks {
         assert!(b.span.start <= b.span.end, "{b:?}");
-        assert!(source.get(b.span.clone()).is_some(), "span off a char boundary: {b:?}");
+        assert!(
+            source.get(b.span.clone()).is_some(),
+            "span off a char boundary: {b:?}"
+        );
         assert!(b.line > last_line, "lines out of order: {b:?}");
         last_line = b.line;
         if let Some(r) = b.repeat_of {
@@ -44,8 +47,14 @@ pub fn dates(data: &[u8]) {
     for para in body.split('\n') {
         let mut end = 0;
         for hit in resolver.find(para) {
-            assert!(hit.start >= end && hit.start < hit.end, "{hit:?} in {para:?}");
-            assert!(para.get(hit.start..hit.end).is_some(), "{hit:?} in {para:?}");
+            assert!(
+                hit.start >= end && hit.start < hit.end,
+                "{hit:?} in {para:?}"
+            );
+            assert!(
+                para.get(hit.start..hit.end).is_some(),
+                "{hit:?} in {para:?}"
+            );
             end = hit.end;
             if let Some(t) = hit.timex {
                 assert_eq!(t.to_string(), hit.value, "{hit:?}");
@@ -82,8 +91,14 @@ pub fn actors(data: &[u8]) {
     };
     let mut end = 0;
     for hit in matcher.find(text) {
-        assert!(hit.start >= end && hit.start < hit.end, "{hit:?} in {text:?}");
-        assert!(text.get(hit.start..hit.end).is_some(), "{hit:?} in {text:?}");
+        assert!(
+            hit.start >= end && hit.start < hit.end,
+            "{hit:?} in {text:?}"
+        );
+        assert!(
+            text.get(hit.start..hit.end).is_some(),
+            "{hit:?} in {text:?}"
+        );
         assert!(hit.actor < specs.len());
         end = hit.end;
     }
@@ -103,7 +118,13 @@ fn fixed_actors() -> Vec<ActorSpec> {
         }
     };
     vec![
-        spec("russia", "Russia", &["Russian", "Kremlin"], &["Moscow"], &[]),
+        spec(
+            "russia",
+            "Russia",
+            &["Russian", "Kremlin"],
+            &["Moscow"],
+            &[],
+        ),
         spec(
             "taliban",
             "Taliban",
@@ -113,7 +134,19 @@ fn fixed_actors() -> Vec<ActorSpec> {
         ),
         spec("ttp", "TTP", &["Pakistani Taliban"], &[], &[]),
         spec("us", "United States", &["US", "U.S."], &["Washington"], &[]),
-        spec("isk", "IS-K", &["ISIS-K", "Islamic State Khorasan"], &[], &[]),
-        spec("turkey", "Türkiye", &["Turkey", "İstanbul", "ΣΑΣ"], &["Ankara"], &[]),
+        spec(
+            "isk",
+            "IS-K",
+            &["ISIS-K", "Islamic State Khorasan"],
+            &[],
+            &[],
+        ),
+        spec(
+            "turkey",
+            "Türkiye",
+            &["Turkey", "İstanbul", "ΣΑΣ"],
+            &["Ankara"],
+            &[],
+        ),
     ]
 }

@@ -49,7 +49,9 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
     for entry in walk {
         let entry = entry.map_err(|e| {
             // One cause, named once: walkdir's own message repeats the OS error.
-            let at = e.path().map_or_else(|| shown(dir, root), |p| shown(p, root));
+            let at = e
+                .path()
+                .map_or_else(|| shown(dir, root), |p| shown(p, root));
             match e.io_error() {
                 Some(io) => anyhow::anyhow!("cannot read {at}: {io}"),
                 None => anyhow::anyhow!("cannot read {at}: {e}"),

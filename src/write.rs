@@ -374,9 +374,8 @@ fn swap(out: &Path, staging: &Path, old: &Path) -> Result<()> {
     let had_old = out.exists();
     if had_old && exchange(staging, out) {
         // `staging` now holds the previous site; the new one is already in place.
-        remove_ours(staging).with_context(|| {
-            format!("cannot remove the previous site at {}", staging.display())
-        })?;
+        remove_ours(staging)
+            .with_context(|| format!("cannot remove the previous site at {}", staging.display()))?;
         return Ok(());
     }
     if had_old {

@@ -158,7 +158,8 @@ fn reading_order(articles: &[Article]) -> Vec<usize> {
 fn sentence_actors(article: &Article, m: usize) -> Vec<usize> {
     let all = &article.mentions;
     let target = &all[m];
-    let same = |o: &&crate::model::Mention| o.block == target.block && o.sentence == target.sentence;
+    let same =
+        |o: &&crate::model::Mention| o.block == target.block && o.sentence == target.sentence;
     let before = all[..m].iter().rev().take_while(same);
     let after = all[m..].iter().take_while(same);
     let mut ids: Vec<usize> = before

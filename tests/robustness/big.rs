@@ -10,7 +10,17 @@ use crate::support::*;
 #[ignore = "release only: .ci/run runs `cargo test --release -- --ignored robustness_big`"]
 fn robustness_big_single_five_megabyte_line() {
     let p = Project::new();
-    let words = ["Russia", "said", "on", "3 May 2024", "that", "Moscow", "talks", "UN", "resume,"];
+    let words = [
+        "Russia",
+        "said",
+        "on",
+        "3 May 2024",
+        "that",
+        "Moscow",
+        "talks",
+        "UN",
+        "resume,",
+    ];
     let mut line = String::with_capacity(5_100_000);
     let mut i = 0usize;
     while line.len() < 5_000_000 {
@@ -23,10 +33,15 @@ fn robustness_big_single_five_megabyte_line() {
     let r = p.ok();
     assert_eq!(r.articles, 1);
     assert!(r.mentions > 100_000, "{}", r.mentions);
-    let json: serde_json::Value = serde_json::from_str(&p.read("public/data/annotations.json")).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&p.read("public/data/annotations.json")).unwrap();
     for m in json["mentions"].as_array().unwrap() {
         let sentence = m["sentence"].as_str().unwrap();
-        assert!(sentence.len() <= 610, "sentence kept whole: {} bytes", sentence.len());
+        assert!(
+            sentence.len() <= 610,
+            "sentence kept whole: {} bytes",
+            sentence.len()
+        );
         assert!(sentence.contains(m["text"].as_str().unwrap()));
     }
 }

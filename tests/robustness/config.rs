@@ -11,26 +11,50 @@ fn error_for(config: &str) -> (String, String) {
 
 #[test]
 fn unknown_keys_name_line_and_column() {
-    let (err, path) = error_for("title = \"T\"\n[[actors]]\nid = \"a\"\nname = \"A\"\nalias = [\"x\"]\n");
-    assert!(err.starts_with(&format!("{path}: TOML parse error at line 5, column 1\n")), "{err}");
+    let (err, path) =
+        error_for("title = \"T\"\n[[actors]]\nid = \"a\"\nname = \"A\"\nalias = [\"x\"]\n");
+    assert!(
+        err.starts_with(&format!("{path}: TOML parse error at line 5, column 1\n")),
+        "{err}"
+    );
     assert!(err.contains("unknown field `alias`, expected one of `id`, `name`, `kind`, `description`, `aliases`, `metonyms`, `exclude`"), "{err}");
     let (err, _) = error_for("title = \"T\"\n[articles.a]\ntitel = \"x\"\n");
-    assert!(err.contains("line 3, column 1") && err.contains("unknown field `titel`"), "{err}");
+    assert!(
+        err.contains("line 3, column 1") && err.contains("unknown field `titel`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn wrong_types_name_line_and_column() {
     let (err, path) = error_for("title = 5\n");
-    assert!(err.starts_with(&format!("{path}: TOML parse error at line 1, column 9\n")), "{err}");
-    assert!(err.contains("invalid type: integer `5`, expected a string"), "{err}");
+    assert!(
+        err.starts_with(&format!("{path}: TOML parse error at line 1, column 9\n")),
+        "{err}"
+    );
+    assert!(
+        err.contains("invalid type: integer `5`, expected a string"),
+        "{err}"
+    );
     let (err, _) = error_for("title = \"T\"\nactors = \"russia\"\n");
-    assert!(err.contains("line 2, column 10") && err.contains("invalid type: string \"russia\", expected a sequence"), "{err}");
-    let (err, _) = error_for("title = \"T\"\n[[actors]]\nid = \"a\"\nname = \"A\"\naliases = \"x\"\n");
-    assert!(err.contains("line 5, column 11") && err.contains("expected a sequence"), "{err}");
+    assert!(
+        err.contains("line 2, column 10")
+            && err.contains("invalid type: string \"russia\", expected a sequence"),
+        "{err}"
+    );
+    let (err, _) =
+        error_for("title = \"T\"\n[[actors]]\nid = \"a\"\nname = \"A\"\naliases = \"x\"\n");
+    assert!(
+        err.contains("line 5, column 11") && err.contains("expected a sequence"),
+        "{err}"
+    );
     let (err, _) = error_for("title = \"T\"\noutput_dir = [1]\n");
     assert!(err.contains("line 2, column 14"), "{err}");
     let (err, _) = error_for("title = \"T\"\n[[actors]]\nid = \"a\"\n");
-    assert!(err.contains("line 2, column 1") && err.contains("missing field `name`"), "{err}");
+    assert!(
+        err.contains("line 2, column 1") && err.contains("missing field `name`"),
+        "{err}"
+    );
     let (err, _) = error_for("title = \"T\n");
     assert!(err.contains("line 1, column 11"), "{err}");
 }
@@ -63,10 +87,14 @@ fn output_folder_may_not_be_or_contain_the_project_or_seeds() {
         );
     }
     // Seeds inside the output folder.
-    let p = Project::with_config("title = \"T\"\noutput_dir = \"site\"\nseeds_dir = \"site/seeds\"\n");
+    let p =
+        Project::with_config("title = \"T\"\noutput_dir = \"site\"\nseeds_dir = \"site/seeds\"\n");
     std::fs::create_dir_all(p.path("site/seeds")).unwrap();
     std::fs::write(p.path("site/seeds/a.txt"), "A\n").unwrap();
     let err = p.error();
-    assert!(err.contains("(it is or contains the seeds folder)"), "{err}");
+    assert!(
+        err.contains("(it is or contains the seeds folder)"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(p.path("site/seeds/a.txt")).unwrap(), b"A\n");
 }

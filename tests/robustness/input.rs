@@ -81,7 +81,8 @@ fn line_endings_and_bom_give_the_same_structure() {
         p.seed(name, text);
     }
     p.ok();
-    let json: serde_json::Value = serde_json::from_str(&p.read("public/data/annotations.json")).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&p.read("public/data/annotations.json")).unwrap();
     for (name, text) in &variants {
         let id = name.trim_end_matches(".txt");
         let doc = check_page(id, &p.read(&format!("public/articles/{id}.html")));
@@ -97,10 +98,16 @@ fn line_endings_and_bom_give_the_same_structure() {
             .iter()
             .filter(|m| m["article"] == id)
             .collect();
-        let texts: Vec<&str> = mentions.iter().map(|m| m["text"].as_str().unwrap()).collect();
+        let texts: Vec<&str> = mentions
+            .iter()
+            .map(|m| m["text"].as_str().unwrap())
+            .collect();
         assert_eq!(texts, ["Russia", "UN", "3 May 2024", "Moscow"], "{name}");
         for m in mentions {
-            let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(&text[s..e], m["text"].as_str().unwrap(), "{name}");
         }
     }
@@ -121,10 +128,14 @@ fn nul_and_control_characters_are_replaced_in_pages_and_kept_in_offsets() {
         text_of(&doc, "p#p1").trim(),
         "Russia\u{FFFD} met\u{FFFD} the UN\u{FFFD} on 3 May 2024.\u{FFFD}"
     );
-    let json: serde_json::Value = serde_json::from_str(&p.read("public/data/annotations.json")).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&p.read("public/data/annotations.json")).unwrap();
     let un = &json["mentions"][1];
     assert_eq!(un["text"], "UN");
-    assert_eq!(&text[un["start"].as_u64().unwrap() as usize..un["end"].as_u64().unwrap() as usize], "UN");
+    assert_eq!(
+        &text[un["start"].as_u64().unwrap() as usize..un["end"].as_u64().unwrap() as usize],
+        "UN"
+    );
     p.check_all_pages();
 }
 
@@ -136,7 +147,8 @@ fn zero_width_and_bidi_characters_stay_text() {
         "Rus\u{200B}sia and the \u{202E}UN\u{202C} met \u{2067}الأمم المتحدة\u{2069}.\n",
     );
     p.ok();
-    let json: serde_json::Value = serde_json::from_str(&p.read("public/data/annotations.json")).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&p.read("public/data/annotations.json")).unwrap();
     let texts: Vec<&str> = json["mentions"]
         .as_array()
         .unwrap()

@@ -2,10 +2,13 @@
 //! lose nothing; output is deterministic; fuzz corpora replay; property tests on invariants.
 //! Each case asserts the exact message or the escaped output (README: "What dossier guarantees").
 
-mod support;
+mod big;
+mod config;
 mod escaping;
+mod faults;
+mod folders;
+mod fuzz_replay;
 mod input;
 mod names;
-mod big;
-mod folders;
-mod config;
+mod properties;
+mod support;

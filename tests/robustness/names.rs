@@ -6,10 +6,16 @@ use crate::support::*;
 fn same_id_in_two_formats_or_folders_is_an_error() {
     let p = Project::new();
     p.seed("a.md", "A\n").seed("a.txt", "A\n");
-    assert_eq!(p.error(), "seeds/a.txt: article id \"a\" collides with seeds/a.md; rename one of them");
+    assert_eq!(
+        p.error(),
+        "seeds/a.txt: article id \"a\" collides with seeds/a.md; rename one of them"
+    );
     let p = Project::new();
     p.seed("x/n.txt", "A\n").seed("y/n.txt", "A\n");
-    assert_eq!(p.error(), "seeds/y/n.txt: article id \"n\" collides with seeds/x/n.txt; rename one of them");
+    assert_eq!(
+        p.error(),
+        "seeds/y/n.txt: article id \"n\" collides with seeds/x/n.txt; rename one of them"
+    );
 }
 
 #[test]
@@ -30,7 +36,14 @@ fn names_differing_only_in_case_collide() {
 
 #[test]
 fn unsafe_file_names_are_refused_with_the_rule() {
-    for name in ["with space.txt", "semi;colon.txt", "quote\".txt", "amp&lt.txt", "a%2F..%2Fb.txt", "e\u{301}.txt"] {
+    for name in [
+        "with space.txt",
+        "semi;colon.txt",
+        "quote\".txt",
+        "amp&lt.txt",
+        "a%2F..%2Fb.txt",
+        "e\u{301}.txt",
+    ] {
         let p = Project::new();
         p.seed(name, "A\n");
         assert_eq!(
@@ -58,7 +71,14 @@ fn dots_and_unicode_stay_inside_the_output_folder() {
         .map(|f| f.to_string_lossy().into_owned())
         .filter(|f| f.starts_with("articles/"))
         .collect();
-    assert_eq!(articles, ["articles/a..b.html", "articles/Ωmega_1.2.html", "articles/日本語-記事.html"]);
+    assert_eq!(
+        articles,
+        [
+            "articles/a..b.html",
+            "articles/Ωmega_1.2.html",
+            "articles/日本語-記事.html"
+        ]
+    );
     // Nothing was written outside public/ (the project holds only what the test made).
     let mut top: Vec<String> = std::fs::read_dir(p.root())
         .unwrap()
@@ -71,8 +91,18 @@ fn dots_and_unicode_stay_inside_the_output_folder() {
 
 #[test]
 fn actor_ids_must_be_slugs() {
-    for (id, col) in [("../etc", 6), ("Ru", 6), ("a b", 6), ("<x>", 6), ("-a", 6), ("", 6), ("ä", 6)] {
-        let p = Project::with_config(&format!("title = \"T\"\n[[actors]]\nid = \"{id}\"\nname = \"N\"\n"));
+    for (id, col) in [
+        ("../etc", 6),
+        ("Ru", 6),
+        ("a b", 6),
+        ("<x>", 6),
+        ("-a", 6),
+        ("", 6),
+        ("ä", 6),
+    ] {
+        let p = Project::with_config(&format!(
+            "title = \"T\"\n[[actors]]\nid = \"{id}\"\nname = \"N\"\n"
+        ));
         assert_eq!(
             p.error(),
             format!(
@@ -87,7 +117,9 @@ fn actor_ids_must_be_slugs() {
 #[test]
 fn aliases_with_odd_characters_are_matched_or_refused_cleanly() {
     let config = |aliases: &str| {
-        format!("title = \"T\"\n[[actors]]\nid = \"odd\"\nname = \"A&B <Co>\"\naliases = [{aliases}]\n")
+        format!(
+            "title = \"T\"\n[[actors]]\nid = \"odd\"\nname = \"A&B <Co>\"\naliases = [{aliases}]\n"
+        )
     };
     for bad in [".*", "\u{200B}", "--", " "] {
         let p = Project::with_config(&config(&format!("\"{bad}\"")));
@@ -97,18 +129,35 @@ fn aliases_with_odd_characters_are_matched_or_refused_cleanly() {
             format!("site.toml: actors: actor `odd`: empty alias {bad:?} (a surface form needs at least one letter or digit)")
         );
     }
-    let p = Project::with_config(&config(r#""C++", "(x)", "İstanbul", "👍 fans", "a\\b", "{{ x }}""#));
-    p.seed("a.txt", "A&B <Co> and C++ met (x) in İstanbul, 👍 fans, a\\b {{ x }} here.\n");
+    let p = Project::with_config(&config(
+        r#""C++", "(x)", "İstanbul", "👍 fans", "a\\b", "{{ x }}""#,
+    ));
+    p.seed(
+        "a.txt",
+        "A&B <Co> and C++ met (x) in İstanbul, 👍 fans, a\\b {{ x }} here.\n",
+    );
     p.ok();
     p.check_all_pages();
-    let json: serde_json::Value = serde_json::from_str(&p.read("public/data/annotations.json")).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&p.read("public/data/annotations.json")).unwrap();
     let texts: Vec<&str> = json["mentions"]
         .as_array()
         .unwrap()
         .iter()
         .map(|m| m["text"].as_str().unwrap())
         .collect();
-    assert_eq!(texts, ["A&B <Co>", "C++", "(x)", "İstanbul", "👍 fans", "a\\b", "{{ x }}"]);
+    assert_eq!(
+        texts,
+        [
+            "A&B <Co>",
+            "C++",
+            "(x)",
+            "İstanbul",
+            "👍 fans",
+            "a\\b",
+            "{{ x }}"
+        ]
+    );
 }
 
 #[test]

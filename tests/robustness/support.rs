@@ -75,7 +75,8 @@ impl Project {
     }
 
     pub fn ok(&self) -> BuildReport {
-        self.build().unwrap_or_else(|e| panic!("build failed: {e:#}"))
+        self.build()
+            .unwrap_or_else(|e| panic!("build failed: {e:#}"))
     }
 
     /// Runs the real binary in the project folder.
@@ -144,9 +145,10 @@ pub fn check_page(name: &str, html: &str) -> Html {
         doc.errors
     );
     for script in doc.select(&Selector::parse("script").unwrap()) {
-        let src = script.value().attr("src").unwrap_or_else(|| {
-            panic!("{name}: inline script {:?}", script.inner_html())
-        });
+        let src = script
+            .value()
+            .attr("src")
+            .unwrap_or_else(|| panic!("{name}: inline script {:?}", script.inner_html()));
         assert!(
             OWN_SCRIPTS.iter().any(|own| src.ends_with(own)) && !src.contains(':'),
             "{name}: foreign script {src}"
