@@ -53,6 +53,9 @@ pub enum Command {
         /// Rebuild even if nothing changed since the last build.
         #[arg(short, long)]
         force: bool,
+        /// Replace invalid UTF-8 in articles with U+FFFD (and warn) instead of failing.
+        #[arg(long)]
+        lossy: bool,
         /// Print the wall time of each pipeline stage.
         #[arg(short, long)]
         verbose: bool,
@@ -153,6 +156,7 @@ pub fn run() -> ExitCode {
             output,
             base_url,
             force,
+            lossy,
             verbose,
         } => build(
             &config,
@@ -160,6 +164,7 @@ pub fn run() -> ExitCode {
                 output,
                 base_url,
                 force,
+                lossy,
             },
             verbose,
             quiet,

@@ -175,6 +175,10 @@ fn validate(config: &SiteConfig, text: &str) -> Result<()> {
             bail!("{at}actor {:?} has an empty name", actor.id);
         }
     }
+    if let Some(base) = &config.base_url {
+        check_base_url(base)
+            .map_err(|e| anyhow::anyhow!("{}base_url: {e}", position_of(text, base)))?;
+    }
     for (id, meta) in &config.articles {
         if let Some(p) = &meta.published {
             check_published(p).map_err(|e| {
@@ -183,6 +187,28 @@ fn validate(config: &SiteConfig, text: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether `url` is a web address (`http://` or `https://`, with no character a URL may not
+/// hold raw): anything else, `javascript:` above all, must never become a link on a published
+/// page, and an invalid one would make the page fail HTML validation.
+pub fn is_web_url(url: &str) -> bool {
+    let url = url.trim().to_ascii_lowercase();
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>\"`{}|\\^".contains(c))
+}
+
+/// Validates the public address, which becomes links on the 404 page and canonical links.
+pub fn check_base_url(url: &str) -> std::result::Result<(), String> {
+    if is_web_url(url) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{url:?} is not a web address; write it as https://host/path/"
+        ))
+    }
 }
 
 /// Validates a publication date, keeping only year, month or day precision.

@@ -11,10 +11,31 @@ use walkdir::WalkDir;
 
 use crate::model::{Format, SourceFile};
 
+/// Reads every `.txt` and `.md` article under `dir` (recursively), sorted by path, strictly:
+/// invalid UTF-8 is an error. Warnings (skipped symbolic links) are dropped; the build uses
+/// [`load_sources_with`] to report them.
+pub fn load_sources(dir: &Path, root: &Path) -> Result<Vec<SourceFile>> {
+    load_sources_with(dir, root, false).map(|l| l.sources)
+}
+
+/// What the load stage read, and what it chose not to read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The articles, sorted by path.
+    pub sources: Vec<SourceFile>,
+    /// Problems that did not stop the build, as `FILE: message`, so a user learns that a
+    /// link was skipped or a byte replaced instead of wondering where an article went.
+    pub warnings: Vec<String>,
+}
+
 /// Reads every `.txt` and `.md` article under `dir` (recursively), sorted by path.
 ///
-/// Editorial side files (`*.notes.md`) are skipped: they annotate articles, they are not ones.
-pub fn load_sources(dir: &Path, root: &Path) -> Result<Vec<SourceFile>> {
+/// Editorial side files (`*.notes.md`) and hidden files are skipped: they are not articles.
+/// Symbolic links are never followed (a link could publish a file from outside the seeds
+/// folder, or loop), and each one is reported as a warning. With `lossy`, invalid UTF-8 is
+/// replaced by U+FFFD with a warning naming the first bad byte, instead of failing the build;
+/// offsets in the export then point into the repaired text, as the warning says.
+pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded> {
     if !dir.is_dir() {
         bail!(
             "seeds folder {} does not exist; create it or set seeds_dir in site.toml",
@@ -22,15 +43,31 @@ pub fn load_sources(dir: &Path, root: &Path) -> Result<Vec<SourceFile>> {
         );
     }
     let mut out = Vec::new();
+    let mut warnings = Vec::new();
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     let walk = WalkDir::new(dir).sort_by_file_name().follow_links(false);
     for entry in walk {
-        let entry =
-            entry.with_context(|| format!("cannot read the seeds folder {}", dir.display()))?;
+        let entry = entry.map_err(|e| {
+            // One cause, named once: walkdir's own message repeats the OS error.
+            let at = e
+                .path()
+                .map_or_else(|| shown(dir, root), |p| shown(p, root));
+            match e.io_error() {
+                Some(io) => anyhow::anyhow!("cannot read {at}: {io}"),
+                None => anyhow::anyhow!("cannot read {at}: {e}"),
+            }
+        })?;
+        let path = entry.path();
+        if entry.path_is_symlink() {
+            warnings.push(format!(
+                "{}: symbolic link skipped; dossier reads only regular files inside the seeds folder (copy the file in instead)",
+                shown(path, root)
+            ));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
-        let path = entry.path();
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -41,23 +78,26 @@ pub fn load_sources(dir: &Path, root: &Path) -> Result<Vec<SourceFile>> {
             Some("md") => Format::Markdown,
             _ => continue,
         };
-        let display_path = path
-            .strip_prefix(root)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
+        let display_path = shown(path, root);
         let id = article_id(path)
             .with_context(|| format!("{display_path}: the file name cannot be an article id"))?;
         if let Some(other) = ids.insert(id.to_lowercase(), display_path.clone()) {
             bail!("{display_path}: article id {id:?} collides with {other}; rename one of them");
         }
         let bytes = std::fs::read(path).with_context(|| format!("cannot read {display_path}"))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            anyhow::anyhow!(
-                "{display_path}: not valid UTF-8 at byte {at}; re-save the file as UTF-8"
-            )
-        })?;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                if !lossy {
+                    bail!("{display_path}: not valid UTF-8 at byte {at}; re-save the file as UTF-8, or build with --lossy to replace bad bytes");
+                }
+                warnings.push(format!(
+                    "{display_path}: not valid UTF-8 at byte {at}; bad bytes replaced by U+FFFD (--lossy), so exported offsets refer to the repaired text"
+                ));
+                String::from_utf8_lossy(e.as_bytes()).into_owned()
+            }
+        };
         out.push(SourceFile {
             id,
             path: path.to_path_buf(),
@@ -66,7 +106,18 @@ pub fn load_sources(dir: &Path, root: &Path) -> Result<Vec<SourceFile>> {
             format,
         });
     }
-    Ok(out)
+    Ok(Loaded {
+        sources: out,
+        warnings,
+    })
+}
+
+/// A path as messages show it: relative to the project folder, with forward slashes.
+fn shown(path: &Path, root: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// The file stem, if it is safe to use as a URL segment and a file name.

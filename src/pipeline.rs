@@ -28,6 +28,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Build even when nothing changed since the last build.
     pub force: bool,
+    /// Replace invalid UTF-8 in seeds (with a warning) instead of failing.
+    pub lossy: bool,
 }
 
 /// The numbers a build reports in its summary line.
@@ -140,6 +142,7 @@ pub fn render_checked(site: &Site, articles: &[Article], index: &SiteIndex) -> R
         index,
     };
     let mut pages = render::render_to_memory(&input)?;
+    crate::scrub::html_pages(&mut pages);
     pages.insert(
         "data/annotations.json".into(),
         export::annotations_json(&site.config, articles, index),
@@ -168,6 +171,7 @@ struct CheckedStaging<'a> {
 
 impl render::Sink for CheckedStaging<'_> {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<()> {
+        let bytes = crate::scrub::html_page(&path, bytes);
         self.check.record(&path, &bytes);
         self.staging.put_file(&path, &bytes)
     }
@@ -242,11 +246,13 @@ pub fn build_with(
     stages.start();
     let mut site = Site::load(config_path)?;
     if let Some(base) = &options.base_url {
+        crate::config::check_base_url(base).map_err(|e| anyhow::anyhow!("--base-url: {e}"))?;
         site.config.base_url = Some(base.clone());
     }
     let output = options.output.clone().unwrap_or_else(|| site.output_dir());
     guard_output(&site, &output)?;
-    let sources = load::load_sources(&site.seeds_dir(), &site.root)?;
+    let loaded = load::load_sources_with(&site.seeds_dir(), &site.root, options.lossy)?;
+    let (sources, load_warnings) = (loaded.sources, loaded.warnings);
     stages.lap("load");
     let inputs = fingerprint::inputs(&site, &sources, &format!("{:?}", site.config.base_url));
     stages.lap("fingerprint");
@@ -261,7 +267,7 @@ pub fn build_with(
                 files,
                 output,
                 elapsed: started.elapsed(),
-                warnings: Vec::new(),
+                warnings: load_warnings,
                 up_to_date: true,
                 stages,
             });
@@ -291,9 +297,9 @@ pub fn build_with(
         files: files + 1,
         output,
         elapsed: started.elapsed(),
-        warnings: articles
-            .iter()
-            .flat_map(|a| a.warnings.iter().cloned())
+        warnings: load_warnings
+            .into_iter()
+            .chain(articles.iter().flat_map(|a| a.warnings.iter().cloned()))
             .collect(),
         up_to_date: false,
         stages,
@@ -302,13 +308,27 @@ pub fn build_with(
 
 /// The output folder is replaced wholesale, so it must never be (or hold) the sources.
 fn guard_output(site: &Site, output: &Path) -> Result<()> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    // Lexically resolved, so `output_dir = ".."` is seen to contain the project.
+    let abs = |p: &Path| {
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let mut out = PathBuf::new();
+        for c in p.components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                std::path::Component::CurDir => {}
+                c => out.push(c),
+            }
+        }
+        out
+    };
     let (out, seeds, root) = (abs(output), abs(&site.seeds_dir()), abs(&site.root));
-    if out == root || seeds.starts_with(&out) || root.starts_with(&out) {
+    if root.starts_with(&out) || seeds.starts_with(&out) {
         bail!(
             "output folder {} would replace the site's own files (it is or contains {}); choose another output_dir",
             output.display(),
-            if seeds.starts_with(&out) { "the seeds folder" } else { "the project folder" }
+            if root.starts_with(&out) { "the project folder" } else { "the seeds folder" }
         );
     }
     Ok(())

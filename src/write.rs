@@ -80,11 +80,19 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Starts writing a new version of `out`; refuses a folder dossier did not make.
+    /// Starts writing a new version of `out`; refuses a folder dossier did not make, or one
+    /// holding a file the last build did not write (a `CNAME` added by hand): replacing it
+    /// would delete that file.
     pub fn begin(out: &Path) -> Result<Staging> {
         if out.exists() && !is_ours(out)? {
             bail!(
                 "{} exists and was not made by dossier; move it away or choose another output folder (-o DIR)",
+                out.display()
+            );
+        }
+        if let Some(foreign) = foreign_file(out)? {
+            bail!(
+                "{} holds {foreign}, which dossier did not write; a build replaces the whole folder, so move that file elsewhere first",
                 out.display()
             );
         }
@@ -97,12 +105,16 @@ impl Staging {
         let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
         let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        remove_stale_siblings(parent, name);
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
                 .with_context(|| format!("cannot clear {}", dir.display()))?;
         }
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
+        // Marked first, so a folder left by a killed build is recognisably ours to clean up.
+        std::fs::write(dir.join(MARKER), format!("{MARKER_HEAD}\nstaging\n"))
+            .with_context(|| format!("cannot write the marker in {}", dir.display()))?;
         let previous = if out.exists() {
             read_manifest(out)
         } else {
@@ -255,8 +267,117 @@ fn is_ours(out: &Path) -> Result<bool> {
     Ok(entries.next().is_none())
 }
 
+/// The first file (relative path) in `out` that the last build's manifest does not list, so
+/// replacing the folder would delete something dossier never wrote.
+fn foreign_file(out: &Path) -> Result<Option<String>> {
+    if !out.join(MARKER).is_file() {
+        return Ok(None);
+    }
+    let manifest = read_manifest(out);
+    for entry in walkdir::WalkDir::new(out).sort_by_file_name().min_depth(1) {
+        let entry = entry.with_context(|| format!("cannot read {}", out.display()))?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(out)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel != MARKER && !manifest.files.contains_key(&rel) {
+            return Ok(Some(rel));
+        }
+    }
+    Ok(None)
+}
+
+/// Removes `.NAME.new-PID` and `.NAME.old-PID` folders beside the output that a killed build
+/// left behind: only ones carrying dossier's marker, and only when process PID is gone.
+fn remove_stale_siblings(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let (new, old) = (format!(".{name}.new-"), format!(".{name}.old-"));
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let Some(pid) = file_name
+            .strip_prefix(&new)
+            .or_else(|| file_name.strip_prefix(&old))
+        else {
+            continue;
+        };
+        let alive = pid == std::process::id().to_string()
+            || Path::new("/proc").join(pid).exists()
+            || !Path::new("/proc/self").exists();
+        if !alive && pid.bytes().all(|b| b.is_ascii_digit()) {
+            let _ = remove_ours(&entry.path());
+        }
+    }
+}
+
+/// Deletes a folder dossier made, its marker last, so an interrupted deletion still leaves a
+/// folder that the next build recognises as its own.
+fn remove_ours(dir: &Path) -> std::io::Result<()> {
+    if !dir.join(MARKER).is_file() {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    std::fs::remove_file(dir.join(MARKER))?;
+    std::fs::remove_dir(dir)
+}
+
+/// Swaps two folders in one step (Linux `renameat2(RENAME_EXCHANGE)`); `false` when the
+/// system or file system cannot, and the caller falls back to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let (Ok(a), Ok(b)) = (
+        CString::new(a.as_os_str().as_bytes()),
+        CString::new(b.as_os_str().as_bytes()),
+    ) else {
+        return false;
+    };
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    rc == 0
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
+}
+
 fn swap(out: &Path, staging: &Path, old: &Path) -> Result<()> {
     let had_old = out.exists();
+    if had_old && exchange(staging, out) {
+        // `staging` now holds the previous site; the new one is already in place.
+        remove_ours(staging)
+            .with_context(|| format!("cannot remove the previous site at {}", staging.display()))?;
+        return Ok(());
+    }
     if had_old {
         std::fs::rename(out, old)
             .with_context(|| format!("cannot move the previous {} aside", out.display()))?;
@@ -268,7 +389,7 @@ fn swap(out: &Path, staging: &Path, old: &Path) -> Result<()> {
         return Err(e).with_context(|| format!("cannot move the new site into {}", out.display()));
     }
     if had_old {
-        std::fs::remove_dir_all(old)
+        remove_ours(old)
             .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
     }
     Ok(())

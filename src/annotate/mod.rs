@@ -218,22 +218,60 @@ pub(crate) fn to_source(
     (range.end <= plain + len).then(|| source + range.start - plain..source + range.end - plain)
 }
 
+/// Longest sentence kept with a mention, in bytes. Scraped text can hold a whole article on
+/// one line without a full stop; every mention carrying that "sentence" made the export and
+/// the pages grow with mentions × line length, so a longer one keeps a window around each
+/// mention instead.
+const MAX_SENTENCE: usize = 600;
+
 fn sentence_of(
     text: &str,
     sentences: &[Range<usize>],
     shared: &mut [Option<Arc<str>>],
     at: usize,
 ) -> Arc<str> {
-    let found = sentences
-        .iter()
-        .position(|r| at >= r.start && at < r.end.max(r.start + 1));
+    // Sentences are sorted and disjoint: a binary search, not a scan per mention.
+    let i = sentences.partition_point(|r| r.end.max(r.start + 1) <= at);
+    let found = sentences.get(i).filter(|r| at >= r.start).map(|_| i);
+    let range = found.map_or_else(|| sentences::sentence_at(text, at), |i| sentences[i].clone());
+    if range.len() > MAX_SENTENCE {
+        return Arc::from(window(text.get(range.clone()).unwrap_or(text), at.saturating_sub(range.start)));
+    }
     let trimmed = |range: Range<usize>| Arc::from(text.get(range).unwrap_or(text).trim());
     match found {
         Some(i) => shared[i]
             .get_or_insert_with(|| trimmed(sentences[i].clone()))
             .clone(),
-        None => trimmed(sentences::sentence_at(text, at)),
+        None => trimmed(range),
     }
+}
+
+/// About [`MAX_SENTENCE`] bytes of `sentence` around byte `at`, cut at spaces (never inside
+/// the word at `at`), with ellipses where cut.
+fn window(sentence: &str, at: usize) -> String {
+    let floor = |mut i: usize| {
+        while !sentence.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let at = floor(at.min(sentence.len()));
+    let from = floor(at.saturating_sub(MAX_SENTENCE / 2));
+    let to = floor((from + MAX_SENTENCE).min(sentence.len())).max(at);
+    let from = match sentence[from..at].find(' ') {
+        Some(space) if from > 0 => from + space + 1,
+        _ => from,
+    };
+    let to = match sentence[at..to].rfind(' ') {
+        Some(space) if to < sentence.len() => at + space,
+        _ => to,
+    };
+    format!(
+        "{}{}{}",
+        if from > 0 { "…" } else { "" },
+        sentence[from..to].trim(),
+        if to < sentence.len() { "…" } else { "" }
+    )
 }
 
 /// Sorted by start (longer first on ties); any mention overlapping an earlier kept one is

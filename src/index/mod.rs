@@ -151,12 +151,19 @@ fn reading_order(articles: &[Article]) -> Vec<usize> {
 }
 
 /// Actors mentioned in the same sentence as mention `m`, without duplicates, by id order.
+///
+/// Mentions are sorted by offset, so one sentence's mentions are neighbours: scanning outward
+/// from `m` keeps this linear in the sentence, where a scan of the whole article made the
+/// index quadratic in an article's mentions (hours for one 5 MB line).
 fn sentence_actors(article: &Article, m: usize) -> Vec<usize> {
-    let target = &article.mentions[m];
-    let mut ids: Vec<usize> = article
-        .mentions
-        .iter()
-        .filter(|o| o.block == target.block && o.sentence == target.sentence)
+    let all = &article.mentions;
+    let target = &all[m];
+    let same =
+        |o: &&crate::model::Mention| o.block == target.block && o.sentence == target.sentence;
+    let before = all[..m].iter().rev().take_while(same);
+    let after = all[m..].iter().take_while(same);
+    let mut ids: Vec<usize> = before
+        .chain(after)
         .filter_map(|o| match o.kind {
             MentionKind::Actor(id) => Some(id),
             _ => None,

@@ -36,7 +36,17 @@ pub fn parse_article(file: SourceFile, config: &SiteConfig) -> Result<Article> {
         }
     };
     let configured = config.articles.get(&file.id).cloned().unwrap_or_default();
-    let meta = merge_meta(front, configured, inferred, &file.display_path)?;
+    let mut meta = merge_meta(front, configured, inferred, &file.display_path)?;
+    if meta.title.trim().is_empty() {
+        // An empty or unreadable article still needs a heading and a link text.
+        meta.title = file.id.clone();
+    }
+    if let Some(url) = meta.url.take_if(|u| !crate::config::is_web_url(u)) {
+        warnings.push(format!(
+            "{}: url {url:?} is not a web address (http:// or https://); it is not linked",
+            file.display_path
+        ));
+    }
     let mut article = Article {
         id: file.id,
         source_path: file.display_path,

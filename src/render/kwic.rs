@@ -59,17 +59,24 @@ fn around_in(
 }
 
 fn left_of(before: &str) -> String {
-    let n = before.chars().count();
-    if n <= WIDTH {
+    // Only the tail can be shown: counting the whole paragraph's chars for every mention made
+    // actor pages quadratic in a paragraph's length.
+    let mut from = before.len().saturating_sub(WIDTH * 4 + 4);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    let n = tail.chars().count();
+    if from == 0 && n <= WIDTH {
         return before.to_string();
     }
-    let cut: String = before.chars().skip(n - WIDTH).collect();
+    let cut: String = tail.chars().skip(n - WIDTH).collect();
     let cut = cut.split_once(' ').map_or(cut.as_str(), |(_, rest)| rest);
     format!("…{cut}")
 }
 
 fn right_of(after: &str) -> String {
-    if after.chars().count() <= WIDTH {
+    if after.chars().nth(WIDTH).is_none() {
         return after.to_string();
     }
     let cut: String = after.chars().take(WIDTH).collect();

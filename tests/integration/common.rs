@@ -46,6 +46,7 @@ pub fn build_site(config: &Path) -> Built {
             output: Some(out.clone()),
             base_url: None,
             force: false,
+            ..BuildOptions::default()
         },
     )
     .unwrap_or_else(|e| panic!("build of {} failed: {e:#}", config.display()));

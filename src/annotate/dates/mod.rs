@@ -87,7 +87,11 @@ impl DateResolver {
         cands.extend(relative::relative(text));
         cands.extend(context::link_spans(text));
         let sentences = crate::annotate::sentences::sentences(text);
-        let sentence_of = |at: usize| sentences.iter().position(|r| r.contains(&at));
+        // Sorted, disjoint ranges: a binary search keeps long paragraphs linear.
+        let sentence_of = |at: usize| {
+            let i = sentences.partition_point(|r| r.end <= at);
+            sentences.get(i).filter(|r| r.contains(&at)).map(|_| i)
+        };
         // The year of the last explicit date, with the sentence it was in.
         let mut explicit_year: Option<(Option<usize>, i32)> = None;
         let mut out = Vec::new();

@@ -1,0 +1,69 @@
+//! Output hygiene: characters HTML forbids in a document are replaced in every rendered page.
+//!
+//! Why a pass over the finished pages rather than at each escape: article text reaches a page
+//! through several escapers (ours, Tera's autoescape, syntect's highlighter), and scraped text
+//! can carry NUL bytes, C0/C1 control characters and Unicode noncharacters, each a parse
+//! error that validators reject and browsers handle inconsistently. Sources keep them (the
+//! export's byte offsets point into the file as stored); only the HTML shows U+FFFD instead.
+
+use crate::render::Pages;
+
+/// Replaces forbidden characters in every `.html` page with U+FFFD.
+pub fn html_pages(pages: &mut Pages) {
+    for (path, bytes) in pages.iter_mut() {
+        *bytes = html_page(path, std::mem::take(bytes));
+    }
+}
+
+/// One file as it should be written: an `.html` page with forbidden characters replaced by
+/// U+FFFD, anything else unchanged (for sinks that write pages as they are rendered).
+pub fn html_page(path: &str, bytes: Vec<u8>) -> Vec<u8> {
+    if !path.ends_with(".html") || !has_suspect_byte(&bytes) {
+        return bytes;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => text
+            .chars()
+            .map(|c| if forbidden(c) { '\u{FFFD}' } else { c })
+            .collect::<String>()
+            .into_bytes(),
+        Err(e) => e.into_bytes(),
+    }
+}
+
+/// A fast pre-check: control bytes, or a lead byte that can start a C1 control (C2) or a
+/// noncharacter (EF, F0–F4).
+fn has_suspect_byte(bytes: &[u8]) -> bool {
+    bytes.iter().any(|&b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+            || matches!(b, 0x7F | 0xC2 | 0xEF | 0xF0..=0xF4)
+    })
+}
+
+/// Control characters other than ASCII whitespace, and noncharacters: the HTML standard's
+/// input-stream parse errors.
+fn forbidden(c: char) -> bool {
+    let n = c as u32;
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}'))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_controls_and_noncharacters_in_html_only() {
+        let mut pages = Pages::new();
+        let dirty = "a\0b\u{1}c\u{7f}d\u{85}e\u{FFFE}f\u{FDD0}g\u{10FFFF}h\t\n\r\u{0C}é";
+        pages.insert("p.html".into(), dirty.as_bytes().to_vec());
+        pages.insert("d.json".into(), dirty.as_bytes().to_vec());
+        html_pages(&mut pages);
+        assert_eq!(
+            String::from_utf8(pages["p.html"].clone()).unwrap(),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}g\u{FFFD}h\t\n\r\u{0C}é"
+        );
+        assert_eq!(pages["d.json"], dirty.as_bytes());
+    }
+}
