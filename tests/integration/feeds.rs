@@ -14,7 +14,7 @@ fn build_with_base(base_url: Option<&str>) -> Built {
         &BuildOptions {
             output: Some(out.clone()),
             base_url: base_url.map(String::from),
-            force: false,
+            ..Default::default()
         },
     )
     .unwrap();
