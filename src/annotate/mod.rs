@@ -233,9 +233,15 @@ fn sentence_of(
     // Sentences are sorted and disjoint: a binary search, not a scan per mention.
     let i = sentences.partition_point(|r| r.end.max(r.start + 1) <= at);
     let found = sentences.get(i).filter(|r| at >= r.start).map(|_| i);
-    let range = found.map_or_else(|| sentences::sentence_at(text, at), |i| sentences[i].clone());
+    let range = found.map_or_else(
+        || sentences::sentence_at(text, at),
+        |i| sentences[i].clone(),
+    );
     if range.len() > MAX_SENTENCE {
-        return Arc::from(window(text.get(range.clone()).unwrap_or(text), at.saturating_sub(range.start)));
+        return Arc::from(window(
+            text.get(range.clone()).unwrap_or(text),
+            at.saturating_sub(range.start),
+        ));
     }
     let trimmed = |range: Range<usize>| Arc::from(text.get(range).unwrap_or(text).trim());
     match found {

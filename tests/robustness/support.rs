@@ -138,7 +138,16 @@ const OWN_SCRIPTS: [&str; 3] = ["dossier.js", "search.js", "search/manifest.js"]
 /// The page parses as HTML5 without a single parse error, runs no script but the site's own,
 /// has no event-handler attribute and no `javascript:` link.
 /// Attributes whose value a browser loads or navigates to.
-const URL_ATTRS: &[&str] = &["href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data"];
+const URL_ATTRS: &[&str] = &[
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "srcset",
+    "poster",
+    "data",
+];
 
 pub fn check_page(name: &str, html: &str) -> Html {
     let doc = Html::parse_document(html);
