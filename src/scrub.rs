@@ -31,12 +31,21 @@ pub fn html_page(path: &str, bytes: Vec<u8>) -> Vec<u8> {
     }
 }
 
-/// A fast pre-check: control bytes, or a lead byte that can start a C1 control (C2) or a
-/// noncharacter (EF, F0–F4).
+/// A fast pre-check: whether any character in `bytes` is forbidden. Only the lead bytes that
+/// can start one (control bytes, C2 for C1 controls, EF and F0–F4 for noncharacters) are
+/// decoded, so ordinary non-ASCII text such as "·" or "é" costs one comparison per byte.
 fn has_suspect_byte(bytes: &[u8]) -> bool {
-    bytes.iter().any(|&b| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-            || matches!(b, 0x7F | 0xC2 | 0xEF | 0xF0..=0xF4)
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        0x7F => true,
+        b if b < 0x20 => !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C),
+        0xC2 | 0xEF | 0xF0..=0xF4 => {
+            let end = (i + 4).min(bytes.len());
+            let decoded = (i + 2..=end)
+                .find_map(|e| std::str::from_utf8(&bytes[i..e]).ok())
+                .and_then(|s| s.chars().next());
+            decoded.is_none_or(forbidden)
+        }
+        _ => false,
     })
 }
 
@@ -65,5 +74,13 @@ mod tests {
             "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}g\u{FFFD}h\t\n\r\u{0C}é"
         );
         assert_eq!(pages["d.json"], dirty.as_bytes());
+    }
+
+    #[test]
+    fn ordinary_non_ascii_is_not_suspect() {
+        assert!(!has_suspect_byte("a · b é “q” … ￼ 😀".as_bytes()));
+        for bad in ["\u{85}", "\u{FDD0}", "\u{FFFF}", "\u{1FFFE}", "\u{0}"] {
+            assert!(has_suspect_byte(format!("x{bad}y").as_bytes()), "{bad:?}");
+        }
     }
 }
