@@ -171,6 +171,7 @@ fn groups<'a>(input: &'a RenderInput, e: &EntityEntry, root: &str) -> Vec<Articl
             },
             forms,
             lines,
+            more: 0,
         });
     }
     out

@@ -139,10 +139,21 @@ const ACTOR_TIMELINE_LIST: usize = 200;
 /// [`paging::ACTOR_LINES_PER_PART`] keyword lines.
 pub fn actor_parts(input: &RenderInput, id: usize) -> Vec<Range<usize>> {
     let by_article = &input.index.actors[id].by_article;
+    let shown = lines_per_article(input, id);
     paging::split(
-        by_article.iter().map(|(_, m)| m.len()),
+        by_article.iter().map(|(_, m)| m.len().min(shown)),
         paging::ACTOR_LINES_PER_PART,
     )
+}
+
+/// How many keyword lines an article gets on actor `id`'s page: all of them, unless the actor
+/// is busy (see [`paging::BUSY_ACTOR_MENTIONS`]).
+fn lines_per_article(input: &RenderInput, id: usize) -> usize {
+    if input.index.actors[id].mentions > paging::BUSY_ACTOR_MENTIONS {
+        paging::BUSY_LINES_PER_ARTICLE
+    } else {
+        usize::MAX
+    }
 }
 
 /// An actor's small timeline graphic for a page at `root`, drawn once per depth and shared by
@@ -173,14 +184,21 @@ pub fn actor(
     let actor = &input.site.config.actors[id];
     let index = &input.index.actors[id];
     let range = parts[part].clone();
+    let shown = lines_per_article(input, id);
     let mut groups = Vec::new();
     for (a, mentions) in &index.by_article[range] {
         let article = &input.articles[*a];
         let mut forms: BTreeMap<String, usize> = BTreeMap::new();
         let mut lines = Vec::new();
         let mut texts = kwic::BlockTexts::new(article);
-        for &m in mentions {
+        for (n, &m) in mentions.iter().enumerate() {
             let mention = &article.mentions[m];
+            if n >= shown {
+                // Counted among the forms, not listed.
+                let (_, keyword, _) = texts.around(mention);
+                *forms.entry(keyword).or_default() += 1;
+                continue;
+            }
             let (left, keyword, right) = texts.around(mention);
             *forms.entry(keyword.clone()).or_default() += 1;
             let href = format!(
@@ -205,6 +223,7 @@ pub fn actor(
             article: link,
             forms,
             lines,
+            more: mentions.len().saturating_sub(shown),
         });
     }
     let cooccurring: Vec<Chip> = index

@@ -13,6 +13,13 @@ use serde::Serialize;
 pub const TIMELINE_PER_PART: usize = 400;
 /// Keyword-in-context lines per actor page (about 0.5 kB each).
 pub const ACTOR_LINES_PER_PART: usize = 1000;
+/// Mentions above which an actor counts as busy: its page then shows only the first
+/// [`BUSY_LINES_PER_ARTICLE`] lines of each article (with how many more there are), because
+/// forty keyword lines from one article say little more than three, and a busy actor's page
+/// would otherwise be most of the site's bytes.
+pub const BUSY_ACTOR_MENTIONS: usize = 2000;
+/// Keyword lines per article on a busy actor's page.
+pub const BUSY_LINES_PER_ARTICLE: usize = 3;
 /// Article cards per home page (about 1.5 kB each).
 pub const HOME_PER_PART: usize = 250;
 

@@ -91,8 +91,10 @@ pub struct ArticleMentions<'a> {
     pub article: Link<'a>,
     /// Surface forms with counts ("Moscow ×3").
     pub forms: Vec<(String, usize)>,
-    /// Every mention as a keyword-in-context line.
+    /// Its mentions as keyword-in-context lines (the first few only, for a busy actor).
     pub lines: Vec<Kwic>,
+    /// Mentions in the article not listed as lines.
+    pub more: usize,
 }
 
 /// One timeline entry.

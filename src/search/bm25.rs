@@ -64,26 +64,44 @@ fn doc_terms(doc: &Doc) -> DocTerms {
     DocTerms { len, terms }
 }
 
+/// Documents tokenised at a time: enough to keep both cores busy, few enough that the
+/// per-document term lists (a String per term) never all sit in memory at once.
+const CHUNK: usize = 1024;
+
 /// The index: every term in byte order with its best postings, best first (ties by document).
 pub fn build(docs: &[Doc]) -> Vec<(String, Vec<Posting>)> {
-    let per_doc: Vec<DocTerms> = docs.par_iter().map(doc_terms).collect();
-    // Average length per kind: a timeline sentence is not a short article.
-    let mut sums: BTreeMap<Kind, (f64, f64)> = BTreeMap::new();
-    for (doc, dt) in docs.iter().zip(&per_doc) {
-        let s = sums.entry(doc.kind).or_default();
-        s.0 += f64::from(dt.len);
-        s.1 += 1.0;
-    }
-    let mut lists: HashMap<String, Vec<Hit>> = HashMap::new();
-    for (d, dt) in per_doc.iter().enumerate() {
-        for (term, tf, unit, at) in &dt.terms {
-            lists
-                .entry(term.clone())
-                .or_default()
-                .push((d as u32, *tf, *unit, *at));
+    // Each term's text is stored once, numbered in order of first appearance; the hits refer
+    // to it by number.
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut hits: Vec<Vec<Hit>> = Vec::new();
+    let mut lens: Vec<u32> = Vec::with_capacity(docs.len());
+    for (c, chunk) in docs.chunks(CHUNK).enumerate() {
+        let per_doc: Vec<DocTerms> = chunk.par_iter().map(doc_terms).collect();
+        for (k, dt) in per_doc.into_iter().enumerate() {
+            let d = (c * CHUNK + k) as u32;
+            lens.push(dt.len);
+            for (term, tf, unit, at) in dt.terms {
+                let next = hits.len() as u32;
+                let id = *ids.entry(term).or_insert(next);
+                if id == next {
+                    hits.push(Vec::new());
+                }
+                hits[id as usize].push((d, tf, unit, at));
+            }
         }
     }
-    let mut lists: Vec<_> = lists.into_iter().collect();
+    // Average length per kind: a timeline sentence is not a short article.
+    let mut sums: BTreeMap<Kind, (f64, f64)> = BTreeMap::new();
+    for (doc, len) in docs.iter().zip(&lens) {
+        let s = sums.entry(doc.kind).or_default();
+        s.0 += f64::from(*len);
+        s.1 += 1.0;
+    }
+    let mut lists: Vec<(String, Vec<Hit>)> = ids
+        .into_iter()
+        .map(|(term, id)| (term, std::mem::take(&mut hits[id as usize])))
+        .collect();
+    drop(hits);
     lists.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let n = docs.len() as f64;
     lists
@@ -96,7 +114,7 @@ pub fn build(docs: &[Doc]) -> Vec<(String, Vec<Posting>)> {
                 .map(|(doc, tf, unit, at)| {
                     let (sum, count) = sums[&docs[doc as usize].kind];
                     let avg = (sum / count).max(1.0);
-                    let dl = f64::from(per_doc[doc as usize].len);
+                    let dl = f64::from(lens[doc as usize]);
                     let tf = f64::from(tf);
                     let score = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / avg));
                     Posting {

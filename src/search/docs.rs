@@ -29,8 +29,9 @@ impl Kind {
 /// A piece of a document's text with where it sits on the page.
 #[derive(Clone, Debug)]
 pub struct Unit {
-    /// Plain text.
-    pub text: String,
+    /// Plain text; shared with the mention it comes from where there is one, since a large
+    /// corpus has hundreds of thousands of timeline sentences.
+    pub text: std::sync::Arc<str>,
     /// Paragraph anchor on the document's page (`p3`), or empty.
     pub anchor: String,
     /// Counts each occurrence this many times: names and titles weigh more than body text.
@@ -52,9 +53,9 @@ pub struct Doc {
     pub units: Vec<Unit>,
 }
 
-fn unit(text: String, anchor: &str, boost: u32, show: bool) -> Unit {
+fn unit(text: impl Into<std::sync::Arc<str>>, anchor: &str, boost: u32, show: bool) -> Unit {
     Unit {
-        text,
+        text: text.into(),
         anchor: anchor.to_string(),
         boost,
         show,
@@ -110,7 +111,7 @@ pub fn collect(input: &RenderInput) -> Vec<Doc> {
             title: format!("{label} · {}", article.meta.title),
             href: timeline_entry_href("", t, &timeline_entry_id(&article.id, mention.span.start)),
             units: vec![
-                unit(mention.sentence.to_string(), "", 1, true),
+                unit(mention.sentence.clone(), "", 1, true),
                 unit(label, "", 1, false),
             ],
         });

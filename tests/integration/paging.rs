@@ -97,3 +97,34 @@ fn long_lists_are_split_into_linked_parts() {
         .read("actors/ruritania.html")
         .contains("mentions in 300 articles"));
 }
+
+/// A busy actor (over 2,000 mentions) lists three lines per article and says how many more
+/// each article has; the counts of forms still cover every mention.
+#[test]
+fn a_busy_actor_shows_a_few_lines_per_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir(&seeds).unwrap();
+    std::fs::write(
+        dir.path().join("site.toml"),
+        "title = \"Busy\"\n[[actors]]\nid = \"ruritania\"\nname = \"Ruritania\"\n",
+    )
+    .unwrap();
+    for n in 0..40 {
+        let mut text = format!("Ruritania dispatch {n}\n\n");
+        for s in 0..60 {
+            let _ = write!(text, "Ruritania acted again, time {s}. ");
+        }
+        std::fs::write(seeds.join(format!("b{n:02}.txt")), text).unwrap();
+    }
+    let site = build_site(&dir.path().join("site.toml"));
+    let page = site.read("actors/ruritania.html");
+    let group = page
+        .split("<section class=\"kwic-group\">")
+        .nth(1)
+        .expect("an article group");
+    let group = &group[..group.find("</section>").unwrap()];
+    assert_eq!(group.matches("<mark class=\"kw\">").count(), 3, "{group}");
+    assert!(group.contains("58 more in this article</a>"), "{group}");
+    assert!(group.contains("<q>Ruritania</q> ×61"), "{group}");
+}
