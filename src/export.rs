@@ -96,8 +96,61 @@ pub fn write_annotations(
         url: crate::render::links::actor_path(&a.id),
     });
     list(out, "actors", actors)?;
-    let mentions = articles.iter().flat_map(|article| {
-        article.mentions.iter().map(move |m| {
+    let entities = &site_index.entities;
+    // The site index's entities, so the export's ids are the entity pages' own. Entities and
+    // quotes come after the other kinds: tools reading `mentions` as one non-overlapping
+    // sequence per article keep working, and quotes may span other mentions.
+    write!(out, ",\n\"mentions\":[")?;
+    let mut first = true;
+    par_records(out, &mut first, articles, |a| mention_records(config, a))?;
+    par_records(out, &mut first, articles, |a| entity_records(entities, a))?;
+    par_records(out, &mut first, articles, |a| {
+        quote_records(config, entities, a)
+    })?;
+    out.write_all(b"\n]")?;
+    list(out, "events", events::records(articles, site_index))?;
+    out.write_all(b"\n}\n")
+}
+
+/// Articles serialised at a time, in parallel, before their bytes are written in order.
+const CHUNK: usize = 256;
+
+/// Writes the records `records` makes of each article as list items, in article order; the
+/// serialising runs on every core, a chunk of articles at a time, so memory stays bounded.
+fn par_records<'a, T: Serialize>(
+    out: &mut dyn Write,
+    first: &mut bool,
+    articles: &'a [Article],
+    records: impl Fn(&'a Article) -> Vec<T> + Sync,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    for chunk in articles.chunks(CHUNK) {
+        let parts: Vec<Vec<u8>> = chunk
+            .par_iter()
+            .map(|a| {
+                let mut bytes = Vec::new();
+                for record in records(a) {
+                    bytes.extend_from_slice(b",\n");
+                    // Serialising into memory cannot fail.
+                    let _ = serde_json::to_writer(&mut bytes, &record);
+                }
+                bytes
+            })
+            .collect();
+        for part in parts.iter().filter(|p| !p.is_empty()) {
+            // The list's first item follows its `[` with a line break, not a comma.
+            out.write_all(if *first { &part[1..] } else { part })?;
+            *first = false;
+        }
+    }
+    Ok(())
+}
+
+fn mention_records<'a>(config: &'a SiteConfig, article: &'a Article) -> Vec<MentionRecord<'a>> {
+    article
+        .mentions
+        .iter()
+        .map(|m| {
             let (kind, value, actor) = match &m.kind {
                 MentionKind::Actor(id) => ("actor", None, Some(config.actors[*id].id.as_str())),
                 MentionKind::Date { timex, .. } => ("date", Some(timex.value()), None),
@@ -119,15 +172,17 @@ pub fn write_annotations(
                 sentence: &m.sentence,
             }
         })
-    });
-    let index = crate::index::entities::EntityIndex::build(
-        articles,
-        &(0..articles.len()).collect::<Vec<_>>(),
-        config.actors.len(),
-    );
-    let index = &index;
-    let entities = articles.iter().flat_map(|article| {
-        article.entities.iter().filter_map(move |e| {
+        .collect()
+}
+
+fn entity_records<'a>(
+    index: &'a crate::index::entities::EntityIndex,
+    article: &'a Article,
+) -> Vec<MentionRecord<'a>> {
+    article
+        .entities
+        .iter()
+        .filter_map(|e| {
             let entity = index.entity_of(&e.name)?;
             Some(MentionRecord {
                 id: mention_id(&article.id, e.span.start),
@@ -145,9 +200,18 @@ pub fn write_annotations(
                 sentence: &e.sentence,
             })
         })
-    });
-    let quotes = articles.iter().flat_map(|article| {
-        article.quotes.iter().filter_map(move |q| {
+        .collect()
+}
+
+fn quote_records<'a>(
+    config: &'a SiteConfig,
+    index: &'a crate::index::entities::EntityIndex,
+    article: &'a Article,
+) -> Vec<MentionRecord<'a>> {
+    article
+        .quotes
+        .iter()
+        .filter_map(|q| {
             let speaker = match &q.speaker {
                 Speaker::Actor(id) => config.actors[*id].id.as_str(),
                 Speaker::Entity(name) => index.entity_of(name)?.id.as_str(),
@@ -168,12 +232,7 @@ pub fn write_annotations(
                 sentence: &q.sentence,
             })
         })
-    });
-    // Entities and quotes come after the other kinds: tools reading `mentions` as one
-    // non-overlapping sequence per article keep working, and quotes may span other mentions.
-    list(out, "mentions", mentions.chain(entities).chain(quotes))?;
-    list(out, "events", events::records(articles, site_index))?;
-    out.write_all(b"\n}\n")
+        .collect()
 }
 
 /// A mention's id in the export: article id and byte start, stable across builds.
