@@ -123,9 +123,16 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
         }
         entry_of[entry.at.0].insert(entry.at.1, t);
     }
-    let related = related::related(articles, &actors, 5);
-    let entities = entities::EntityIndex::build(articles, &order, actor_count);
-    let events = events::group(articles, &timeline);
+    // Three independent passes over the corpus: side by side on the available cores.
+    let (related, (entities, events)) = rayon::join(
+        || related::related(articles, &actors, 5),
+        || {
+            rayon::join(
+                || entities::EntityIndex::build(articles, &order, actor_count),
+                || events::group(articles, &timeline),
+            )
+        },
+    );
     SiteIndex {
         events,
         entities,
