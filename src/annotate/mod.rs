@@ -85,7 +85,8 @@ impl Annotator {
                 push(hit.start..hit.end, MentionKind::Actor(hit.actor));
             }
             let headline = matches!(block.kind, BlockKind::Heading(_)) || headline_like(&text);
-            let cands = entities::find(&text, &claimed, headline);
+            let toks = entities::tokens::tokens(&text);
+            let cands = entities::find(&text, &toks, &claimed, headline);
             let first = found.cands.len();
             let mut voices = Vec::new();
             for (i, c) in cands.into_iter().enumerate() {
@@ -111,7 +112,7 @@ impl Annotator {
                 });
             }
             voices.sort_by_key(|v| v.range.start);
-            for q in entities::quotes::find(&text, &sentences, &voices) {
+            for q in entities::quotes::find(&text, &toks, &sentences, &voices) {
                 let Some(span) = to_source(&map, q.range.clone()) else {
                     continue;
                 };

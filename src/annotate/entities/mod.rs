@@ -14,7 +14,7 @@
 
 mod classify;
 pub mod quotes;
-mod tokens;
+pub mod tokens;
 mod words;
 
 #[cfg(test)]
@@ -43,24 +43,47 @@ pub struct Candidate {
 
 /// Finds candidate names in one paragraph. `claimed` are the ranges already taken by actors
 /// and dates; `headline` paragraphs (Title Case) yield nothing, since every word is capitalised.
-pub fn find(text: &str, claimed: &[Range<usize>], headline: bool) -> Vec<Candidate> {
+/// `toks` are the paragraph's [`tokens::tokens`], shared with the quote finder.
+pub fn find(
+    text: &str,
+    toks: &[tokens::Tok],
+    claimed: &[Range<usize>],
+    headline: bool,
+) -> Vec<Candidate> {
     if headline {
         return Vec::new();
     }
-    let toks = tokens::tokens(text);
-    let taken: Vec<bool> = toks
-        .iter()
-        .map(|t| claimed.iter().any(|c| t.start < c.end && c.start < t.end))
-        .collect();
+    let taken = overlapped(toks, claimed);
     let mut out = Vec::new();
-    for run in runs(&toks, &taken) {
-        for piece in classify::pieces(&toks, run) {
-            if let Some(c) = classify::classify(text, &toks, &taken, piece) {
+    for run in runs(toks, &taken) {
+        for piece in classify::pieces(toks, run) {
+            if let Some(c) = classify::classify(text, toks, &taken, piece) {
                 out.push(c);
             }
         }
     }
     out
+}
+
+/// For each token, whether a claimed range overlaps it. Sorted starts and a running maximum
+/// of ends make it O((words + claims) log claims): a long paragraph has thousands of both.
+fn overlapped(toks: &[tokens::Tok], claimed: &[Range<usize>]) -> Vec<bool> {
+    let mut sorted: Vec<&Range<usize>> = claimed.iter().collect();
+    sorted.sort_by_key(|c| c.start);
+    let mut max_end = Vec::with_capacity(sorted.len());
+    let mut running = 0;
+    for c in &sorted {
+        running = running.max(c.end);
+        max_end.push(running);
+    }
+    toks.iter()
+        .map(|t| {
+            // Claims starting before the token ends; one of them overlaps it iff the furthest
+            // end among them passes the token's start.
+            let before = sorted.partition_point(|c| c.start < t.end);
+            before > 0 && max_end[before - 1] > t.start
+        })
+        .collect()
 }
 
 /// Maximal runs of name words joined by single spaces, with lowercase particles and "of"

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::tokens::{tokens, Tok};
+use super::tokens::Tok;
 use super::words::{is, SAYING_VERBS};
 
 /// Someone who can speak, as found in the paragraph.
@@ -33,12 +33,20 @@ pub struct QuoteHit {
 }
 
 /// Attributed quotes of one paragraph, given its sentences and the voices named in it.
-pub fn find(text: &str, sentences: &[Range<usize>], voices: &[Voice]) -> Vec<QuoteHit> {
-    let toks = tokens(text);
+/// `toks` are the paragraph's [`tokens`](super::tokens::tokens), sorted by position.
+pub fn find(
+    text: &str,
+    toks: &[Tok],
+    sentences: &[Range<usize>],
+    voices: &[Voice],
+) -> Vec<QuoteHit> {
     let mut out = Vec::new();
     for s in sentences {
         let quoted = quoted_spans(text, s.clone());
-        let words: Vec<&Tok> = toks
+        // The sentence's words by binary search, not a scan of the paragraph per sentence.
+        let from = toks.partition_point(|t| t.start < s.start);
+        let to = toks.partition_point(|t| t.start < s.end);
+        let words: Vec<&Tok> = toks[from..to.max(from)]
             .iter()
             .filter(|t| t.start >= s.start && t.end <= s.end)
             .filter(|t| !quoted.iter().any(|q| t.start >= q.start && t.end <= q.end))

@@ -1,8 +1,10 @@
 use super::*;
 
 fn people(text: &str) -> Vec<String> {
-    let mut c: Vec<(usize, Candidate)> =
-        find(text, &[], false).into_iter().map(|c| (0, c)).collect();
+    let mut c: Vec<(usize, Candidate)> = find(text, &tokens::tokens(text), &[], false)
+        .into_iter()
+        .map(|c| (0, c))
+        .collect();
     resolve(&mut c);
     let mut out: Vec<String> = Vec::new();
     for (_, c) in c {
@@ -35,11 +37,8 @@ fn surnames_merge_into_full_names() {
 
 #[test]
 fn places_and_organisations_have_their_cues() {
-    let c = find(
-        "Talks in Doha involved the Supreme Court of Ruritania.",
-        &[],
-        false,
-    );
+    let text = "Talks in Doha involved the Supreme Court of Ruritania.";
+    let c = find(text, &tokens::tokens(text), &[], false);
     let kinds: Vec<_> = c.iter().map(|c| (c.name.as_str(), c.kind)).collect();
     assert!(kinds.contains(&("Doha", Some(EntityKind::Place))));
     assert!(kinds.contains(&("Supreme Court of Ruritania", Some(EntityKind::Organisation))));
@@ -59,7 +58,7 @@ fn rules_generalise_to_another_topic() {
                 kept rates unchanged.";
     let found = people(text);
     assert_eq!(found, ["Olaf Scholz", "Giorgia Meloni", "Maria Schmidt"]);
-    let c = find(text, &[], false);
+    let c = find(text, &tokens::tokens(text), &[], false);
     assert!(c
         .iter()
         .any(|c| c.name == "Rome" && c.kind == Some(EntityKind::Place)));
@@ -71,7 +70,7 @@ fn rules_generalise_to_another_topic() {
 #[test]
 fn quotes_go_to_the_nearest_person_before_the_verb() {
     let text = "Meeting President Ann Lee, Bob Stone told him: “We are all friends.”";
-    let cands = find(text, &[], false);
+    let cands = find(text, &tokens::tokens(text), &[], false);
     let voices: Vec<quotes::Voice> = cands
         .iter()
         .enumerate()
@@ -85,8 +84,18 @@ fn quotes_go_to_the_nearest_person_before_the_verb() {
         start: 0,
         end: text.len(),
     }];
-    let q = quotes::find(text, &whole, &voices);
+    let q = quotes::find(text, &tokens::tokens(text), &whole, &voices);
     assert_eq!(q.len(), 1);
     assert_eq!(cands[q[0].speaker].name, "Bob Stone");
     assert_eq!(&text[q[0].range.clone()], "We are all friends");
+}
+
+#[test]
+fn claimed_ranges_mark_the_words_they_touch() {
+    let text = "Alpha Beta Gamma Delta Epsilon";
+    let toks = tokens::tokens(text);
+    // A long claim that starts early must still mark a word far after a short later one.
+    let taken = overlapped(&toks, &[17..22, 0..12]);
+    assert_eq!(taken, [true, true, true, true, false]);
+    assert_eq!(overlapped(&toks, &[]), [false; 5]);
 }
