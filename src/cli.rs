@@ -313,8 +313,14 @@ fn parse_published(value: &str) -> Result<String, String> {
 
 /// One line per stage on stderr, so stdout keeps the single summary line.
 fn print_stages(stages: &pipeline::Stages) {
-    for (name, time) in &stages.times {
-        eprintln!("{:>20}: {:>8.1} ms", name, time.as_secs_f64() * 1000.0);
+    for (i, (name, time)) in stages.times.iter().enumerate() {
+        let peak = stages.peak_kb.get(i).copied().unwrap_or(0);
+        eprintln!(
+            "{:>20}: {:>8.1} ms  (peak memory so far {} MB)",
+            name,
+            time.as_secs_f64() * 1000.0,
+            peak / 1024
+        );
     }
 }
 

@@ -182,6 +182,9 @@ impl render::Sink for CheckedStaging<'_> {
 pub struct Stages {
     /// Stage name and its wall time.
     pub times: Vec<(&'static str, Duration)>,
+    /// Peak resident memory so far at the end of each stage, in kB (Linux only; 0 elsewhere):
+    /// which stage sets the build's peak is what memory work needs to know first.
+    pub peak_kb: Vec<u64>,
     last: Option<Instant>,
 }
 
@@ -194,9 +197,22 @@ impl Stages {
         let now = Instant::now();
         if let Some(last) = self.last {
             self.times.push((name, now - last));
+            self.peak_kb.push(peak_rss_kb());
         }
         self.last = Some(now);
     }
+}
+
+/// The process's peak resident set (`VmHWM`), in kB; 0 where `/proc` has no such line.
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
 }
 
 /// Renders, exports and link-checks into `staging`; returns (files, pages) written.

@@ -89,31 +89,27 @@ pub fn relation(a: &Timex, b: &Timex) -> DateRelation {
 }
 
 /// One entry's weighted feature vector: (feature id, weight), sorted by feature id.
-struct Vector {
-    features: Vec<(u32, f64)>,
-    norm: f64,
-}
-
-/// Cosine similarity of two sparse vectors sorted by feature id.
-fn cosine(a: &Vector, b: &Vector) -> f64 {
-    if a.norm == 0.0 || b.norm == 0.0 {
+/// Cosine similarity of two entries' feature sets (sorted ids), each feature weighted by
+/// `weights`; `norms` are the entries' vector lengths. Weights live once per feature rather
+/// than in every entry's vector: at 10,000 articles that was 150 MB of copies.
+fn cosine(a: &[u32], b: &[u32], weights: &[f64], norms: (f64, f64)) -> f64 {
+    if norms.0 == 0.0 || norms.1 == 0.0 {
         return 0.0;
     }
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.features.len() && j < b.features.len() {
-        let (fa, wa) = a.features[i];
-        let (fb, wb) = b.features[j];
-        match fa.cmp(&fb) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                dot += wa * wb;
+                let w = weights[a[i] as usize];
+                dot += w * w;
                 i += 1;
                 j += 1;
             }
         }
     }
-    dot / (a.norm * b.norm)
+    dot / (norms.0 * norms.1)
 }
 
 /// The features of every entry (content words and `@actor`), as interned ids; decades get none
@@ -189,13 +185,17 @@ pub fn group(articles: &[Article], timeline: &[TimelineEntry]) -> Events {
             df[f as usize] += 1;
         }
     }
-    let weight = |f: u32| (1.0 + n as f64 / df[f as usize] as f64).ln();
-    let vectors: Vec<Vector> = features
+    let weights: Vec<f64> = df
+        .iter()
+        .map(|&d| (1.0 + n as f64 / d.max(1) as f64).ln())
+        .collect();
+    let norms: Vec<f64> = features
         .iter()
         .map(|fs| {
-            let features: Vec<(u32, f64)> = fs.iter().map(|&f| (f, weight(f))).collect();
-            let norm = features.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            Vector { features, norm }
+            fs.iter()
+                .map(|&f| weights[f as usize] * weights[f as usize])
+                .sum::<f64>()
+                .sqrt()
         })
         .collect();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary];
@@ -237,7 +237,7 @@ pub fn group(articles: &[Article], timeline: &[TimelineEntry]) -> Events {
             if timeline[i].at.0 == timeline[j].at.0 {
                 continue;
             }
-            let score = cosine(&vectors[i], &vectors[j]);
+            let score = cosine(&features[i], &features[j], &weights, (norms[i], norms[j]));
             let needed = match relation(&timeline[i].timex, &timeline[j].timex) {
                 DateRelation::Compatible => SAME_EVENT,
                 DateRelation::Disagree(gap) if gap <= MAX_GAP_DAYS => DISAGREEING_EVENT,

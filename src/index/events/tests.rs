@@ -53,14 +53,16 @@ fn containment_is_compatibility() {
 
 #[test]
 fn rare_shared_words_score_high_and_common_ones_low() {
-    let v = |fs: &[(u32, f64)]| Vector {
-        features: fs.to_vec(),
-        norm: fs.iter().map(|(_, w)| w * w).sum::<f64>().sqrt(),
+    // Feature 1 is common (low weight); the others are rare.
+    let weights = [0.0, 0.2, 3.0, 3.0, 3.0, 3.0, 3.0];
+    let norm = |fs: &[u32]| {
+        fs.iter()
+            .map(|&f| weights[f as usize] * weights[f as usize])
+            .sum::<f64>()
+            .sqrt()
     };
-    let a = v(&[(1, 0.2), (2, 3.0), (3, 3.0)]);
-    let b = v(&[(1, 0.2), (2, 3.0), (4, 3.0)]);
-    let c = v(&[(1, 0.2), (5, 3.0), (6, 3.0)]);
-    assert!(cosine(&a, &b) > 0.45);
-    assert!(cosine(&a, &c) < 0.01);
-    assert_eq!(cosine(&a, &v(&[])), 0.0);
+    let (a, b, c): (&[u32], &[u32], &[u32]) = (&[1, 2, 3], &[1, 2, 4], &[1, 5, 6]);
+    assert!(cosine(a, b, &weights, (norm(a), norm(b))) > 0.45);
+    assert!(cosine(a, c, &weights, (norm(a), norm(c))) < 0.01);
+    assert_eq!(cosine(a, &[], &weights, (norm(a), 0.0)), 0.0);
 }
