@@ -97,7 +97,7 @@ pub fn margin_note(p: &Placed, names: Names, root: &str) -> String {
         _ => String::new(),
     };
     format!(
-        "<details class=\"ednote\" id=\"{id}\"><summary><span class=\"ednote-label\">Editor’s note</span> <span class=\"ednote-on\">on “{on}”</span></summary><div class=\"ednote-content\"><p class=\"ednote-head\" aria-hidden=\"true\"><span class=\"ednote-label\">Editor’s note</span> <span class=\"ednote-on\">on “{on}”</span></p>{body}<p class=\"ednote-meta\"><a href=\"#{id}-quote\">Back to the quoted words</a>{moved}</p></div></details>",
+        "<details class=\"ednote\" id=\"{id}\"><summary><span class=\"ednote-label\">Editor’s note</span> <span class=\"ednote-on\">on “{on}”</span></summary><div class=\"ednote-content\"><p class=\"ednote-head\"><span class=\"ednote-label\">Editor’s note</span> <span class=\"ednote-on\">on “{on}”</span></p>{body}<p class=\"ednote-meta\"><a href=\"#{id}-quote\">Back to the quoted words</a>{moved}</p></div></details>",
         id = p.html_id
     )
 }
@@ -149,7 +149,10 @@ pub fn body_html(body: &str, refs: &[Reference], names: Names, root: &str) -> St
                 };
                 code = Some((String::new(), lang));
             }
+            // Raw HTML is shown as text, a block of it as a paragraph.
             Event::Html(t) | Event::InlineHtml(t) => events.push(Event::Text(t)),
+            Event::Start(Tag::HtmlBlock) => events.push(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::HtmlBlock) => events.push(Event::End(TagEnd::Paragraph)),
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
                 events.push(Event::Start(link(safe_url(&dest_url))))
