@@ -166,7 +166,10 @@ pub fn notes(data: &[u8]) {
         Ok(notes) => notes
             .into_iter()
             .map(|n| {
-                assert!(n.line >= 1 && n.line <= lines && n.body_line <= lines + 1, "{n:?}");
+                assert!(
+                    n.line >= 1 && n.line <= lines && n.body_line <= lines + 1,
+                    "{n:?}"
+                );
                 (n.quote, n.prefix, n.suffix)
             })
             .collect(),
@@ -174,7 +177,13 @@ pub fn notes(data: &[u8]) {
             for e in &errors {
                 assert!(e.line >= 1 && e.line <= lines && e.col >= 1, "{e:?}");
             }
-            let first = file.lines().next().unwrap_or("").chars().take(300).collect();
+            let first = file
+                .lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(300)
+                .collect();
             vec![(first, String::new(), String::new())]
         }
     };

@@ -187,7 +187,7 @@ mod tests {
     fn exact_text_scores_one() {
         let hits = search("aa bb the quick brown fox cc", "quick brown fox");
         assert_eq!(hits[0].score, 1.0);
-        assert_eq!(hits[0].range, 9..24);
+        assert_eq!(hits[0].range, 10..25);
     }
 
     #[test]

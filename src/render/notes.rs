@@ -291,7 +291,7 @@ mod tests {
             index: &index,
         };
         let html = body_html(
-            "<script>alert(1)</script> [x](javascript:alert(1)) `[[a]]`\n\n```rust\nfn main() {}\n```\n# Head",
+            "Text <script>alert(1)</script> [x](javascript:alert(1)) `[[a]]`\n\n```rust\nfn main() {}\n```\n# Head",
             &[],
             names,
             "../",

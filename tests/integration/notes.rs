@@ -67,7 +67,10 @@ fn notes_highlight_their_quotes_and_sit_in_the_margin() {
     let second = page.find("Weeks later").unwrap();
     assert!(page.find("id=\"note-2-quote\"").unwrap() > second);
     // An editor's id names the anchor; several scripts and a dash survive.
-    assert_eq!(marked_text(&page, "note-bankers"), "Zürich’s bankers — and Ålesund’s");
+    assert_eq!(
+        marked_text(&page, "note-bankers"),
+        "Zürich’s bankers — and Ålesund’s"
+    );
     // References resolve to page-relative links; a bare one shows the target's name.
     assert!(page.contains("<a href=\"../actors/port-authority.html\">Port Authority</a>"));
     assert!(page.contains("<a href=\"../actors/fishers-union.html\">union</a>"));
@@ -131,7 +134,10 @@ fn notes_are_exported_as_web_annotations() {
     assert!(items.iter().all(|i| i.get("dossier:orphan").is_none()));
     // Deterministic: the same input gives the same bytes.
     let again = build_site(&fixture().join("site.toml"));
-    assert_eq!(site.read("data/notes.jsonld"), again.read("data/notes.jsonld"));
+    assert_eq!(
+        site.read("data/notes.jsonld"),
+        again.read("data/notes.jsonld")
+    );
 }
 
 #[test]
@@ -177,13 +183,23 @@ fn an_orphan_fails_the_build_and_keeps_the_previous_site() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("below 0.80); fix the quote or pass --allow-orphans"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("below 0.80); fix the quote or pass --allow-orphans"),
+        "{}",
+        run.stderr
+    );
     let after = std::fs::read(dir.path().join("public/articles/harbour.html")).unwrap();
     assert_eq!(before, after, "a failed build touched the previous site");
 
     let run = dossier(&["build", "--allow-orphans"], dir.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("warning: seeds/harbour.notes.md:24: note quote"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning: seeds/harbour.notes.md:24: note quote"),
+        "{}",
+        run.stderr
+    );
     let public = dir.path().join("public");
     let orphans = std::fs::read_to_string(public.join("orphans.html")).unwrap();
     assert!(orphans.contains("<code>seeds/harbour.notes.md:24</code>"));
@@ -200,14 +216,22 @@ fn an_orphan_fails_the_build_and_keeps_the_previous_site() {
         .into_iter()
         .find(|i| i["dossier:orphan"] == true)
         .unwrap();
-    assert_eq!(orphan["target"]["selector"][0]["exact"], "Zürich’s bankers — and Ålesund’s");
+    assert_eq!(
+        orphan["target"]["selector"][0]["exact"],
+        "Zürich’s bankers — and Ålesund’s"
+    );
     assert_eq!(orphan["target"]["selector"].as_array().unwrap().len(), 1);
 }
 
 #[test]
 fn an_ambiguous_quote_is_an_orphan_never_a_guess() {
     let dir = copy_fixture();
-    edit(dir.path(), "seeds/harbour.notes.md", "suffix: \"' boats\"\n", "");
+    edit(
+        dir.path(),
+        "seeds/harbour.notes.md",
+        "suffix: \"' boats\"\n",
+        "",
+    );
     let run = dossier(&["build"], dir.path());
     assert_eq!(run.code, 1);
     assert!(
@@ -229,11 +253,26 @@ fn check_reports_bad_references_and_syntax_at_their_position() {
     let run = dossier(&["check"], dir.path());
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("error: seeds/quay.notes.md:4:5: unknown actor \"nobody\" in [[actor:nobody]]; the actors are: port-authority, fishers-union"), "{}", run.stderr);
-    assert!(run.stderr.contains("error: seeds/quay.notes.md:4:26: no article gives the date 1999-01-01"), "{}", run.stderr);
-    edit(dir.path(), "seeds/quay.notes.md", "> The new quay", "quote The new quay");
+    assert!(
+        run.stderr
+            .contains("error: seeds/quay.notes.md:4:26: no article gives the date 1999-01-01"),
+        "{}",
+        run.stderr
+    );
+    edit(
+        dir.path(),
+        "seeds/quay.notes.md",
+        "> The new quay",
+        "quote The new quay",
+    );
     let run = dossier(&["build"], dir.path());
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("seeds/quay.notes.md:2:1: expected `> quoted words` or a field"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("seeds/quay.notes.md:2:1: expected `> quoted words` or a field"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -242,7 +281,12 @@ fn a_notes_file_without_its_article_is_an_error() {
     std::fs::write(dir.path().join("seeds/missing.notes.md"), "---\n> x\n\ny\n").unwrap();
     let run = dossier(&["build"], dir.path());
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("error: seeds/missing.notes.md: no article \"missing\" for this notes file"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: seeds/missing.notes.md: no article \"missing\" for this notes file"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -251,7 +295,12 @@ fn editing_a_note_rebuilds() {
     assert_eq!(dossier(&["build"], dir.path()).code, 0);
     let again = dossier(&["build"], dir.path());
     assert!(again.stdout.contains("nothing changed"), "{}", again.stdout);
-    edit(dir.path(), "seeds/quay.notes.md", "A quote across", "Now a quote across");
+    edit(
+        dir.path(),
+        "seeds/quay.notes.md",
+        "A quote across",
+        "Now a quote across",
+    );
     let changed = dossier(&["build"], dir.path());
     assert!(changed.stdout.starts_with("built"), "{}", changed.stdout);
     let page = std::fs::read_to_string(dir.path().join("public/articles/quay.html")).unwrap();
@@ -272,14 +321,23 @@ fn every_shipped_article_has_a_note_that_anchors() {
             "{id} has no note"
         );
         let page = site.read(&format!("articles/{id}.html"));
-        assert!(page.contains("class=\"note-anchor\""), "{id} shows no highlight");
-        assert!(page.contains("<details class=\"ednote\""), "{id} shows no note");
+        assert!(
+            page.contains("class=\"note-anchor\""),
+            "{id} shows no highlight"
+        );
+        assert!(
+            page.contains("<details class=\"ednote\""),
+            "{id} shows no note"
+        );
     }
     // The date 004 gets wrong, and the group with many names.
     let p004 = site.read("articles/004_5cfbe151e982db66.html");
     assert!(marked_text(&p004, "note-1").contains("April 2024"));
     assert!(p004.contains("17 April 2025"));
     let p003 = site.read("articles/003_a2ebef9a25d52dce.html");
-    assert_eq!(marked_text(&p003, "note-1"), "Islamic State-Khorasan (IS-K)");
+    assert_eq!(
+        marked_text(&p003, "note-1"),
+        "Islamic State-Khorasan (IS-K)"
+    );
     assert!(p003.contains("<a href=\"../actors/is-k.html\">Islamic State Khorasan</a>"));
 }
