@@ -337,7 +337,7 @@ mod tests {
             sel("the Russian Supreme Court struck the Taliban off its list of terrorist organisations", "", ""),
         );
         assert_eq!(method, Method::Fuzzy);
-        assert!(score >= MIN_SCORE && score < 1.0, "{score}");
+        assert!((MIN_SCORE..1.0).contains(&score), "{score}");
         assert!(
             got.starts_with("the Russian Supreme Court") && got.ends_with("organisations"),
             "{got}"

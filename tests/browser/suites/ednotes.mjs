@@ -37,7 +37,7 @@ function firstNote() {
     markBackground: style ? style.backgroundColor : null,
     markVisible: mark ? mark.getBoundingClientRect().width > 0 : false,
     bodyText: body.innerText.trim(),
-    bodyShown: box.width > 0 && box.height > 0,
+    bodyShown: body.checkVisibility() && box.width > 0 && box.height > 0,
   };
 }
 
