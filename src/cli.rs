@@ -56,6 +56,10 @@ pub enum Command {
         /// Replace invalid UTF-8 in articles with U+FFFD (and warn) instead of failing.
         #[arg(long)]
         lossy: bool,
+        /// Build even when editorial notes cannot be anchored (orphans): list them on
+        /// orphans.html and warn, instead of failing.
+        #[arg(long)]
+        allow_orphans: bool,
         /// Print the wall time of each pipeline stage.
         #[arg(short, long)]
         verbose: bool,
@@ -75,6 +79,9 @@ pub enum Command {
         /// Also fetch every external link of the output (article urls, links in articles).
         #[arg(long)]
         external: bool,
+        /// Report orphaned editorial notes as warnings instead of errors.
+        #[arg(long)]
+        allow_orphans: bool,
     },
     /// Print the actor and date annotations of loose texts as JSON lines.
     ///
@@ -128,6 +135,9 @@ pub enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
+        /// Serve even when editorial notes cannot be anchored: list them on orphans.html.
+        #[arg(long)]
+        allow_orphans: bool,
     },
 }
 
@@ -136,12 +146,18 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let quiet = cli.quiet;
     match cli.command {
-        Command::Serve { config, port, open } => {
+        Command::Serve {
+            config,
+            port,
+            open,
+            allow_orphans,
+        } => {
             let options = crate::serve::ServeOptions {
                 config,
                 port,
                 open,
                 quiet,
+                allow_orphans,
             };
             match crate::serve::run(&options) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -157,6 +173,7 @@ pub fn run() -> ExitCode {
             base_url,
             force,
             lossy,
+            allow_orphans,
             verbose,
         } => build(
             &config,
@@ -165,11 +182,16 @@ pub fn run() -> ExitCode {
                 base_url,
                 force,
                 lossy,
+                allow_orphans,
             },
             verbose,
             quiet,
         ),
-        Command::Check { config, external } => run_check(&config, external, quiet),
+        Command::Check {
+            config,
+            external,
+            allow_orphans,
+        } => run_check(&config, external, allow_orphans, quiet),
         Command::Extract {
             files,
             published,
@@ -273,8 +295,8 @@ fn build(config: &Path, options: &BuildOptions, verbose: bool, quiet: bool) -> E
     }
 }
 
-fn run_check(config: &Path, external: bool, quiet: bool) -> ExitCode {
-    let report = check::check(config, external);
+fn run_check(config: &Path, external: bool, allow_orphans: bool, quiet: bool) -> ExitCode {
+    let report = check::check_with(config, external, allow_orphans);
     for p in &report.problems {
         if p.severity == Severity::Error || !quiet {
             eprintln!("{p}");

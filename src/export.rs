@@ -13,6 +13,9 @@ use crate::model::{Article, MentionKind, Speaker};
 use crate::render::links::article_path;
 
 mod events;
+mod notes;
+
+pub use notes::notes_jsonld;
 
 #[derive(Serialize)]
 struct ArticleRecord<'a> {

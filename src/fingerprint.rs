@@ -1,17 +1,18 @@
 //! Rebuild avoidance: one hash of everything a build reads.
 //!
 //! The output is a pure function of the binary, `site.toml`, the site's template and static
-//! overrides, the seeds and the command-line options (builds are deterministic), so when that
+//! overrides, the seeds with their notes files and the command-line options (builds are deterministic), so when that
 //! hash matches the one the last build left in the output folder, and the output is intact,
 //! there is nothing to do — the way `make` and Cargo decide, without trusting file times.
 
 use std::path::Path;
 
 use crate::config::Site;
-use crate::model::SourceFile;
+use crate::model::{NotesSource, SourceFile};
 
-/// Hashes every input of a build; `options` describes the command-line overrides.
-pub fn inputs(site: &Site, sources: &[SourceFile], options: &str) -> String {
+/// Hashes every input of a build; `options` describes the command-line overrides. Notes files
+/// count like seeds: editing a note rebuilds.
+pub fn inputs(site: &Site, sources: &[SourceFile], notes: &[NotesSource], options: &str) -> String {
     let mut h = blake3::Hasher::new();
     let mut field = |tag: &str, bytes: &[u8]| {
         h.update(tag.as_bytes());
@@ -34,6 +35,10 @@ pub fn inputs(site: &Site, sources: &[SourceFile], options: &str) -> String {
     for s in sources {
         field("seed", s.display_path.as_bytes());
         field("text", s.text.as_bytes());
+    }
+    for n in notes {
+        field("notes", n.display_path.as_bytes());
+        field("text", n.text.as_bytes());
     }
     h.finalize().to_hex().to_string()
 }

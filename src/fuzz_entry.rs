@@ -150,3 +150,77 @@ fn fixed_actors() -> Vec<ActorSpec> {
         ),
     ]
 }
+
+/// Notes: the file format and anchoring on arbitrary bytes. Text before the first `\u{1}` is a
+/// notes file; the rest is the article's reader text. Parsing must end in notes or errors with
+/// lines inside the file; each note's quote (or, when the file does not parse, the file's
+/// first line as a quote) is anchored: a found range lies inside the text on char boundaries
+/// and an exact match is the quote itself; ambiguous places are several, sorted, valid; a
+/// closest candidate scores below the threshold.
+pub fn notes(data: &[u8]) {
+    use crate::notes::anchor::{anchor, Anchoring, Method, Selector, MIN_SCORE};
+    let input = String::from_utf8_lossy(data);
+    let (file, text) = input.split_once('\u{1}').unwrap_or((&input, ""));
+    let lines = file.split('\n').count();
+    let selectors: Vec<(String, String, String)> = match crate::notes::format::parse(file) {
+        Ok(notes) => notes
+            .into_iter()
+            .map(|n| {
+                assert!(
+                    n.line >= 1 && n.line <= lines && n.body_line <= lines + 1,
+                    "{n:?}"
+                );
+                (n.quote, n.prefix, n.suffix)
+            })
+            .collect(),
+        Err(errors) => {
+            for e in &errors {
+                assert!(e.line >= 1 && e.line <= lines && e.col >= 1, "{e:?}");
+            }
+            let first = file
+                .lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(300)
+                .collect();
+            vec![(first, String::new(), String::new())]
+        }
+    };
+    for (exact, prefix, suffix) in selectors {
+        let sel = Selector {
+            exact: &exact,
+            prefix: &prefix,
+            suffix: &suffix,
+        };
+        match anchor(text, &sel) {
+            Anchoring::Found {
+                range,
+                method,
+                score,
+            } => {
+                assert!(text.get(range.clone()).is_some(), "{range:?}");
+                assert!(range.start < range.end, "{range:?}");
+                assert!((MIN_SCORE..=1.0).contains(&score), "{score}");
+                if method == Method::Exact {
+                    assert_eq!(&text[range], exact);
+                }
+            }
+            Anchoring::Ambiguous { places, .. } => {
+                assert!(places.len() >= 2, "{places:?}");
+                for w in places.windows(2) {
+                    assert!(w[0].start <= w[1].start, "{places:?}");
+                }
+                for r in &places {
+                    assert!(text.get(r.clone()).is_some(), "{r:?}");
+                }
+            }
+            Anchoring::NotFound { closest } => {
+                if let Some((r, score)) = closest {
+                    assert!(text.get(r.clone()).is_some(), "{r:?}");
+                    assert!((0.0..MIN_SCORE).contains(&score), "{score}");
+                }
+            }
+        }
+    }
+}

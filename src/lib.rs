@@ -3,7 +3,7 @@
 //!
 //! The pipeline has one module per stage, and data flows one way through them:
 //! [`load`] → [`parse`] (with [`text`] for plain-text structure) → [`annotate`] → [`index`] →
-//! [`render`] → [`linkcheck`] → [`write`], with [`export`] beside render. [`pipeline`] runs them;
+//! [`notes`] → [`render`] → [`linkcheck`] → [`write`], with [`export`] beside render. [`pipeline`] runs them;
 //! [`model`] holds the [`model::Article`] that carries an article through.
 #![warn(missing_docs)]
 
@@ -21,6 +21,7 @@ pub mod init;
 pub mod linkcheck;
 pub mod load;
 pub mod model;
+pub mod notes;
 pub mod parse;
 pub mod pipeline;
 pub mod progress;

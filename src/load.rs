@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use walkdir::WalkDir;
 
-use crate::model::{Format, SourceFile};
+use crate::model::{Format, NotesSource, SourceFile};
 
 /// Reads every `.txt` and `.md` article under `dir` (recursively), sorted by path, strictly:
 /// invalid UTF-8 is an error. Warnings (skipped symbolic links) are dropped; the build uses
@@ -23,6 +23,9 @@ pub fn load_sources(dir: &Path, root: &Path) -> Result<Vec<SourceFile>> {
 pub struct Loaded {
     /// The articles, sorted by path.
     pub sources: Vec<SourceFile>,
+    /// The editorial notes files (`*.notes.md`), sorted by path; which article each belongs to
+    /// is checked by the notes stage, which knows the articles.
+    pub notes: Vec<NotesSource>,
     /// Problems that did not stop the build, as `FILE: message`, so a user learns that a
     /// link was skipped or a byte replaced instead of wondering where an article went.
     pub warnings: Vec<String>,
@@ -30,7 +33,9 @@ pub struct Loaded {
 
 /// Reads every `.txt` and `.md` article under `dir` (recursively), sorted by path.
 ///
-/// Editorial side files (`*.notes.md`) and hidden files are skipped: they are not articles.
+/// Editorial side files (`*.notes.md`) are not articles: they are read into [`Loaded::notes`]
+/// (strictly UTF-8, whatever `lossy` says: a repaired note would anchor wrongly). Hidden files
+/// are skipped.
 /// Symbolic links are never followed (a link could publish a file from outside the seeds
 /// folder, or loop), and each one is reported as a warning. With `lossy`, invalid UTF-8 is
 /// replaced by U+FFFD with a warning naming the first bad byte, instead of failing the build;
@@ -43,6 +48,7 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
         );
     }
     let mut out = Vec::new();
+    let mut notes = Vec::new();
     let mut warnings = Vec::new();
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     let walk = WalkDir::new(dir).sort_by_file_name().follow_links(false);
@@ -72,8 +78,15 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
+        if let Some(article) = name
+            .strip_suffix(".notes.md")
+            .filter(|_| !name.starts_with('.'))
+        {
+            notes.push(read_notes(path, root, article)?);
+            continue;
+        }
         let format = match path.extension().and_then(|e| e.to_str()) {
-            _ if name.ends_with(".notes.md") || name.starts_with('.') => continue,
+            _ if name.starts_with('.') => continue,
             Some("txt") => Format::Text,
             Some("md") => Format::Markdown,
             _ => continue,
@@ -108,7 +121,25 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
     }
     Ok(Loaded {
         sources: out,
+        notes,
         warnings,
+    })
+}
+
+/// Reads one notes file, which must be UTF-8.
+fn read_notes(path: &Path, root: &Path, article: &str) -> Result<NotesSource> {
+    let display_path = shown(path, root);
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {display_path}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{display_path}: not valid UTF-8 at byte {}; re-save the notes file as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok(NotesSource {
+        article: article.to_string(),
+        display_path,
+        text,
     })
 }
 
@@ -152,6 +183,10 @@ mod tests {
         let ids: Vec<_> = got.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["a", "b"]);
         assert_eq!(got[0].format, Format::Markdown);
+        let loaded = load_sources_with(dir.path(), dir.path(), false).unwrap();
+        assert_eq!(loaded.notes.len(), 1);
+        assert_eq!(loaded.notes[0].article, "a");
+        assert_eq!(loaded.notes[0].display_path, "a.notes.md");
     }
 
     #[test]

@@ -252,3 +252,15 @@ pub struct SourceFile {
     /// Plain text or Markdown.
     pub format: Format,
 }
+
+/// An editorial notes file (`seeds/<id>.notes.md`), read beside the articles but never parsed
+/// as one: its notes are anchored to article `<id>` by the notes stage ([`crate::notes`]).
+#[derive(Clone, Debug)]
+pub struct NotesSource {
+    /// The article the notes belong to: the file name without `.notes.md`.
+    pub article: String,
+    /// Path relative to the site root, for messages (`seeds/a.notes.md:12: …`).
+    pub display_path: String,
+    /// The file's text.
+    pub text: String,
+}

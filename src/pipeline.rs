@@ -13,7 +13,8 @@ use crate::annotate::Annotator;
 use crate::config::Site;
 use crate::index::{self, SiteIndex};
 use crate::linkcheck::LinkCheck;
-use crate::model::{Article, MentionKind, SourceFile};
+use crate::model::{Article, MentionKind, NotesSource, SourceFile};
+use crate::notes::{self, NoteSet};
 use crate::progress::Progress;
 use crate::render::{self, Pages, RenderInput};
 use crate::write::{self, Staging};
@@ -30,6 +31,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// Replace invalid UTF-8 in seeds (with a warning) instead of failing.
     pub lossy: bool,
+    /// Build even when editorial notes are orphans (listed on `orphans.html`, with a warning).
+    pub allow_orphans: bool,
 }
 
 /// The numbers a build reports in its summary line.
@@ -134,18 +137,51 @@ fn annotate_sources_with(
     Ok(articles)
 }
 
-/// Renders the whole site in memory and checks its links (tests, `serve`).
+/// The notes stage: anchors the notes files' notes and resolves their references. Fails with
+/// every problem at once when a notes file has errors, or has orphans and `allow_orphans` is
+/// off; else returns the notes and the warnings to print.
+pub fn attach_notes(
+    site: &Site,
+    articles: &[Article],
+    index: &SiteIndex,
+    files: &[NotesSource],
+    allow_orphans: bool,
+) -> Result<(NoteSet, Vec<String>)> {
+    let names = notes::refs::Names {
+        actors: &site.config.actors,
+        articles,
+        index,
+    };
+    notes::attach(names, files).into_result(allow_orphans)
+}
+
+/// Renders the whole site in memory and checks its links (tests); a site without notes.
 pub fn render_checked(site: &Site, articles: &[Article], index: &SiteIndex) -> Result<Pages> {
+    render_checked_with(site, articles, index, &NoteSet::default())
+}
+
+/// Renders the whole site with its editorial notes in memory and checks its links (`serve`).
+pub fn render_checked_with(
+    site: &Site,
+    articles: &[Article],
+    index: &SiteIndex,
+    notes: &NoteSet,
+) -> Result<Pages> {
     let input = RenderInput {
         site,
         articles,
         index,
+        notes,
     };
     let mut pages = render::render_to_memory(&input)?;
     crate::scrub::html_pages(&mut pages);
     pages.insert(
         "data/annotations.json".into(),
         export::annotations_json(&site.config, articles, index),
+    );
+    pages.insert(
+        "data/notes.jsonld".into(),
+        export::notes_jsonld(&site.config, input.names(), notes),
     );
     fail_on_broken(linkcheck::broken_links(&pages))?;
     Ok(pages)
@@ -220,6 +256,7 @@ fn render_into(
     site: &Site,
     articles: &[Article],
     index: &SiteIndex,
+    notes: &NoteSet,
     staging: &Staging,
     stages: &mut Stages,
 ) -> Result<(usize, usize)> {
@@ -232,6 +269,7 @@ fn render_into(
         site,
         articles,
         index,
+        notes,
     };
     render::render_site(&input, &sink)?;
     stages.lap("render and write");
@@ -240,6 +278,12 @@ fn render_into(
         export::write_annotations(&site.config, articles, index, out)
     })?;
     check.record(export_path, &[]);
+    let notes_path = "data/notes.jsonld";
+    staging.put_file(
+        notes_path,
+        &export::notes_jsonld(&site.config, input.names(), notes),
+    )?;
+    check.record(notes_path, &[]);
     stages.lap("export");
     fail_on_broken(check.broken())?;
     stages.lap("check links");
@@ -268,9 +312,10 @@ pub fn build_with(
     let output = options.output.clone().unwrap_or_else(|| site.output_dir());
     guard_output(&site, &output)?;
     let loaded = load::load_sources_with(&site.seeds_dir(), &site.root, options.lossy)?;
-    let (sources, load_warnings) = (loaded.sources, loaded.warnings);
+    let (sources, notes_files, load_warnings) = (loaded.sources, loaded.notes, loaded.warnings);
     stages.lap("load");
-    let inputs = fingerprint::inputs(&site, &sources, &format!("{:?}", site.config.base_url));
+    let options_key = format!("{:?} {}", site.config.base_url, options.allow_orphans);
+    let inputs = fingerprint::inputs(&site, &sources, &notes_files, &options_key);
     stages.lap("fingerprint");
     if !options.force {
         if let Some(files) = write::up_to_date(&output, &inputs) {
@@ -293,8 +338,16 @@ pub fn build_with(
     stages.lap("parse and annotate");
     let index = index::build(&articles, site.config.actors.len());
     stages.lap("index");
+    let (notes, note_warnings) = attach_notes(
+        &site,
+        &articles,
+        &index,
+        &notes_files,
+        options.allow_orphans,
+    )?;
+    stages.lap("notes");
     let staging = Staging::begin(&output)?;
-    let (files, pages) = render_into(&site, &articles, &index, &staging, &mut stages)?;
+    let (files, pages) = render_into(&site, &articles, &index, &notes, &staging, &mut stages)?;
     staging.finish(&inputs)?;
     stages.lap("swap");
     let count = |pred: fn(&MentionKind) -> bool| {
@@ -316,6 +369,7 @@ pub fn build_with(
         warnings: load_warnings
             .into_iter()
             .chain(articles.iter().flat_map(|a| a.warnings.iter().cloned()))
+            .chain(note_warnings)
             .collect(),
         up_to_date: false,
         stages,

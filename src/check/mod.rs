@@ -16,7 +16,8 @@ use crate::model::{Article, Format};
 use crate::{export, index, linkcheck, load, pipeline, render};
 
 pub use external::check_external;
-use position::{line_col, locate};
+pub(crate) use position::line_col;
+use position::locate;
 
 /// How bad a problem is: errors fail the check (exit code 1), warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -93,8 +94,14 @@ impl Report {
 }
 
 /// Checks the site whose configuration is at `config_path`; `external` also fetches every
-/// external link of the output. Never writes anything.
+/// external link of the output. Never writes anything. Orphaned editorial notes are errors.
 pub fn check(config_path: &Path, external: bool) -> Report {
+    check_with(config_path, external, false)
+}
+
+/// [`check`], with orphaned editorial notes reported as warnings when `allow_orphans` is set
+/// (what `dossier build --allow-orphans` would accept).
+pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Report {
     let mut report = Report::default();
     let Some(site) = check_config(config_path, &mut report.problems) else {
         return report;
@@ -105,8 +112,8 @@ pub fn check(config_path: &Path, external: bool) -> Report {
         report.problems.extend(utf8);
         return report;
     }
-    let sources = match load::load_sources(&seeds, &site.root) {
-        Ok(s) => s,
+    let (sources, notes_files) = match load::load_sources_with(&seeds, &site.root, false) {
+        Ok(l) => (l.sources, l.notes),
         Err(e) => {
             report.problems.push(Problem::error(None, format!("{e:#}")));
             return report;
@@ -140,10 +147,21 @@ pub fn check(config_path: &Path, external: bool) -> Report {
         report.problems.extend(unresolved_dates(&site, article));
     }
     let index = index::build(&articles, site.config.actors.len());
+    let names = crate::notes::refs::Names {
+        actors: &site.config.actors,
+        articles: &articles,
+        index: &index,
+    };
+    let attached = crate::notes::attach(names, &notes_files);
+    report
+        .problems
+        .extend(note_problems(&site, &attached, allow_orphans));
+    let notes = attached.notes;
     let input = render::RenderInput {
         site: &site,
         articles: &articles,
         index: &index,
+        notes: &notes,
     };
     let mut pages = match render::render_to_memory(&input) {
         Ok(p) => p,
@@ -156,6 +174,10 @@ pub fn check(config_path: &Path, external: bool) -> Report {
         "data/annotations.json".into(),
         export::annotations_json(&site.config, &articles, &index),
     );
+    pages.insert(
+        "data/notes.jsonld".into(),
+        export::notes_jsonld(&site.config, names, &notes),
+    );
     report.pages = pages.keys().filter(|p| p.ends_with(".html")).count();
     report.problems.extend(broken_links(&site, &pages));
     if external {
@@ -164,6 +186,34 @@ pub fn check(config_path: &Path, external: bool) -> Report {
         report.problems.extend(problems);
     }
     report
+}
+
+/// The notes stage's problems: syntax and reference errors, unknown-language warnings, and
+/// orphans (errors, or warnings when they are allowed).
+fn note_problems(
+    site: &Site,
+    attached: &crate::notes::Attached,
+    allow_orphans: bool,
+) -> Vec<Problem> {
+    let at = |d: &crate::notes::Diagnostic| Some(shown(site, &d.location()));
+    let mut out: Vec<Problem> = attached
+        .errors
+        .iter()
+        .map(|d| Problem::error(at(d), d.message.clone()))
+        .collect();
+    out.extend(
+        attached
+            .warnings
+            .iter()
+            .map(|d| Problem::warning(at(d), d.message.clone())),
+    );
+    for (d, fix) in &attached.orphans {
+        out.push(match allow_orphans {
+            true => Problem::warning(at(d), format!("{}; listed on orphans.html", d.message)),
+            false => Problem::error(at(d), format!("{}; {fix}", d.message)),
+        });
+    }
+    out
 }
 
 /// Parses `site.toml`, reporting a syntax error or an unknown key at its line and column.

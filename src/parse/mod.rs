@@ -6,7 +6,7 @@
 
 mod front_matter;
 pub mod highlight;
-mod markdown;
+pub mod markdown;
 mod plain;
 
 use anyhow::Result;

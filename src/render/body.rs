@@ -5,6 +5,7 @@
 //! with a note, and trailing matter goes to a muted footer, unannotated. Each annotated
 //! paragraph is followed by its margin notes: the actors and dates it names, in a `<details>`
 //! that the stylesheet sets in the margin on wide screens and folds inline on narrow ones.
+//! Editorial notes ([`super::notes`]) highlight their quoted words and join those margin notes.
 
 use std::fmt::Write;
 
@@ -12,8 +13,11 @@ use super::escape;
 use std::collections::BTreeMap;
 
 use super::links::{actor_href, timeline_entry_href, timeline_entry_id};
+use super::notes::{margin_note, marked, marks, Mark};
 use crate::config::ActorConfig;
 use crate::model::{Article, Block, BlockKind, Inline, Mention, MentionKind};
+use crate::notes::refs::Names;
+use crate::notes::Placed;
 
 /// The rendered pieces of one article.
 pub struct ArticleHtml {
@@ -25,6 +29,14 @@ pub struct ArticleHtml {
     pub trailer: String,
 }
 
+/// The editorial notes placed in one article, and the site names their references need.
+pub struct EditorialNotes<'a> {
+    /// The article's anchored notes.
+    pub placed: &'a [Placed],
+    /// Actors, articles and the timeline, for the notes' references.
+    pub names: Names<'a>,
+}
+
 /// Renders the article for a page `root` levels below the site root; `entries` maps each date
 /// mention to its position on the timeline, which decides the timeline page it links to.
 pub fn article_html(
@@ -32,12 +44,15 @@ pub fn article_html(
     actors: &[ActorConfig],
     entries: &BTreeMap<usize, usize>,
     root: &str,
+    notes: EditorialNotes,
 ) -> ArticleHtml {
     let ctx = Ctx {
         article,
         actors,
         entries,
         root,
+        marks: marks(notes.placed),
+        notes,
     };
     let mut body = String::new();
     let mut standfirst = None;
@@ -66,7 +81,9 @@ pub fn article_html(
                 }
             }
             BlockKind::Standfirst => {
-                standfirst = Some((block.anchor.clone(), ctx.inlines(i, block)))
+                standfirst = Some((block.anchor.clone(), ctx.inlines(i, block)));
+                // The standfirst sits in the header: its editorial notes open the body.
+                ctx.editorial(&mut body, &[i], String::new());
             }
             BlockKind::Trailer => {
                 let _ = write!(
@@ -144,6 +161,9 @@ struct Ctx<'a> {
     actors: &'a [ActorConfig],
     entries: &'a BTreeMap<usize, usize>,
     root: &'a str,
+    notes: EditorialNotes<'a>,
+    /// Highlights of editorial notes' quotes, by block.
+    marks: BTreeMap<usize, Vec<Mark>>,
 }
 
 impl Ctx<'_> {
@@ -154,9 +174,38 @@ impl Ctx<'_> {
         timeline_entry_href(self.root, entry, &id)
     }
 
+    /// Margin notes for the blocks at `indices`: the actors and dates they name, then the
+    /// editorial notes whose quote starts there.
+    fn notes(&self, out: &mut String, indices: &[usize]) {
+        let mut mentions = String::new();
+        self.mention_notes(&mut mentions, indices);
+        self.editorial(out, indices, mentions);
+    }
+
+    /// Writes `mentions` (the blocks' mention notes, maybe empty) with the editorial notes
+    /// whose quote starts in the blocks at `indices`; both share one margin cell.
+    fn editorial(&self, out: &mut String, indices: &[usize], mentions: String) {
+        let ours: Vec<&Placed> = self
+            .notes
+            .placed
+            .iter()
+            .filter(|p| p.segments.first().is_some_and(|(b, _)| indices.contains(b)))
+            .collect();
+        if ours.is_empty() {
+            out.push_str(&mentions);
+            return;
+        }
+        out.push_str("<div class=\"margin\">");
+        out.push_str(mentions.trim_end());
+        for p in ours {
+            out.push_str(&margin_note(p, self.notes.names, self.root));
+        }
+        out.push_str("</div>\n");
+    }
+
     /// Margin notes for the blocks at `indices`: each actor once, in order of first mention, then
     /// each date with its words. Nothing when the blocks name neither.
-    fn notes(&self, out: &mut String, indices: &[usize]) {
+    fn mention_notes(&self, out: &mut String, indices: &[usize]) {
         if indices.is_empty() {
             return;
         }
@@ -243,8 +292,11 @@ impl Ctx<'_> {
             .enumerate()
             .filter(|(_, m)| m.block == index)
             .collect();
+        let marks = self.marks.get(&index).map_or(&[][..], Vec::as_slice);
         let mut out = String::new();
         let mut link_depth = 0usize;
+        // Byte offset in the block's plain text, which the marks' ranges count in.
+        let mut plain = 0usize;
         for inline in &block.inlines {
             match inline {
                 Inline::Markup(m) => {
@@ -255,26 +307,34 @@ impl Ctx<'_> {
                     }
                     out.push_str(m);
                 }
-                Inline::Literal(s) => out.push_str(&escape(s)),
+                Inline::Literal(s) => {
+                    marked(&mut out, s, plain, marks);
+                    plain += s.len();
+                }
                 Inline::Source(range) => {
+                    let source = &self.article.source;
+                    let p = |x: usize| plain + x - range.start;
                     let mut at = range.start;
                     for &(n, m) in mentions
                         .iter()
                         .filter(|(_, m)| m.span.start >= range.start && m.span.end <= range.end)
                     {
-                        out.push_str(&escape(&self.article.source[at..m.span.start]));
-                        self.mention(&mut out, n, m, link_depth > 0);
+                        marked(&mut out, &source[at..m.span.start], p(at), marks);
+                        let mut text = String::new();
+                        marked(&mut text, &source[m.span.clone()], p(m.span.start), marks);
+                        self.mention(&mut out, n, m, link_depth > 0, &text);
                         at = m.span.end;
                     }
-                    out.push_str(&escape(&self.article.source[at..range.end]));
+                    marked(&mut out, &source[at..range.end], p(at), marks);
+                    plain += range.len();
                 }
             }
         }
         out
     }
 
-    fn mention(&self, out: &mut String, n: usize, m: &Mention, inside_link: bool) {
-        let text = escape(&self.article.source[m.span.clone()]);
+    /// One mention, its words already escaped (and highlighted) in `text`.
+    fn mention(&self, out: &mut String, n: usize, m: &Mention, inside_link: bool, text: &str) {
         let (class, href, title) = match &m.kind {
             MentionKind::Actor(id) => {
                 let actor = &self.actors[*id];

@@ -10,6 +10,7 @@ mod events;
 pub mod feeds;
 mod kwic;
 pub mod links;
+pub mod notes;
 mod pages;
 pub mod paging;
 pub mod templates;
@@ -78,6 +79,10 @@ struct SiteView<'a> {
     description: &'a str,
     language: &'a str,
     has_code: bool,
+    /// The site has editorial notes: the footer links their export.
+    has_notes: bool,
+    /// Some notes are orphans (an `--allow-orphans` build): the footer links their page.
+    has_orphans: bool,
 }
 
 /// Everything render needs, read-only.
@@ -88,6 +93,19 @@ pub struct RenderInput<'a> {
     pub articles: &'a [Article],
     /// Cross-article model.
     pub index: &'a SiteIndex,
+    /// Editorial notes, placed and orphaned.
+    pub notes: &'a crate::notes::NoteSet,
+}
+
+impl<'a> RenderInput<'a> {
+    /// What notes' references resolve against.
+    pub fn names(&self) -> crate::notes::refs::Names<'a> {
+        crate::notes::refs::Names {
+            actors: &self.site.config.actors,
+            articles: self.articles,
+            index: self.index,
+        }
+    }
 }
 
 /// Renders every page and static file of the site into `sink`, each as soon as it is made.
@@ -98,7 +116,7 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     let tera = templates::load(&input.site.root)?;
     let has_code = input.articles.iter().any(|a| {
         a.blocks.iter().any(|b| matches!(&b.kind, crate::model::BlockKind::Raw(h) if h.starts_with("<pre class=\"code\"")))
-    });
+    }) || input.notes.has_code;
     let r = Renderer {
         tera: &tera,
         input,
@@ -195,6 +213,16 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     for file in search_files {
         put(file)?;
     }
+    if !input.notes.orphans.is_empty() {
+        put(r.page("orphans.html", "orphans.html", |root| {
+            let mut ctx = Context::new();
+            ctx.insert("page_title", "Orphaned editorial notes");
+            let groups = notes::orphan_groups(&input.notes.orphans, input.names(), root);
+            ctx.insert("groups", &groups);
+            ctx.insert("count", &input.notes.orphans.len());
+            Ok(ctx)
+        })?)?;
+    }
     put(r.page("404.html", "404.html", |root| {
         Ok(pages::not_found(input, root))
     })?)?;
@@ -237,6 +265,8 @@ impl Renderer<'_> {
             description: &config.description,
             language: &config.language,
             has_code: self.has_code,
+            has_notes: self.input.notes.files > 0,
+            has_orphans: !self.input.notes.orphans.is_empty(),
         };
         ctx.insert("site", &site);
         ctx.insert("root", &root);

@@ -20,7 +20,11 @@ use crate::model::{Article, BlockKind, MentionKind};
 pub fn article(input: &RenderInput, i: usize, root: &str) -> Result<Context> {
     let article = &input.articles[i];
     let actors = &input.site.config.actors;
-    let html = article_html(article, actors, &input.index.entry_of[i], root);
+    let notes = super::body::EditorialNotes {
+        placed: input.notes.of(i),
+        names: input.names(),
+    };
+    let html = article_html(article, actors, &input.index.entry_of[i], root, notes);
     let mut ctx = Context::new();
     ctx.insert("article", &byline(input, i, root));
     ctx.insert("page_title", &article.meta.title);
@@ -30,6 +34,11 @@ pub fn article(input: &RenderInput, i: usize, root: &str) -> Result<Context> {
     ctx.insert("body_html", &html.body);
     ctx.insert("trailer_html", &html.trailer);
     ctx.insert("source_path", &article.source_path);
+    ctx.insert("orphans_here", &input.notes.orphans_of(i));
+    ctx.insert(
+        "orphans_href",
+        &format!("{root}orphans.html#orphans-{}", article.id),
+    );
     let dates: Vec<PanelDate> = article
         .mentions
         .iter()

@@ -24,6 +24,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("entity.html", include_str!("../../templates/entity.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    ("orphans.html", include_str!("../../templates/orphans.html")),
 ];
 
 /// Built-in static files, by output name.

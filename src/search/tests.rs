@@ -35,6 +35,7 @@ fn files() -> Vec<(String, Vec<u8>)> {
         site: &site,
         articles: &articles,
         index: &index,
+        notes: &crate::notes::NoteSet::default(),
     })
 }
 

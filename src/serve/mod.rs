@@ -1,5 +1,5 @@
 //! `dossier serve`: builds the site into memory, serves it on 127.0.0.1, and rebuilds and
-//! reloads the browser whenever a seed, template, static file or `site.toml` changes.
+//! reloads the browser whenever a seed, notes file, template, static file or `site.toml` changes.
 //!
 //! Serving from memory makes every swap atomic (a request sees the whole old site or the whole
 //! new one, never a half-written folder) and never touches `dossier build`'s output. Only the
@@ -31,6 +31,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Print only errors (and the URL, without which the server cannot be used).
     pub quiet: bool,
+    /// Serve even when editorial notes are orphans (listed on `orphans.html`).
+    pub allow_orphans: bool,
 }
 
 /// Builds, serves and watches until the process is stopped; returns only on a setup error
@@ -45,7 +47,7 @@ pub fn run(options: &ServeOptions) -> Result<()> {
         })?;
     let port = listener.local_addr()?.port();
     let state = Arc::new(State::new());
-    let mut builder = Builder::new(&options.config, options.quiet);
+    let mut builder = Builder::new(&options.config, options.quiet, options.allow_orphans);
     rebuild::first_build(&mut builder, &state);
     let url = format!("http://127.0.0.1:{port}/");
     let watcher = watch::Watcher::new(&options.config)?;

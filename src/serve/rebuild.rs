@@ -23,6 +23,8 @@ pub struct Builder {
     warned: Vec<String>,
     /// Print errors only, no rebuild lines or warnings.
     quiet: bool,
+    /// Orphaned editorial notes are warnings, not errors.
+    allow_orphans: bool,
 }
 
 /// A complete site and what its build did.
@@ -39,24 +41,31 @@ pub struct Built {
 
 impl Builder {
     /// A builder with an empty cache.
-    pub fn new(config: &Path, quiet: bool) -> Self {
+    pub fn new(config: &Path, quiet: bool, allow_orphans: bool) -> Self {
         Self {
             config: config.to_path_buf(),
             cache: AnalysisCache::new(),
             warned: Vec::new(),
             quiet,
+            allow_orphans,
         }
     }
 
     /// The same stages as `dossier build`, minus writing: load, parse and annotate (only the
-    /// changed articles), index, render and link-check into memory.
+    /// changed articles), index, notes, render and link-check into memory.
     pub fn build(&mut self) -> Result<Built> {
         let site = Site::load(&self.config)?;
-        let sources = load::load_sources(&site.seeds_dir(), &site.root)?;
-        let (articles, stats) = self.cache.annotate(&site, sources)?;
+        let loaded = load::load_sources_with(&site.seeds_dir(), &site.root, false)?;
+        let (articles, stats) = self.cache.annotate(&site, loaded.sources)?;
         let index = index::build(&articles, site.config.actors.len());
-        let pages = pipeline::render_checked(&site, &articles, &index)?;
-        let warnings = articles.iter().flat_map(|a| a.warnings.clone()).collect();
+        let (notes, note_warnings) =
+            pipeline::attach_notes(&site, &articles, &index, &loaded.notes, self.allow_orphans)?;
+        let pages = pipeline::render_checked_with(&site, &articles, &index, &notes)?;
+        let warnings = articles
+            .iter()
+            .flat_map(|a| a.warnings.clone())
+            .chain(note_warnings)
+            .collect();
         Ok(Built {
             pages,
             site,

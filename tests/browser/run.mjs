@@ -9,6 +9,7 @@ import { a11ySuite } from './suites/a11y.mjs';
 import { journeySuite } from './suites/journey.mjs';
 import { layoutSuite } from './suites/layout.mjs';
 import { builtPagesSuite, loadsSuite } from './suites/loads.mjs';
+import { ednotesSuite } from './suites/ednotes.mjs';
 import { notesSuite } from './suites/notes.mjs';
 import { searchSuite } from './suites/search.mjs';
 import { themeSuite } from './suites/theme.mjs';
@@ -47,6 +48,7 @@ describe(`dossier in headless Chromium (${siteDir})`, () => {
   journeySuite(harness);
   searchSuite(harness);
   notesSuite(harness);
+  ednotesSuite(harness);
   themeSuite(harness);
   a11ySuite(harness);
   layoutSuite(harness);

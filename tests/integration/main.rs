@@ -11,6 +11,7 @@ mod extract;
 mod feeds;
 mod fixture;
 mod init;
+mod notes;
 mod paging;
 mod serve;
 mod shipped;

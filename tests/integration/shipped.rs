@@ -81,8 +81,9 @@ fn actors_follow_metonymy_and_exclusions() {
         "{ttp:?}"
     );
     let html = site.read(&format!("articles/{A003}.html"));
+    // An editorial note highlights this passage, so the words may sit inside a <mark>.
     assert!(
-        html.contains(r#"concert in Moscow in <a class="m m-date""#),
+        html.contains("a concert in Moscow in ") && !html.contains("a concert in <a"),
         "Moscow as a place must not be linked"
     );
     let a004 = site.mentions(A004, "actor");
@@ -162,8 +163,17 @@ fn structure_is_recovered() {
 fn repeated_paragraphs_are_shown_once_with_a_note() {
     let site = shipped();
     let html = site.read(&format!("articles/{A002}.html"));
+    // The article's own text, without the editorial notes (one of them quotes this passage).
+    let text: String = html
+        .split("<details class=\"ednote\"")
+        .enumerate()
+        .map(|(i, part)| match i {
+            0 => part,
+            _ => part.split_once("</details>").map_or("", |(_, rest)| rest),
+        })
+        .collect();
     assert_eq!(
-        html.matches("Fawzia Koofi, a former Afghan politician, condemned")
+        text.matches("Fawzia Koofi, a former Afghan politician, condemned")
             .count(),
         1
     );

@@ -41,3 +41,8 @@ fn fuzz_corpus_dates() {
 fn fuzz_corpus_actors() {
     replay("actors", dossier::fuzz_entry::actors);
 }
+
+#[test]
+fn fuzz_corpus_notes() {
+    replay("notes", dossier::fuzz_entry::notes);
+}
