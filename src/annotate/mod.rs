@@ -57,7 +57,7 @@ impl Annotator {
             let mut shared: Vec<Option<Arc<str>>> = vec![None; sentences.len()];
             let mut push = |range: Range<usize>, kind: MentionKind| {
                 if let Some(span) = to_source(&map, range.clone()) {
-                    let sentence = sentence_of(&text, &sentences, &mut shared, range.start);
+                    let sentence = sentence_of(&text, &sentences, &mut shared, range.clone());
                     mentions.push(Mention {
                         kind,
                         span,
@@ -99,7 +99,7 @@ impl Annotator {
                     });
                 }
                 let span = to_source(&map, c.start..c.end);
-                let sentence = sentence_of(&text, &sentences, &mut shared, c.start);
+                let sentence = sentence_of(&text, &sentences, &mut shared, c.start..c.end);
                 found.places.push((span, sentence));
                 found.cands.push((index, c));
             }
@@ -113,10 +113,13 @@ impl Annotator {
             }
             voices.sort_by_key(|v| v.range.start);
             for q in entities::quotes::find(&text, &toks, &sentences, &voices) {
+                if q.range.len() > MAX_QUOTE {
+                    continue;
+                }
                 let Some(span) = to_source(&map, q.range.clone()) else {
                     continue;
                 };
-                let sentence = sentence_of(&text, &sentences, &mut shared, q.range.start);
+                let sentence = sentence_of(&text, &sentences, &mut shared, q.range.clone());
                 let speaker = match q.speaker.checked_sub(ACTOR) {
                     Some(actor) => Err(actor),
                     None => Ok(q.speaker),
@@ -225,12 +228,20 @@ pub(crate) fn to_source(
 /// mention instead.
 const MAX_SENTENCE: usize = 600;
 
+/// Longest quote attributed, in bytes. Longer "quotes" in scraped text are run-on lines (a
+/// whole article without a full stop after "said that"), and a quote must fit in the
+/// [`MAX_SENTENCE`] context shown with it.
+const MAX_QUOTE: usize = MAX_SENTENCE - 100;
+
+/// The sentence holding `span` (a mention's range in `text`), shared between the mentions of
+/// one sentence; a sentence longer than [`MAX_SENTENCE`] gives a window around the span.
 fn sentence_of(
     text: &str,
     sentences: &[Range<usize>],
     shared: &mut [Option<Arc<str>>],
-    at: usize,
+    span: Range<usize>,
 ) -> Arc<str> {
+    let at = span.start;
     // Sentences are sorted and disjoint: a binary search, not a scan per mention.
     let i = sentences.partition_point(|r| r.end.max(r.start + 1) <= at);
     let found = sentences.get(i).filter(|r| at >= r.start).map(|_| i);
@@ -239,10 +250,8 @@ fn sentence_of(
         |i| sentences[i].clone(),
     );
     if range.len() > MAX_SENTENCE {
-        return Arc::from(window(
-            text.get(range.clone()).unwrap_or(text),
-            at.saturating_sub(range.start),
-        ));
+        let local = at.saturating_sub(range.start)..span.end.saturating_sub(range.start);
+        return Arc::from(window(text.get(range.clone()).unwrap_or(text), local));
     }
     let trimmed = |range: Range<usize>| Arc::from(text.get(range).unwrap_or(text).trim());
     match found {
@@ -253,24 +262,26 @@ fn sentence_of(
     }
 }
 
-/// About [`MAX_SENTENCE`] bytes of `sentence` around byte `at`, cut at spaces (never inside
-/// the word at `at`), with ellipses where cut.
-fn window(sentence: &str, at: usize) -> String {
+/// About [`MAX_SENTENCE`] bytes of `sentence` around `span`, cut at spaces but never inside
+/// the span, with ellipses where cut; the span is always whole.
+fn window(sentence: &str, span: Range<usize>) -> String {
     let floor = |mut i: usize| {
         while !sentence.is_char_boundary(i) {
             i -= 1;
         }
         i
     };
-    let at = floor(at.min(sentence.len()));
-    let from = floor(at.saturating_sub(MAX_SENTENCE / 2));
-    let to = floor((from + MAX_SENTENCE).min(sentence.len())).max(at);
-    let from = match sentence[from..at].find(' ') {
+    let start = floor(span.start.min(sentence.len()));
+    let end = floor(span.end.min(sentence.len())).max(start);
+    let room = MAX_SENTENCE.saturating_sub(end - start) / 2;
+    let from = floor(start.saturating_sub(room));
+    let to = floor((end + room).min(sentence.len())).max(end);
+    let from = match sentence[from..start].find(' ') {
         Some(space) if from > 0 => from + space + 1,
         _ => from,
     };
-    let to = match sentence[at..to].rfind(' ') {
-        Some(space) if to < sentence.len() => at + space,
+    let to = match sentence[end..to].rfind(' ') {
+        Some(space) if to < sentence.len() => end + space,
         _ => to,
     };
     format!(

@@ -128,12 +128,8 @@ fn features(articles: &[Article], timeline: &[TimelineEntry]) -> (Vec<Vec<u32>>,
         let words = &article.source[mention.span.clone()];
         let clause = words::clause_of(&mention.sentence, words);
         // Actors count when named in the date's clause, by any of their names.
-        let actors = article.mentions.iter().filter_map(|o| match o.kind {
-            MentionKind::Actor(id)
-                if o.block == mention.block
-                    && o.sentence == mention.sentence
-                    && clause.contains(&article.source[o.span.clone()]) =>
-            {
+        let actors = super::same_sentence(article, m).filter_map(|o| match o.kind {
+            MentionKind::Actor(id) if clause.contains(&article.source[o.span.clone()]) => {
                 Some(format!("@{id}"))
             }
             _ => None,
