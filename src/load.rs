@@ -119,11 +119,40 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
             format,
         });
     }
+    read_notes_folder(&root.join(NOTES_DIR), root, &mut notes)?;
+    notes.sort_by(|a, b| a.display_path.cmp(&b.display_path));
     Ok(Loaded {
         sources: out,
         notes,
         warnings,
     })
+}
+
+/// The folder beside `site.toml` that may hold the editorial notes (`notes/<id>.notes.md`)
+/// instead of the seeds folder: tools that find an article's source by globbing
+/// `seeds/<id>.*` (the shared evaluation scripts do) would otherwise find its notes.
+pub const NOTES_DIR: &str = "notes";
+
+/// Adds the `*.notes.md` files of `dir` (if it exists) to `notes`; hidden files and symbolic
+/// links are skipped as in the seeds folder.
+fn read_notes_folder(dir: &Path, root: &Path, notes: &mut Vec<NotesSource>) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in WalkDir::new(dir).sort_by_file_name().follow_links(false) {
+        let entry = entry.map_err(|e| anyhow::anyhow!("cannot read {}: {e}", shown(dir, root)))?;
+        if entry.path_is_symlink() || !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_str().unwrap_or_default();
+        if let Some(article) = name
+            .strip_suffix(".notes.md")
+            .filter(|_| !name.starts_with('.'))
+        {
+            notes.push(read_notes(entry.path(), root, article)?);
+        }
+    }
+    Ok(())
 }
 
 /// Reads one notes file, which must be UTF-8.

@@ -36,6 +36,7 @@ impl Watcher {
         let root = config.parent().unwrap_or(Path::new("/")).to_path_buf();
         let relevant = Arc::new(RwLock::new(vec![
             config,
+            root.join(crate::load::NOTES_DIR),
             root.join("templates"),
             root.join("static"),
         ]));
@@ -62,7 +63,12 @@ impl Watcher {
     /// have been created since the last call).
     pub fn follow(&mut self, site: &Site) {
         let seeds = std::path::absolute(site.seeds_dir()).unwrap_or_else(|_| site.seeds_dir());
-        let folders = [seeds, self.root.join("templates"), self.root.join("static")];
+        let folders = [
+            seeds,
+            self.root.join(crate::load::NOTES_DIR),
+            self.root.join("templates"),
+            self.root.join("static"),
+        ];
         {
             let mut relevant = self.relevant.write().unwrap_or_else(|e| e.into_inner());
             relevant.truncate(1);

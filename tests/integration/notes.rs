@@ -341,3 +341,29 @@ fn every_shipped_article_has_a_note_that_anchors() {
     );
     assert!(p003.contains("<a href=\"../actors/is-k.html\">Islamic State Khorasan</a>"));
 }
+
+/// The shipped corpus keeps its notes in `notes/` beside `site.toml`: they anchor, and `seeds/`
+/// holds nothing but articles (tools glob `seeds/<id>.*` for an article's source).
+#[test]
+fn notes_folder_beside_site_toml_is_read() {
+    let repo = crate::common::repo();
+    let seeds: Vec<String> = std::fs::read_dir(repo.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(seeds.iter().all(|n| !n.ends_with(".notes.md")), "{seeds:?}");
+    let site = crate::common::shipped();
+    for id in [
+        "000_8fefd90fdbec9dd5",
+        "001_c5d4f6595bce87c3",
+        "002_f09ae1030d639c2c",
+        "003_a2ebef9a25d52dce",
+        "004_5cfbe151e982db66",
+    ] {
+        let page = site.read(&format!("articles/{id}.html"));
+        assert!(
+            page.contains("class=\"note-anchor\""),
+            "{id} has no anchored note"
+        );
+    }
+}
