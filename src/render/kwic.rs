@@ -32,6 +32,17 @@ impl<'a> BlockTexts<'a> {
         self.around_span(mention.block, mention.span.clone())
     }
 
+    /// The mention's words as [`Self::around`] shows them, without building the context:
+    /// counting a form costs no more than the form.
+    pub fn keyword(&mut self, mention: &Mention) -> String {
+        let article = self.article;
+        let (text, map) = self
+            .texts
+            .entry(mention.block)
+            .or_insert_with(|| article.blocks[mention.block].plain_text(&article.source));
+        text[plain_range(text, map, &mention.span)].to_string()
+    }
+
     /// [`Self::around`] for any source span of block `block` (entity mentions, quotes).
     pub fn around_span(&mut self, block: usize, span: Range<usize>) -> (String, String, String) {
         let article = self.article;
@@ -43,18 +54,23 @@ impl<'a> BlockTexts<'a> {
     }
 }
 
-fn around_in(
-    text: &str,
-    map: &[(usize, usize, usize)],
-    span: &Range<usize>,
-) -> (String, String, String) {
+/// Plain-text byte range of source span `span` in a block's plain `text`.
+fn plain_range(text: &str, map: &[(usize, usize, usize)], span: &Range<usize>) -> Range<usize> {
     let start = map
         .iter()
         .find(|(_, s, len)| span.start >= *s && span.start < s + len)
         .map(|(p, s, _)| p + span.start - s)
         .unwrap_or(0);
-    let end = (start + span.len()).min(text.len());
-    let (before, keyword, after) = (&text[..start], &text[start..end], &text[end..]);
+    start..(start + span.len()).min(text.len())
+}
+
+fn around_in(
+    text: &str,
+    map: &[(usize, usize, usize)],
+    span: &Range<usize>,
+) -> (String, String, String) {
+    let r = plain_range(text, map, span);
+    let (before, keyword, after) = (&text[..r.start], &text[r.clone()], &text[r.end..]);
     (left_of(before), keyword.to_string(), right_of(after))
 }
 

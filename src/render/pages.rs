@@ -204,8 +204,7 @@ pub fn actor(
             let mention = &article.mentions[m];
             if n >= shown {
                 // Counted among the forms, not listed.
-                let (_, keyword, _) = texts.around(mention);
-                *forms.entry(keyword).or_default() += 1;
+                *forms.entry(texts.keyword(mention)).or_default() += 1;
                 continue;
             }
             let (left, keyword, right) = texts.around(mention);
