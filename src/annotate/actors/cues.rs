@@ -206,26 +206,6 @@ pub(crate) const HYPHEN_SUFFIX: &[&str] = &[
     "area",
 ];
 
-/// Capitalised words that can precede a metonym without forming a name.
-pub(crate) const NOT_NAME: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "i",
-];
+/// Capitalised words that can precede a metonym without forming a name (besides month and
+/// weekday names, see `is_calendar_word`).
+pub(crate) const NOT_NAME: &[&str] = &["i"];

@@ -118,7 +118,13 @@ fn governed_by_place_cue(
     }
     // Tail of a longer proper name ("George Washington"), unless the word
     // before starts a sentence or the whole line is in title case.
-    if !coordinated && !compound && cue.word && titlecase(&cue) && !is_in(NOT_NAME, word) {
+    if !coordinated
+        && !compound
+        && cue.word
+        && titlecase(&cue)
+        && !is_in(NOT_NAME, word)
+        && !crate::annotate::dates::words::is_calendar_word(word)
+    {
         let sentence_start = prior.is_none_or(|p| !p.word && !p.is(","));
         return !sentence_start && !headline();
     }

@@ -9,7 +9,7 @@ mod patterns;
 mod relative;
 mod resolve;
 mod timex;
-mod words;
+pub(crate) mod words;
 
 #[cfg(test)]
 mod tests;

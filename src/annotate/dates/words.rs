@@ -10,6 +10,35 @@ pub(crate) const MONTH_ANY: &str = "January|February|March|April|May|June|July|A
 October|November|December|Jan\\.?|Feb\\.?|Mar\\.|Apr\\.?|Jun\\.|Jul\\.|Aug\\.?|Sept\\.?|Sep\\.?|\
 Oct\\.?|Nov\\.?|Dec\\.?";
 
+/// Month and weekday names, lowercase: calendar words the other recognisers (names,
+/// metonyms, event matching) must not take for content or for part of a name.
+const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether lowercase `word` names a month or a weekday.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    CALENDAR_WORDS.contains(&word)
+}
+
 /// Regex alternation of spelled-out numbers used in durations ("four", "twenty-five").
 pub(crate) const NUMBER_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\
 (?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|\

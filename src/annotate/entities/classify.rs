@@ -33,7 +33,7 @@ pub fn pieces(toks: &[Tok], run: Range<usize>) -> Vec<Piece> {
     let opener =
         |t: &Tok| t.initial && t.key.len() > 4 && (t.key.ends_with("ly") || t.key.ends_with("ing"));
     while start < run.end
-        && (is(STOP, &toks[start].key) || (start == run.start && opener(&toks[start])))
+        && (is_stop(&toks[start].key) || (start == run.start && opener(&toks[start])))
     {
         lead = Some(toks[start].key.clone());
         start += 1;
@@ -100,7 +100,7 @@ pub fn classify(text: &str, toks: &[Tok], taken: &[bool], piece: Piece) -> Optio
     let before = before.as_deref();
     let common = keys
         .iter()
-        .all(|k| is(NOT_NAME, k) || is_adjective(k) || is(STOP, k));
+        .all(|k| is(NOT_NAME, k) || is_adjective(k) || is_stop(k));
     let cand = |kind| {
         Some(Candidate {
             start: first.start,

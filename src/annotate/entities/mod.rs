@@ -25,7 +25,7 @@ use std::ops::Range;
 
 use crate::model::EntityKind;
 use tokens::Tok;
-use words::{is, PARTICLES, STOP};
+use words::{is, is_stop, PARTICLES};
 
 /// A candidate name in one paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,7 +156,7 @@ pub fn resolve(cands: &mut Vec<(usize, Candidate)>) -> Vec<Option<usize>> {
         persons.insert(key(&c.name), c.name.clone());
         for k in 1..words.len() {
             let suffix = key(&words[k..].join(" "));
-            if is(STOP, &suffix) {
+            if is_stop(&suffix) {
                 continue;
             }
             let entry = full.entry(suffix).or_insert_with(|| Some(c.name.clone()));

@@ -593,24 +593,6 @@ pub const STOP: &[&str] = &[
     "mr",
     "mrs",
     "ms",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "last",
     "next",
     "earlier",
@@ -795,6 +777,11 @@ pub const PARTICLES: &[&str] = &[
 /// Whether `word` (lowercase) is in `list`.
 pub fn is(list: &[&str], word: &str) -> bool {
     list.contains(&word)
+}
+
+/// Whether `key` is a stop word for names: [`STOP`], or a month or weekday name.
+pub fn is_stop(key: &str) -> bool {
+    is(STOP, key) || crate::annotate::dates::words::is_calendar_word(key)
 }
 
 /// Adjectives of nationality, religion and region ("Islamic", "Russian", "Chinese",

@@ -118,28 +118,10 @@ const STOPWORDS: &[&str] = &[
     "new",
 ];
 
-/// Words of dates and times: the date is compared separately, so its words must not count as
+/// Words of dates and times besides month and weekday names (`is_calendar_word`): the date is
+/// compared separately, so its words must not count as
 /// shared content ("in April" alone makes no two sentences one event).
 const DATE_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "year",
     "years",
     "month",
@@ -230,6 +212,7 @@ pub fn content_words(sentence: &str, words: &str) -> Vec<String> {
             || lower.chars().any(|c| c.is_numeric())
             || STOPWORDS.contains(&lower.as_str())
             || DATE_WORDS.contains(&lower.as_str())
+            || crate::annotate::dates::words::is_calendar_word(&lower)
         {
             continue;
         }
