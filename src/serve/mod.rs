@@ -50,7 +50,12 @@ pub fn run(options: &ServeOptions) -> Result<()> {
     let mut builder = Builder::new(&options.config, options.quiet, options.allow_orphans);
     rebuild::first_build(&mut builder, &state);
     let url = format!("http://127.0.0.1:{port}/");
-    let watcher = watch::Watcher::new(&options.config)?;
+    let mut watcher = watch::Watcher::new(&options.config)?;
+    // The site's folders are watched before the first page is served (not from the rebuild
+    // thread, which may start late on a busy machine): no edit made after can be missed.
+    if let Ok(site) = crate::config::Site::load(&options.config) {
+        watcher.follow(&site);
+    }
     rebuild::spawn(builder, watcher, Arc::clone(&state))?;
     println!("serving {url} (live reload on; Ctrl-C to stop)");
     if options.open {

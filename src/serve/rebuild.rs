@@ -92,9 +92,6 @@ pub fn spawn(builder: Builder, watcher: Watcher, state: Arc<State>) -> Result<()
 
 fn rebuild_loop(mut builder: Builder, mut watcher: Watcher, state: &State) {
     let changes: Receiver<()> = watcher.changes();
-    if let Ok(site) = Site::load(&builder.config) {
-        watcher.follow(&site);
-    }
     while changes.recv().is_ok() {
         // Editors save in bursts: everything already queued is covered by this build.
         while changes.try_recv().is_ok() {}
