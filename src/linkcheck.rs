@@ -3,7 +3,7 @@
 //! Runs on the rendered pages in memory, before anything is written, so a broken link fails the
 //! build without touching the previous site.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{LazyLock, Mutex};
 
 use aho_corasick::AhoCorasick;
@@ -18,28 +18,94 @@ static ATTRIBUTES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(["href=\"", "src=\"", " id=\"", "\nid=\"", "\tid=\""]).expect("fixed patterns")
 });
 
-/// What the check keeps of one page: its distinct links and its ids. Kept instead of the page
-/// itself, so pages can be written (and dropped) as soon as they are rendered.
+/// What the check keeps of one page: hashes of its resolved links and of its ids, not their
+/// text, so a 10,000-article site's millions of links cost 16 bytes each while the pages are
+/// written and dropped. The text of a broken link is recovered by re-reading its page.
 #[derive(Debug, Default)]
 struct PageLinks {
-    links: Vec<Box<str>>,
-    ids: HashSet<Box<str>>,
+    /// (target file, anchor or [`NO_ANCHOR`]) of each distinct internal link, sorted.
+    links: Vec<(u64, u64)>,
+    /// Links that climb above the site's root, as written (rare, and broken by definition).
+    escapes: Vec<Box<str>>,
+    /// Hashes of the page's ids, sorted.
+    ids: Vec<u64>,
 }
 
-fn scan(html: &str) -> PageLinks {
-    let mut page = PageLinks::default();
-    for m in ATTRIBUTES.find_iter(html) {
+/// The anchor hash of a link without one (no real anchor hashes to it, see [`hash`]).
+const NO_ANCHOR: u64 = 0;
+
+/// A fixed-key hash: the same on every run and thread. A collision could only hide a broken
+/// link, with odds of about one in 2^64 per link.
+fn hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish().max(1)
+}
+
+/// Where a link of a page leads.
+enum Link {
+    /// Another site, or a `mailto:`: not checked.
+    External,
+    /// Above the site's root: broken.
+    Leaves,
+    /// A file of the site, and an anchor in it.
+    Internal(String, Option<String>),
+}
+
+/// Resolves a raw link of `page` against the page's folder.
+fn resolved(page: &str, raw: &str) -> Link {
+    let link = unescape(raw);
+    if is_external(&link) {
+        return Link::External;
+    }
+    let (path, anchor) = link
+        .split_once('#')
+        .map_or((link.as_str(), None), |(p, a)| (p, Some(a)));
+    let target = if path.is_empty() {
+        Some(page.to_string())
+    } else {
+        resolve(page, path)
+    };
+    let anchor = anchor.filter(|a| !a.is_empty()).map(str::to_string);
+    target.map_or(Link::Leaves, |t| Link::Internal(t, anchor))
+}
+
+/// The raw `href`/`src` values and ids of a page, in order.
+fn attributes(html: &str) -> impl Iterator<Item = (bool, &str)> {
+    ATTRIBUTES.find_iter(html).map(move |m| {
         let rest = &html[m.end()..];
         let value = &rest[..rest.find('"').unwrap_or(rest.len())];
-        if m.pattern().as_usize() < 2 {
-            page.links.push(value.into());
+        (m.pattern().as_usize() < 2, value)
+    })
+}
+
+fn scan(page: &str, html: &str) -> PageLinks {
+    let mut raw: Vec<&str> = Vec::new();
+    let mut out = PageLinks::default();
+    for (is_link, value) in attributes(html) {
+        if is_link {
+            raw.push(value);
         } else {
-            page.ids.insert(value.into());
+            out.ids.push(hash(value));
         }
     }
-    page.links.sort_unstable();
-    page.links.dedup();
-    page
+    raw.sort_unstable();
+    raw.dedup();
+    for value in raw {
+        match resolved(page, value) {
+            Link::Internal(target, anchor) => out
+                .links
+                .push((hash(&target), anchor.as_deref().map_or(NO_ANCHOR, hash))),
+            Link::External => {}
+            Link::Leaves => out.escapes.push(value.into()),
+        }
+    }
+    out.links.sort_unstable();
+    out.links.dedup();
+    out.ids.sort_unstable();
+    out.ids.dedup();
+    out
 }
 
 /// Collects the links and anchors of the output as it is produced, from any thread, and finds
@@ -52,9 +118,11 @@ pub struct LinkCheck {
 impl LinkCheck {
     /// Records one output file; HTML pages are scanned, other files only exist.
     pub fn record(&self, path: &str, bytes: &[u8]) {
-        let scanned = path
-            .ends_with(".html")
-            .then(|| std::str::from_utf8(bytes).map(scan).unwrap_or_default());
+        let scanned = path.ends_with(".html").then(|| {
+            std::str::from_utf8(bytes)
+                .map(|html| scan(path, html))
+                .unwrap_or_default()
+        });
         if let Ok(mut files) = self.files.lock() {
             files.insert(path.to_string(), scanned);
         }
@@ -68,23 +136,81 @@ impl LinkCheck {
     }
 
     /// Every broken internal link as "page: link (reason)", sorted; empty when all resolve.
-    /// Pages are checked in parallel; the result does not depend on the thread count.
-    pub fn broken(&self) -> Vec<String> {
+    /// `reread` gives back a page's bytes, to name the links that failed. Pages are checked in
+    /// parallel; the result does not depend on the thread count.
+    pub fn broken(&self, reread: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync)) -> Vec<String> {
         let Ok(files) = self.files.lock() else {
             return vec!["the link check was interrupted by a failed thread".into()];
         };
+        let by_hash: HashMap<u64, Option<&PageLinks>> = files
+            .iter()
+            .map(|(path, links)| (hash(path), links.as_ref()))
+            .collect();
         let pages: Vec<(&String, &PageLinks)> = files
             .iter()
+            .filter(|(p, _)| p.as_str() != "404.html")
             .filter_map(|(p, links)| links.as_ref().map(|l| (p, l)))
             .collect();
         let mut broken: Vec<String> = pages
             .par_iter()
-            .flat_map_iter(|(page, links)| page_broken_links(page, &links.links, &files))
+            .flat_map_iter(|(page, links)| {
+                let failing = |&(target, anchor): &(u64, u64)| match by_hash.get(&target) {
+                    None => true,
+                    Some(scanned) => {
+                        anchor != NO_ANCHOR
+                            && !scanned.is_some_and(|p| p.ids.binary_search(&anchor).is_ok())
+                    }
+                };
+                let mut out: Vec<String> = links
+                    .escapes
+                    .iter()
+                    .map(|raw| format!("{page}: {} (leaves the site)", unescape(raw)))
+                    .collect();
+                if links.links.iter().any(failing) {
+                    out.extend(name_broken(page, reread, &files));
+                }
+                out
+            })
             .collect();
         broken.sort();
         broken.dedup();
         broken
     }
+}
+
+/// Names the broken links of one page by reading it again and checking each link in full.
+fn name_broken(
+    page: &str,
+    reread: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync),
+    files: &BTreeMap<String, Option<PageLinks>>,
+) -> Vec<String> {
+    let Some(bytes) = reread(page) else {
+        return vec![format!(
+            "{page}: has a broken link (the page could not be read again to name it)"
+        )];
+    };
+    let html = String::from_utf8_lossy(&bytes);
+    let mut out = Vec::new();
+    for (_, raw) in attributes(&html).filter(|(is_link, _)| *is_link) {
+        let Link::Internal(target, anchor) = resolved(page, raw) else {
+            continue;
+        };
+        let link = unescape(raw);
+        match files.get(&target) {
+            None => out.push(format!("{page}: {link} (no file {target})")),
+            Some(scanned) => {
+                if let Some(anchor) = anchor {
+                    let has = scanned
+                        .as_ref()
+                        .is_some_and(|p| p.ids.binary_search(&hash(&anchor)).is_ok());
+                    if !has {
+                        out.push(format!("{page}: {link} (no id \"{anchor}\" in {target})"));
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Every broken internal link of a whole site held in memory.
@@ -93,49 +219,7 @@ pub fn broken_links(pages: &Pages) -> Vec<String> {
     pages
         .par_iter()
         .for_each(|(path, bytes)| check.record(path, bytes));
-    check.broken()
-}
-
-/// The broken links of one page.
-fn page_broken_links(
-    page: &str,
-    links: &[Box<str>],
-    files: &BTreeMap<String, Option<PageLinks>>,
-) -> Vec<String> {
-    let mut broken = Vec::new();
-    if page == "404.html" {
-        // may link from base_url, checked as a relative page when there is none
-        return broken;
-    }
-    for raw in links {
-        let link = unescape(raw);
-        if is_external(&link) {
-            continue;
-        }
-        let (path, anchor) = link
-            .split_once('#')
-            .map_or((link.as_str(), None), |(p, a)| (p, Some(a)));
-        let target = if path.is_empty() {
-            Some(page.to_string())
-        } else {
-            resolve(page, path)
-        };
-        let Some(target) = target else {
-            broken.push(format!("{page}: {link} (leaves the site)"));
-            continue;
-        };
-        match files.get(&target) {
-            None => broken.push(format!("{page}: {link} (no file {target})")),
-            Some(scanned) => {
-                if let Some(anchor) = anchor.filter(|a| !a.is_empty()) {
-                    if !scanned.as_ref().is_some_and(|p| p.ids.contains(anchor)) {
-                        broken.push(format!("{page}: {link} (no id \"{anchor}\" in {target})"));
-                    }
-                }
-            }
-        }
-    }
-    broken
+    check.broken(&|path| pages.get(path).cloned())
 }
 
 fn is_external(link: &str) -> bool {

@@ -285,7 +285,7 @@ fn render_into(
     )?;
     check.record(notes_path, &[]);
     stages.lap("export");
-    fail_on_broken(check.broken())?;
+    fail_on_broken(check.broken(&|path| staging.read(path)))?;
     stages.lap("check links");
     Ok(check.counts())
 }

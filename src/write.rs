@@ -164,6 +164,11 @@ impl Staging {
         Ok(())
     }
 
+    /// A file already written to the staging folder, read back (to name a broken link).
+    pub fn read(&self, path: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.dir.join(path)).ok()
+    }
+
     /// Streams one file into the staging folder through `fill`, for outputs too big to hold
     /// in memory (the JSON export).
     pub fn put_streamed(
