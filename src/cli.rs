@@ -337,10 +337,12 @@ fn parse_published(value: &str) -> Result<String, String> {
 fn print_stages(stages: &pipeline::Stages) {
     for (i, (name, time)) in stages.times.iter().enumerate() {
         let peak = stages.peak_kb.get(i).copied().unwrap_or(0);
+        let now = stages.now_kb.get(i).copied().unwrap_or(0);
         eprintln!(
-            "{:>20}: {:>8.1} ms  (peak memory so far {} MB)",
+            "{:>20}: {:>8.1} ms  (memory {} MB, peak so far {} MB)",
             name,
             time.as_secs_f64() * 1000.0,
+            now / 1024,
             peak / 1024
         );
     }

@@ -221,6 +221,9 @@ pub struct Stages {
     /// Peak resident memory so far at the end of each stage, in kB (Linux only; 0 elsewhere):
     /// which stage sets the build's peak is what memory work needs to know first.
     pub peak_kb: Vec<u64>,
+    /// Resident memory at the end of each stage, in kB: set against the peak, it tells what a
+    /// stage keeps from what it only needed while it ran.
+    pub now_kb: Vec<u64>,
     last: Option<Instant>,
 }
 
@@ -233,19 +236,21 @@ impl Stages {
         let now = Instant::now();
         if let Some(last) = self.last {
             self.times.push((name, now - last));
-            self.peak_kb.push(peak_rss_kb());
+            self.peak_kb.push(rss_kb("VmHWM:"));
+            self.now_kb.push(rss_kb("VmRSS:"));
         }
         self.last = Some(now);
     }
 }
 
-/// The process's peak resident set (`VmHWM`), in kB; 0 where `/proc` has no such line.
-fn peak_rss_kb() -> u64 {
+/// One resident-set figure of the process (`VmHWM:` the peak, `VmRSS:` now), in kB; 0 where
+/// `/proc` has no such line.
+fn rss_kb(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .find_map(|l| l.strip_prefix(field))
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         })
         .unwrap_or(0)
