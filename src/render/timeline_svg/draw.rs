@@ -271,13 +271,16 @@ fn year_label(scale: &Scale, i: usize, board: &Board, rows: &Rows) -> String {
 /// Under a column's bar: a span for each whole-year entry, a short span per month, a tick
 /// per day, each at its place in the year (to the nearest unit); identical marks are drawn once.
 fn rug(out: &mut String, scale: &Scale, rows: &Rows, list: &[&SvgEntry]) {
+    // Identical marks are drawn once. A mark's text depends only on its class and its x and
+    // width in tenths (`n`), so that is the key, tested before anything is formatted: a busy
+    // column has tens of thousands of entries and only a few hundred distinct marks.
     let mut seen = std::collections::BTreeSet::new();
     for e in list {
-        let mark = match e.when {
+        let (class, x, y, w, h) = match e.when {
             When::Years(a, b) => {
                 let (x0, x1) = (scale.x(a, 0.0), scale.x(b, 1.0));
                 let inset = ((x1 - x0) * 0.06).min(2.0);
-                rect(
+                (
                     "tl-span",
                     x0 + inset,
                     rows.rug + 3.0,
@@ -288,17 +291,18 @@ fn rug(out: &mut String, scale: &Scale, rows: &Rows, list: &[&SvgEntry]) {
             When::Month(y, m) => {
                 let x0 = scale.x(y, f64::from(m - 1) / 12.0);
                 let w = (scale.x(y, f64::from(m) / 12.0) - x0).max(2.0);
-                rect("tl-month", x0, rows.rug, w, 10.0)
+                ("tl-month", x0, rows.rug, w, 10.0)
             }
             When::Day(y, m, d) => {
                 // Whole units: at most one tick per unit of width, however many dates a busy
-                // corpus has, which keeps the graphic small (identical marks are drawn once).
+                // corpus has, which keeps the graphic small.
                 let x = scale.x(y, day_fraction(y, m, d)).round();
-                rect("tl-day", x - 1.0, rows.rug - 1.0, 2.0, 12.0)
+                ("tl-day", x - 1.0, rows.rug - 1.0, 2.0, 12.0)
             }
         };
-        if seen.insert(mark.clone()) {
-            out.push_str(&mark);
+        let tenths = |v: f64| (v * 10.0).round() as i64;
+        if seen.insert((class, tenths(x), tenths(w))) {
+            out.push_str(&rect(class, x, y, w, h));
         }
     }
 }
