@@ -43,7 +43,11 @@ pub fn related(articles: &[Article], actors: &[ActorIndex], limit: usize) -> Vec
             }
             let mut ranked: Vec<(usize, (usize, usize))> = score.into_iter().collect();
             ranked.sort_by(|x, y| y.1.cmp(&x.1).then(articles[x.0].id.cmp(&articles[y.0].id)));
-            ranked.into_iter().take(limit).map(|(o, _)| o).collect()
+            // A fresh vector: collecting from `ranked.into_iter()` would reuse its allocation,
+            // and 10,000 articles would each keep hundreds of candidates' worth (120 MB).
+            let mut best = Vec::with_capacity(limit.min(ranked.len()));
+            best.extend(ranked.iter().take(limit).map(|(o, _)| *o));
+            best
         })
         .collect()
 }
