@@ -33,20 +33,40 @@ pub fn html_page(path: &str, bytes: Vec<u8>) -> Vec<u8> {
 
 /// A fast pre-check: whether any character in `bytes` is forbidden. Only the lead bytes that
 /// can start one (control bytes, C2 for C1 controls, EF and F0–F4 for noncharacters) are
-/// decoded, so ordinary non-ASCII text such as "·" or "é" costs one comparison per byte.
+/// decoded; every other byte costs one table lookup.
 fn has_suspect_byte(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        0x7F => true,
-        b if b < 0x20 => !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C),
-        0xC2 | 0xEF | 0xF0..=0xF4 => {
-            let end = (i + 4).min(bytes.len());
-            let decoded = (i + 2..=end)
-                .find_map(|e| std::str::from_utf8(&bytes[i..e]).ok())
-                .and_then(|s| s.chars().next());
-            decoded.is_none_or(forbidden)
+    const LEADS: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = match b as u8 {
+                0x7F | 0xC2 | 0xEF | 0xF0..=0xF4 => true,
+                b'\t' | b'\n' | b'\r' | 0x0C => false,
+                c => c < 0x20,
+            };
+            b += 1;
         }
-        _ => false,
-    })
+        t
+    };
+    let mut from = 0;
+    while let Some(at) = bytes[from..].iter().position(|&b| LEADS[b as usize]) {
+        let i = from + at;
+        let suspect = match bytes[i] {
+            0xC2 | 0xEF | 0xF0..=0xF4 => {
+                let end = (i + 4).min(bytes.len());
+                let decoded = (i + 2..=end)
+                    .find_map(|e| std::str::from_utf8(&bytes[i..e]).ok())
+                    .and_then(|s| s.chars().next());
+                decoded.is_none_or(forbidden)
+            }
+            _ => true,
+        };
+        if suspect {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
 /// Control characters other than ASCII whitespace, and noncharacters: the HTML standard's
@@ -81,6 +101,18 @@ mod tests {
         assert!(!has_suspect_byte("a · b é “q” … ￼ 😀".as_bytes()));
         for bad in ["\u{85}", "\u{FDD0}", "\u{FFFF}", "\u{1FFFE}", "\u{0}"] {
             assert!(has_suspect_byte(format!("x{bad}y").as_bytes()), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn pre_check_agrees_with_the_definition_for_every_character() {
+        let samples = (0u32..0x3000)
+            .chain(0xF000..0x1_0000)
+            .chain((0x1_0000..0x11_0000).step_by(0x7FFF))
+            .chain([0x1FFFE, 0x1FFFF, 0x10FFFE, 0x10FFFF]);
+        for c in samples.filter_map(char::from_u32) {
+            let text = format!("ab{c}cd");
+            assert_eq!(has_suspect_byte(text.as_bytes()), forbidden(c), "{c:?}");
         }
     }
 }
