@@ -118,7 +118,7 @@ const STOP_PACKED: [u64; STOP_WORDS.len()] = {
 };
 
 /// The char starting at byte `i` of `text` and its length in bytes.
-#[inline]
+#[inline(always)]
 fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
@@ -129,23 +129,39 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// Length in bytes of the word character at byte `i` of `text`, or 0 if there is none.
+#[inline(always)]
+fn word_char_len(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        usize::from(b.is_ascii_alphanumeric())
+    } else {
+        let (c, n) = char_at(text, i);
+        if is_word_char(c) {
+            n
+        } else {
+            0
+        }
+    }
+}
+
 /// Calls `f(start, end)` with the byte range of every word: runs of word characters joined by
 /// single hyphens or apostrophes.
 fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
     let len = text.len();
     let mut i = 0;
     while i < len {
-        let (c, n) = char_at(text, i);
-        if !is_word_char(c) {
-            i += n;
+        let n = word_char_len(text, i);
+        if n == 0 {
+            i += char_at(text, i).1;
             continue;
         }
         let start = i;
         let mut j = i + n;
         loop {
             while j < len {
-                let (c, n) = char_at(text, j);
-                if !is_word_char(c) {
+                let n = word_char_len(text, j);
+                if n == 0 {
                     break;
                 }
                 j += n;
@@ -154,9 +170,8 @@ fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
                 break;
             }
             let (c, n) = char_at(text, j);
-            let joined = (is_hyphen(c) || is_apostrophe(c))
-                && j + n < len
-                && is_word_char(char_at(text, j + n).0);
+            let joined =
+                (is_hyphen(c) || is_apostrophe(c)) && j + n < len && word_char_len(text, j + n) > 0;
             if !joined {
                 break;
             }
@@ -187,6 +202,21 @@ impl Scratch {
             }
             return;
         }
+        let keep = |t: &str| t.len() > 1 && !is_stop_word(t);
+        if !word.bytes().any(|b| b == b'-' || b == b'\'') {
+            // The common case, a plain ASCII word: its term is itself, lowercased.
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.joined.clear();
+                self.joined.push_str(word);
+                self.joined.make_ascii_lowercase();
+                if keep(&self.joined) {
+                    f(&self.joined);
+                }
+            } else if keep(word) {
+                f(word);
+            }
+            return;
+        }
         // ASCII: the only hyphen is `-`, the only apostrophe `'`, lowercasing is per byte and
         // nothing folds, so each part is its lowercase bytes without a final `'s` and without
         // apostrophes. A part starts with a letter or digit, so it is never empty.
@@ -210,7 +240,6 @@ impl Scratch {
             );
             self.parts.push((at, self.joined.len()));
         }
-        let keep = |t: &str| t.len() > 1 && !is_stop_word(t);
         if self.parts.len() == 1 {
             if keep(&self.joined) {
                 f(&self.joined);
