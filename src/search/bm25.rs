@@ -59,8 +59,9 @@ struct DocTerms {
     terms: Vec<Term>,
 }
 
-/// The terms of the last unit read, in order, with their words' byte ranges: consecutive
-/// timeline entries share one sentence (the same `Arc`), which is then tokenised once.
+/// The terms of the last unit read at one position of a document, in order, with their words'
+/// byte ranges. Consecutive timeline entries often repeat a unit (the same date label, or the
+/// same sentence `Arc` when one sentence holds two dates), which is then tokenised once.
 #[derive(Default)]
 struct UnitCache {
     text: Option<Arc<str>>,
@@ -73,7 +74,11 @@ struct UnitCache {
 
 impl UnitCache {
     fn read(&mut self, text: &Arc<str>) {
-        if self.text.as_ref().is_some_and(|t| Arc::ptr_eq(t, text)) {
+        if self
+            .text
+            .as_ref()
+            .is_some_and(|t| Arc::ptr_eq(t, text) || **t == **text)
+        {
             return;
         }
         self.arena.clear();
@@ -90,7 +95,8 @@ impl UnitCache {
 /// Per-thread buffers for reading documents one after another.
 #[derive(Default)]
 struct Reader {
-    unit: UnitCache,
+    /// One per unit position: a timeline entry's sentence, then its date label.
+    units: Vec<UnitCache>,
     /// Indices into `terms`, hashed by term text.
     table: HashTable<u32>,
     arena: String,
@@ -104,11 +110,15 @@ impl Reader {
         self.terms.clear();
         let mut len = 0;
         for (u, unit) in doc.units.iter().enumerate() {
-            self.unit.read(&unit.text);
+            if self.units.len() <= u {
+                self.units.push(UnitCache::default());
+            }
+            let cache = &mut self.units[u];
+            cache.read(&unit.text);
             let u = u as u32;
             let mut from = 0;
-            for &(to, start, end) in &self.unit.tokens {
-                let term = &self.unit.arena[from as usize..to as usize];
+            for &(to, start, end) in &cache.tokens {
+                let term = &cache.arena[from as usize..to as usize];
                 from = to;
                 len += 1;
                 let at = (start, end);
