@@ -212,6 +212,18 @@ pub fn build(docs: &[Doc]) -> Vec<(String, Vec<Posting>)> {
         s.0 += f64::from(*len);
         s.1 += 1.0;
     }
+    // Each document's length term of the BM25 denominator, computed once rather than per hit
+    // (the same operations in the same order, so the same bits).
+    let norms: Vec<f64> = docs
+        .iter()
+        .zip(&lens)
+        .map(|(doc, len)| {
+            let (sum, count) = sums[&doc.kind];
+            let avg = (sum / count).max(1.0);
+            let dl = f64::from(*len);
+            K1 * (1.0 - B + B * dl / avg)
+        })
+        .collect();
     let mut lists: Vec<(String, Vec<Hit>)> = ids
         .into_iter()
         .map(|(term, id)| (term, std::mem::take(&mut hits[id as usize])))
@@ -227,11 +239,8 @@ pub fn build(docs: &[Doc]) -> Vec<(String, Vec<Posting>)> {
             let mut postings: Vec<Posting> = hits
                 .into_iter()
                 .map(|(doc, tf, unit, at)| {
-                    let (sum, count) = sums[&docs[doc as usize].kind];
-                    let avg = (sum / count).max(1.0);
-                    let dl = f64::from(lens[doc as usize]);
                     let tf = f64::from(tf);
-                    let score = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / avg));
+                    let score = idf * tf * (K1 + 1.0) / (tf + norms[doc as usize]);
                     Posting {
                         doc,
                         score: (score * 100.0).round().max(1.0) as u32,
@@ -240,8 +249,14 @@ pub fn build(docs: &[Doc]) -> Vec<(String, Vec<Posting>)> {
                     }
                 })
                 .collect();
-            postings.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
-            postings.truncate(TOP_K);
+            // Best first, ties by document: a total order (a document is in a list once), so
+            // selecting the best TOP_K before sorting them gives the same list as a full sort.
+            let order = |a: &Posting, b: &Posting| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc));
+            if postings.len() > TOP_K {
+                postings.select_nth_unstable_by(TOP_K, order);
+                postings.truncate(TOP_K);
+            }
+            postings.sort_unstable_by(order);
             (term, postings)
         })
         .collect()
