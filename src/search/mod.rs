@@ -25,6 +25,7 @@ const FORMAT: u32 = 1;
 pub fn search_files(input: &RenderInput) -> Vec<(String, Vec<u8>)> {
     let docs = docs::collect(input);
     let index = bm25::build(&docs);
+    let mut sentences = snippet::Sentences::default();
     let entries: Vec<shards::Entry> = index
         .iter()
         .map(|(term, postings)| {
@@ -37,7 +38,7 @@ pub fn search_files(input: &RenderInput) -> Vec<(String, Vec<u8>)> {
                         p.doc,
                         p.score,
                         unit.anchor.as_str(),
-                        snippet::excerpt(&unit.text, at),
+                        sentences.excerpt(p.doc, p.unit, &unit.text, at),
                     )
                 })
                 .collect();
@@ -48,6 +49,7 @@ pub fn search_files(input: &RenderInput) -> Vec<(String, Vec<u8>)> {
             }
         })
         .collect();
+    drop(sentences);
     let packed = shards::pack(entries, shards::SHARD_BYTES, |d| {
         let doc = &docs[d as usize];
         json(&(d, doc.kind.code(), &doc.title, &doc.href))

@@ -2,6 +2,8 @@
 //! [`MAX_CHARS`] at word boundaries, stored with the posting so a result shows its context
 //! without loading the article.
 
+use std::ops::Range;
+
 use crate::annotate::sentences::sentences;
 
 /// Longest excerpt, in characters, ellipses included.
@@ -10,10 +12,34 @@ pub const MAX_CHARS: usize = 160;
 const LEAD: usize = 50;
 
 /// The excerpt for the word at byte range `at` of `text`.
+#[cfg(test)]
 pub fn excerpt(text: &str, at: (usize, usize)) -> String {
-    let sentence = sentences(text)
-        .into_iter()
+    excerpt_in(text, &sentences(text), at)
+}
+
+/// Sentence ranges of unit texts, kept because one paragraph gives the excerpts of many terms'
+/// postings and splitting it into sentences costs more than cutting the excerpt. Only texts
+/// longer than an excerpt are kept: a timeline sentence is split again for little.
+#[derive(Default)]
+pub struct Sentences(rustc_hash::FxHashMap<(u32, u32), Vec<Range<usize>>>);
+
+impl Sentences {
+    /// The excerpt for the word at byte range `at` of `text`, unit `unit` of document `doc`.
+    pub fn excerpt(&mut self, doc: u32, unit: u32, text: &str, at: (usize, usize)) -> String {
+        if text.len() <= MAX_CHARS {
+            return excerpt_in(text, &sentences(text), at);
+        }
+        let ranges = self.0.entry((doc, unit)).or_insert_with(|| sentences(text));
+        excerpt_in(text, ranges, at)
+    }
+}
+
+/// The excerpt for the word at byte range `at` of `text`, whose sentences are `sentences`.
+fn excerpt_in(text: &str, sentences: &[Range<usize>], at: (usize, usize)) -> String {
+    let sentence = sentences
+        .iter()
         .find(|r| r.start <= at.0 && at.0 < r.end.max(r.start + 1))
+        .cloned()
         .unwrap_or(0..text.len());
     let s = &text[sentence.clone()];
     if s.chars().count() <= MAX_CHARS {
