@@ -1,0 +1,313 @@
+//! A one-pass prefilter over a paragraph: where the words and characters the date recognisers
+//! need occur, so each regex runs only on the stretches of text where it could match.
+//!
+//! Every recogniser is an unanchored regex; scanning each of some thirty over the whole
+//! paragraph was most of the cost of date finding, although a typical paragraph can match only
+//! a few, in one or two clauses. The paragraph is cut into segments at characters no
+//! recogniser's match can contain (quotes, colons, a sentence's final period…), and each
+//! segment gets flags. Each flag is a *necessary* condition of some regex (a literal every
+//! match contains), and no match crosses a segment's end, so searching only the segments whose
+//! flags allow a regex finds exactly the matches a search of the whole paragraph would.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::{Captures, Regex};
+
+/// Cue words, matched ASCII-case-insensitively (the relative recognisers are `(?i)`).
+/// The twelve month prefixes come first and are then checked case-sensitively, as the
+/// calendar recognisers spell month names capitalised.
+const WORDS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    // Units, in the order of `Unit`.
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "decade",
+    "centur",
+    // Other cues.
+    "old",
+    "age",
+    "than",
+    "ago",
+    "yesterday",
+    "tomorrow",
+    "-long",
+    "0s",
+    "0'",
+    "0’",
+    "www.",
+];
+
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const FIRST_UNIT: usize = 12;
+const FIRST_OTHER: usize = 20;
+
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(WORDS)
+        .expect("valid cue words")
+});
+
+/// Not a flag: marks a character that ends a segment while scanning.
+const BREAK: u32 = 1 << 31;
+
+/// Bit positions of [`Cues`] flags.
+pub(super) mod cue {
+    /// A capitalised month prefix ("Jan", "May", "Sep").
+    pub const MONTH: u32 = 1 << 0;
+    /// A digit (any Unicode decimal digit, as the recognisers' `\d` is Unicode).
+    pub const DIGIT: u32 = 1 << 1;
+    /// An ASCII digit.
+    pub const ASCII_DIGIT: u32 = 1 << 2;
+    /// A hyphen-minus.
+    pub const DASH: u32 = 1 << 3;
+    /// A slash.
+    pub const SLASH: u32 = 1 << 4;
+    /// An at sign.
+    pub const AT: u32 = 1 << 5;
+    /// "year" right after whitespace.
+    pub const WS_YEAR: u32 = 1 << 6;
+    /// "month" right after whitespace.
+    pub const WS_MONTH: u32 = 1 << 7;
+    /// "day" right after whitespace.
+    pub const WS_DAY: u32 = 1 << 8;
+    /// Any unit ("year", "week", "centur"…) right after whitespace.
+    pub const WS_UNIT: u32 = 1 << 9;
+    /// Any unit right after a hyphen.
+    pub const DASH_UNIT: u32 = 1 << 10;
+    /// "old".
+    pub const OLD: u32 = 1 << 11;
+    /// "age" or "than".
+    pub const AGE: u32 = 1 << 12;
+    /// "ago".
+    pub const AGO: u32 = 1 << 13;
+    /// "yesterday" or "tomorrow".
+    pub const YESTERDAY: u32 = 1 << 14;
+    /// "-long".
+    pub const LONG: u32 = 1 << 15;
+    /// "0s" (a decade).
+    pub const ZERO_S: u32 = 1 << 16;
+    /// "0'" or "0’" (a decade with an apostrophe).
+    pub const ZERO_QUOTE: u32 = 1 << 17;
+    /// "www.".
+    pub const WWW: u32 = 1 << 18;
+    /// Every flag: what a paragraph gets when the prefilter cannot vouch for it.
+    pub const ALL: u32 = u32::MAX >> 1;
+}
+
+/// The cue flags of each segment of one paragraph (see [`cue`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Cues {
+    /// Segment starts, ascending, the first 0; a segment ends where the next one starts.
+    starts: Vec<usize>,
+    /// The flags of each segment.
+    flags: Vec<u32>,
+    /// The paragraph's length, where the last segment ends.
+    len: usize,
+}
+
+impl Cues {
+    /// Scan `text` once for every cue.
+    pub(super) fn of(text: &str) -> Cues {
+        use cue::*;
+        // Under `(?i)` the regexes also match "ſ" for "s" and the Kelvin sign for "k", which
+        // the ASCII-case-insensitive scan would miss: such rare text runs every recogniser.
+        if !text.is_ascii() && text.contains(['\u{17F}', '\u{212A}']) {
+            return Cues::everything(text);
+        }
+        let mut starts = vec![0];
+        let mut flags = Vec::new();
+        let mut current = 0u32;
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let flag = match b {
+                b'.' if after_abbreviation(&text[..i]) => 0,
+                0..=0x7F => ASCII[b as usize],
+                // A continuation byte: its character was classed at its first byte.
+                0x80..=0xBF => 0,
+                _ => match text[i..].chars().next() {
+                    Some('’' | '‘') => 0,
+                    Some(c) if c.is_whitespace() => 0,
+                    Some(c) if c.is_numeric() => DIGIT,
+                    _ => BREAK,
+                },
+            };
+            if flag == BREAK {
+                // A character no match contains ends the segment; the next starts with it.
+                flags.push(current);
+                starts.push(i);
+                current = 0;
+            } else {
+                current |= flag;
+            }
+        }
+        flags.push(current);
+        let mut cues = Cues {
+            starts,
+            flags,
+            len: text.len(),
+        };
+        for m in CUES.find_overlapping_iter(text) {
+            let (i, start, end) = (m.pattern().as_usize(), m.start(), m.end());
+            let flag = if i < FIRST_UNIT {
+                if &text[start..end] == MONTHS[i] {
+                    MONTH
+                } else {
+                    0
+                }
+            } else if i < FIRST_OTHER {
+                let before = text[..start].chars().next_back();
+                if before.is_some_and(char::is_whitespace) {
+                    WS_UNIT
+                        | match WORDS[i] {
+                            "year" => WS_YEAR,
+                            "month" => WS_MONTH,
+                            "day" => WS_DAY,
+                            _ => 0,
+                        }
+                } else if before == Some('-') {
+                    DASH_UNIT
+                } else {
+                    0
+                }
+            } else {
+                match WORDS[i] {
+                    "old" => OLD,
+                    "age" | "than" => AGE,
+                    "ago" => AGO,
+                    "yesterday" | "tomorrow" => YESTERDAY,
+                    "-long" => LONG,
+                    "0s" => ZERO_S,
+                    "0'" | "0’" => ZERO_QUOTE,
+                    "www." => WWW,
+                    _ => 0,
+                }
+            };
+            if flag != 0 {
+                let seg = cues.starts.partition_point(|&s| s <= start) - 1;
+                cues.flags[seg] |= flag;
+            }
+        }
+        cues
+    }
+
+    /// One segment with every flag: every recogniser runs on the whole paragraph.
+    pub(super) fn everything(text: &str) -> Cues {
+        Cues {
+            starts: vec![0],
+            flags: vec![cue::ALL],
+            len: text.len(),
+        }
+    }
+
+    /// Whether any segment has any flag of `need`.
+    pub(super) fn any(&self, need: u32) -> bool {
+        self.flags.iter().any(|f| f & need != 0)
+    }
+
+    /// The stretches of the paragraph, ascending and disjoint, made of the segments whose
+    /// flags pass `need` (adjacent ones merged); every match of a regex whose necessary
+    /// condition is `need` lies inside one of them.
+    pub(super) fn windows(&self, need: fn(Flags) -> bool) -> Vec<std::ops::Range<usize>> {
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        for (k, &f) in self.flags.iter().enumerate() {
+            if !need(Flags(f)) {
+                continue;
+            }
+            let start = self.starts[k];
+            let end = self.starts.get(k + 1).copied().unwrap_or(self.len);
+            match out.last_mut() {
+                Some(last) if last.end == start => last.end = end,
+                _ => out.push(start..end),
+            }
+        }
+        out
+    }
+
+    /// The captures of every match of `re` in `text` inside the windows of `need`, in order:
+    /// the same as `re.captures_iter(text)` when `need` is a necessary condition of `re`.
+    /// Each search starts at a window's start with the text before it in view, so word
+    /// boundaries read the same, and stops at the window's end, which is a character no match
+    /// contains (and no word character, so a `\b` there reads the same too).
+    pub(super) fn captures<'t>(
+        &self,
+        re: &'t Regex,
+        text: &'t str,
+        need: fn(Flags) -> bool,
+    ) -> impl Iterator<Item = Captures<'t>> + 't {
+        self.windows(need).into_iter().flat_map(move |w| {
+            let hay = &text[..w.end];
+            let mut at = Some(w.start);
+            std::iter::from_fn(move || {
+                let caps = re.captures_at(hay, at?)?;
+                let m = caps.get(0).expect("match");
+                // No recogniser matches the empty string; should one, stop rather than loop.
+                at = (m.end() > m.start()).then_some(m.end());
+                Some(caps)
+            })
+        })
+    }
+}
+
+/// The flag of each ASCII character, [`BREAK`] for those no recogniser's match contains. A
+/// period breaks too unless it follows an abbreviated month, which the scan checks first.
+const ASCII: [u32; 128] = {
+    let mut t = [BREAK; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = match c {
+            b'0'..=b'9' => cue::DIGIT | cue::ASCII_DIGIT,
+            b'-' => cue::DASH,
+            b'/' => cue::SLASH,
+            b'@' => cue::AT,
+            // Whitespace as `char::is_whitespace` (and the regexes' `\s`) has it.
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => 0,
+            b'A'..=b'Z' | b'a'..=b'z' | b'_' | b',' | b'\'' | b'(' => 0,
+            _ => BREAK,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether the period at the end of `head` can belong to an abbreviated month ("Aug.").
+fn after_abbreviation(head: &str) -> bool {
+    ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+        .iter()
+        .any(|m| head.ends_with(m))
+}
+
+/// The flags of one segment, as the recognisers' conditions test them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Flags(u32);
+
+impl Flags {
+    /// Whether every flag of `need` is present.
+    pub(super) fn all(self, need: u32) -> bool {
+        self.0 & need == need
+    }
+
+    /// Whether any flag of `need` is present.
+    pub(super) fn any(self, need: u32) -> bool {
+        self.0 & need != 0
+    }
+}
