@@ -10,8 +10,9 @@
 //! flags allow a regex finds exactly the matches a search of the whole paragraph would.
 
 use std::sync::LazyLock;
-
 use aho_corasick::AhoCorasick;
+use std::ops::Range;
+
 use regex::{Captures, Regex};
 
 /// Cue words, matched ASCII-case-insensitively (the relative recognisers are `(?i)`).
@@ -122,6 +123,8 @@ pub(super) struct Cues {
     flags: Vec<u32>,
     /// The paragraph's length, where the last segment ends.
     len: usize,
+    /// The words around each capitalised month prefix (within its segment), with the segment.
+    months: Vec<(Range<usize>, usize)>,
 }
 
 impl Cues {
@@ -164,6 +167,7 @@ impl Cues {
             starts,
             flags,
             len: text.len(),
+            months: Vec::new(),
         };
         for m in CUES.find_overlapping_iter(text) {
             let (i, start, end) = (m.pattern().as_usize(), m.start(), m.end());
@@ -204,6 +208,12 @@ impl Cues {
             if flag != 0 {
                 let seg = cues.starts.partition_point(|&s| s <= start) - 1;
                 cues.flags[seg] |= flag;
+                if flag == MONTH {
+                    let seg_end = cues.starts.get(seg + 1).copied().unwrap_or(cues.len);
+                    let from = words_back(text, start, MONTH_WORDS_BEFORE).max(cues.starts[seg]);
+                    let to = words_forward(text, start, MONTH_WORDS_AFTER).min(seg_end);
+                    cues.months.push((from..to, seg));
+                }
             }
         }
         cues
@@ -215,6 +225,7 @@ impl Cues {
             starts: vec![0],
             flags: vec![cue::ALL],
             len: text.len(),
+            months: Vec::new(),
         }
     }
 
@@ -226,8 +237,8 @@ impl Cues {
     /// The stretches of the paragraph, ascending and disjoint, made of the segments whose
     /// flags pass `need` (adjacent ones merged); every match of a regex whose necessary
     /// condition is `need` lies inside one of them.
-    pub(super) fn windows(&self, need: fn(Flags) -> bool) -> Vec<std::ops::Range<usize>> {
-        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    pub(super) fn windows(&self, need: fn(Flags) -> bool) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
         for (k, &f) in self.flags.iter().enumerate() {
             if !need(Flags(f)) {
                 continue;
@@ -242,18 +253,43 @@ impl Cues {
         out
     }
 
-    /// The captures of every match of `re` in `text` inside the windows of `need`, in order:
-    /// the same as `re.captures_iter(text)` when `need` is a necessary condition of `re`.
-    /// Each search starts at a window's start with the text before it in view, so word
-    /// boundaries read the same, and stops at the window's end, which is a character no match
-    /// contains (and no word character, so a `\b` there reads the same too).
+    /// Like [`windows`](Self::windows) for a regex every match of which holds a month name
+    /// with at most [`MONTH_WORDS_BEFORE`] words before it and [`MONTH_WORDS_AFTER`] after
+    /// (words parted by spaces, commas or hyphens): only the words around each month of a
+    /// passing segment. Month names are frequent, so whole segments would be scanned often.
+    pub(super) fn month_windows(&self, need: fn(Flags) -> bool) -> Vec<Range<usize>> {
+        if self.flags.first() == Some(&cue::ALL) {
+            // The prefilter stood aside: search everywhere.
+            return self.windows(need);
+        }
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for (around, seg) in &self.months {
+            if !need(Flags(self.flags[*seg])) {
+                continue;
+            }
+            let (start, end) = (around.start, around.end);
+            match out.last_mut() {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ => out.push(start..end),
+            }
+        }
+        out
+    }
+
+    /// The captures of every match of `re` in `text` inside `windows`, in order: the same as
+    /// `re.captures_iter(text)` when every match lies inside a window (as [`windows`] and
+    /// [`month_windows`] make sure). Each search starts at a window's start with the text
+    /// before it in view, so word boundaries read the same, and stops at the window's end,
+    /// which is no word character, so a `\b` there reads the same too.
+    ///
+    /// [`windows`]: Self::windows
+    /// [`month_windows`]: Self::month_windows
     pub(super) fn captures<'t>(
-        &self,
         re: &'t Regex,
         text: &'t str,
-        need: fn(Flags) -> bool,
+        windows: Vec<Range<usize>>,
     ) -> impl Iterator<Item = Captures<'t>> + 't {
-        self.windows(need).into_iter().flat_map(move |w| {
+        windows.into_iter().flat_map(move |w| {
             let hay = &text[..w.end];
             let mut at = Some(w.start);
             std::iter::from_fn(move || {
@@ -288,6 +324,49 @@ const ASCII: [u32; 128] = {
     }
     t
 };
+
+/// Words a month-name recogniser's match can hold before the month ("Monday, the 15th of
+/// August 2021" has four) and after it ("May of last year" has three), with one to spare.
+const MONTH_WORDS_BEFORE: usize = 5;
+/// See [`MONTH_WORDS_BEFORE`].
+const MONTH_WORDS_AFTER: usize = 4;
+
+/// What parts words in the month-name recognisers: their separators are `\s`, `,` and `-`.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || c == ',' || c == '-'
+}
+
+/// The start of the `n`th word before the one `at` is in (or of the text).
+fn words_back(text: &str, at: usize, n: usize) -> usize {
+    let mut start = at;
+    let mut chars = text[..at].char_indices().rev().peekable();
+    for gap in std::iter::once(false).chain((0..n).flat_map(|_| [true, false])) {
+        while let Some(&(i, c)) = chars.peek() {
+            if is_gap(c) != gap {
+                break;
+            }
+            start = i;
+            chars.next();
+        }
+    }
+    start
+}
+
+/// The end of the `n`th word after the one `at` is in (or of the text): a gap or the end.
+fn words_forward(text: &str, at: usize, n: usize) -> usize {
+    let mut end = at;
+    let mut chars = text[at..].char_indices().peekable();
+    for gap in std::iter::once(false).chain((0..n).flat_map(|_| [true, false])) {
+        while let Some(&(i, c)) = chars.peek() {
+            if is_gap(c) != gap {
+                break;
+            }
+            end = at + i + c.len_utf8();
+            chars.next();
+        }
+    }
+    end
+}
 
 /// Whether the period at the end of `head` can belong to an abbreviated month ("Aug.").
 fn after_abbreviation(head: &str) -> bool {

@@ -18,6 +18,8 @@ struct Rule {
     read: fn(&str, &Captures) -> Option<Expr>,
     /// A necessary condition of a match, so paragraphs that cannot match skip the regex.
     need: fn(Flags) -> bool,
+    /// Every match holds a month name near its start (see [`Cues::month_windows`]).
+    near_month: bool,
 }
 
 const WEEKDAY: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?";
@@ -32,6 +34,8 @@ fn rule(
         re: Regex::new(&ascii_boundaries(&pattern)).expect("valid date regex"),
         read,
         need,
+        // The month-name rules spell their month group out in full.
+        near_month: pattern.contains("(?P<mon>January|"),
     }
 }
 
@@ -113,9 +117,6 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             |c| c.all(ZERO_S),
             r"(?:^|[\s(])(?P<hit>['’‘](?P<short>[0-9])0s)\b".into(), decade),
-        rule(
-            |c| c.all(ASCII_DIGIT),
-            r"\b(?P<year>1[0-9]{3}|20[0-9]{2})\b".into(), bare_year),
     ]
 });
 
@@ -262,12 +263,41 @@ fn decade(_: &str, caps: &Captures) -> Option<Expr> {
     Timex::decade(first_year).map(Expr::Absolute)
 }
 
-fn bare_year(text: &str, caps: &Captures) -> Option<Expr> {
-    let y = caps.name("year")?;
-    if !year_ok(text, y.start(), y.end()) {
+fn bare_year(text: &str, start: usize, end: usize) -> Option<Expr> {
+    if !year_ok(text, start, end) {
         return None;
     }
-    Timex::year_only(y.as_str().parse().ok()?).map(Expr::Absolute)
+    Timex::year_only(text[start..end].parse().ok()?).map(Expr::Absolute)
+}
+
+/// The matches of `\b(1[0-9]{3}|20[0-9]{2})\b` (ASCII word boundaries), the bare-year
+/// recogniser, without a regex: a run of ASCII word characters that is exactly such a number.
+/// It matches wherever a paragraph has a number, so a plain byte scan saves a regex pass.
+pub(super) fn year_tokens(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if !word(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && word(b[i]) {
+                i += 1;
+            }
+            let run = &b[start..i];
+            if run.len() == 4
+                && matches!((run[0], run[1]), (b'1', b'0'..=b'9') | (b'2', b'0'))
+                && run[2].is_ascii_digit()
+                && run[3].is_ascii_digit()
+            {
+                return Some(start..i);
+            }
+        }
+        None
+    })
 }
 
 /// All calendar-expression candidates of a paragraph,
@@ -275,7 +305,12 @@ fn bare_year(text: &str, caps: &Captures) -> Option<Expr> {
 pub(crate) fn calendar_with(text: &str, cues: &Cues) -> Vec<Cand> {
     let mut out = Vec::new();
     for rule in RULES.iter() {
-        for caps in cues.captures(&rule.re, text, rule.need) {
+        let windows = if rule.near_month {
+            cues.month_windows(rule.need)
+        } else {
+            cues.windows(rule.need)
+        };
+        for caps in Cues::captures(&rule.re, text, windows) {
             let span = caps.name("hit").or_else(|| caps.get(0)).expect("match");
             if !bounded(text, span.start(), span.end()) {
                 continue;
@@ -287,6 +322,19 @@ pub(crate) fn calendar_with(text: &str, cues: &Cues) -> Vec<Cand> {
                     expr,
                 });
             }
+        }
+    }
+    // Last, as the bare-year rule came last when it was a regex.
+    for y in year_tokens(text) {
+        if !bounded(text, y.start, y.end) {
+            continue;
+        }
+        if let Some(expr) = bare_year(text, y.start, y.end) {
+            out.push(Cand {
+                start: y.start,
+                end: y.end,
+                expr,
+            });
         }
     }
     out

@@ -174,7 +174,7 @@ fn is_vague(word: &str) -> bool {
 pub(crate) fn relative_with(text: &str, cues: &Cues) -> Vec<Cand> {
     let mut out = Vec::new();
     for rule in RULES.iter() {
-        for caps in cues.captures(&rule.re, text, rule.need) {
+        for caps in Cues::captures(&rule.re, text, cues.windows(rule.need)) {
             let m = caps.get(0).expect("match");
             if !bounded(text, m.start(), m.end()) {
                 continue;
