@@ -9,9 +9,9 @@
 //! match contains), and no match crosses a segment's end, so searching only the segments whose
 //! flags allow a regex finds exactly the matches a search of the whole paragraph would.
 
-use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
@@ -370,9 +370,11 @@ fn words_forward(text: &str, at: usize, n: usize) -> usize {
 
 /// Whether the period at the end of `head` can belong to an abbreviated month ("Aug.").
 fn after_abbreviation(head: &str) -> bool {
-    ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
-        .iter()
-        .any(|m| head.ends_with(m))
+    [
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .any(|m| head.ends_with(m))
 }
 
 /// The flags of one segment, as the recognisers' conditions test them.
@@ -388,5 +390,56 @@ impl Flags {
     /// Whether any flag of `need` is present.
     pub(super) fn any(self, need: u32) -> bool {
         self.0 & need != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::dates::patterns::{calendar_with, year_tokens};
+    use crate::annotate::dates::relative::relative_with;
+
+    /// Paragraphs to compare on: the fuzz corpus, the shipped seeds, and edge cases of the
+    /// segmenting and of the case-folding fallback.
+    fn paragraphs() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out: Vec<String> = [
+            "Monday, the 15th of August, 2021 and mid-Sept. 3, 1999; in May of last year",
+            "“In May,” he said: 2021-08-15, 9/11, the ’90s (’80s) and 1990s—four years ago.",
+            "early-August\u{a0}2020 the\u{2009}same day, a 25-year deal, decade-long, 17-year-old",
+            "Aug.\u{b}5 2021 from June Carter and April to June; between March and May 2010",
+            "this Year, LAST month, the next day, ſeveral weeks, 3 \u{212A}m, yeſterday",
+            "Jan.2021 Mayday 5th May 2000 people _2021_ x2021 2021_ 12,2021 ٢٠٢١ 2021٣",
+        ]
+        .map(String::from)
+        .to_vec();
+        for dir in ["fuzz/corpus/dates", "seeds"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("corpus folder") {
+                let bytes = std::fs::read(entry.expect("entry").path()).expect("readable");
+                let text = String::from_utf8_lossy(&bytes);
+                out.extend(text.split('\n').map(String::from));
+            }
+        }
+        out
+    }
+
+    /// The prefilter only skips searches: every recogniser finds exactly what it finds when
+    /// searching the whole paragraph.
+    #[test]
+    fn cues_never_change_candidates() {
+        for p in paragraphs() {
+            let (cues, all) = (Cues::of(&p), Cues::everything(&p));
+            assert_eq!(calendar_with(&p, &cues), calendar_with(&p, &all), "{p:?}");
+            assert_eq!(relative_with(&p, &cues), relative_with(&p, &all), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn year_scan_is_the_regex() {
+        let re = Regex::new(r"(?-u:\b)(?:1[0-9]{3}|20[0-9]{2})(?-u:\b)").expect("regex");
+        for p in paragraphs() {
+            let want: Vec<_> = re.find_iter(&p).map(|m| m.range()).collect();
+            assert_eq!(year_tokens(&p).collect::<Vec<_>>(), want, "{p:?}");
+        }
     }
 }

@@ -93,8 +93,8 @@ impl DateResolver {
         let mut sentences = None;
         // Sorted, disjoint ranges: a binary search keeps long paragraphs linear.
         let mut sentence_of = |at: usize| {
-            let sentences: &Vec<std::ops::Range<usize>> = sentences
-                .get_or_insert_with(|| crate::annotate::sentences::sentences(text));
+            let sentences: &Vec<std::ops::Range<usize>> =
+                sentences.get_or_insert_with(|| crate::annotate::sentences::sentences(text));
             let i = sentences.partition_point(|r| r.end <= at);
             sentences.get(i).filter(|r| r.contains(&at)).map(|_| i)
         };
