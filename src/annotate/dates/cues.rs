@@ -9,10 +9,10 @@
 //! match contains), and no match crosses a segment's end, so searching only the segments whose
 //! flags allow a regex finds exactly the matches a search of the whole paragraph would.
 
-use aho_corasick::AhoCorasick;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex};
 
 /// Cue words, matched ASCII-case-insensitively (the relative recognisers are `(?i)`).
@@ -31,7 +31,7 @@ const WORDS: &[&str] = &[
     "oct",
     "nov",
     "dec",
-    // Units, in the order of `Unit`.
+    // Units: `Cues::of` notes whether whitespace or a hyphen comes right before.
     "year",
     "month",
     "week",
