@@ -1,12 +1,14 @@
 //! Context checks that keep numbers, names and links from being read as dates: token
 //! boundaries, the surroundings of a bare four-digit number, and link spans.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::cues::{cue, Cues};
 use super::resolve::{Cand, Expr};
-use super::words::{listed, COUNT_NOUNS, NOT_YEAR_BEFORE, YEAR_BEFORE};
+use super::words::{COUNT_NOUNS, NOT_YEAR_BEFORE, YEAR_BEFORE};
 
 fn char_before(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
@@ -80,6 +82,13 @@ pub(crate) fn year_ok(text: &str, start: usize, end: usize) -> bool {
     year_words_ok(text, start, end)
 }
 
+/// The word lists [`year_words_ok`] consults, as sets built once: it runs for every
+/// four-digit number, and scanning the lists word by word showed up in profiles.
+static COUNT: LazyLock<HashSet<&str>> = LazyLock::new(|| COUNT_NOUNS.split_whitespace().collect());
+static NOT_YEAR: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| NOT_YEAR_BEFORE.split_whitespace().collect());
+static YEAR: LazyLock<HashSet<&str>> = LazyLock::new(|| YEAR_BEFORE.split_whitespace().collect());
+
 /// The word-level half of [`year_ok`]: counting nouns after, amount or label words before.
 fn year_words_ok(text: &str, start: usize, end: usize) -> bool {
     // "+93 2021 5555": one group of a longer number.
@@ -96,11 +105,11 @@ fn year_words_ok(text: &str, start: usize, end: usize) -> bool {
     let prev = word_before(text, start);
     let next = word_after(text, end);
     let next_lower = next.to_lowercase();
-    if listed(COUNT_NOUNS, &next_lower) || listed(NOT_YEAR_BEFORE, &prev) {
+    if COUNT.contains(next_lower.as_str()) || NOT_YEAR.contains(prev.as_str()) {
         return false;
     }
     let year: u32 = text[start..end].parse().unwrap_or(0);
-    if year < 1800 && !listed(YEAR_BEFORE, &prev) {
+    if year < 1800 && !YEAR.contains(prev.as_str()) {
         return false;
     }
     // "1979 deaths": a lowercase plural right after a number that no preposition introduces.
@@ -128,7 +137,18 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Links and e-mail addresses, as spans that must not yield dates.
+#[cfg(test)]
 pub(crate) fn link_spans(text: &str) -> Vec<Cand> {
+    link_spans_with(text, &Cues::of(text))
+}
+
+/// [`link_spans`] with the paragraph's cues already found: every link or address holds an
+/// "@", a "/" or "www.", and most paragraphs hold none, so the regex (slow on Unicode word
+/// boundaries) runs only where one could match.
+pub(crate) fn link_spans_with(text: &str, cues: &Cues) -> Vec<Cand> {
+    if !cues.any(cue::AT | cue::SLASH | cue::WWW) {
+        return Vec::new();
+    }
     LINK.find_iter(text)
         .map(|m| Cand {
             start: m.start(),

@@ -5,6 +5,7 @@
 //! percentages and the verb "may" are deliberately left alone.
 
 mod context;
+mod cues;
 mod patterns;
 mod relative;
 mod resolve;
@@ -83,23 +84,28 @@ impl DateResolver {
     /// order (it remembers the last explicit date for articles without a publication date, and
     /// for "the same day"). Hits are sorted by start and never overlap.
     pub fn find(&mut self, text: &str) -> Vec<DateHit> {
-        let mut cands = patterns::calendar(text);
-        cands.extend(relative::relative(text));
-        cands.extend(context::link_spans(text));
-        let sentences = crate::annotate::sentences::sentences(text);
+        let cues = cues::Cues::of(text);
+        let mut cands = patterns::calendar_with(text, &cues);
+        cands.extend(relative::relative_with(text, &cues));
+        cands.extend(context::link_spans_with(text, &cues));
+        // Split into sentences only when a candidate follows an explicit date: most paragraphs
+        // have at most one candidate.
+        let mut sentences = None;
         // Sorted, disjoint ranges: a binary search keeps long paragraphs linear.
-        let sentence_of = |at: usize| {
+        let mut sentence_of = |at: usize| {
+            let sentences: &Vec<std::ops::Range<usize>> =
+                sentences.get_or_insert_with(|| crate::annotate::sentences::sentences(text));
             let i = sentences.partition_point(|r| r.end <= at);
             sentences.get(i).filter(|r| r.contains(&at)).map(|_| i)
         };
-        // The year of the last explicit date, with the sentence it was in.
-        let mut explicit_year: Option<(Option<usize>, i32)> = None;
+        // The year of the last explicit date, with where it starts.
+        let mut explicit_year: Option<(usize, i32)> = None;
         let mut out = Vec::new();
         self.unresolved.clear();
         for c in select(cands) {
-            let sentence = sentence_of(c.start);
+            // Only a date in the same sentence lends its year.
             let year = explicit_year
-                .filter(|(s, _)| *s == sentence)
+                .filter(|&(at, _)| sentence_of(at) == sentence_of(c.start))
                 .map(|(_, y)| y);
             let Some(hit) = self.anchors.resolve(text, &c, year) else {
                 if c.expr != resolve::Expr::Ignore {
@@ -109,7 +115,7 @@ impl DateResolver {
             };
             if let (Resolution::Explicit, Some(t)) = (hit.resolution, hit.timex) {
                 if t.precision() >= Precision::Year {
-                    explicit_year = Some((sentence, t.year()));
+                    explicit_year = Some((c.start, t.year()));
                 }
             }
             out.push(hit);

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::context::{bounded, possessive_after, word_after, year_ok};
+use super::cues::{cue::*, Cues, Flags};
 use super::resolve::{Cand, Expr};
 use super::timex::Timex;
 use super::words::{month_number, MONTH_ANY, MONTH_FULL};
@@ -15,15 +16,26 @@ use super::words::{month_number, MONTH_ANY, MONTH_FULL};
 struct Rule {
     re: Regex,
     read: fn(&str, &Captures) -> Option<Expr>,
+    /// A necessary condition of a match, so paragraphs that cannot match skip the regex.
+    need: fn(Flags) -> bool,
+    /// Every match holds a month name near its start (see [`Cues::month_windows`]).
+    near_month: bool,
 }
 
 const WEEKDAY: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?";
 const ORDINAL: &str = r"(?:st|nd|rd|th)?";
 
-fn rule(pattern: String, read: fn(&str, &Captures) -> Option<Expr>) -> Rule {
+fn rule(
+    need: fn(Flags) -> bool,
+    pattern: String,
+    read: fn(&str, &Captures) -> Option<Expr>,
+) -> Rule {
     Rule {
         re: Regex::new(&ascii_boundaries(&pattern)).expect("valid date regex"),
         read,
+        need,
+        // The month-name rules spell their month group out in full.
+        near_month: pattern.contains("(?P<mon>January|"),
     }
 }
 
@@ -38,56 +50,73 @@ pub(super) fn ascii_boundaries(pattern: &str) -> String {
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         rule(
+            |c| c.all(MONTH | DIGIT),
             format!(
                 r"\b{WEEKDAY}(?P<mon>{MONTH_ANY})\s+(?P<day>\d{{1,2}}){ORDINAL},?\s+(?P<year>\d{{4}})\b"
             ),
             full_date,
         ),
         rule(
+            |c| c.all(MONTH | DIGIT),
             format!(
                 r"\b{WEEKDAY}(?:the\s+)?(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<mon>{MONTH_ANY}),?\s+(?P<year>\d{{4}})\b"
             ),
             full_date,
         ),
         rule(
+            |c| c.all(MONTH | DIGIT),
             format!(r"\b(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{MONTH_ANY})(?:\s+of)?,?\s+(?P<year>\d{{4}})\b"),
             month_year,
         ),
         rule(
+            |c| c.all(MONTH | DIGIT),
             format!(r"\b{WEEKDAY}(?P<mon>{MONTH_ANY})\s+(?P<day>\d{{1,2}}){ORDINAL}\b"),
             month_day,
         ),
         rule(
+            |c| c.all(MONTH | DIGIT),
             format!(r"\b(?:the\s+)?(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<mon>{MONTH_ANY})"),
             month_day,
         ),
         rule(
+            |c| c.all(MONTH | WS_YEAR),
             format!(r"\b(?P<mon>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
             month_rel_year,
         ),
         rule(
+            |c| c.all(MONTH),
             format!(r"\b(?P<rel>(?i:this|last|next))\s+(?P<mon>{MONTH_FULL})\b"),
             month_near,
         ),
         rule(
+            |c| c.all(MONTH),
             format!(
                 r"\b(?P<pre>[A-Za-z]+)[\s-]+(?P<hit>(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{MONTH_FULL}))\b"
             ),
             month_alone,
         ),
-        rule(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b".into(), iso),
-        rule(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b".into(), numeric),
-        rule(r"\b9/11\b".into(), |_, _| Timex::day_of(2001, 9, 11).map(Expr::Absolute)),
         rule(
+            |c| c.all(DIGIT | DASH),
+            r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b".into(), iso),
+        rule(
+            |c| c.all(DIGIT | SLASH),
+            r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b".into(), numeric),
+        rule(
+            |c| c.all(ASCII_DIGIT | SLASH),
+            r"\b9/11\b".into(), |_, _| Timex::day_of(2001, 9, 11).map(Expr::Absolute)),
+        rule(
+            |c| c.all(ASCII_DIGIT) && c.any(ZERO_S | ZERO_QUOTE),
             r"\b(?i:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<dec>1[0-9]{2}0|20[0-9]0)(?:s|['’]s)\b".into(),
             decade,
         ),
         rule(
+            |c| c.all(ZERO_S),
             r"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]+)?['’‘]?(?P<short>[0-9])0s\b".into(),
             decade,
         ),
-        rule(r"(?:^|[\s(])(?P<hit>['’‘](?P<short>[0-9])0s)\b".into(), decade),
-        rule(r"\b(?P<year>1[0-9]{3}|20[0-9]{2})\b".into(), bare_year),
+        rule(
+            |c| c.all(ZERO_S),
+            r"(?:^|[\s(])(?P<hit>['’‘](?P<short>[0-9])0s)\b".into(), decade),
     ]
 });
 
@@ -234,19 +263,54 @@ fn decade(_: &str, caps: &Captures) -> Option<Expr> {
     Timex::decade(first_year).map(Expr::Absolute)
 }
 
-fn bare_year(text: &str, caps: &Captures) -> Option<Expr> {
-    let y = caps.name("year")?;
-    if !year_ok(text, y.start(), y.end()) {
+fn bare_year(text: &str, start: usize, end: usize) -> Option<Expr> {
+    if !year_ok(text, start, end) {
         return None;
     }
-    Timex::year_only(y.as_str().parse().ok()?).map(Expr::Absolute)
+    Timex::year_only(text[start..end].parse().ok()?).map(Expr::Absolute)
 }
 
-/// All calendar-expression candidates of a paragraph, possibly overlapping.
-pub(crate) fn calendar(text: &str) -> Vec<Cand> {
+/// The matches of `\b(1[0-9]{3}|20[0-9]{2})\b` (ASCII word boundaries), the bare-year
+/// recogniser, without a regex: a run of ASCII word characters that is exactly such a number.
+/// It matches wherever a paragraph has a number, so a plain byte scan saves a regex pass.
+pub(super) fn year_tokens(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if !word(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && word(b[i]) {
+                i += 1;
+            }
+            let run = &b[start..i];
+            if run.len() == 4
+                && matches!((run[0], run[1]), (b'1', b'0'..=b'9') | (b'2', b'0'))
+                && run[2].is_ascii_digit()
+                && run[3].is_ascii_digit()
+            {
+                return Some(start..i);
+            }
+        }
+        None
+    })
+}
+
+/// All calendar-expression candidates of a paragraph,
+/// possibly overlapping; each rule is searched only where the cues allow a match.
+pub(crate) fn calendar_with(text: &str, cues: &Cues) -> Vec<Cand> {
     let mut out = Vec::new();
     for rule in RULES.iter() {
-        for caps in rule.re.captures_iter(text) {
+        let windows = if rule.near_month {
+            cues.month_windows(rule.need)
+        } else {
+            cues.windows(rule.need)
+        };
+        for caps in Cues::captures(&rule.re, text, windows) {
             let span = caps.name("hit").or_else(|| caps.get(0)).expect("match");
             if !bounded(text, span.start(), span.end()) {
                 continue;
@@ -258,6 +322,19 @@ pub(crate) fn calendar(text: &str) -> Vec<Cand> {
                     expr,
                 });
             }
+        }
+    }
+    // Last, as the bare-year rule came last when it was a regex.
+    for y in year_tokens(text) {
+        if !bounded(text, y.start, y.end) {
+            continue;
+        }
+        if let Some(expr) = bare_year(text, y.start, y.end) {
+            out.push(Cand {
+                start: y.start,
+                end: y.end,
+                expr,
+            });
         }
     }
     out

@@ -7,12 +7,15 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::context::{bounded, word_before};
+use super::cues::{cue::*, Cues, Flags};
 use super::resolve::{Cand, Expr};
 use super::words::{duration_value, number_value, NUMBER_WORDS};
 
 struct Rule {
     re: Regex,
     read: fn(&str, &Captures) -> Option<Expr>,
+    /// A necessary condition of a match, so paragraphs that cannot match skip the regex.
+    need: fn(Flags) -> bool,
 }
 
 /// Hedges before an amount of time ("nearly four years").
@@ -20,35 +23,61 @@ const APPROX: &str = r"(?:nearly|almost|about|some|more\s+than|over|at\s+least|r
 const VAGUE: &str = r"a\s+few|several|many|a\s+couple\s+of|a\s+number\s+of|some";
 const UNIT: &str = r"years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century";
 
-fn rule(pattern: String, read: fn(&str, &Captures) -> Option<Expr>) -> Rule {
+fn rule(
+    need: fn(Flags) -> bool,
+    pattern: String,
+    read: fn(&str, &Captures) -> Option<Expr>,
+) -> Rule {
     Rule {
         re: Regex::new(&super::patterns::ascii_boundaries(&format!(
             "(?i){pattern}"
         )))
         .expect("valid relative-date regex"),
         read,
+        need,
     }
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let n = format!(r"(?P<n>{NUMBER_WORDS}|\d{{1,3}}|an?|{VAGUE})");
     vec![
-        rule(format!(r"\b(?:\d{{1,3}}|{NUMBER_WORDS}|an?)[\s-]+(?:{UNIT})[\s-]+olds?\b"), ignore),
-        rule(r"\b(?:aged|ages|age\s+of|older\s+than|younger\s+than)\s+\d{1,3}\b".into(), ignore),
-        rule(format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>{UNIT})\s+ago\b"), ago),
-        rule(r"\b(?:(?:earlier|later|early|late)\s+|mid-)?(?P<rel>this|last|next)\s+(?P<unit>year|month)\b".into(), this_year),
-        rule(r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)year\b".into(), that_year),
-        rule(r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?P<dir>next|following|previous|prior)\s+day|the\s+day\s+(?P<dir2>before|after))\b".into(), same_day),
-        rule(r"\b(?P<word>yesterday|tomorrow)\b".into(), yesterday),
         rule(
+            |c| c.all(OLD),
+            format!(r"\b(?:\d{{1,3}}|{NUMBER_WORDS}|an?)[\s-]+(?:{UNIT})[\s-]+olds?\b"), ignore),
+        rule(
+            |c| c.all(DIGIT | AGE),
+            r"\b(?:aged|ages|age\s+of|older\s+than|younger\s+than)\s+\d{1,3}\b".into(), ignore),
+        rule(
+            |c| c.all(AGO),
+            format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>{UNIT})\s+ago\b"), ago),
+        rule(
+            |c| c.any(WS_YEAR | WS_MONTH),
+            r"\b(?:(?:earlier|later|early|late)\s+|mid-)?(?P<rel>this|last|next)\s+(?P<unit>year|month)\b".into(), this_year),
+        rule(
+            |c| c.all(WS_YEAR),
+            r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)year\b".into(), that_year),
+        rule(
+            |c| c.all(WS_DAY),
+            r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?P<dir>next|following|previous|prior)\s+day|the\s+day\s+(?P<dir2>before|after))\b".into(), same_day),
+        rule(
+            |c| c.all(YESTERDAY),
+            r"\b(?P<word>yesterday|tomorrow)\b".into(), yesterday),
+        rule(
+            |c| c.all(WS_UNIT),
             format!(
                 r"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|following|first|final)\s+)?(?:{APPROX}\s+)?{n}\s+(?:(?:long|full|short|whole|straight|consecutive|more|hard|brutal|difficult|turbulent|painful|bloody)\s+)?(?P<unit>{UNIT})\b"
             ),
             duration,
         ),
-        rule(r"\bthe\s+(?:past|last|next|previous|coming)\s+(?P<unit>year|month|week|decade|century)\b".into(), duration),
-        rule(format!(r"\b(?P<n>\d{{1,3}}|{NUMBER_WORDS}|an?)-(?P<unit>year|month|week|day|hour|minute|decade|century)(?:-long)?\b"), duration),
-        rule(r"\b(?P<unit>year|month|week|day|hour|minute|decade|century|years|months|weeks|days|hours|decades|centuries)-long\b".into(), duration),
+        rule(
+            |c| c.all(WS_UNIT),
+            r"\bthe\s+(?:past|last|next|previous|coming)\s+(?P<unit>year|month|week|decade|century)\b".into(), duration),
+        rule(
+            |c| c.all(DASH_UNIT),
+            format!(r"\b(?P<n>\d{{1,3}}|{NUMBER_WORDS}|an?)-(?P<unit>year|month|week|day|hour|minute|decade|century)(?:-long)?\b"), duration),
+        rule(
+            |c| c.all(LONG),
+            r"\b(?P<unit>year|month|week|day|hour|minute|decade|century|years|months|weeks|days|hours|decades|centuries)-long\b".into(), duration),
     ]
 });
 
@@ -140,11 +169,12 @@ fn is_vague(word: &str) -> bool {
     w.starts_with("a ") || w == "several" || w == "many" || w == "some"
 }
 
-/// All relative-date, duration and age candidates of a paragraph, possibly overlapping.
-pub(crate) fn relative(text: &str) -> Vec<Cand> {
+/// All relative-date, duration and age candidates of a paragraph,
+/// possibly overlapping; each rule is searched only where the cues allow a match.
+pub(crate) fn relative_with(text: &str, cues: &Cues) -> Vec<Cand> {
     let mut out = Vec::new();
     for rule in RULES.iter() {
-        for caps in rule.re.captures_iter(text) {
+        for caps in Cues::captures(&rule.re, text, cues.windows(rule.need)) {
             let m = caps.get(0).expect("match");
             if !bounded(text, m.start(), m.end()) {
                 continue;

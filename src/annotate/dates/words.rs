@@ -133,11 +133,6 @@ pub(crate) const YEAR_BEFORE: &str =
     "in since by until till from to of during before after circa c year through throughout \
 between and early late mid spring summer autumn fall winter fiscal pre post";
 
-/// Whether `word` is one of the space-separated words of `list`.
-pub(crate) fn listed(list: &str, word: &str) -> bool {
-    list.split_whitespace().any(|w| w == word)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

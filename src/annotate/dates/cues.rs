@@ -1,0 +1,445 @@
+//! A one-pass prefilter over a paragraph: where the words and characters the date recognisers
+//! need occur, so each regex runs only on the stretches of text where it could match.
+//!
+//! Every recogniser is an unanchored regex; scanning each of some thirty over the whole
+//! paragraph was most of the cost of date finding, although a typical paragraph can match only
+//! a few, in one or two clauses. The paragraph is cut into segments at characters no
+//! recogniser's match can contain (quotes, colons, a sentence's final period…), and each
+//! segment gets flags. Each flag is a *necessary* condition of some regex (a literal every
+//! match contains), and no match crosses a segment's end, so searching only the segments whose
+//! flags allow a regex finds exactly the matches a search of the whole paragraph would.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::{Captures, Regex};
+
+/// Cue words, matched ASCII-case-insensitively (the relative recognisers are `(?i)`).
+/// The twelve month prefixes come first and are then checked case-sensitively, as the
+/// calendar recognisers spell month names capitalised.
+const WORDS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    // Units: `Cues::of` notes whether whitespace or a hyphen comes right before.
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "decade",
+    "centur",
+    // Other cues.
+    "old",
+    "age",
+    "than",
+    "ago",
+    "yesterday",
+    "tomorrow",
+    "-long",
+    "0s",
+    "0'",
+    "0’",
+    "www.",
+];
+
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const FIRST_UNIT: usize = 12;
+const FIRST_OTHER: usize = 20;
+
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(WORDS)
+        .expect("valid cue words")
+});
+
+/// Not a flag: marks a character that ends a segment while scanning.
+const BREAK: u32 = 1 << 31;
+
+/// Bit positions of [`Cues`] flags.
+pub(super) mod cue {
+    /// A capitalised month prefix ("Jan", "May", "Sep").
+    pub const MONTH: u32 = 1 << 0;
+    /// A digit (any Unicode decimal digit, as the recognisers' `\d` is Unicode).
+    pub const DIGIT: u32 = 1 << 1;
+    /// An ASCII digit.
+    pub const ASCII_DIGIT: u32 = 1 << 2;
+    /// A hyphen-minus.
+    pub const DASH: u32 = 1 << 3;
+    /// A slash.
+    pub const SLASH: u32 = 1 << 4;
+    /// An at sign.
+    pub const AT: u32 = 1 << 5;
+    /// "year" right after whitespace.
+    pub const WS_YEAR: u32 = 1 << 6;
+    /// "month" right after whitespace.
+    pub const WS_MONTH: u32 = 1 << 7;
+    /// "day" right after whitespace.
+    pub const WS_DAY: u32 = 1 << 8;
+    /// Any unit ("year", "week", "centur"…) right after whitespace.
+    pub const WS_UNIT: u32 = 1 << 9;
+    /// Any unit right after a hyphen.
+    pub const DASH_UNIT: u32 = 1 << 10;
+    /// "old".
+    pub const OLD: u32 = 1 << 11;
+    /// "age" or "than".
+    pub const AGE: u32 = 1 << 12;
+    /// "ago".
+    pub const AGO: u32 = 1 << 13;
+    /// "yesterday" or "tomorrow".
+    pub const YESTERDAY: u32 = 1 << 14;
+    /// "-long".
+    pub const LONG: u32 = 1 << 15;
+    /// "0s" (a decade).
+    pub const ZERO_S: u32 = 1 << 16;
+    /// "0'" or "0’" (a decade with an apostrophe).
+    pub const ZERO_QUOTE: u32 = 1 << 17;
+    /// "www.".
+    pub const WWW: u32 = 1 << 18;
+    /// Every flag: what a paragraph gets when the prefilter cannot vouch for it.
+    pub const ALL: u32 = u32::MAX >> 1;
+}
+
+/// The cue flags of each segment of one paragraph (see [`cue`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Cues {
+    /// Segment starts, ascending, the first 0; a segment ends where the next one starts.
+    starts: Vec<usize>,
+    /// The flags of each segment.
+    flags: Vec<u32>,
+    /// The paragraph's length, where the last segment ends.
+    len: usize,
+    /// The words around each capitalised month prefix (within its segment), with the segment.
+    months: Vec<(Range<usize>, usize)>,
+}
+
+impl Cues {
+    /// Scan `text` once for every cue.
+    pub(super) fn of(text: &str) -> Cues {
+        use cue::*;
+        // Under `(?i)` the regexes also match "ſ" for "s" and the Kelvin sign for "k", which
+        // the ASCII-case-insensitive scan would miss: such rare text runs every recogniser.
+        if !text.is_ascii() && text.contains(['\u{17F}', '\u{212A}']) {
+            return Cues::everything(text);
+        }
+        let mut starts = vec![0];
+        let mut flags = Vec::new();
+        let mut current = 0u32;
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let flag = match b {
+                b'.' if after_abbreviation(&text[..i]) => 0,
+                0..=0x7F => ASCII[b as usize],
+                // A continuation byte: its character was classed at its first byte.
+                0x80..=0xBF => 0,
+                _ => match text[i..].chars().next() {
+                    Some('’' | '‘') => 0,
+                    Some(c) if c.is_whitespace() => 0,
+                    Some(c) if c.is_numeric() => DIGIT,
+                    _ => BREAK,
+                },
+            };
+            if flag == BREAK {
+                // A character no match contains ends the segment; the next starts with it.
+                flags.push(current);
+                starts.push(i);
+                current = 0;
+            } else {
+                current |= flag;
+            }
+        }
+        flags.push(current);
+        let mut cues = Cues {
+            starts,
+            flags,
+            len: text.len(),
+            months: Vec::new(),
+        };
+        for m in CUES.find_overlapping_iter(text) {
+            let (i, start, end) = (m.pattern().as_usize(), m.start(), m.end());
+            let flag = if i < FIRST_UNIT {
+                if &text[start..end] == MONTHS[i] {
+                    MONTH
+                } else {
+                    0
+                }
+            } else if i < FIRST_OTHER {
+                let before = text[..start].chars().next_back();
+                if before.is_some_and(char::is_whitespace) {
+                    WS_UNIT
+                        | match WORDS[i] {
+                            "year" => WS_YEAR,
+                            "month" => WS_MONTH,
+                            "day" => WS_DAY,
+                            _ => 0,
+                        }
+                } else if before == Some('-') {
+                    DASH_UNIT
+                } else {
+                    0
+                }
+            } else {
+                match WORDS[i] {
+                    "old" => OLD,
+                    "age" | "than" => AGE,
+                    "ago" => AGO,
+                    "yesterday" | "tomorrow" => YESTERDAY,
+                    "-long" => LONG,
+                    "0s" => ZERO_S,
+                    "0'" | "0’" => ZERO_QUOTE,
+                    "www." => WWW,
+                    _ => 0,
+                }
+            };
+            if flag != 0 {
+                let seg = cues.starts.partition_point(|&s| s <= start) - 1;
+                cues.flags[seg] |= flag;
+                if flag == MONTH {
+                    let seg_end = cues.starts.get(seg + 1).copied().unwrap_or(cues.len);
+                    let from = words_back(text, start, MONTH_WORDS_BEFORE).max(cues.starts[seg]);
+                    let to = words_forward(text, start, MONTH_WORDS_AFTER).min(seg_end);
+                    cues.months.push((from..to, seg));
+                }
+            }
+        }
+        cues
+    }
+
+    /// One segment with every flag: every recogniser runs on the whole paragraph.
+    pub(super) fn everything(text: &str) -> Cues {
+        Cues {
+            starts: vec![0],
+            flags: vec![cue::ALL],
+            len: text.len(),
+            months: Vec::new(),
+        }
+    }
+
+    /// Whether any segment has any flag of `need`.
+    pub(super) fn any(&self, need: u32) -> bool {
+        self.flags.iter().any(|f| f & need != 0)
+    }
+
+    /// The stretches of the paragraph, ascending and disjoint, made of the segments whose
+    /// flags pass `need` (adjacent ones merged); every match of a regex whose necessary
+    /// condition is `need` lies inside one of them.
+    pub(super) fn windows(&self, need: fn(Flags) -> bool) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for (k, &f) in self.flags.iter().enumerate() {
+            if !need(Flags(f)) {
+                continue;
+            }
+            let start = self.starts[k];
+            let end = self.starts.get(k + 1).copied().unwrap_or(self.len);
+            match out.last_mut() {
+                Some(last) if last.end == start => last.end = end,
+                _ => out.push(start..end),
+            }
+        }
+        out
+    }
+
+    /// Like [`windows`](Self::windows) for a regex every match of which holds a month name
+    /// with at most [`MONTH_WORDS_BEFORE`] words before it and [`MONTH_WORDS_AFTER`] after
+    /// (words parted by spaces, commas or hyphens): only the words around each month of a
+    /// passing segment. Month names are frequent, so whole segments would be scanned often.
+    pub(super) fn month_windows(&self, need: fn(Flags) -> bool) -> Vec<Range<usize>> {
+        if self.flags.first() == Some(&cue::ALL) {
+            // The prefilter stood aside: search everywhere.
+            return self.windows(need);
+        }
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for (around, seg) in &self.months {
+            if !need(Flags(self.flags[*seg])) {
+                continue;
+            }
+            let (start, end) = (around.start, around.end);
+            match out.last_mut() {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ => out.push(start..end),
+            }
+        }
+        out
+    }
+
+    /// The captures of every match of `re` in `text` inside `windows`, in order: the same as
+    /// `re.captures_iter(text)` when every match lies inside a window (as [`windows`] and
+    /// [`month_windows`] make sure). Each search starts at a window's start with the text
+    /// before it in view, so word boundaries read the same, and stops at the window's end,
+    /// which is no word character, so a `\b` there reads the same too.
+    ///
+    /// [`windows`]: Self::windows
+    /// [`month_windows`]: Self::month_windows
+    pub(super) fn captures<'t>(
+        re: &'t Regex,
+        text: &'t str,
+        windows: Vec<Range<usize>>,
+    ) -> impl Iterator<Item = Captures<'t>> + 't {
+        windows.into_iter().flat_map(move |w| {
+            let hay = &text[..w.end];
+            let mut at = Some(w.start);
+            std::iter::from_fn(move || {
+                let caps = re.captures_at(hay, at?)?;
+                let m = caps.get(0).expect("match");
+                // No recogniser matches the empty string; should one, stop rather than loop.
+                at = (m.end() > m.start()).then_some(m.end());
+                Some(caps)
+            })
+        })
+    }
+}
+
+/// The flag of each ASCII character, [`BREAK`] for those no recogniser's match contains. A
+/// period breaks too unless it follows an abbreviated month, which the scan checks first.
+const ASCII: [u32; 128] = {
+    let mut t = [BREAK; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = match c {
+            b'0'..=b'9' => cue::DIGIT | cue::ASCII_DIGIT,
+            b'-' => cue::DASH,
+            b'/' => cue::SLASH,
+            b'@' => cue::AT,
+            // Whitespace as `char::is_whitespace` (and the regexes' `\s`) has it.
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => 0,
+            b'A'..=b'Z' | b'a'..=b'z' | b'_' | b',' | b'\'' | b'(' => 0,
+            _ => BREAK,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Words a month-name recogniser's match can hold before the month ("Monday, the 15th of
+/// August 2021" has four) and after it ("May of last year" has three), with one to spare.
+const MONTH_WORDS_BEFORE: usize = 5;
+/// See [`MONTH_WORDS_BEFORE`].
+const MONTH_WORDS_AFTER: usize = 4;
+
+/// What parts words in the month-name recognisers: their separators are `\s`, `,` and `-`.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || c == ',' || c == '-'
+}
+
+/// The start of the `n`th word before the one `at` is in (or of the text).
+fn words_back(text: &str, at: usize, n: usize) -> usize {
+    let mut start = at;
+    let mut chars = text[..at].char_indices().rev().peekable();
+    for gap in std::iter::once(false).chain((0..n).flat_map(|_| [true, false])) {
+        while let Some(&(i, c)) = chars.peek() {
+            if is_gap(c) != gap {
+                break;
+            }
+            start = i;
+            chars.next();
+        }
+    }
+    start
+}
+
+/// The end of the `n`th word after the one `at` is in (or of the text): a gap or the end.
+fn words_forward(text: &str, at: usize, n: usize) -> usize {
+    let mut end = at;
+    let mut chars = text[at..].char_indices().peekable();
+    for gap in std::iter::once(false).chain((0..n).flat_map(|_| [true, false])) {
+        while let Some(&(i, c)) = chars.peek() {
+            if is_gap(c) != gap {
+                break;
+            }
+            end = at + i + c.len_utf8();
+            chars.next();
+        }
+    }
+    end
+}
+
+/// Whether the period at the end of `head` can belong to an abbreviated month ("Aug.").
+fn after_abbreviation(head: &str) -> bool {
+    [
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .any(|m| head.ends_with(m))
+}
+
+/// The flags of one segment, as the recognisers' conditions test them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Flags(u32);
+
+impl Flags {
+    /// Whether every flag of `need` is present.
+    pub(super) fn all(self, need: u32) -> bool {
+        self.0 & need == need
+    }
+
+    /// Whether any flag of `need` is present.
+    pub(super) fn any(self, need: u32) -> bool {
+        self.0 & need != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::dates::patterns::{calendar_with, year_tokens};
+    use crate::annotate::dates::relative::relative_with;
+
+    /// Paragraphs to compare on: the fuzz corpus, the shipped seeds, and edge cases of the
+    /// segmenting and of the case-folding fallback.
+    fn paragraphs() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out: Vec<String> = [
+            "Monday, the 15th of August, 2021 and mid-Sept. 3, 1999; in May of last year",
+            "“In May,” he said: 2021-08-15, 9/11, the ’90s (’80s) and 1990s—four years ago.",
+            "early-August\u{a0}2020 the\u{2009}same day, a 25-year deal, decade-long, 17-year-old",
+            "Aug.\u{b}5 2021 from June Carter and April to June; between March and May 2010",
+            "this Year, LAST month, the next day, ſeveral weeks, 3 \u{212A}m, yeſterday",
+            "Jan.2021 Mayday 5th May 2000 people _2021_ x2021 2021_ 12,2021 ٢٠٢١ 2021٣",
+        ]
+        .map(String::from)
+        .to_vec();
+        for dir in ["fuzz/corpus/dates", "seeds"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("corpus folder") {
+                let bytes = std::fs::read(entry.expect("entry").path()).expect("readable");
+                let text = String::from_utf8_lossy(&bytes);
+                out.extend(text.split('\n').map(String::from));
+            }
+        }
+        out
+    }
+
+    /// The prefilter only skips searches: every recogniser finds exactly what it finds when
+    /// searching the whole paragraph.
+    #[test]
+    fn cues_never_change_candidates() {
+        for p in paragraphs() {
+            let (cues, all) = (Cues::of(&p), Cues::everything(&p));
+            assert_eq!(calendar_with(&p, &cues), calendar_with(&p, &all), "{p:?}");
+            assert_eq!(relative_with(&p, &cues), relative_with(&p, &all), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn year_scan_is_the_regex() {
+        let re = Regex::new(r"(?-u:\b)(?:1[0-9]{3}|20[0-9]{2})(?-u:\b)").expect("regex");
+        for p in paragraphs() {
+            let want: Vec<_> = re.find_iter(&p).map(|m| m.range()).collect();
+            assert_eq!(year_tokens(&p).collect::<Vec<_>>(), want, "{p:?}");
+        }
+    }
+}
