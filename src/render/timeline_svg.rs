@@ -11,6 +11,8 @@ mod scale;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+
 use crate::annotate::dates::{Precision, Timex};
 use crate::index::TimelineEntry;
 use crate::model::Article;
@@ -55,17 +57,76 @@ impl From<Timex> for When {
 
 /// One dated mention as the graphic needs it: its extent and where its marks link to.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SvgEntry {
+pub struct SvgEntry<'a> {
     /// Its extent in time.
     pub when: When,
-    /// Link, from the site root, to its group's section on the timeline part that holds it
-    /// (`timeline/2.html#y2025`): the target of a full chart.
-    pub group: String,
-    /// Link, from the site root, to the entry itself (`timeline.html#t-<article>-<start>`):
-    /// the target of a compact chart.
-    pub anchor: String,
-    /// Human date ("the 1990s", "3 July 2025"), used in accessible names of spans.
-    pub label: String,
+    /// Its links and label, made only for the few entries a mark's link or name uses (the
+    /// first of each column or band): a big timeline has hundreds of thousands of entries.
+    pub links: EntryLinks<'a>,
+}
+
+/// The links and label of a graphic entry, given or derived from the index when asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntryLinks<'a> {
+    /// Spelled out: the unit tests draw charts with no corpus behind them.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Given {
+        /// Link, from the site root, to its group's section on the timeline part that holds it
+        /// (`timeline/2.html#y2025`): the target of a full chart.
+        group: String,
+        /// Link, from the site root, to the entry itself (`timeline.html#t-<article>-<start>`):
+        /// the target of a compact chart.
+        anchor: String,
+        /// Human date ("the 1990s", "3 July 2025"), used in accessible names of spans.
+        label: String,
+    },
+    /// Timeline entry `t`, a mention at byte `start` of article `article`, dated `timex`.
+    Indexed {
+        /// Position on the whole timeline, which decides the part its links point into.
+        t: usize,
+        /// The mention's date.
+        timex: Timex,
+        /// The article's id.
+        article: &'a str,
+        /// The mention's first byte in the article's source.
+        start: usize,
+    },
+}
+
+impl SvgEntry<'_> {
+    /// Link, from the site root, to the entry's group section on its timeline part.
+    pub fn group(&self) -> Cow<'_, str> {
+        match &self.links {
+            EntryLinks::Given { group, .. } => Cow::Borrowed(group),
+            EntryLinks::Indexed { timex, .. } => {
+                let anchor = self.anchor();
+                let page = anchor.split('#').next().unwrap_or("timeline.html");
+                Cow::Owned(format!("{page}#{}", super::pages::group_of(timex).0))
+            }
+        }
+    }
+
+    /// Link, from the site root, to the entry itself.
+    pub fn anchor(&self) -> Cow<'_, str> {
+        match &self.links {
+            EntryLinks::Given { anchor, .. } => Cow::Borrowed(anchor),
+            EntryLinks::Indexed {
+                t, article, start, ..
+            } => Cow::Owned(timeline_entry_href(
+                "",
+                *t,
+                &timeline_entry_id(article, *start),
+            )),
+        }
+    }
+
+    /// The human date.
+    pub fn label(&self) -> Cow<'_, str> {
+        match &self.links {
+            EntryLinks::Given { label, .. } => Cow::Borrowed(label),
+            EntryLinks::Indexed { timex, .. } => Cow::Owned(timex.label()),
+        }
+    }
 }
 
 /// Where a year's mark leads.
@@ -118,21 +179,21 @@ impl SvgOptions {
 /// `timeline` yields each entry with its position on the whole timeline, which decides the
 /// timeline part its links point into.
 pub fn entries_from_index<'a>(
-    articles: &[Article],
+    articles: &'a [Article],
     timeline: impl IntoIterator<Item = (usize, &'a TimelineEntry)>,
-) -> Vec<SvgEntry> {
+) -> Vec<SvgEntry<'a>> {
     timeline
         .into_iter()
         .map(|(t, e)| {
             let article = &articles[e.at.0];
-            let start = article.mentions[e.at.1].span.start;
-            let entry = timeline_entry_href("", t, &timeline_entry_id(&article.id, start));
-            let page = entry.split('#').next().unwrap_or("timeline.html");
             SvgEntry {
                 when: When::from(e.timex),
-                group: format!("{page}#{}", super::pages::group_of(&e.timex).0),
-                anchor: entry,
-                label: e.timex.label(),
+                links: EntryLinks::Indexed {
+                    t,
+                    timex: e.timex,
+                    article: &article.id,
+                    start: article.mentions[e.at.1].span.start,
+                },
             }
         })
         .collect()

@@ -100,11 +100,11 @@ fn n(v: f64) -> String {
 
 /// Entries that fit one column, and entries spanning several (drawn as bands).
 struct Split<'a> {
-    per_col: Vec<Vec<&'a SvgEntry>>,
-    bands: BTreeMap<(i32, i32), Vec<&'a SvgEntry>>,
+    per_col: Vec<Vec<&'a SvgEntry<'a>>>,
+    bands: BTreeMap<(i32, i32), Vec<&'a SvgEntry<'a>>>,
 }
 
-fn split<'a>(entries: &'a [SvgEntry], scale: &Scale) -> Split<'a> {
+fn split<'a>(entries: &'a [SvgEntry<'a>], scale: &Scale) -> Split<'a> {
     let mut s = Split {
         per_col: vec![Vec::new(); scale.cols.len()],
         bands: BTreeMap::new(),
@@ -204,8 +204,8 @@ pub(super) fn artboard(entries: &[SvgEntry], opts: &SvgOptions, board: &Board) -
 /// Where a column or band links to.
 fn href(opts: &SvgOptions, first: &SvgEntry) -> String {
     let id = match opts.link_to {
-        LinkTo::Group => &first.group,
-        LinkTo::Entry => &first.anchor,
+        LinkTo::Group => first.group(),
+        LinkTo::Entry => first.anchor(),
     };
     format!("{}{}", opts.href_prefix, id)
 }
@@ -340,9 +340,9 @@ fn day_fraction(y: i32, m: u8, d: u8) -> f64 {
 }
 
 /// Bands, each in the first lane where it does not overlap another.
-type Lanes<'a> = Vec<((i32, i32), usize, &'a [&'a SvgEntry])>;
+type Lanes<'a> = Vec<((i32, i32), usize, &'a [&'a SvgEntry<'a>])>;
 
-fn lanes<'a>(bands: &'a BTreeMap<(i32, i32), Vec<&'a SvgEntry>>) -> Lanes<'a> {
+fn lanes<'a>(bands: &'a BTreeMap<(i32, i32), Vec<&'a SvgEntry<'a>>>) -> Lanes<'a> {
     let mut ends: Vec<i32> = Vec::new();
     let mut out = Vec::new();
     for (&(a, b), list) in bands {
@@ -365,7 +365,7 @@ fn bands(out: &mut String, opts: &SvgOptions, scale: &Scale, rows: &Rows, lanes:
     for &((a, b), lane, list) in lanes {
         let (x0, x1) = (scale.x(a, 0.0), scale.x(b, 1.0));
         let top = rows.band_top + lane as f64 * (rows.lane_h + 4.0);
-        let name = format!("{}: {}", list[0].label, mentions(list.len()));
+        let name = format!("{}: {}", list[0].label(), mentions(list.len()));
         let _ = write!(
             out,
             "<a class=\"tl-band\" href=\"{}\"><title>{}</title><rect class=\"tl-hit\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" pointer-events=\"all\"/>",
@@ -433,7 +433,7 @@ fn describe(entries: &[SvgEntry], scale: &Scale, parts: &Split) -> String {
         let _ = write!(
             text,
             " Spanning several years: {}, {}.",
-            list[0].label,
+            list[0].label(),
             mentions(list.len())
         );
     }

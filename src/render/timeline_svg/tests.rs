@@ -1,6 +1,6 @@
 use super::*;
 
-fn entry(when: When) -> SvgEntry {
+fn entry(when: When) -> SvgEntry<'static> {
     let (a, _) = when.years();
     let group = match when {
         When::Years(x, y) if y > x => format!("d{}", x / 10),
@@ -8,17 +8,19 @@ fn entry(when: When) -> SvgEntry {
     };
     SvgEntry {
         when,
-        group: format!("timeline.html#{group}"),
-        anchor: format!("timeline.html#t-a-{a}"),
-        label: match when {
-            When::Years(x, y) if y > x => format!("the {x}s"),
-            _ => a.to_string(),
+        links: EntryLinks::Given {
+            group: format!("timeline.html#{group}"),
+            anchor: format!("timeline.html#t-a-{a}"),
+            label: match when {
+                When::Years(x, y) if y > x => format!("the {x}s"),
+                _ => a.to_string(),
+            },
         },
     }
 }
 
 /// The shipped corpus's shape: 1979, the 1990s, and years up to 2025 at every precision.
-fn shipped() -> Vec<SvgEntry> {
+fn shipped() -> Vec<SvgEntry<'static>> {
     let mut v = vec![
         entry(When::Years(1979, 1979)),
         entry(When::Years(1979, 1979)),
@@ -172,7 +174,7 @@ fn a_single_year() {
 
 #[test]
 fn a_century_and_more() {
-    let sparse: Vec<SvgEntry> = [1900, 1945, 1989, 2001, 2025]
+    let sparse: Vec<SvgEntry<'static>> = [1900, 1945, 1989, 2001, 2025]
         .into_iter()
         .map(|y| entry(When::Years(y, y)))
         .collect();
@@ -185,7 +187,7 @@ fn a_century_and_more() {
         assert!(wide.contains(&format!(">{y}</text>")), "{y} labelled");
     }
     // Every year from 1900 to 2025: too dense for a link per year, so columns hold several.
-    let dense: Vec<SvgEntry> = (1900..=2025).map(|y| entry(When::Years(y, y))).collect();
+    let dense: Vec<SvgEntry<'static>> = (1900..=2025).map(|y| entry(When::Years(y, y))).collect();
     let out = timeline_svg(&dense, &SvgOptions::full("", "T"));
     assert_well_formed(&out);
     let wide = wide_board(&out);
@@ -195,7 +197,7 @@ fn a_century_and_more() {
 
 #[test]
 fn year_labels_never_overlap() {
-    let dense: Vec<SvgEntry> = (1979..=2025).map(|y| entry(When::Years(y, y))).collect();
+    let dense: Vec<SvgEntry<'static>> = (1979..=2025).map(|y| entry(When::Years(y, y))).collect();
     for board in [draw::Board::wide(false), draw::Board::narrow(false)] {
         let out = draw::artboard(&dense, &SvgOptions::full("", "T"), &board);
         let xs: Vec<f64> = out
