@@ -7,6 +7,7 @@
 //! rarity over all timeline sentences, compared by cosine similarity. Only pairs that share a
 //! rare word are ever scored, so the cost grows with the corpus, not with its square.
 
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 use super::TimelineEntry;
@@ -115,28 +116,27 @@ fn cosine(a: &[u32], b: &[u32], weights: &[f64], norms: (f64, f64)) -> f64 {
 /// The features of every entry (content words and `@actor`), as interned ids; decades get none
 /// because they name eras, not events.
 fn features(articles: &[Article], timeline: &[TimelineEntry]) -> (Vec<Vec<u32>>, usize) {
+    // The words of a chunk of entries in parallel, then numbered in timeline order, so the
+    // ids (and everything downstream) are the same whatever the thread count; chunks keep the
+    // words of only a few thousand entries in memory at once.
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut out = Vec::with_capacity(timeline.len());
-    for entry in timeline {
-        if entry.timex.precision() == Precision::Decade {
-            out.push(Vec::new());
-            continue;
-        }
-        let (a, m) = entry.at;
-        let article = &articles[a];
-        let mention = &article.mentions[m];
-        let words = &article.source[mention.span.clone()];
-        let clause = words::clause_of(&mention.sentence, words);
-        // Actors count when named in the date's clause, by any of their names.
-        let actors = super::same_sentence(article, m).filter_map(|o| match o.kind {
-            MentionKind::Actor(id) if clause.contains(&article.source[o.span.clone()]) => {
-                Some(format!("@{id}"))
-            }
-            _ => None,
-        });
-        let mut fs: Vec<u32> = content_words(clause, words)
+    for chunk in timeline.chunks(8192) {
+        let words: Vec<Vec<String>> = chunk
+            .par_iter()
+            .with_min_len(256)
+            .map(|entry| entry_words(articles, entry))
+            .collect();
+        number(words, &mut ids, &mut out);
+    }
+    (out, ids.len())
+}
+
+/// Numbers each entry's words by first appearance and appends the sorted ids to `out`.
+fn number(words: Vec<Vec<String>>, ids: &mut HashMap<String, u32>, out: &mut Vec<Vec<u32>>) {
+    for list in words {
+        let mut fs: Vec<u32> = list
             .into_iter()
-            .chain(actors)
             .map(|w| {
                 let next = ids.len() as u32;
                 *ids.entry(w).or_insert(next)
@@ -146,7 +146,29 @@ fn features(articles: &[Article], timeline: &[TimelineEntry]) -> (Vec<Vec<u32>>,
         fs.dedup();
         out.push(fs);
     }
-    (out, ids.len())
+}
+
+/// One entry's features before numbering: its clause's content words, then `@actor` for each
+/// actor named in the clause, by any of its names; none for a decade.
+fn entry_words(articles: &[Article], entry: &TimelineEntry) -> Vec<String> {
+    if entry.timex.precision() == Precision::Decade {
+        return Vec::new();
+    }
+    let (a, m) = entry.at;
+    let article = &articles[a];
+    let mention = &article.mentions[m];
+    let words = &article.source[mention.span.clone()];
+    let clause = words::clause_of(&mention.sentence, words);
+    let actors = super::same_sentence(article, m).filter_map(|o| match o.kind {
+        MentionKind::Actor(id) if clause.contains(&article.source[o.span.clone()]) => {
+            Some(format!("@{id}"))
+        }
+        _ => None,
+    });
+    content_words(clause, words)
+        .into_iter()
+        .chain(actors)
+        .collect()
 }
 
 /// Disjoint groups of entries, merged strongest pair first.

@@ -196,22 +196,36 @@ pub fn clause_of<'a>(sentence: &'a str, words: &str) -> &'a str {
     &sentence[start..end]
 }
 
+/// The stop and date words as one set: every word of every timeline sentence is looked up.
+static SKIPPED: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOPWORDS.iter().chain(DATE_WORDS).copied().collect());
+
 /// The distinct content words of `sentence` without the date mention `words`, stemmed, in
 /// order of first appearance.
 pub fn content_words(sentence: &str, words: &str) -> Vec<String> {
-    let rest = match sentence.find(words) {
-        Some(at) if !words.is_empty() => {
-            format!("{} {}", &sentence[..at], &sentence[at + words.len()..])
-        }
-        _ => sentence.to_string(),
+    let (before, after) = match sentence.find(words) {
+        Some(at) if !words.is_empty() => (&sentence[..at], &sentence[at + words.len()..]),
+        _ => (sentence, ""),
     };
     let mut out: Vec<String> = Vec::new();
-    for token in rest.split(|c: char| !c.is_alphanumeric()) {
-        let lower = token.to_lowercase();
+    let mut lower = String::new();
+    for token in [before, after]
+        .into_iter()
+        .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
+    {
+        // Short and numeric tokens are the commonest and need no lowercasing to be skipped.
+        if token.len() < 3 || token.chars().any(char::is_numeric) {
+            continue;
+        }
+        lower.clear();
+        if token.is_ascii() {
+            lower.extend(token.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            lower.extend(token.chars().flat_map(char::to_lowercase));
+        }
         if lower.chars().count() < 3
             || lower.chars().any(|c| c.is_numeric())
-            || STOPWORDS.contains(&lower.as_str())
-            || DATE_WORDS.contains(&lower.as_str())
+            || SKIPPED.contains(lower.as_str())
             || crate::annotate::dates::words::is_calendar_word(&lower)
         {
             continue;
