@@ -3,6 +3,7 @@
 //! Runs on the rendered pages in memory, before anything is written, so a broken link fails the
 //! build without touching the previous site.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{LazyLock, Mutex};
 
@@ -61,7 +62,7 @@ fn resolved(page: &str, raw: &str) -> Link {
     }
     let (path, anchor) = link
         .split_once('#')
-        .map_or((link.as_str(), None), |(p, a)| (p, Some(a)));
+        .map_or((&*link, None), |(p, a)| (p, Some(a)));
     let target = if path.is_empty() {
         Some(page.to_string())
     } else {
@@ -254,9 +255,9 @@ fn resolve(page: &str, link: &str) -> Option<String> {
 }
 
 /// Decodes the entities an attribute value may contain, so the checked path is the real one.
-fn unescape(s: &str) -> String {
+fn unescape(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     static ENTITY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|quot|lt|gt|apos);").unwrap());
@@ -277,6 +278,7 @@ fn unescape(s: &str) -> String {
             code.map_or_else(|| c[0].to_string(), String::from)
         })
         .into_owned()
+        .into()
 }
 
 #[cfg(test)]
