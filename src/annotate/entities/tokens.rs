@@ -1,7 +1,7 @@
 //! Words of one paragraph with their byte ranges, as the entity rules see them: possessives
 //! split off, initials and abbreviations keep their period, hyphenated names stay whole.
 
-use super::words::{is, PARTICLES};
+use super::words::is_particle_any_case;
 
 /// One word of the paragraph.
 #[derive(Clone, Debug)]
@@ -28,28 +28,36 @@ const DOTTED: &[&str] = &[
     "capt", "sgt", "rev", "mt", "ft",
 ];
 
-/// Splits `text` into words; linear in its length.
+/// Splits `text` into words; linear in its length. ASCII, nearly all of the text, is read
+/// byte by byte and only other characters are decoded: this runs on every paragraph.
 pub fn tokens(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
-    let mut out: Vec<Tok> = Vec::new();
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
     let mut prev_end = 0;
-    while i < text.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        if !c.is_alphanumeric() {
-            i += c.len_utf8();
+    while i < bytes.len() {
+        let (c, len) = char_at(text, i);
+        if !is_alnum(c) {
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i;
-        let mut chars = text[i..].char_indices().peekable();
-        while let Some((off, ch)) = chars.next() {
-            let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-            if ch.is_alphanumeric() || (matches!(ch, '-' | '‐' | '.' | '\'' | '’') && next_alnum)
-            {
-                end = i + off + ch.len_utf8();
+        // A word runs over letters and digits, and over a hyphen, period or apostrophe with a
+        // letter or digit after it.
+        let mut end = start;
+        let (mut ch, mut at) = (c, i);
+        loop {
+            let next = at + ch.len_utf8();
+            let following = (next < bytes.len()).then(|| char_at(text, next).0);
+            let next_alnum = following.is_some_and(is_alnum);
+            if is_alnum(ch) || (matches!(ch, '-' | '‐' | '.' | '\'' | '’') && next_alnum) {
+                end = next;
             } else {
                 break;
+            }
+            match following {
+                Some(f) => (ch, at) = (f, next),
+                None => break,
             }
         }
         let mut word = &text[start..end];
@@ -63,24 +71,29 @@ pub fn tokens(text: &str) -> Vec<Tok> {
             }
         }
         let mut word_end = start + word.len();
-        let key_of = |w: &str| w.to_lowercase().replace('.', "");
-        let mut key = key_of(word);
+        let key = key_of(word);
         // "Dr." and the initial in "J. Smith" keep their period.
         if !possessive && bytes.get(end) == Some(&b'.') {
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if initial || is(DOTTED, &key) {
+            if initial || DOTTED.contains(&key.as_str()) {
                 end += 1;
                 word_end = end;
             }
         }
-        let gap = &text[prev_end..start];
-        let joined =
-            !out.is_empty() && !gap.is_empty() && gap.chars().all(|g| g == ' ' || g == '\u{a0}');
-        let initial = out.is_empty()
-            || gap.contains(['.', '?', '!', ':', ';', '“', '"', '(', '–', '—'])
-            || gap.contains('\n');
+        let (joined, initial) = if &bytes[prev_end..start] == b" " {
+            // The usual gap, a single space.
+            (!out.is_empty(), out.is_empty())
+        } else {
+            let gap = &text[prev_end..start];
+            let joined = !out.is_empty()
+                && !gap.is_empty()
+                && gap.chars().all(|g| g == ' ' || g == '\u{a0}');
+            let initial = out.is_empty()
+                || gap.contains(['.', '?', '!', ':', ';', '“', '"', '(', '–', '—'])
+                || gap.contains('\n');
+            (joined, initial)
+        };
         let cap = is_name_word(word);
-        key.shrink_to_fit();
         out.push(Tok {
             start,
             end: word_end,
@@ -99,22 +112,65 @@ pub fn tokens(text: &str) -> Vec<Tok> {
     out
 }
 
+/// The character at byte `i` (a char boundary) and its length, decoding only non-ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The word lowercased with its periods removed, in one allocation of the right size for
+/// ASCII words; other words take the general Unicode path.
+fn key_of(word: &str) -> String {
+    if word.is_ascii() {
+        let mut key = String::with_capacity(word.len());
+        key.extend(
+            word.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+        key
+    } else {
+        let mut key = word.to_lowercase().replace('.', "");
+        key.shrink_to_fit();
+        key
+    }
+}
+
 /// Capitalised, with every hyphen part capitalised or a particle ("Tehrik-e-Taliban"), and
 /// at least one lowercase letter unless it is an initial: "Muslim-majority" and "NGO" are not
-/// names.
+/// names. The cheap tests go first, since most words are lowercase and fail the first.
 fn is_name_word(word: &str) -> bool {
-    let parts: Vec<&str> = word.split(['-', '‐']).collect();
     let first_up = word.chars().next().is_some_and(char::is_uppercase);
-    let parts_ok = parts.iter().all(|p| {
+    if !first_up || word.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let has_lower = word.chars().any(char::is_lowercase);
+    if !has_lower {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if !(letters == 1 && word.ends_with('.')) {
+            return false;
+        }
+    }
+    word.split(['-', '‐']).all(|p| {
         p.chars().next().is_some_and(char::is_uppercase)
             || p.chars().count() == 1
-            || is(PARTICLES, &p.to_lowercase())
-    });
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let has_lower = word.chars().any(char::is_lowercase);
-    let initial = letters == 1 && word.ends_with('.');
-    let digits = word.chars().any(|c| c.is_ascii_digit());
-    first_up && parts_ok && !digits && (has_lower || initial)
+            || is_particle_any_case(p)
+    })
 }
 
 #[cfg(test)]
