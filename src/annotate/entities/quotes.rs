@@ -42,11 +42,20 @@ pub fn find(
 ) -> Vec<QuoteHit> {
     let mut out = Vec::new();
     for s in sentences {
-        let quoted = quoted_spans(text, s.clone());
         // The sentence's words by binary search, not a scan of the paragraph per sentence.
         let from = toks.partition_point(|t| t.start < s.start);
         let to = toks.partition_point(|t| t.start < s.end);
-        let words: Vec<&Tok> = toks[from..to.max(from)]
+        let in_sentence = &toks[from..to.max(from)];
+        // Both kinds of quote need a saying verb among the sentence's words; most sentences
+        // have none, and need no quote marks searched or words collected.
+        if !in_sentence
+            .iter()
+            .any(|t| t.end <= s.end && is(SAYING_VERBS, &t.key))
+        {
+            continue;
+        }
+        let quoted = quoted_spans(text, s.clone());
+        let words: Vec<&Tok> = in_sentence
             .iter()
             .filter(|t| t.start >= s.start && t.end <= s.end)
             .filter(|t| !quoted.iter().any(|q| t.start >= q.start && t.end <= q.end))
@@ -126,10 +135,24 @@ fn speaker(words: &[&Tok], v: usize, voices: &[Voice], quoted: &[Range<usize>]) 
     starting_at(after.start).or_else(|| words.get(v + 2).and_then(|w| starting_at(w.start)))
 }
 
+/// Whether `s` holds a mark that can open a quote: `"`, `'`, `“` or `‘`.
+fn has_quote_mark(s: &[u8]) -> bool {
+    s.iter().enumerate().any(|(k, &b)| {
+        b == b'"'
+            || b == b'\''
+            || (b == 0xE2
+                && s.get(k + 1) == Some(&0x80)
+                && matches!(s.get(k + 2), Some(0x9C | 0x98)))
+    })
+}
+
 /// The spans between quotation marks in a sentence: curly double and single, straight double,
 /// and straight single when they open a word and close one ('gender apartheid').
 fn quoted_spans(text: &str, s: Range<usize>) -> Vec<Range<usize>> {
     let sentence = &text[s.clone()];
+    if !has_quote_mark(sentence.as_bytes()) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
