@@ -62,7 +62,9 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         }
         let mut word = &text[start..end];
         let mut possessive = false;
-        for suffix in ["’s", "'s", "’S", "'S"] {
+        // Every possessive ends in "s" or "S": other words need no suffix tests.
+        let ends_s = matches!(word.as_bytes().last(), Some(b's' | b'S'));
+        for suffix in ["’s", "'s", "’S", "'S"].into_iter().filter(|_| ends_s) {
             if let Some(stem) = word.strip_suffix(suffix) {
                 if !stem.is_empty() {
                     possessive = true;
@@ -136,7 +138,9 @@ fn is_alnum(c: char) -> bool {
 /// The word lowercased with its periods removed, in one allocation of the right size for
 /// ASCII words; other words take the general Unicode path.
 fn key_of(word: &str) -> String {
-    if word.is_ascii() {
+    if !word.contains('.') && word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else if word.is_ascii() {
         let mut key = String::with_capacity(word.len());
         key.extend(
             word.bytes()
