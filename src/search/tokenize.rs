@@ -56,6 +56,29 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(&str, usize, usize)) {
     });
 }
 
+/// How many terms [`for_each_term`] gives for `text`, without building them: BM25 needs every
+/// document's length before it can score any posting, so the index reads the corpus once just
+/// to count. A plain ASCII word (nearly every word) is one term unless it is a single character
+/// or a stop word, which its lowercase bytes packed into one integer tell; other words go
+/// through the same rules as [`for_each_term`].
+pub fn count_terms(text: &str) -> u32 {
+    let mut n = 0;
+    let mut scratch = Scratch::default();
+    for_each_word(text, |start, end| {
+        let word = &text.as_bytes()[start..end];
+        if word
+            .iter()
+            .all(|&b| b.is_ascii() && b != b'-' && b != b'\'')
+        {
+            let stop = word.len() <= 8 && STOP_PACKED.binary_search(&pack_lowercase(word)).is_ok();
+            n += u32::from(word.len() > 1 && !stop);
+        } else {
+            scratch.word_terms(&text[start..end], true, &mut |_| n += 1);
+        }
+    });
+    n
+}
+
 /// The terms a query asks for, deduplicated in order: a hyphenated word counts as one term
 /// (`IS-K` → `is-k`), as `search.js` does.
 pub fn query_terms(text: &str) -> Vec<String> {
@@ -92,7 +115,7 @@ fn is_apostrophe(c: char) -> bool {
 /// token, so each word is compared as one integer: none is longer than 8 bytes (a test checks)
 /// and a term never holds a NUL byte, so the zero padding cannot make two terms equal.
 fn is_stop_word(term: &str) -> bool {
-    term.len() <= 8 && STOP_PACKED.contains(&pack(term.as_bytes()))
+    term.len() <= 8 && STOP_PACKED.binary_search(&pack(term.as_bytes())).is_ok()
 }
 
 /// Up to 8 bytes as one integer, zero-padded.
@@ -106,12 +129,33 @@ const fn pack(b: &[u8]) -> u64 {
     v
 }
 
+/// Up to 8 ASCII bytes, lowercased, as one integer: [`pack`] of the lowercased word.
+fn pack_lowercase(b: &[u8]) -> u64 {
+    let mut v = 0;
+    for (i, c) in b.iter().take(8).enumerate() {
+        v |= u64::from(c.to_ascii_lowercase()) << (8 * i);
+    }
+    v
+}
+
 /// [`STOP_WORDS`], each [`pack`]ed.
 const STOP_PACKED: [u64; STOP_WORDS.len()] = {
     let mut out = [0; STOP_WORDS.len()];
     let mut i = 0;
     while i < out.len() {
         out[i] = pack(STOP_WORDS[i].as_bytes());
+        i += 1;
+    }
+    // Sorted, for a binary search: asked of nearly every token, a scan of all of them showed.
+    let mut i = 1;
+    while i < out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            let t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+            j -= 1;
+        }
         i += 1;
     }
     out
@@ -414,6 +458,15 @@ mod tests {
             "ÀB-cd ab-ÀB",
         ] {
             assert_eq!(tokens(text), reference(text), "{text}");
+            assert_eq!(count_terms(text) as usize, tokens(text).len(), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The counting pass gives every text the length the index pass reads.
+        #[test]
+        fn counting_matches_the_terms(text in "[a-zA-Z0-9 '’\\-‑ÀéŞσΣ.,\u{301}\u{ad}]{0,40}") {
+            proptest::prop_assert_eq!(count_terms(&text) as usize, tokens(&text).len());
         }
     }
 
