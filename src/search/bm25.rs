@@ -5,16 +5,16 @@
 //! keeps only its best [`TOP_K`] postings: a reader looks at the top results, and the cap is
 //! what bounds the bytes one query loads at any corpus size.
 
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap};
 use std::hash::BuildHasher;
-use std::sync::Arc;
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use super::docs::{Doc, Kind};
-use super::tokenize::for_each_term;
+use super::docs::{Corpus, Kind, Unit};
+use super::tokenize::{count_terms, for_each_term};
 
 /// Postings kept per term, best first.
 pub const TOP_K: usize = 64;
@@ -36,9 +36,6 @@ pub struct Posting {
     pub at: (u32, u32),
 }
 
-/// A raw hit before scoring: document, boosted frequency, unit, byte range.
-type Hit = (u32, u32, u32, (u32, u32));
-
 /// One term of a document: its text's range in the document's arena, boosted frequency, unit
 /// and byte range of the occurrence an excerpt is cut from, and whether that unit is shown.
 #[derive(Clone, Copy)]
@@ -50,21 +47,22 @@ struct Term {
     shown: bool,
 }
 
-/// What one document contributes: its length in tokens and, per distinct term (in no
-/// particular order; the hits are sorted by term later), boosted frequency and first occurrence.
-/// The terms' texts share one string, so a document costs two allocations, not one per term.
+/// What one document contributes: per distinct term (in no particular order), boosted
+/// frequency and first occurrence. The terms' texts share one string, so a document costs two
+/// allocations, not one per term.
 struct DocTerms {
-    len: u32,
     arena: String,
     terms: Vec<Term>,
 }
 
 /// The terms of the last unit read at one position of a document, in order, with their words'
-/// byte ranges. Consecutive timeline entries often repeat a unit (the same date label, or the
-/// same sentence `Arc` when one sentence holds two dates), which is then tokenised once.
+/// byte ranges. Consecutive timeline entries often repeat a unit (the same date label), which
+/// is then tokenised once.
 #[derive(Default)]
 struct UnitCache {
-    text: Option<Arc<str>>,
+    /// The text the terms are of; meaningless until `read` has run once.
+    text: String,
+    read: bool,
     /// The terms one after another.
     arena: String,
     /// Per token: end of its term in `arena` (it starts where the previous one ends), start
@@ -73,12 +71,8 @@ struct UnitCache {
 }
 
 impl UnitCache {
-    fn read(&mut self, text: &Arc<str>) {
-        if self
-            .text
-            .as_ref()
-            .is_some_and(|t| Arc::ptr_eq(t, text) || **t == **text)
-        {
+    fn read(&mut self, text: &str) {
+        if self.read && self.text == text {
             return;
         }
         self.arena.clear();
@@ -88,7 +82,9 @@ impl UnitCache {
             self.tokens
                 .push((self.arena.len() as u32, start as u32, end as u32));
         });
-        self.text = Some(text.clone());
+        self.text.clear();
+        self.text.push_str(text);
+        self.read = true;
     }
 }
 
@@ -104,12 +100,11 @@ struct Reader {
 }
 
 impl Reader {
-    fn doc_terms(&mut self, doc: &Doc) -> DocTerms {
+    fn doc_terms(&mut self, units: &[Unit]) -> DocTerms {
         self.table.clear();
         self.arena.clear();
         self.terms.clear();
-        let mut len = 0;
-        for (u, unit) in doc.units.iter().enumerate() {
+        for (u, unit) in units.iter().enumerate() {
             if self.units.len() <= u {
                 self.units.push(UnitCache::default());
             }
@@ -120,7 +115,6 @@ impl Reader {
             for &(to, start, end) in &cache.tokens {
                 let term = &cache.arena[from as usize..to as usize];
                 from = to;
-                len += 1;
                 let at = (start, end);
                 let hash = FxBuildHasher.hash_one(term);
                 let (arena, terms) = (&self.arena, &self.terms);
@@ -159,9 +153,75 @@ impl Reader {
             }
         }
         DocTerms {
-            len,
             arena: self.arena.clone(),
             terms: self.terms.clone(),
+        }
+    }
+}
+
+/// A posting that may make its term's list: everything the final score and the excerpt need.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    /// The BM25 score without its idf factor, which is the same for every posting of a term
+    /// and so cannot change their order; the idf needs the document frequency, known last.
+    weight: f64,
+    doc: u32,
+    tf: u32,
+    unit: u32,
+    at: (u32, u32),
+}
+
+/// Worse is greater, so that a max-heap keeps the worst kept posting on top: lower weight,
+/// then (equal weights) higher document number.
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other
+            .weight
+            .total_cmp(&self.weight)
+            .then(self.doc.cmp(&other.doc))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Candidate {}
+
+/// Postings kept per term beyond [`TOP_K`] while the corpus is read. The lists are cut by
+/// rounded score, ties by document, as they always were; while reading, only the exact score
+/// is known (the idf comes last), and postings whose exact scores differ can round to the same
+/// integer. The spare places keep such near-ties so that the final cut nearly always matches a
+/// cut over every posting; only a group of more than this many equal rounded scores straddling
+/// the cut can still differ, and then only in which of the tied documents make the list.
+const SLACK: usize = TOP_K;
+
+/// One term while the corpus is read: how many documents have it and its best postings so far,
+/// [`TOP_K`] plus [`SLACK`] of them. Bounded, unlike every posting of every term, which
+/// on a large corpus is millions of entries held until the end.
+#[derive(Default)]
+struct List {
+    df: u32,
+    best: BinaryHeap<Candidate>,
+}
+
+impl List {
+    fn offer(&mut self, c: Candidate) {
+        self.df += 1;
+        if self.best.len() < TOP_K + SLACK {
+            self.best.push(c);
+        } else if let Some(mut worst) = self.best.peek_mut() {
+            if c < *worst {
+                *worst = c;
+            }
         }
     }
 }
@@ -172,91 +232,125 @@ const CHUNK: usize = 1024;
 /// Documents one thread reads in a row, reusing its buffers and its last unit's terms.
 const RUN: usize = 64;
 
+/// Calls `f` on runs of up to [`RUN`] consecutive document numbers from `range`, in parallel,
+/// and returns the results in document order.
+fn par_runs<T: Send>(
+    range: std::ops::Range<usize>,
+    f: impl Fn(std::ops::Range<u32>) -> T + Sync,
+) -> Vec<T> {
+    let starts: Vec<usize> = range.clone().step_by(RUN).collect();
+    starts
+        .into_par_iter()
+        .map(|s| f(s as u32..(s + RUN).min(range.end) as u32))
+        .collect()
+}
+
+/// Each document's length term of the BM25 denominator, `K1 · (1 − B + B · len / avg)`, where
+/// the average is over documents of the same kind: a timeline sentence is not a short article.
+/// The lengths are counted in a pass of their own because no posting can be scored before all
+/// of them are known.
+fn norms(docs: &impl Corpus) -> Vec<f64> {
+    let lens: Vec<u32> = par_runs(0..docs.len(), |run| {
+        let mut units = Vec::new();
+        run.map(|d| {
+            docs.units(d, &mut units);
+            units.iter().map(|u| count_terms(&u.text)).sum::<u32>()
+        })
+        .collect::<Vec<u32>>()
+    })
+    .concat();
+    let mut sums: BTreeMap<Kind, (f64, f64)> = BTreeMap::new();
+    for (d, len) in lens.iter().enumerate() {
+        let s = sums.entry(docs.kind(d as u32)).or_default();
+        s.0 += f64::from(*len);
+        s.1 += 1.0;
+    }
+    lens.iter()
+        .enumerate()
+        .map(|(d, len)| {
+            let (sum, count) = sums[&docs.kind(d as u32)];
+            let avg = (sum / count).max(1.0);
+            let dl = f64::from(*len);
+            K1 * (1.0 - B + B * dl / avg)
+        })
+        .collect()
+}
+
 /// The index: every term in byte order with its best postings, best first (ties by document).
-pub fn build(docs: &[Doc]) -> Vec<(String, Vec<Posting>)> {
-    // Each term's text is stored once, numbered in order of first appearance; the hits refer
-    // to it by number.
+///
+/// The corpus is read twice: once to count document lengths, then to score each posting as it
+/// is read, keeping per term only its document frequency and best postings (a bounded number).
+/// The lists are then cut by rounded score, ties by document, from those candidates (see
+/// [`SLACK`] for the one way this can differ from a cut over every posting).
+pub fn build(docs: &impl Corpus) -> Vec<(String, Vec<Posting>)> {
+    let norms = norms(docs);
+    // Each term's text is stored once, numbered in order of first appearance; its list is
+    // found by that number.
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut hits: Vec<Vec<Hit>> = Vec::new();
-    let mut lens: Vec<u32> = Vec::with_capacity(docs.len());
-    for (c, chunk) in docs.chunks(CHUNK).enumerate() {
-        let runs: Vec<Vec<DocTerms>> = chunk
-            .par_chunks(RUN)
-            .map(|run| {
-                let mut reader = Reader::default();
-                run.iter().map(|d| reader.doc_terms(d)).collect()
+    let mut lists: Vec<List> = Vec::new();
+    for chunk in (0..docs.len()).step_by(CHUNK) {
+        let runs: Vec<Vec<DocTerms>> = par_runs(chunk..(chunk + CHUNK).min(docs.len()), |run| {
+            let mut reader = Reader::default();
+            let mut units = Vec::new();
+            run.map(|d| {
+                docs.units(d, &mut units);
+                reader.doc_terms(&units)
             })
-            .collect();
+            .collect()
+        });
         for (k, dt) in runs.into_iter().flatten().enumerate() {
-            let d = (c * CHUNK + k) as u32;
-            lens.push(dt.len);
+            let d = (chunk + k) as u32;
+            let norm = norms[d as usize];
             for t in dt.terms {
                 let term = &dt.arena[t.text.0 as usize..t.text.1 as usize];
                 let id = match ids.get(term) {
                     Some(&id) => id,
                     None => {
-                        let id = hits.len() as u32;
+                        let id = lists.len() as u32;
                         ids.insert(term.to_string(), id);
-                        hits.push(Vec::new());
+                        lists.push(List::default());
                         id
                     }
                 };
-                hits[id as usize].push((d, t.tf, t.unit, t.at));
+                let tf = f64::from(t.tf);
+                lists[id as usize].offer(Candidate {
+                    weight: tf * (K1 + 1.0) / (tf + norm),
+                    doc: d,
+                    tf: t.tf,
+                    unit: t.unit,
+                    at: t.at,
+                });
             }
         }
     }
-    // Average length per kind: a timeline sentence is not a short article.
-    let mut sums: BTreeMap<Kind, (f64, f64)> = BTreeMap::new();
-    for (doc, len) in docs.iter().zip(&lens) {
-        let s = sums.entry(doc.kind).or_default();
-        s.0 += f64::from(*len);
-        s.1 += 1.0;
-    }
-    // Each document's length term of the BM25 denominator, computed once rather than per hit
-    // (the same operations in the same order, so the same bits).
-    let norms: Vec<f64> = docs
-        .iter()
-        .zip(&lens)
-        .map(|(doc, len)| {
-            let (sum, count) = sums[&doc.kind];
-            let avg = (sum / count).max(1.0);
-            let dl = f64::from(*len);
-            K1 * (1.0 - B + B * dl / avg)
-        })
-        .collect();
-    let mut lists: Vec<(String, Vec<Hit>)> = ids
+    let mut lists: Vec<(String, List)> = ids
         .into_iter()
-        .map(|(term, id)| (term, std::mem::take(&mut hits[id as usize])))
+        .map(|(term, id)| (term, std::mem::take(&mut lists[id as usize])))
         .collect();
-    drop(hits);
     lists.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let n = docs.len() as f64;
     lists
         .into_par_iter()
-        .map(|(term, hits)| {
-            let df = hits.len() as f64;
+        .map(|(term, list)| {
+            let df = f64::from(list.df);
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let mut postings: Vec<Posting> = hits
+            let mut postings: Vec<Posting> = list
+                .best
                 .into_iter()
-                .map(|(doc, tf, unit, at)| {
-                    let tf = f64::from(tf);
-                    let score = idf * tf * (K1 + 1.0) / (tf + norms[doc as usize]);
+                .map(|c| {
+                    let tf = f64::from(c.tf);
+                    let score = idf * tf * (K1 + 1.0) / (tf + norms[c.doc as usize]);
                     Posting {
-                        doc,
+                        doc: c.doc,
                         score: (score * 100.0).round().max(1.0) as u32,
-                        unit,
-                        at,
+                        unit: c.unit,
+                        at: c.at,
                     }
                 })
                 .collect();
-            // Best first, ties by document: a total order (a document is in a list once), so
-            // selecting the best TOP_K before sorting them gives the same list as a full sort.
-            let order = |a: &Posting, b: &Posting| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc));
-            if postings.len() > TOP_K {
-                postings.select_nth_unstable_by(TOP_K, order);
-                postings.truncate(TOP_K);
-            }
-            postings.sort_unstable_by(order);
+            // Best first, ties by document: a total order, as a document is in a list once.
+            postings.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+            postings.truncate(TOP_K);
             (term, postings)
         })
         .collect()
@@ -265,30 +359,38 @@ pub fn build(docs: &[Doc]) -> Vec<(String, Vec<Posting>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::docs::Unit;
 
-    fn doc(text: &str) -> Doc {
-        Doc {
-            kind: Kind::Article,
-            title: String::new(),
-            href: String::new(),
-            units: vec![Unit {
-                text: text.into(),
-                anchor: "p1".into(),
+    /// Documents of one unit each, from plain strings.
+    struct Texts(Vec<String>);
+
+    impl Corpus for Texts {
+        fn len(&self) -> usize {
+            self.0.len()
+        }
+
+        fn kind(&self, _: u32) -> Kind {
+            Kind::Article
+        }
+
+        fn units<'s>(&'s self, d: u32, out: &mut Vec<Unit<'s>>) {
+            out.clear();
+            out.push(Unit {
+                text: self.0[d as usize].as_str().into(),
+                anchor: "p1",
                 boost: 1,
                 show: true,
-            }],
+            });
         }
     }
 
     #[test]
     fn more_mentions_rank_higher() {
         let filler = "talks went on in Doha over weeks";
-        let docs = vec![
-            doc(&format!("Najibullah spoke. {filler}.")),
-            doc(&format!("Najibullah, Najibullah and Najibullah. {filler}.")),
-            doc(&format!("Nobody else. {filler}.")),
-        ];
+        let docs = Texts(vec![
+            format!("Najibullah spoke. {filler}."),
+            format!("Najibullah, Najibullah and Najibullah. {filler}."),
+            format!("Nobody else. {filler}."),
+        ]);
         let index = build(&docs);
         let (_, list) = index.iter().find(|(t, _)| t == "najibullah").unwrap();
         assert_eq!(list.iter().map(|p| p.doc).collect::<Vec<_>>(), [1, 0]);
@@ -297,12 +399,27 @@ mod tests {
 
     #[test]
     fn terms_are_sorted_and_lists_capped() {
-        let docs: Vec<Doc> = (0..TOP_K + 10)
-            .map(|i| doc(&format!("common {}", "word ".repeat(i + 1))))
-            .collect();
+        let docs = Texts(
+            (0..TOP_K + 10)
+                .map(|i| format!("common {}", "word ".repeat(i + 1)))
+                .collect(),
+        );
         let index = build(&docs);
         assert!(index.windows(2).all(|w| w[0].0 < w[1].0));
         let (_, list) = index.iter().find(|(t, _)| t == "common").unwrap();
         assert_eq!(list.len(), TOP_K);
+        // The shortest documents score best; equal scores keep the lower document numbers.
+        let mut docs: Vec<u32> = list.iter().map(|p| p.doc).collect();
+        docs.sort_unstable();
+        assert_eq!(docs, (0..TOP_K as u32).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn equal_scores_keep_the_first_documents() {
+        let docs = Texts(vec!["same words here".to_string(); TOP_K * 3]);
+        let index = build(&docs);
+        let (_, list) = index.iter().find(|(t, _)| t == "same").unwrap();
+        let got: Vec<u32> = list.iter().map(|p| p.doc).collect();
+        assert_eq!(got, (0..TOP_K as u32).collect::<Vec<_>>());
     }
 }

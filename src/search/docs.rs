@@ -1,6 +1,14 @@
 //! Search, documents: what a search result can be — an article, an actor or a timeline entry —
 //! as plain text units the index reads, with the link each one leads to.
+//!
+//! Documents are not materialised: a large corpus has hundreds of thousands of timeline entries
+//! and megabytes of article text, while the index only ever writes out the few documents its
+//! kept postings name. A document is its number; its text, title and link are built from the
+//! render input when they are asked for, so nothing corpus-sized is held at once.
 
+use std::borrow::Cow;
+
+use crate::model::{Block, Inline};
 use crate::render::links::{actor_path, article_path, timeline_entry_href, timeline_entry_id};
 use crate::render::RenderInput;
 
@@ -28,93 +36,222 @@ impl Kind {
 
 /// A piece of a document's text with where it sits on the page.
 #[derive(Clone, Debug)]
-pub struct Unit {
-    /// Plain text; shared with the mention it comes from where there is one, since a large
-    /// corpus has hundreds of thousands of timeline sentences.
-    pub text: std::sync::Arc<str>,
+pub struct Unit<'a> {
+    /// Plain text: borrowed from the input where it exists there as is (a timeline sentence,
+    /// a title), built only for this read otherwise (an article paragraph).
+    pub text: Cow<'a, str>,
     /// Paragraph anchor on the document's page (`p3`), or empty.
-    pub anchor: String,
+    pub anchor: &'a str,
     /// Counts each occurrence this many times: names and titles weigh more than body text.
     pub boost: u32,
     /// Whether an excerpt may be cut from it (a bare title or alias list makes a poor one).
     pub show: bool,
 }
 
-/// One searchable thing.
-#[derive(Clone, Debug)]
-pub struct Doc {
-    /// Article, actor or timeline entry.
-    pub kind: Kind,
-    /// The result's heading.
-    pub title: String,
-    /// Address relative to the site root, without the paragraph anchor.
-    pub href: String,
-    /// Its text, in page order.
-    pub units: Vec<Unit>,
+/// What the ranking reads: numbered documents, each with a kind and units of text. A trait so
+/// the ranking can be tested on plain strings without a site.
+pub trait Corpus: Sync {
+    /// Number of documents; they are numbered from 0.
+    fn len(&self) -> usize;
+    /// Document `d`'s kind, whose average length its BM25 length normalisation uses.
+    fn kind(&self, d: u32) -> Kind;
+    /// Replaces `out` with document `d`'s units, in page order. A buffer rather than a
+    /// returned list because it is called twice for every document of the corpus.
+    fn units<'s>(&'s self, d: u32, out: &mut Vec<Unit<'s>>);
 }
 
-fn unit(text: impl Into<std::sync::Arc<str>>, anchor: &str, boost: u32, show: bool) -> Unit {
+/// Every document of a site, numbered by position: articles in reading order, then actors in
+/// configuration order, then the timeline in its order — the same on every build.
+pub struct Docs<'a> {
+    input: &'a RenderInput<'a>,
+    /// Number of articles, the first actor's document number.
+    articles: u32,
+    /// First timeline entry's document number.
+    timeline: u32,
+    len: u32,
+}
+
+/// Which part of the input a document number names.
+enum Source {
+    /// Position in the reading order.
+    Article(usize),
+    /// Position in the configuration's actor list.
+    Actor(usize),
+    /// Position on the timeline.
+    Timeline(usize),
+}
+
+impl<'a> Docs<'a> {
+    /// The documents of `input`.
+    pub fn new(input: &'a RenderInput<'a>) -> Self {
+        let articles = input.index.order.len() as u32;
+        let timeline = articles + input.site.config.actors.len() as u32;
+        let len = timeline + input.index.timeline.len() as u32;
+        Docs {
+            input,
+            articles,
+            timeline,
+            len,
+        }
+    }
+
+    fn source(&self, d: u32) -> Source {
+        if d < self.articles {
+            Source::Article(d as usize)
+        } else if d < self.timeline {
+            Source::Actor((d - self.articles) as usize)
+        } else {
+            Source::Timeline((d - self.timeline) as usize)
+        }
+    }
+
+    /// Document `d`'s result heading.
+    pub fn title(&self, d: u32) -> Cow<'a, str> {
+        let input = self.input;
+        match self.source(d) {
+            Source::Article(k) => Cow::Borrowed(&input.articles[input.index.order[k]].meta.title),
+            Source::Actor(k) => Cow::Borrowed(&input.site.config.actors[k].name),
+            Source::Timeline(t) => {
+                let entry = &input.index.timeline[t];
+                let article = &input.articles[entry.at.0];
+                Cow::Owned(format!("{} · {}", entry.timex.label(), article.meta.title))
+            }
+        }
+    }
+
+    /// Document `d`'s address relative to the site root, without the paragraph anchor.
+    pub fn href(&self, d: u32) -> String {
+        let input = self.input;
+        match self.source(d) {
+            Source::Article(k) => article_path(&input.articles[input.index.order[k]].id),
+            Source::Actor(k) => actor_path(&input.site.config.actors[k].id),
+            Source::Timeline(t) => {
+                let (a, m) = input.index.timeline[t].at;
+                let article = &input.articles[a];
+                let id = timeline_entry_id(&article.id, article.mentions[m].span.start);
+                timeline_entry_href("", t, &id)
+            }
+        }
+    }
+
+    /// Unit `u` of document `d` (as [`Corpus::units`] numbers them), without building the
+    /// others: an excerpt needs one paragraph of an article.
+    pub fn unit(&self, d: u32, u: u32) -> Unit<'_> {
+        let u = u as usize;
+        if let Source::Article(k) = self.source(d) {
+            let article = &self.input.articles[self.input.index.order[k]];
+            let block = article.blocks.iter().filter(|b| b.is_annotated()).nth(u);
+            return match block {
+                Some(b) => block_unit(b, &article.source),
+                None => unit(&article.meta.title, "", 3, false),
+            };
+        }
+        let mut units = Vec::new();
+        self.units(d, &mut units);
+        units.swap_remove(u)
+    }
+}
+
+impl Corpus for Docs<'_> {
+    fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    fn kind(&self, d: u32) -> Kind {
+        match self.source(d) {
+            Source::Article(_) => Kind::Article,
+            Source::Actor(_) => Kind::Actor,
+            Source::Timeline(_) => Kind::Timeline,
+        }
+    }
+
+    fn units<'s>(&'s self, d: u32, out: &mut Vec<Unit<'s>>) {
+        out.clear();
+        let input = self.input;
+        match self.source(d) {
+            Source::Article(k) => {
+                let article = &input.articles[input.index.order[k]];
+                out.extend(
+                    article
+                        .blocks
+                        .iter()
+                        .filter(|b| b.is_annotated())
+                        .map(|b| block_unit(b, &article.source)),
+                );
+                // Last, so an excerpt comes from the body whenever the body has the word too.
+                out.push(unit(&article.meta.title, "", 3, false));
+            }
+            Source::Actor(k) => {
+                let actor = &input.site.config.actors[k];
+                if !actor.description.is_empty() {
+                    out.push(unit(&actor.description, "", 1, true));
+                }
+                if !actor.aliases.is_empty() {
+                    let aliases = format!("Also called {}.", actor.aliases.join(", "));
+                    out.push(unit(aliases, "", 3, true));
+                }
+                out.push(unit(&actor.name, "", 3, false));
+                out.push(unit(&actor.kind, "", 1, false));
+            }
+            Source::Timeline(t) => {
+                let entry = &input.index.timeline[t];
+                let (a, m) = entry.at;
+                let mention = &input.articles[a].mentions[m];
+                out.push(unit(&*mention.sentence, "", 1, true));
+                out.push(unit(entry.timex.label(), "", 1, false));
+            }
+        }
+    }
+}
+
+fn unit<'a>(text: impl Into<Cow<'a, str>>, anchor: &'a str, boost: u32, show: bool) -> Unit<'a> {
     Unit {
         text: text.into(),
-        anchor: anchor.to_string(),
+        anchor,
         boost,
         show,
     }
 }
 
-/// Every document, numbered by position: articles in reading order, then actors in
-/// configuration order, then the timeline in its order — the same on every build.
-pub fn collect(input: &RenderInput) -> Vec<Doc> {
-    let mut docs = Vec::new();
-    for &i in &input.index.order {
-        let article = &input.articles[i];
-        let mut units: Vec<Unit> = article
-            .blocks
-            .iter()
-            .filter(|b| b.is_annotated())
-            .map(|b| unit(b.plain_text(&article.source).0, &b.anchor, 1, true))
-            .collect();
-        // Last, so an excerpt comes from the body whenever the body has the word too.
-        units.push(unit(article.meta.title.clone(), "", 3, false));
-        docs.push(Doc {
-            kind: Kind::Article,
-            title: article.meta.title.clone(),
-            href: article_path(&article.id),
-            units,
-        });
-    }
-    for actor in &input.site.config.actors {
-        let mut units = Vec::new();
-        if !actor.description.is_empty() {
-            units.push(unit(actor.description.clone(), "", 1, true));
+/// An annotated block as a unit: its plain text, as [`Block::plain_text`] gives it, without
+/// the source map that the index has no use for.
+fn block_unit<'a>(block: &'a Block, source: &'a str) -> Unit<'a> {
+    let mut text = String::new();
+    for inline in &block.inlines {
+        match inline {
+            Inline::Source(r) => text.push_str(&source[r.clone()]),
+            Inline::Literal(s) => text.push_str(s),
+            Inline::Markup(_) => {}
         }
-        if !actor.aliases.is_empty() {
-            let aliases = format!("Also called {}.", actor.aliases.join(", "));
-            units.push(unit(aliases, "", 3, true));
-        }
-        units.push(unit(actor.name.clone(), "", 3, false));
-        units.push(unit(actor.kind.clone(), "", 1, false));
-        docs.push(Doc {
-            kind: Kind::Actor,
-            title: actor.name.clone(),
-            href: actor_path(&actor.id),
-            units,
-        });
     }
-    for (t, entry) in input.index.timeline.iter().enumerate() {
-        let (a, m) = entry.at;
-        let article = &input.articles[a];
-        let mention = &article.mentions[m];
-        let label = entry.timex.label();
-        docs.push(Doc {
-            kind: Kind::Timeline,
-            title: format!("{label} · {}", article.meta.title),
-            href: timeline_entry_href("", t, &timeline_entry_id(&article.id, mention.span.start)),
-            units: vec![
-                unit(mention.sentence.clone(), "", 1, true),
-                unit(label, "", 1, false),
+    unit(text, &block.anchor, 1, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::BlockKind;
+
+    #[test]
+    fn block_text_is_the_plain_text() {
+        let source = "Talks in *Doha* &amp; Kabul";
+        let block = Block {
+            kind: BlockKind::Paragraph,
+            line: 1,
+            inlines: vec![
+                Inline::Source(0..9),
+                Inline::Markup("<em>".into()),
+                Inline::Source(10..14),
+                Inline::Markup("</em>".into()),
+                Inline::Source(15..16),
+                Inline::Literal("&".into()),
+                Inline::Source(21..27),
             ],
-        });
+            anchor: "p1".into(),
+            repeat_of: None,
+        };
+        let unit = block_unit(&block, source);
+        assert_eq!(unit.text, block.plain_text(source).0);
+        assert_eq!((unit.anchor, unit.boost, unit.show), ("p1", 1, true));
     }
-    docs
 }

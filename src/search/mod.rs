@@ -15,6 +15,7 @@ mod snippet;
 pub mod tokenize;
 
 use crate::render::RenderInput;
+use docs::Corpus;
 
 pub use bm25::TOP_K;
 
@@ -23,7 +24,7 @@ const FORMAT: u32 = 1;
 
 /// The search index files, as (path relative to the site root, bytes), sorted by path.
 pub fn search_files(input: &RenderInput) -> Vec<(String, Vec<u8>)> {
-    let docs = docs::collect(input);
+    let docs = docs::Docs::new(input);
     let index = bm25::build(&docs);
     let mut sentences = snippet::Sentences::default();
     let entries: Vec<shards::Entry> = index
@@ -32,12 +33,12 @@ pub fn search_files(input: &RenderInput) -> Vec<(String, Vec<u8>)> {
             let rows: Vec<(u32, u32, &str, String)> = postings
                 .iter()
                 .map(|p| {
-                    let unit = &docs[p.doc as usize].units[p.unit as usize];
+                    let unit = docs.unit(p.doc, p.unit);
                     let at = (p.at.0 as usize, p.at.1 as usize);
                     (
                         p.doc,
                         p.score,
-                        unit.anchor.as_str(),
+                        unit.anchor,
                         sentences.excerpt(p.doc, p.unit, &unit.text, at),
                     )
                 })
@@ -51,8 +52,7 @@ pub fn search_files(input: &RenderInput) -> Vec<(String, Vec<u8>)> {
         .collect();
     drop(sentences);
     let packed = shards::pack(entries, shards::SHARD_BYTES, |d| {
-        let doc = &docs[d as usize];
-        json(&(d, doc.kind.code(), &doc.title, &doc.href))
+        json(&(d, docs.kind(d).code(), docs.title(d), docs.href(d)))
     });
     let firsts: Vec<&str> = packed.iter().map(|s| s.first.as_str()).collect();
     let manifest = serde_json::json!({
