@@ -60,7 +60,7 @@ pub enum Command {
         /// orphans.html and warn, instead of failing.
         #[arg(long)]
         allow_orphans: bool,
-        /// Print the wall time of each pipeline stage.
+        /// Print the wall time of each pipeline stage, with resident and peak memory after it.
         #[arg(short, long)]
         verbose: bool,
     },
