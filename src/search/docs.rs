@@ -69,6 +69,9 @@ pub struct Docs<'a> {
     /// First timeline entry's document number.
     timeline: u32,
     len: u32,
+    /// Per article (in reading order), the blocks its units come from: finding unit `u` by
+    /// walking the blocks made excerpts quadratic in a huge article's paragraphs.
+    unit_blocks: Vec<Box<[u32]>>,
 }
 
 /// Which part of the input a document number names.
@@ -87,11 +90,24 @@ impl<'a> Docs<'a> {
         let articles = input.index.order.len() as u32;
         let timeline = articles + input.site.config.actors.len() as u32;
         let len = timeline + input.index.timeline.len() as u32;
+        let unit_blocks = input
+            .index
+            .order
+            .iter()
+            .map(|&a| {
+                let blocks = input.articles[a].blocks.iter().enumerate();
+                blocks
+                    .filter(|(_, b)| b.is_annotated())
+                    .map(|(i, _)| i as u32)
+                    .collect()
+            })
+            .collect();
         Docs {
             input,
             articles,
             timeline,
             len,
+            unit_blocks,
         }
     }
 
@@ -140,9 +156,9 @@ impl<'a> Docs<'a> {
         let u = u as usize;
         if let Source::Article(k) = self.source(d) {
             let article = &self.input.articles[self.input.index.order[k]];
-            let block = article.blocks.iter().filter(|b| b.is_annotated()).nth(u);
+            let block = self.unit_blocks[k].get(u);
             return match block {
-                Some(b) => block_unit(b, &article.source),
+                Some(&b) => block_unit(&article.blocks[b as usize], &article.source),
                 None => unit(&article.meta.title, "", 3, false),
             };
         }
