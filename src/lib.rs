@@ -9,6 +9,7 @@
 
 pub mod annotate;
 pub mod cache;
+pub mod chars;
 pub mod check;
 pub mod cli;
 pub mod config;

@@ -9,6 +9,7 @@
 //! characters and the [`STOP_WORDS`] are not indexed on their own.
 
 use super::fold::FOLD;
+use crate::chars::char_at;
 
 /// Common English words that would match nearly every document. Shipped in the manifest so the
 /// client drops exactly the same words from queries.
@@ -160,18 +161,6 @@ const STOP_PACKED: [u64; STOP_WORDS.len()] = {
     }
     out
 };
-
-/// The char starting at byte `i` of `text` and its length in bytes.
-#[inline(always)]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        (b as char, 1)
-    } else {
-        let c = text[i..].chars().next().unwrap_or('\0');
-        (c, c.len_utf8())
-    }
-}
 
 /// Length in bytes of the word character at byte `i` of `text`, or 0 if there is none.
 #[inline(always)]

@@ -2,6 +2,7 @@
 //! split off, initials and abbreviations keep their period, hyphenated names stay whole.
 
 use super::words::is_particle_any_case;
+use crate::chars::char_at;
 
 /// One word of the paragraph.
 #[derive(Clone, Debug)]
@@ -112,18 +113,6 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         }
     }
     out
-}
-
-/// The character at byte `i` (a char boundary) and its length, decoding only non-ASCII.
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        (b as char, 1)
-    } else {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        (c, c.len_utf8())
-    }
 }
 
 #[inline]
