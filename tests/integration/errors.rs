@@ -94,13 +94,20 @@ fn broken_link_from_a_template_override_fails_the_build() {
         "the timeline</a> <a href=\"{{ root }}nowhere.html\">x</a>",
     );
     std::fs::write(dir.path().join("templates/404.html"), &base).unwrap();
-    let idx = include_str!("../../templates/index.html")
-        .replace("</h1>", "</h1><a href=\"missing.html#x\">x</a>");
+    let idx = include_str!("../../templates/index.html").replace(
+        "</h1>",
+        "</h1><a href=\"missing.html#x\">x</a><a href=\"timeline.html#nope\">y</a>",
+    );
     std::fs::write(dir.path().join("templates/index.html"), idx).unwrap();
     let (ok, _, stderr) = dossier(&["build"], dir.path());
     assert!(!ok);
     assert!(
         stderr.contains("index.html: missing.html#x (no file missing.html)"),
+        "{stderr}"
+    );
+    // Named by re-reading the staged page: the check itself keeps only hashes.
+    assert!(
+        stderr.contains("index.html: timeline.html#nope (no id \"nope\" in timeline.html)"),
         "{stderr}"
     );
     assert!(!dir.path().join("public").exists());
