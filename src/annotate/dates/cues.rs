@@ -8,6 +8,11 @@
 //! segment gets flags. Each flag is a *necessary* condition of some regex (a literal every
 //! match contains), and no match crosses a segment's end, so searching only the segments whose
 //! flags allow a regex finds exactly the matches a search of the whole paragraph would.
+//!
+//! The price is a second place to change: a new or widened recogniser must declare its cues
+//! here (a literal each of its matches contains), or it will silently miss text. The test
+//! `cues_never_change_candidates` compares filtered and unfiltered search on the seeds, the
+//! fuzz corpus and edge cases, and is where a new pattern's examples belong.
 
 use std::ops::Range;
 use std::sync::LazyLock;
