@@ -338,10 +338,13 @@ fn print_stages(stages: &pipeline::Stages) {
     for (i, (name, time)) in stages.times.iter().enumerate() {
         let peak = stages.peak_kb.get(i).copied().unwrap_or(0);
         let now = stages.now_kb.get(i).copied().unwrap_or(0);
+        let (user, system) = stages.cpu.get(i).copied().unwrap_or_default();
         eprintln!(
-            "{:>20}: {:>8.1} ms  (memory {} MB, peak so far {} MB)",
+            "{:>20}: {:>8.1} ms  (cpu {:.1} s user, {:.1} s system; memory {} MB, peak so far {} MB)",
             name,
             time.as_secs_f64() * 1000.0,
+            user.as_secs_f64(),
+            system.as_secs_f64(),
             now / 1024,
             peak / 1024
         );

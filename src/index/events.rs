@@ -8,7 +8,7 @@
 //! rare word are ever scored, so the cost grows with the corpus, not with its square.
 
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::TimelineEntry;
 use crate::annotate::dates::{Precision, Timex};
@@ -119,7 +119,7 @@ fn features(articles: &[Article], timeline: &[TimelineEntry]) -> (Vec<Vec<u32>>,
     // The words of a chunk of entries in parallel, then numbered in timeline order, so the
     // ids (and everything downstream) are the same whatever the thread count; chunks keep the
     // words of only a few thousand entries in memory at once.
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: HashMap<String, u32> = HashMap::default();
     let mut out = Vec::with_capacity(timeline.len());
     for chunk in timeline.chunks(8192) {
         let words: Vec<Vec<String>> = chunk
@@ -226,46 +226,28 @@ pub fn group(articles: &[Article], timeline: &[TimelineEntry]) -> Events {
         }
     }
     let spans: Vec<(i64, i64)> = timeline.iter().map(|e| span(&e.timex)).collect();
-    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
-    let mut candidates: Vec<u32> = Vec::new();
-    for (i, fs) in features.iter().enumerate() {
-        let mut rare: Vec<u32> = fs
-            .iter()
-            .copied()
-            .filter(|&f| (2..=MAX_POSTINGS).contains(&df[f as usize]))
-            .collect();
-        rare.sort_by_key(|&f| (df[f as usize], f));
-        candidates.clear();
-        for &f in rare.iter().take(PREFIX) {
-            let list = &postings[f as usize];
-            // Postings are in timeline order, which is date order: only later entries, and only
-            // while they are near enough in time.
-            let from = list.partition_point(|&j| (j as usize) <= i);
-            for &j in &list[from..] {
-                if spans[j as usize].0 - spans[i].1 > MAX_GAP_DAYS {
-                    break;
-                }
-                candidates.push(j);
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for &j in &candidates {
-            let j = j as usize;
-            if timeline[i].at.0 == timeline[j].at.0 {
-                continue;
-            }
-            let score = cosine(&features[i], &features[j], &weights, (norms[i], norms[j]));
-            let needed = match relation(&timeline[i].timex, &timeline[j].timex) {
-                DateRelation::Compatible => SAME_EVENT,
-                DateRelation::Disagree(gap) if gap <= MAX_GAP_DAYS => DISAGREEING_EVENT,
-                DateRelation::Disagree(_) => continue,
-            };
-            if score >= needed {
-                edges.push((score, i, j));
-            }
-        }
-    }
+    let scoring = Scoring {
+        timeline,
+        features: &features,
+        df: &df,
+        weights: &weights,
+        norms: &norms,
+        postings: &postings,
+        spans: &spans,
+    };
+    // Each entry finds its edges on its own: in parallel, in blocks whose results are joined in
+    // entry order (the sort below fixes the order anyway).
+    let mut edges: Vec<(f64, usize, usize)> = (0..n)
+        .into_par_iter()
+        .with_min_len(1024)
+        .fold(Vec::new, |mut edges, i| {
+            scoring.edges_of(i, &mut edges);
+            edges
+        })
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        });
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let mut groups = Groups {
         parent: (0..n).collect(),
@@ -305,6 +287,62 @@ pub fn group(articles: &[Article], timeline: &[TimelineEntry]) -> Events {
         }
     }
     Events { list, of_entry }
+}
+
+/// What scoring a candidate pair needs, shared read-only by the threads that find edges.
+struct Scoring<'a> {
+    timeline: &'a [TimelineEntry],
+    features: &'a [Vec<u32>],
+    df: &'a [usize],
+    weights: &'a [f64],
+    norms: &'a [f64],
+    postings: &'a [Vec<u32>],
+    spans: &'a [(i64, i64)],
+}
+
+impl Scoring<'_> {
+    /// Appends to `edges` entry `i`'s edges to later entries that pass the thresholds: the
+    /// candidates are those sharing one of its rarest words and near enough in time.
+    fn edges_of(&self, i: usize, edges: &mut Vec<(f64, usize, usize)>) {
+        let (timeline, features, df) = (self.timeline, self.features, self.df);
+        let mut rare: Vec<u32> = features[i]
+            .iter()
+            .copied()
+            .filter(|&f| (2..=MAX_POSTINGS).contains(&df[f as usize]))
+            .collect();
+        rare.sort_by_key(|&f| (df[f as usize], f));
+        let mut candidates: Vec<u32> = Vec::new();
+        for &f in rare.iter().take(PREFIX) {
+            let list = &self.postings[f as usize];
+            // Postings are in timeline order, which is date order: only later entries, and only
+            // while they are near enough in time.
+            let from = list.partition_point(|&j| (j as usize) <= i);
+            for &j in &list[from..] {
+                if self.spans[j as usize].0 - self.spans[i].1 > MAX_GAP_DAYS {
+                    break;
+                }
+                candidates.push(j);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &j in &candidates {
+            let j = j as usize;
+            if timeline[i].at.0 == timeline[j].at.0 {
+                continue;
+            }
+            let norms = (self.norms[i], self.norms[j]);
+            let score = cosine(&features[i], &features[j], self.weights, norms);
+            let needed = match relation(&timeline[i].timex, &timeline[j].timex) {
+                DateRelation::Compatible => SAME_EVENT,
+                DateRelation::Disagree(gap) if gap <= MAX_GAP_DAYS => DISAGREEING_EVENT,
+                DateRelation::Disagree(_) => continue,
+            };
+            if score >= needed {
+                edges.push((score, i, j));
+            }
+        }
+    }
 }
 
 /// Whether two groups may become one event through an edge of similarity `score`: bounded in

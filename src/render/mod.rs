@@ -14,6 +14,7 @@ pub mod notes;
 mod pages;
 pub mod paging;
 pub mod templates;
+mod timeline_item;
 mod timeline_svg;
 mod views;
 
@@ -59,17 +60,30 @@ pub fn render_to_memory(input: &RenderInput) -> Result<Pages> {
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    escape_into(&mut out, text);
     out
+}
+
+/// [`escape`], appending to `out`: text without special characters (most of it) is copied in
+/// one piece, the rest run by run between them.
+pub fn escape_into(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // The special characters are ASCII, so `i` is a character boundary.
+        out.push_str(&text[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
+    }
+    out.push_str(&text[copied..]);
 }
 
 /// What every page's base template needs.
@@ -113,12 +127,14 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     // Notes the page paths on their way through, for the sitemap.
     let recorder = feeds::Recorder::new(sink);
     let sink: &dyn Sink = &recorder;
-    let tera = templates::load(&input.site.root)?;
+    let templates = templates::load(&input.site.root)?;
+    // With the built-in templates, timeline entries are written without Tera.
+    let prerender_timeline = templates.all_builtin(&["timeline.html", "macros.html"]);
     let has_code = input.articles.iter().any(|a| {
         a.blocks.iter().any(|b| matches!(&b.kind, crate::model::BlockKind::Raw(h) if h.starts_with("<pre class=\"code\"")))
     }) || input.notes.has_code;
     let r = Renderer {
-        tera: &tera,
+        tera: &templates.tera,
         input,
         has_code,
     };
@@ -187,7 +203,15 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
                     // The graphic belongs to the overview, the first part; the others carry
                     // the years list, which leads to every part.
                     let graphic = if part == 0 { &graphics[0] } else { "" };
-                    pages::timeline(input, &timeline_parts, part, root, graphic, &years)
+                    pages::timeline(
+                        input,
+                        &timeline_parts,
+                        part,
+                        root,
+                        graphic,
+                        &years,
+                        prerender_timeline,
+                    )
                 }
             })?,
         )
@@ -280,5 +304,25 @@ impl Renderer<'_> {
             anyhow::anyhow!("rendering {path} with {template}: {}", templates::chain(&e))
         })?;
         Ok((path.to_string(), html.into_bytes()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_replaces_exactly_the_five_special_characters() {
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("plain text"), "plain text");
+        assert_eq!(
+            escape(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+        // Multi-byte text around and between special characters is copied whole.
+        assert_eq!(escape("«Kabul»&‘Doha’<"), "«Kabul»&amp;‘Doha’&lt;");
+        let mut out = String::from("kept ");
+        escape_into(&mut out, "a<b");
+        assert_eq!(out, "kept a&lt;b");
     }
 }

@@ -373,6 +373,7 @@ pub fn timeline(
     root: &str,
     graphic: &str,
     years: &[(String, String, usize)],
+    prerender: bool,
 ) -> Result<Context> {
     let mut groups: Vec<TimelineGroup> = Vec::new();
     for t in parts[part].clone() {
@@ -383,10 +384,16 @@ pub fn timeline(
                 id: id.clone(),
                 label,
                 entries: Vec::new(),
+                entries_html: String::new(),
             });
         }
         if let Some(g) = groups.last_mut() {
-            g.entries.push(super::events::with_event(input, t, root));
+            let item = super::events::with_event(input, t, root);
+            if prerender {
+                super::timeline_item::write(&mut g.entries_html, &item);
+            } else {
+                g.entries.push(item);
+            }
         }
     }
     let timeline = &input.index.timeline;

@@ -36,13 +36,31 @@ pub const STATIC: &[(&str, &str)] = &[
     ("favicon.svg", include_str!("../../static/favicon.svg")),
 ];
 
+/// The loaded templates, and which of them the site replaced.
+pub struct Templates {
+    /// Every template, built-in or the site's own.
+    pub tera: Tera,
+    /// Names of the templates the site replaced: where a page's template and the macros are
+    /// both built-in, the renderer may write parts of the page itself (`timeline_item.rs`).
+    overridden: Vec<&'static str>,
+}
+
+impl Templates {
+    /// Whether every one of `names` is the built-in template.
+    pub fn all_builtin(&self, names: &[&str]) -> bool {
+        names.iter().all(|n| !self.overridden.contains(n))
+    }
+}
+
 /// Loads the templates: a site file `templates/<name>` replaces the built-in one.
-pub fn load(site_root: &Path) -> Result<Tera> {
+pub fn load(site_root: &Path) -> Result<Templates> {
     let mut tera = Tera::default();
     let mut files: Vec<(String, String)> = Vec::new();
+    let mut overridden = Vec::new();
     for (name, builtin) in BUILTIN {
         let own = site_root.join("templates").join(name);
         let text = if own.is_file() {
+            overridden.push(*name);
             std::fs::read_to_string(&own)
                 .with_context(|| format!("cannot read {}", own.display()))?
         } else {
@@ -55,7 +73,7 @@ pub fn load(site_root: &Path) -> Result<Tera> {
     tera.autoescape_on(vec![".html"]);
     // Tera escapes `/` too, which makes every link unreadable in the source; ours does not.
     tera.set_escape_fn(super::escape);
-    Ok(tera)
+    Ok(Templates { tera, overridden })
 }
 
 /// The static files: a site file `static/<name>` replaces the built-in one, and every other

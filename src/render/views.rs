@@ -131,6 +131,9 @@ pub struct TimelineGroup<'a> {
     pub id: String,
     /// "2025" or "1990s".
     pub label: String,
-    /// Its entries in order.
+    /// Its entries in order; empty when `entries_html` holds them.
     pub entries: Vec<TimelineItem<'a>>,
+    /// Its entries already written as the built-in `timeline_item` macro would write them,
+    /// when neither `timeline.html` nor `macros.html` is overridden; else empty.
+    pub entries_html: String,
 }

@@ -100,3 +100,25 @@ pub fn assert_offsets_point_at_text(built: &Built, root: &Path) {
         }
     }
 }
+
+/// Copies the files a site is built from (`site.toml`, and `seeds/` and `notes/` where they
+/// exist) from the site folder `from` into `to`, to build it elsewhere or with changes.
+pub fn copy_site_sources(from: &Path, to: &Path) {
+    std::fs::copy(from.join("site.toml"), to.join("site.toml")).unwrap();
+    for folder in ["seeds", "notes"] {
+        let src = from.join(folder);
+        for entry in walkdir::WalkDir::new(&src)
+            .into_iter()
+            .filter_map(|e| e.ok())
+        {
+            let target = to
+                .join(folder)
+                .join(entry.path().strip_prefix(&src).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+}

@@ -197,7 +197,7 @@ pub fn clause_of<'a>(sentence: &'a str, words: &str) -> &'a str {
 }
 
 /// The stop and date words as one set: every word of every timeline sentence is looked up.
-static SKIPPED: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+static SKIPPED: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| STOPWORDS.iter().chain(DATE_WORDS).copied().collect());
 
 /// The distinct content words of `sentence` without the date mention `words`, stemmed, in
