@@ -310,12 +310,19 @@ fn render_into(
         index,
         notes,
     };
-    render::render_site(&input, &sink)?;
-    stages.lap("render and write");
     let export_path = "data/annotations.json";
-    staging.put_streamed(export_path, |out| {
-        export::write_annotations(&site.config, articles, index, out)
-    })?;
+    // The export is a stream of serialising and writing that does not need the pages: written
+    // beside them, it fills the moments a core would wait in rendering.
+    let (rendered, exported) = rayon::join(
+        || render::render_site(&input, &sink),
+        || {
+            staging.put_streamed(export_path, |out| {
+                export::write_annotations(&site.config, articles, index, out)
+            })
+        },
+    );
+    rendered?;
+    exported?;
     check.record(export_path, &[]);
     let notes_path = "data/notes.jsonld";
     staging.put_file(
@@ -323,7 +330,7 @@ fn render_into(
         &export::notes_jsonld(&site.config, input.names(), notes),
     )?;
     check.record(notes_path, &[]);
-    stages.lap("export");
+    stages.lap("render, write and export");
     fail_on_broken(check.broken(&|path| staging.read(path)))?;
     stages.lap("check links");
     Ok(check.counts())
