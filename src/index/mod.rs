@@ -21,6 +21,9 @@ pub type MentionRef = (usize, usize);
 pub struct SiteIndex {
     /// Article indices in reading order: newest first, then by id.
     pub order: Vec<usize>,
+    /// Per article: its place in `order`, so a page finds its neighbours without a scan of
+    /// the whole order (which made previous/next links quadratic in the corpus).
+    pub rank: Vec<usize>,
     /// One entry per configured actor, in configuration order.
     pub actors: Vec<ActorIndex>,
     /// Every dated mention, chronologically.
@@ -133,9 +136,14 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
             )
         },
     );
+    let mut rank = vec![0; order.len()];
+    for (place, &a) in order.iter().enumerate() {
+        rank[a] = place;
+    }
     SiteIndex {
         events,
         entities,
+        rank,
         order,
         actors,
         timeline,

@@ -3,7 +3,7 @@
 //! Candidates come from each actor's most-mentioning articles only (a capped posting list), so
 //! the cost grows linearly with the corpus instead of comparing every pair of articles.
 
-use std::collections::BTreeMap;
+use rayon::prelude::*;
 
 use super::ActorIndex;
 use crate::model::Article;
@@ -29,20 +29,37 @@ pub fn related(articles: &[Article], actors: &[ActorIndex], limit: usize) -> Vec
         list.truncate(POSTING_CAP);
         postings.push(list);
     }
+    // Ties are broken by article id; comparing places in id order is the same and cheaper.
+    let mut by_id: Vec<usize> = (0..articles.len()).collect();
+    by_id.sort_by(|&x, &y| articles[x].id.cmp(&articles[y].id));
+    let mut id_rank = vec![0; articles.len()];
+    for (place, &a) in by_id.iter().enumerate() {
+        id_rank[a] = place;
+    }
     (0..articles.len())
+        .into_par_iter()
         .map(|a| {
-            let mut score: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+            // (other, 1, shared mentions) per shared actor, then summed per other article.
+            let mut hits: Vec<(usize, usize)> = Vec::new();
             for &(actor, mine) in &weights[a] {
                 for &(other, theirs) in &postings[actor] {
                     if other != a {
-                        let s = score.entry(other).or_default();
-                        s.0 += 1;
-                        s.1 += mine.min(theirs);
+                        hits.push((other, mine.min(theirs)));
                     }
                 }
             }
-            let mut ranked: Vec<(usize, (usize, usize))> = score.into_iter().collect();
-            ranked.sort_by(|x, y| y.1.cmp(&x.1).then(articles[x.0].id.cmp(&articles[y.0].id)));
+            hits.sort_unstable_by_key(|&(other, _)| other);
+            let mut ranked: Vec<(usize, (usize, usize))> = Vec::new();
+            for (other, shared) in hits {
+                match ranked.last_mut() {
+                    Some((last, s)) if *last == other => {
+                        s.0 += 1;
+                        s.1 += shared;
+                    }
+                    _ => ranked.push((other, (1, shared))),
+                }
+            }
+            ranked.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(id_rank[x.0].cmp(&id_rank[y.0])));
             // A fresh vector: collecting from `ranked.into_iter()` would reuse its allocation,
             // and 10,000 articles would each keep hundreds of candidates' worth (120 MB).
             let mut best = Vec::with_capacity(limit.min(ranked.len()));

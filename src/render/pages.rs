@@ -61,7 +61,7 @@ pub fn article(input: &RenderInput, i: usize, root: &str) -> Result<Context> {
         .collect();
     ctx.insert("related", &related);
     let order = &input.index.order;
-    let pos = order.iter().position(|&x| x == i).unwrap_or(0);
+    let pos = input.index.rank[i];
     let neighbour = |o: Option<&usize>| {
         o.map(|&o| Link {
             href: article_href(root, &input.articles[o].id),
