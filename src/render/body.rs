@@ -364,29 +364,27 @@ impl Ctx<'_> {
 
     /// One mention, its words already escaped (and highlighted) in `text`.
     fn mention(&self, out: &mut String, n: usize, m: &Mention, inside_link: bool, text: &str) {
-        let (class, href, title) = match &m.kind {
-            MentionKind::Actor(id) => {
-                let actor = &self.actors[*id];
-                (
-                    "m m-actor",
-                    Some(actor_href(self.root, &actor.id)),
-                    format!("Actor: {}", actor.name),
-                )
-            }
-            MentionKind::Date { timex, .. } => (
-                "m m-date",
-                Some(self.date_href(n, m.span.start)),
-                format!("Date: {}", timex.label()),
+        let (class, href) = match &m.kind {
+            MentionKind::Actor(id) => (
+                "m m-actor",
+                Some(actor_href(self.root, &self.actors[*id].id)),
             ),
-            MentionKind::Duration(value) => ("m m-duration", None, format!("Duration: {value}")),
+            MentionKind::Date { .. } => ("m m-date", Some(self.date_href(n, m.span.start))),
+            MentionKind::Duration(_) => ("m m-duration", None),
         };
-        let title = escape(&title);
         match href {
             // No tooltip on links: the margin note names the target, and the page stays light.
             Some(href) if !inside_link => {
                 let _ = write!(out, "<a class=\"{class}\" href=\"{href}\">{text}</a>");
             }
             _ => {
+                // Made only here: most mentions are links, which carry no title.
+                let title = match &m.kind {
+                    MentionKind::Actor(id) => format!("Actor: {}", self.actors[*id].name),
+                    MentionKind::Date { timex, .. } => format!("Date: {}", timex.label()),
+                    MentionKind::Duration(value) => format!("Duration: {value}"),
+                };
+                let title = escape(&title);
                 let _ = write!(
                     out,
                     "<mark class=\"{class}\" title=\"{title}\">{text}</mark>"

@@ -66,3 +66,26 @@ fn rare_shared_words_score_high_and_common_ones_low() {
     assert!(cosine(a, c, &weights, (norm(a), norm(c))) < 0.01);
     assert_eq!(cosine(a, &[], &weights, (norm(a), 0.0)), 0.0);
 }
+
+proptest::proptest! {
+    /// The one-pass clause finder cuts where searching for each break separately cut, on text
+    /// dense with breaks, partial breaks and repeats of the date's words.
+    #[test]
+    fn clause_of_matches_the_reference(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "; ", " — ", " – ", ": ", ", and ", ", but ", ", which ", ", while ",
+                ", whereas ", ", who ", ", as ", ",", ";", " ", "—", ", a", "as ", "In May",
+                "May", "Kabul", "é", "2021",
+            ]),
+            0..24,
+        ),
+        words in proptest::sample::select(vec!["In May", "May", "2021", "", "as", ", and "]),
+    ) {
+        let sentence: String = parts.concat();
+        proptest::prop_assert_eq!(
+            words::clause_of(&sentence, words),
+            words::clause_of_reference(&sentence, words)
+        );
+    }
+}
