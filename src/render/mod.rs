@@ -9,6 +9,7 @@ pub mod entities;
 mod events;
 pub mod feeds;
 mod kwic;
+mod kwic_group;
 pub mod links;
 pub mod notes;
 mod pages;
@@ -130,6 +131,7 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     let templates = templates::load(&input.site.root)?;
     // With the built-in templates, timeline entries are written without Tera.
     let prerender_timeline = templates.all_builtin(&["timeline.html", "macros.html"]);
+    let prerender_actor = templates.all_builtin(&["actor.html", "macros.html"]);
     let has_code = input.articles.iter().any(|a| {
         a.blocks.iter().any(|b| matches!(&b.kind, crate::model::BlockKind::Raw(h) if h.starts_with("<pre class=\"code\"")))
     }) || input.notes.has_code;
@@ -183,7 +185,15 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         };
         put(
             r.page(&paging::part_path(&first, part), "actor.html", |root| {
-                pages::actor(input, id, &actor_parts[id], part, root, graphic)
+                pages::actor(
+                    input,
+                    id,
+                    &actor_parts[id],
+                    part,
+                    root,
+                    graphic,
+                    prerender_actor,
+                )
             })?,
         )
     })?;

@@ -189,6 +189,7 @@ pub fn actor(
     part: usize,
     root: &str,
     graphic: &str,
+    prerender: bool,
 ) -> Result<Context> {
     let actor = &input.site.config.actors[id];
     let index = &input.index.actors[id];
@@ -261,7 +262,17 @@ pub fn actor(
     ctx.insert("actor", actor);
     ctx.insert("mention_count", &index.mentions);
     ctx.insert("article_count", &index.by_article.len());
-    ctx.insert("groups", &groups);
+    if prerender {
+        let mut html = String::new();
+        for g in &groups {
+            super::kwic_group::write_in_list(&mut html, g);
+        }
+        ctx.insert("groups_html", &html);
+        ctx.insert("groups", &[] as &[ArticleMentions]);
+    } else {
+        ctx.insert("groups_html", "");
+        ctx.insert("groups", &groups);
+    }
     ctx.insert("cooccurring", &cooccurring);
     ctx.insert("timeline", &timeline);
     ctx.insert("timeline_count", &index.timeline.len());

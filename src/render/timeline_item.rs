@@ -6,7 +6,7 @@
 //! interpreted: about a sixth of a build's CPU. Pages whose template and `macros.html` are both
 //! the built-in ones get their entries from here instead (`Renderer::prerender`); a site that
 //! overrides either keeps the macro, with every field. The integration test
-//! `overriding_macros_with_a_copy_changes_nothing` renders a site both ways and compares every
+//! `overriding_templates_with_copies_changes_nothing` renders a site both ways and compares every
 //! byte, so the two cannot drift apart.
 
 use std::fmt::Write;

@@ -63,39 +63,47 @@ fn a_second_build_with_nothing_changed_keeps_the_output_and_a_change_rebuilds() 
     assert!(root.join("public/index.html").is_file());
 }
 
-/// Timeline entries are written in Rust when the templates are the built-in ones, and by the
-/// `timeline_item` macro when a site overrides `macros.html`: a site overriding it with an
-/// exact copy must get the very same bytes, or the two ways have drifted apart. The fixtures
-/// cover multi-source events, sources that disagree on a date, resolved relative dates,
-/// decades and text that needs escaping.
+/// Timeline entries and an actor page's mention groups are written in Rust while the
+/// templates are the built-in ones, and by the `timeline_item` and `kwic_group` macros when a
+/// site overrides `macros.html` or the page's template: a site overriding them with exact
+/// copies must get the very same bytes, or the two ways have drifted apart. The fixtures cover
+/// multi-source events, sources that disagree on a date, resolved relative dates, decades,
+/// several surface forms and text that needs escaping.
 #[test]
-fn overriding_macros_with_a_copy_changes_nothing() {
+fn overriding_templates_with_copies_changes_nothing() {
     for site in ["", "tests/fixtures/events", "tests/fixtures/hostile"] {
-        let from = repo().join(site);
-        let (plain, overridden) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        copy_site_sources(&from, plain.path());
-        copy_site_sources(&from, overridden.path());
-        std::fs::create_dir(overridden.path().join("templates")).unwrap();
-        std::fs::copy(
-            repo().join("templates/macros.html"),
-            overridden.path().join("templates/macros.html"),
-        )
-        .unwrap();
-        let a = build_site(&plain.path().join("site.toml"));
-        let b = build_site(&overridden.path().join("site.toml"));
-        let timeline = a.read("timeline.html");
-        assert!(
-            timeline.contains("<li class=\"event\""),
-            "{site}: no entries"
-        );
-        let (fa, fb) = (files(&a.out), files(&b.out));
-        assert_eq!(fa, fb, "{site}");
-        for f in fa.iter().filter(|f| !f.ends_with(".dossier-output")) {
-            assert_eq!(
-                std::fs::read_to_string(a.out.join(f)).unwrap_or_default(),
-                std::fs::read_to_string(b.out.join(f)).unwrap_or_default(),
-                "{site}: {f:?} differs between the Rust and the Tera timeline entries"
+        for copies in [&["macros.html"][..], &["timeline.html", "actor.html"][..]] {
+            let from = repo().join(site);
+            let (plain, overridden) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+            copy_site_sources(&from, plain.path());
+            copy_site_sources(&from, overridden.path());
+            std::fs::create_dir(overridden.path().join("templates")).unwrap();
+            for name in copies {
+                std::fs::copy(
+                    repo().join("templates").join(name),
+                    overridden.path().join("templates").join(name),
+                )
+                .unwrap();
+            }
+            let a = build_site(&plain.path().join("site.toml"));
+            let b = build_site(&overridden.path().join("site.toml"));
+            assert!(
+                a.read("timeline.html").contains("<li class=\"event\""),
+                "{site}: no entries"
             );
+            let (fa, fb) = (files(&a.out), files(&b.out));
+            assert_eq!(fa, fb, "{site}");
+            assert!(
+                fa.iter().any(|f| f.starts_with("actors")),
+                "{site}: no actor pages"
+            );
+            for f in fa.iter().filter(|f| !f.ends_with(".dossier-output")) {
+                assert_eq!(
+                    std::fs::read_to_string(a.out.join(f)).unwrap_or_default(),
+                    std::fs::read_to_string(b.out.join(f)).unwrap_or_default(),
+                    "{site}: {f:?} differs between the Rust and the Tera ways ({copies:?} copied)"
+                );
+            }
         }
     }
 }
