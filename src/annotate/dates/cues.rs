@@ -119,6 +119,24 @@ pub(super) mod cue {
     pub const ALL: u32 = u32::MAX >> 1;
 }
 
+/// What surrounds one capitalised month prefix, for [`Cues::month_windows`]: a month rule
+/// whose every match needs, say, a number right after its month searches only the words
+/// around the months that have one. Each flag is a *necessary* condition of the month being
+/// a rule's month group (the group starts at the prefix and spans its letters, with the
+/// abbreviation's period), so a month without it cannot be one; without these checks each
+/// month rule searched around every month of a passing segment, which took most of the
+/// calendar recognisers' time.
+pub(super) mod around {
+    /// After the month's letters: an optional period, then only whitespace, commas and an
+    /// "of", then a digit ("June 6", "June, 2020", "June of 2020").
+    pub const NUM_AFTER: u32 = 1 << 0;
+    /// Before the month: whitespace, after an optional "of" and an optional ordinal suffix a
+    /// digit ("6 June", "6th of June").
+    pub const NUM_BEFORE: u32 = 1 << 1;
+    /// Before the month: whitespace after "this", "last" or "next" in any ASCII case.
+    pub const REL_BEFORE: u32 = 1 << 2;
+}
+
 /// The cue flags of each segment of one paragraph (see [`cue`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Cues {
@@ -128,8 +146,9 @@ pub(super) struct Cues {
     flags: Vec<u32>,
     /// The paragraph's length, where the last segment ends.
     len: usize,
-    /// The words around each capitalised month prefix (within its segment), with the segment.
-    months: Vec<(Range<usize>, usize)>,
+    /// The words around each capitalised month prefix (within its segment), with the segment
+    /// and the prefix's [`around`] flags.
+    months: Vec<(Range<usize>, usize, u32)>,
 }
 
 impl Cues {
@@ -217,7 +236,7 @@ impl Cues {
                     let seg_end = cues.starts.get(seg + 1).copied().unwrap_or(cues.len);
                     let from = words_back(text, start, MONTH_WORDS_BEFORE).max(cues.starts[seg]);
                     let to = words_forward(text, start, MONTH_WORDS_AFTER).min(seg_end);
-                    cues.months.push((from..to, seg));
+                    cues.months.push((from..to, seg, around_flags(text, start)));
                 }
             }
         }
@@ -261,15 +280,16 @@ impl Cues {
     /// Like [`windows`](Self::windows) for a regex every match of which holds a month name
     /// with at most [`MONTH_WORDS_BEFORE`] words before it and [`MONTH_WORDS_AFTER`] after
     /// (words parted by spaces, commas or hyphens): only the words around each month of a
-    /// passing segment. Month names are frequent, so whole segments would be scanned often.
-    pub(super) fn month_windows(&self, need: fn(Flags) -> bool) -> Vec<Range<usize>> {
+    /// passing segment, and only of the months with every [`around`] flag of `near`. Month
+    /// names are frequent, so whole segments would be scanned often.
+    pub(super) fn month_windows(&self, need: fn(Flags) -> bool, near: u32) -> Vec<Range<usize>> {
         if self.flags.first() == Some(&cue::ALL) {
             // The prefilter stood aside: search everywhere.
             return self.windows(need);
         }
         let mut out: Vec<Range<usize>> = Vec::new();
-        for (around, seg) in &self.months {
-            if !need(Flags(self.flags[*seg])) {
+        for (around, seg, flags) in &self.months {
+            if flags & near != near || !need(Flags(self.flags[*seg])) {
                 continue;
             }
             let (start, end) = (around.start, around.end);
@@ -373,6 +393,53 @@ fn words_forward(text: &str, at: usize, n: usize) -> usize {
     end
 }
 
+/// The [`around`] flags of the capitalised month prefix at `at`.
+fn around_flags(text: &str, at: usize) -> u32 {
+    let letters = text[at..]
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .map_or(text.len(), |n| at + n);
+    let gap = |c: char| c.is_whitespace() || c == ',';
+    let mut flags = 0;
+    // Forward: `\.?(\s+of)?,?\s+\d`, as the month-first rules have it, and more.
+    let tail = &text[letters..];
+    let tail = tail
+        .strip_prefix('.')
+        .unwrap_or(tail)
+        .trim_start_matches(gap);
+    let tail = tail
+        .strip_prefix("of")
+        .unwrap_or(tail)
+        .trim_start_matches(gap);
+    if tail.starts_with(|c: char| c.is_numeric()) {
+        flags |= around::NUM_AFTER;
+    }
+    // Backward: the rules with words before the month part them from it with whitespace.
+    let head = &text[..at];
+    let word = head.trim_end();
+    if word.len() == head.len() {
+        return flags;
+    }
+    // `\d{1,2}(st|nd|rd|th)?\s+(of\s+)?`, as the day-first rules have it, and more.
+    let day = word.strip_suffix("of").map_or(word, str::trim_end);
+    let day = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| day.strip_suffix(s))
+        .unwrap_or(day);
+    if day.ends_with(|c: char| c.is_numeric()) {
+        flags |= around::NUM_BEFORE;
+    }
+    // `(?i:this|last|next)\s+`.
+    let rel = word.as_bytes();
+    if rel.len() >= 4
+        && ["this", "last", "next"]
+            .iter()
+            .any(|w| rel[rel.len() - 4..].eq_ignore_ascii_case(w.as_bytes()))
+    {
+        flags |= around::REL_BEFORE;
+    }
+    flags
+}
+
 /// Whether the period at the end of `head` can belong to an abbreviated month ("Aug.").
 fn after_abbreviation(head: &str) -> bool {
     [
@@ -415,6 +482,9 @@ mod tests {
             "Aug.\u{b}5 2021 from June Carter and April to June; between March and May 2010",
             "this Year, LAST month, the next day, ſeveral weeks, 3 \u{212A}m, yeſterday",
             "Jan.2021 Mayday 5th May 2000 people _2021_ x2021 2021_ 12,2021 ٢٠٢١ 2021٣",
+            "the 3rd of\u{a0}March, 2020, 4 Sept. 2021, LAST June, next\tMay, June of 2020 or 1of May",
+            "On 5 May the talks began; by June 6 they ended, the 7th of July. Last\u{a0}Aug. fell.",
+            "Aug.,  5, 12th\u{2009}Dec 1999, ٣ May, May ٣, 7 Junebug, mid-May 9, Monday, May 5th, 2021",
         ]
         .map(String::from)
         .to_vec();

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::context::{bounded, possessive_after, word_after, year_ok};
-use super::cues::{cue::*, Cues, Flags};
+use super::cues::{around, cue::*, Cues, Flags};
 use super::resolve::{Cand, Expr};
 use super::timex::Timex;
 use super::words::{month_number, MONTH_ANY, MONTH_FULL};
@@ -20,6 +20,15 @@ struct Rule {
     need: fn(Flags) -> bool,
     /// Every match holds a month name near its start (see [`Cues::month_windows`]).
     near_month: bool,
+    /// The [`around`] flags every match's month group has (month rules only).
+    around: u32,
+}
+
+impl Rule {
+    /// The same rule, searched only around months with every flag of `around`.
+    fn around(self, around: u32) -> Rule {
+        Rule { around, ..self }
+    }
 }
 
 const WEEKDAY: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?";
@@ -36,6 +45,7 @@ fn rule(
         need,
         // The month-name rules spell their month group out in full.
         near_month: pattern.contains("(?P<mon>January|"),
+        around: 0,
     }
 }
 
@@ -55,29 +65,34 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 r"\b{WEEKDAY}(?P<mon>{MONTH_ANY})\s+(?P<day>\d{{1,2}}){ORDINAL},?\s+(?P<year>\d{{4}})\b"
             ),
             full_date,
-        ),
+        )
+        .around(around::NUM_AFTER),
         rule(
             |c| c.all(MONTH | DIGIT),
             format!(
                 r"\b{WEEKDAY}(?:the\s+)?(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<mon>{MONTH_ANY}),?\s+(?P<year>\d{{4}})\b"
             ),
             full_date,
-        ),
+        )
+        .around(around::NUM_BEFORE | around::NUM_AFTER),
         rule(
             |c| c.all(MONTH | DIGIT),
             format!(r"\b(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{MONTH_ANY})(?:\s+of)?,?\s+(?P<year>\d{{4}})\b"),
             month_year,
-        ),
+        )
+        .around(around::NUM_AFTER),
         rule(
             |c| c.all(MONTH | DIGIT),
             format!(r"\b{WEEKDAY}(?P<mon>{MONTH_ANY})\s+(?P<day>\d{{1,2}}){ORDINAL}\b"),
             month_day,
-        ),
+        )
+        .around(around::NUM_AFTER),
         rule(
             |c| c.all(MONTH | DIGIT),
             format!(r"\b(?:the\s+)?(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<mon>{MONTH_ANY})"),
             month_day,
-        ),
+        )
+        .around(around::NUM_BEFORE),
         rule(
             |c| c.all(MONTH | WS_YEAR),
             format!(r"\b(?P<mon>{MONTH_FULL})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
@@ -87,7 +102,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c| c.all(MONTH),
             format!(r"\b(?P<rel>(?i:this|last|next))\s+(?P<mon>{MONTH_FULL})\b"),
             month_near,
-        ),
+        )
+        .around(around::REL_BEFORE),
         rule(
             |c| c.all(MONTH),
             format!(
@@ -306,7 +322,7 @@ pub(crate) fn calendar_with(text: &str, cues: &Cues) -> Vec<Cand> {
     let mut out = Vec::new();
     for rule in RULES.iter() {
         let windows = if rule.near_month {
-            cues.month_windows(rule.need)
+            cues.month_windows(rule.need, rule.around)
         } else {
             cues.windows(rule.need)
         };
