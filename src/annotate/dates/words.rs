@@ -51,14 +51,18 @@ sixteen seventeen eighteen nineteen";
 const TENS: &str = "twenty thirty forty fifty sixty seventy eighty ninety";
 
 /// Month number (1–12) of a full or abbreviated month name, trailing period allowed.
+/// Compares ASCII-case-insensitively in place: it runs for every month a recogniser reads, and
+/// lowercasing copies of the name and of each month showed up in profiles.
 pub(crate) fn month_number(name: &str) -> Option<u8> {
-    let key = name.trim_end_matches('.').to_ascii_lowercase();
+    let key = name.trim_end_matches('.').as_bytes();
     if key.len() < 3 {
         return None;
     }
     MONTH_FULL
         .split('|')
-        .position(|full| full.to_ascii_lowercase().starts_with(&key))
+        .position(|full| {
+            full.len() >= key.len() && full.as_bytes()[..key.len()].eq_ignore_ascii_case(key)
+        })
         .map(|i| i as u8 + 1)
 }
 
@@ -145,6 +149,10 @@ mod tests {
         assert_eq!(month_number("Xyz"), None);
         assert_eq!(month_number("Mark"), None);
         assert_eq!(month_number("Decision"), None);
+        assert_eq!(month_number("SEPT."), Some(9));
+        assert_eq!(month_number("juNE"), Some(6));
+        assert_eq!(month_number("Januaryx"), None);
+        assert_eq!(month_number("Mä"), None);
     }
 
     #[test]
