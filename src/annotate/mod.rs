@@ -67,7 +67,7 @@ impl Annotator {
                 }
             };
             let mut claimed: Vec<Range<usize>> = Vec::new();
-            for hit in resolver.find(&text) {
+            for hit in resolver.find_with_sentences(&text, &sentences) {
                 claimed.push(hit.start..hit.end);
                 let kind = match (hit.kind, hit.timex) {
                     (DateKind::Date, Some(timex)) => MentionKind::Date {

@@ -84,17 +84,36 @@ impl DateResolver {
     /// order (it remembers the last explicit date for articles without a publication date, and
     /// for "the same day"). Hits are sorted by start and never overlap.
     pub fn find(&mut self, text: &str) -> Vec<DateHit> {
+        self.find_inner(text, None)
+    }
+
+    /// [`find`](Self::find) for a caller that has already split the paragraph with
+    /// [`sentences`](crate::annotate::sentences::sentences): the annotator needs the split
+    /// anyway, and splitting again here was a few per cent of annotating. `sentences` must be
+    /// that function's result for `text`, or dates may borrow years across sentences.
+    pub fn find_with_sentences(
+        &mut self,
+        text: &str,
+        sentences: &[std::ops::Range<usize>],
+    ) -> Vec<DateHit> {
+        self.find_inner(text, Some(sentences))
+    }
+
+    fn find_inner(&mut self, text: &str, given: Option<&[std::ops::Range<usize>]>) -> Vec<DateHit> {
         let cues = cues::Cues::of(text);
         let mut cands = patterns::calendar_with(text, &cues);
         cands.extend(relative::relative_with(text, &cues));
         cands.extend(context::link_spans_with(text, &cues));
-        // Split into sentences only when a candidate follows an explicit date: most paragraphs
+        // Split into sentences (unless the caller has) only when a candidate follows an explicit
+        // date: most paragraphs
         // have at most one candidate.
-        let mut sentences = None;
+        let mut own = None;
         // Sorted, disjoint ranges: a binary search keeps long paragraphs linear.
         let mut sentence_of = |at: usize| {
-            let sentences: &Vec<std::ops::Range<usize>> =
-                sentences.get_or_insert_with(|| crate::annotate::sentences::sentences(text));
+            let sentences: &[std::ops::Range<usize>] = match given {
+                Some(s) => s,
+                None => own.get_or_insert_with(|| crate::annotate::sentences::sentences(text)),
+            };
             let i = sentences.partition_point(|r| r.end <= at);
             sentences.get(i).filter(|r| r.contains(&at)).map(|_| i)
         };

@@ -181,3 +181,15 @@ fn hits_are_sorted_and_disjoint() {
         ]
     );
 }
+
+/// The annotator passes its own sentence split: the hits must be those `find` gives.
+#[test]
+fn given_sentences_find_the_same() {
+    let text = "On August 15, 2021 Kabul fell. On August 30 the last flight left; by September 2 \
+                and the same day. In 2020, on May 3 and June 4, talks began.";
+    let (mut a, mut b) = (dct("2025-07"), DateResolver::new(None));
+    let (mut c, mut d) = (dct("2025-07"), DateResolver::new(None));
+    let sentences = crate::annotate::sentences::sentences(text);
+    assert_eq!(a.find(text), c.find_with_sentences(text, &sentences));
+    assert_eq!(b.find(text), d.find_with_sentences(text, &sentences));
+}
