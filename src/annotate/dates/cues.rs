@@ -468,6 +468,7 @@ impl Flags {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotate::dates::context::{link_spans_everywhere, link_spans_with};
     use crate::annotate::dates::patterns::{calendar_with, year_tokens};
     use crate::annotate::dates::relative::relative_with;
 
@@ -483,6 +484,8 @@ mod tests {
             "this Year, LAST month, the next day, ſeveral weeks, 3 \u{212A}m, yeſterday",
             "Jan.2021 Mayday 5th May 2000 people _2021_ x2021 2021_ 12,2021 ٢٠٢١ 2021٣",
             "the 3rd of\u{a0}March, 2020, 4 Sept. 2021, LAST June, next\tMay, June of 2020 or 1of May",
+            "mail a.b@c.org/x, WWW.x.com and\u{a0}https://t.co/2021 or x.com/2021-08-15 “www.y.af/1”",
+            "é/www.été.com/x@y.ru 2021/ x@ @y.com/\u{2003}k.net/ wwW.a/b.c@d.e",
             "On 5 May the talks began; by June 6 they ended, the 7th of July. Last\u{a0}Aug. fell.",
             "Aug.,  5, 12th\u{2009}Dec 1999, ٣ May, May ٣, 7 Junebug, mid-May 9, Monday, May 5th, 2021",
         ]
@@ -498,14 +501,19 @@ mod tests {
         out
     }
 
-    /// The prefilter only skips searches: every recogniser finds exactly what it finds when
-    /// searching the whole paragraph.
+    /// The prefilter only skips searches: every recogniser (and the link regex) finds exactly
+    /// what it finds when searching the whole paragraph.
     #[test]
     fn cues_never_change_candidates() {
         for p in paragraphs() {
             let (cues, all) = (Cues::of(&p), Cues::everything(&p));
             assert_eq!(calendar_with(&p, &cues), calendar_with(&p, &all), "{p:?}");
             assert_eq!(relative_with(&p, &cues), relative_with(&p, &all), "{p:?}");
+            assert_eq!(
+                link_spans_with(&p, &cues),
+                link_spans_everywhere(&p),
+                "{p:?}"
+            );
         }
     }
 
