@@ -18,7 +18,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Regex};
 
 /// Cue words, matched ASCII-case-insensitively (the relative recognisers are `(?i)`).
 /// The twelve month prefixes come first and are then checked case-sensitively, as the
@@ -301,30 +301,100 @@ impl Cues {
         out
     }
 
-    /// The captures of every match of `re` in `text` inside `windows`, in order: the same as
-    /// `re.captures_iter(text)` when every match lies inside a window (as [`windows`] and
-    /// [`month_windows`] make sure). Each search starts at a window's start with the text
-    /// before it in view, so word boundaries read the same, and stops at the window's end,
-    /// which is no word character, so a `\b` there reads the same too.
+    /// Calls `each` with the capture groups of every match of `re` in `text` inside
+    /// `windows`, in order: the same as `re.captures_iter(text)` when every match lies inside
+    /// a window (as [`windows`] and [`month_windows`] make sure). Each search starts at a
+    /// window's start with the text before in view, so word boundaries read the same, and
+    /// stops at the window's end, which is no word character, so a `\b` there reads the same
+    /// too. The groups are read into one set of locations per call, not a fresh allocation
+    /// per match; `names` are `re`'s group names ([`group_names`]).
     ///
     /// [`windows`]: Self::windows
     /// [`month_windows`]: Self::month_windows
-    pub(super) fn captures<'t>(
-        re: &'t Regex,
-        text: &'t str,
+    pub(super) fn each_capture(
+        re: &Regex,
+        names: &[Option<String>],
+        text: &str,
         windows: Vec<Range<usize>>,
-    ) -> impl Iterator<Item = Captures<'t>> + 't {
-        windows.into_iter().flat_map(move |w| {
+        mut each: impl FnMut(&Caps),
+    ) {
+        if windows.is_empty() {
+            return;
+        }
+        let mut locs = re.capture_locations();
+        for w in windows {
             let hay = &text[..w.end];
-            let mut at = Some(w.start);
-            std::iter::from_fn(move || {
-                let caps = re.captures_at(hay, at?)?;
-                let m = caps.get(0).expect("match");
+            let mut at = w.start;
+            while let Some(m) = re.captures_read_at(&mut locs, hay, at) {
+                each(&Caps {
+                    text,
+                    locs: &locs,
+                    names,
+                });
                 // No recogniser matches the empty string; should one, stop rather than loop.
-                at = (m.end() > m.start()).then_some(m.end());
-                Some(caps)
-            })
+                if m.end() == m.start() {
+                    break;
+                }
+                at = m.end();
+            }
+        }
+    }
+}
+
+/// The group names of `re` by index, as [`Caps`] looks them up.
+pub(super) fn group_names(re: &Regex) -> Vec<Option<String>> {
+    re.capture_names().map(|n| n.map(String::from)).collect()
+}
+
+/// The capture groups of one match (see [`Cues::each_capture`]), read like
+/// [`regex::Captures`].
+pub(super) struct Caps<'a> {
+    text: &'a str,
+    locs: &'a CaptureLocations,
+    names: &'a [Option<String>],
+}
+
+impl<'a> Caps<'a> {
+    /// Group `i`; 0 is the whole match.
+    pub(super) fn get(&self, i: usize) -> Option<Span<'a>> {
+        let (start, end) = self.locs.get(i)?;
+        Some(Span {
+            text: self.text,
+            start,
+            end,
         })
+    }
+
+    /// The group named `name`, when it took part in the match. A linear search: the
+    /// recognisers have a handful of groups.
+    pub(super) fn name(&self, name: &str) -> Option<Span<'a>> {
+        let i = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.get(i)
+    }
+}
+
+/// Where one group matched, read like [`regex::Match`].
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Span<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Span<'a> {
+    /// Byte offset of the group's start in the paragraph.
+    pub(super) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the group.
+    pub(super) fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The group's text.
+    pub(super) fn as_str(&self) -> &'a str {
+        &self.text[self.start..self.end]
     }
 }
 

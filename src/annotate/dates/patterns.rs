@@ -4,10 +4,10 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use super::context::{bounded, possessive_after, word_after, year_ok};
-use super::cues::{around, cue::*, Cues, Flags};
+use super::cues::{around, cue::*, group_names, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
 use super::timex::Timex;
 use super::words::{month_number, MONTH_ANY, MONTH_FULL};
@@ -15,7 +15,9 @@ use super::words::{month_number, MONTH_ANY, MONTH_FULL};
 /// One regex and how to read its captures; the `hit` group, when present, is the mention span.
 struct Rule {
     re: Regex,
-    read: fn(&str, &Captures) -> Option<Expr>,
+    /// `re`'s group names, for reading its captures.
+    names: Vec<Option<String>>,
+    read: fn(&str, &Caps) -> Option<Expr>,
     /// A necessary condition of a match, so paragraphs that cannot match skip the regex.
     need: fn(Flags) -> bool,
     /// Every match holds a month name near its start (see [`Cues::month_windows`]).
@@ -34,13 +36,11 @@ impl Rule {
 const WEEKDAY: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?";
 const ORDINAL: &str = r"(?:st|nd|rd|th)?";
 
-fn rule(
-    need: fn(Flags) -> bool,
-    pattern: String,
-    read: fn(&str, &Captures) -> Option<Expr>,
-) -> Rule {
+fn rule(need: fn(Flags) -> bool, pattern: String, read: fn(&str, &Caps) -> Option<Expr>) -> Rule {
+    let re = Regex::new(&ascii_boundaries(&pattern)).expect("valid date regex");
     Rule {
-        re: Regex::new(&ascii_boundaries(&pattern)).expect("valid date regex"),
+        names: group_names(&re),
+        re,
         read,
         need,
         // The month-name rules spell their month group out in full.
@@ -136,31 +136,31 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
-fn num<T: std::str::FromStr>(caps: &Captures, name: &str) -> Option<T> {
+fn num<T: std::str::FromStr>(caps: &Caps, name: &str) -> Option<T> {
     caps.name(name)?.as_str().parse().ok()
 }
 
-fn month(caps: &Captures) -> Option<u8> {
+fn month(caps: &Caps) -> Option<u8> {
     month_number(caps.name("mon")?.as_str())
 }
 
 /// A year written after a month must not be the start of a count ("in May, 2000 people").
-fn year_tail_ok(text: &str, caps: &Captures) -> bool {
+fn year_tail_ok(text: &str, caps: &Caps) -> bool {
     caps.name("year")
         .is_none_or(|y| year_ok(text, y.start(), y.end()))
 }
 
-fn full_date(text: &str, caps: &Captures) -> Option<Expr> {
+fn full_date(text: &str, caps: &Caps) -> Option<Expr> {
     year_tail_ok(text, caps).then_some(())?;
     Timex::day_of(num(caps, "year")?, month(caps)?, num(caps, "day")?).map(Expr::Absolute)
 }
 
-fn month_year(text: &str, caps: &Captures) -> Option<Expr> {
+fn month_year(text: &str, caps: &Caps) -> Option<Expr> {
     year_tail_ok(text, caps).then_some(())?;
     Timex::month_of(num(caps, "year")?, month(caps)?).map(Expr::Absolute)
 }
 
-fn month_day(text: &str, caps: &Captures) -> Option<Expr> {
+fn month_day(text: &str, caps: &Caps) -> Option<Expr> {
     let end = caps.get(0)?.end();
     let tail = &text[end..];
     if tail.starts_with('%') || tail.starts_with(|c: char| c.is_ascii_digit()) {
@@ -179,7 +179,7 @@ fn offset(word: &str) -> i32 {
     }
 }
 
-fn month_rel_year(_: &str, caps: &Captures) -> Option<Expr> {
+fn month_rel_year(_: &str, caps: &Caps) -> Option<Expr> {
     let year_offset = offset(caps.name("rel")?.as_str());
     Some(Expr::Month {
         month: month(caps)?,
@@ -187,7 +187,7 @@ fn month_rel_year(_: &str, caps: &Captures) -> Option<Expr> {
     })
 }
 
-fn month_near(_: &str, caps: &Captures) -> Option<Expr> {
+fn month_near(_: &str, caps: &Caps) -> Option<Expr> {
     let dir = offset(caps.name("rel")?.as_str()) as i8;
     Some(Expr::MonthNear {
         month: month(caps)?,
@@ -220,7 +220,7 @@ const MONTH_BEFORE: &[&str] = &[
     "on",
 ];
 
-fn month_alone(text: &str, caps: &Captures) -> Option<Expr> {
+fn month_alone(text: &str, caps: &Caps) -> Option<Expr> {
     let pre = caps.name("pre")?.as_str().to_ascii_lowercase();
     let hit = caps.name("hit")?;
     if !MONTH_BEFORE.contains(&pre.as_str()) || possessive_after(text, hit.end()) {
@@ -253,12 +253,12 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-fn iso(_: &str, caps: &Captures) -> Option<Expr> {
+fn iso(_: &str, caps: &Caps) -> Option<Expr> {
     Timex::day_of(num(caps, "year")?, num(caps, "mon")?, num(caps, "day")?).map(Expr::Absolute)
 }
 
 /// "15/08/2021": read only when one order is impossible (or both agree).
-fn numeric(_: &str, caps: &Captures) -> Option<Expr> {
+fn numeric(_: &str, caps: &Caps) -> Option<Expr> {
     let (a, b, year): (u8, u8, i32) = (num(caps, "a")?, num(caps, "b")?, num(caps, "year")?);
     let day_first = Timex::day_of(year, b, a);
     let month_first = Timex::day_of(year, a, b);
@@ -269,7 +269,7 @@ fn numeric(_: &str, caps: &Captures) -> Option<Expr> {
     }
 }
 
-fn decade(_: &str, caps: &Captures) -> Option<Expr> {
+fn decade(_: &str, caps: &Caps) -> Option<Expr> {
     let first_year = match (num::<i32>(caps, "dec"), num::<i32>(caps, "short")) {
         (Some(y), _) => y,
         (None, Some(d)) if d <= 2 => 2000 + d * 10,
@@ -326,19 +326,19 @@ pub(crate) fn calendar_with(text: &str, cues: &Cues) -> Vec<Cand> {
         } else {
             cues.windows(rule.need)
         };
-        for caps in Cues::captures(&rule.re, text, windows) {
+        Cues::each_capture(&rule.re, &rule.names, text, windows, |caps| {
             let span = caps.name("hit").or_else(|| caps.get(0)).expect("match");
             if !bounded(text, span.start(), span.end()) {
-                continue;
+                return;
             }
-            if let Some(expr) = (rule.read)(text, &caps) {
+            if let Some(expr) = (rule.read)(text, caps) {
                 out.push(Cand {
                     start: span.start(),
                     end: span.end(),
                     expr,
                 });
             }
-        }
+        });
     }
     // Last, as the bare-year rule came last when it was a regex.
     for y in year_tokens(text) {

@@ -4,16 +4,18 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use super::context::{bounded, word_before};
-use super::cues::{cue::*, Cues, Flags};
+use super::cues::{cue::*, group_names, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
 use super::words::{duration_value, number_value, NUMBER_WORDS};
 
 struct Rule {
     re: Regex,
-    read: fn(&str, &Captures) -> Option<Expr>,
+    /// `re`'s group names, for reading its captures.
+    names: Vec<Option<String>>,
+    read: fn(&str, &Caps) -> Option<Expr>,
     /// A necessary condition of a match, so paragraphs that cannot match skip the regex.
     need: fn(Flags) -> bool,
 }
@@ -23,16 +25,14 @@ const APPROX: &str = r"(?:nearly|almost|about|some|more\s+than|over|at\s+least|r
 const VAGUE: &str = r"a\s+few|several|many|a\s+couple\s+of|a\s+number\s+of|some";
 const UNIT: &str = r"years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century";
 
-fn rule(
-    need: fn(Flags) -> bool,
-    pattern: String,
-    read: fn(&str, &Captures) -> Option<Expr>,
-) -> Rule {
+fn rule(need: fn(Flags) -> bool, pattern: String, read: fn(&str, &Caps) -> Option<Expr>) -> Rule {
+    let re = Regex::new(&super::patterns::ascii_boundaries(&format!(
+        "(?i){pattern}"
+    )))
+    .expect("valid relative-date regex");
     Rule {
-        re: Regex::new(&super::patterns::ascii_boundaries(&format!(
-            "(?i){pattern}"
-        )))
-        .expect("valid relative-date regex"),
+        names: group_names(&re),
+        re,
         read,
         need,
     }
@@ -81,21 +81,21 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
-fn ignore(_: &str, _: &Captures) -> Option<Expr> {
+fn ignore(_: &str, _: &Caps) -> Option<Expr> {
     Some(Expr::Ignore)
 }
 
-fn count(caps: &Captures) -> Option<u32> {
+fn count(caps: &Caps) -> Option<u32> {
     caps.name("n").and_then(|n| number_value(n.as_str()))
 }
 
-fn unit(caps: &Captures) -> String {
+fn unit(caps: &Caps) -> String {
     caps.name("unit")
         .map_or(String::new(), |u| u.as_str().to_ascii_lowercase())
 }
 
 /// "four years ago" is a year, "three months ago" a month; vaguer ones yield nothing.
-fn ago(_: &str, caps: &Captures) -> Option<Expr> {
+fn ago(_: &str, caps: &Caps) -> Option<Expr> {
     let k = count(caps).map(|k| -(k as i32));
     Some(match (k, unit(caps).trim_end_matches('s')) {
         (Some(k), "year") => Expr::YearOffset(k),
@@ -105,7 +105,7 @@ fn ago(_: &str, caps: &Captures) -> Option<Expr> {
 }
 
 /// "this year", "earlier this year", "last month"; "the last year" is a span of time.
-fn this_year(text: &str, caps: &Captures) -> Option<Expr> {
+fn this_year(text: &str, caps: &Caps) -> Option<Expr> {
     let k = match caps.name("rel")?.as_str().to_ascii_lowercase().as_str() {
         "last" => -1,
         "next" => 1,
@@ -123,7 +123,7 @@ fn this_year(text: &str, caps: &Captures) -> Option<Expr> {
     })
 }
 
-fn that_year(_: &str, caps: &Captures) -> Option<Expr> {
+fn that_year(_: &str, caps: &Caps) -> Option<Expr> {
     let dir = caps.name("dir").map(|d| d.as_str().to_ascii_lowercase());
     Some(Expr::PreviousYear(match dir.as_deref() {
         Some("following") => 1,
@@ -132,7 +132,7 @@ fn that_year(_: &str, caps: &Captures) -> Option<Expr> {
     }))
 }
 
-fn same_day(_: &str, caps: &Captures) -> Option<Expr> {
+fn same_day(_: &str, caps: &Caps) -> Option<Expr> {
     let dir = caps.name("dir").or_else(|| caps.name("dir2"));
     Some(Expr::SameDay(
         match dir.map(|d| d.as_str().to_ascii_lowercase()).as_deref() {
@@ -143,12 +143,12 @@ fn same_day(_: &str, caps: &Captures) -> Option<Expr> {
     ))
 }
 
-fn yesterday(_: &str, caps: &Captures) -> Option<Expr> {
+fn yesterday(_: &str, caps: &Caps) -> Option<Expr> {
     let word = caps.name("word")?.as_str().to_ascii_lowercase();
     Some(Expr::DayOffset(if word == "yesterday" { -1 } else { 1 }))
 }
 
-fn duration(_: &str, caps: &Captures) -> Option<Expr> {
+fn duration(_: &str, caps: &Caps) -> Option<Expr> {
     // "one day they will return", "twice a day": not amounts of time.
     let whole = caps.get(0)?.as_str().to_ascii_lowercase();
     if whole == "one day" || whole == "a day" {
@@ -174,19 +174,20 @@ fn is_vague(word: &str) -> bool {
 pub(crate) fn relative_with(text: &str, cues: &Cues) -> Vec<Cand> {
     let mut out = Vec::new();
     for rule in RULES.iter() {
-        for caps in Cues::captures(&rule.re, text, cues.windows(rule.need)) {
+        let windows = cues.windows(rule.need);
+        Cues::each_capture(&rule.re, &rule.names, text, windows, |caps| {
             let m = caps.get(0).expect("match");
             if !bounded(text, m.start(), m.end()) {
-                continue;
+                return;
             }
-            if let Some(expr) = (rule.read)(text, &caps) {
+            if let Some(expr) = (rule.read)(text, caps) {
                 out.push(Cand {
                     start: m.start(),
                     end: m.end(),
                     expr,
                 });
             }
-        }
+        });
     }
     out
 }
