@@ -11,7 +11,7 @@ use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxBuildHasher;
 
 use super::docs::{Corpus, Kind, Unit};
 use super::tokenize::{count_terms, for_each_term};
@@ -36,28 +36,37 @@ pub struct Posting {
     pub at: (u32, u32),
 }
 
-/// One term of a document: its text's range in the document's arena, boosted frequency, unit
-/// and byte range of the occurrence an excerpt is cut from, and whether that unit is shown.
+/// One term of a document: its text's range in its run's arena, its hash (computed once, on
+/// the reading thread, and used again by the merge), boosted frequency, unit and byte range of
+/// the occurrence an excerpt is cut from, and whether that unit is shown.
 #[derive(Clone, Copy)]
 struct Term {
     text: (u32, u32),
+    hash: u64,
     tf: u32,
     unit: u32,
     at: (u32, u32),
     shown: bool,
 }
 
-/// What one document contributes: per distinct term (in no particular order), boosted
-/// frequency and first occurrence. The terms' texts share one string, so a document costs two
-/// allocations, not one per term.
-struct DocTerms {
+/// What a run of consecutive documents contributes: per document, per distinct term (in no
+/// particular order), boosted frequency and first occurrence. The whole run's terms share one
+/// string and one list, so a run of documents costs three allocations.
+struct RunTerms {
     arena: String,
     terms: Vec<Term>,
+    /// Per document, the end of its terms in `terms` (they start where the previous end).
+    ends: Vec<u32>,
 }
 
-/// The terms of the last unit read at one position of a document, in order, with their words'
-/// byte ranges. Consecutive timeline entries often repeat a unit (the same date label), which
-/// is then tokenised once.
+/// Units at most this long are remembered with their terms ([`UnitCache`]): a date label or
+/// an actor's kind repeats from one document to the next, a paragraph practically never, and
+/// remembering it would only copy it.
+const CACHED_UNIT: usize = 64;
+
+/// The terms of the last short unit read at one position of a document, in order, with their
+/// words' byte ranges. Consecutive timeline entries often repeat a unit (the same date label),
+/// which is then tokenised once.
 #[derive(Default)]
 struct UnitCache {
     /// The text the terms are of; meaningless until `read` has run once.
@@ -66,8 +75,8 @@ struct UnitCache {
     /// The terms one after another.
     arena: String,
     /// Per token: end of its term in `arena` (it starts where the previous one ends), start
-    /// and end of its word in the text.
-    tokens: Vec<(u32, u32, u32)>,
+    /// and end of its word in the text, and the term's hash.
+    tokens: Vec<(u32, u32, u32, u64)>,
 }
 
 impl UnitCache {
@@ -79,8 +88,9 @@ impl UnitCache {
         self.tokens.clear();
         for_each_term(text, |term, start, end| {
             self.arena.push_str(term);
+            let hash = FxBuildHasher.hash_one(term);
             self.tokens
-                .push((self.arena.len() as u32, start as u32, end as u32));
+                .push((self.arena.len() as u32, start as u32, end as u32, hash));
         });
         self.text.clear();
         self.text.push_str(text);
@@ -88,73 +98,105 @@ impl UnitCache {
     }
 }
 
-/// Per-thread buffers for reading documents one after another.
+/// The run being read: its terms so far, and the current document's terms by text.
+#[derive(Default)]
+struct RunBuilder {
+    /// Indices into `terms` (of the current document only), hashed by term text.
+    table: HashTable<u32>,
+    arena: String,
+    terms: Vec<Term>,
+    ends: Vec<u32>,
+}
+
+impl RunBuilder {
+    /// Counts one occurrence of `term` (whose hash is `hash`) in unit `u` of the current
+    /// document, at byte range `at`.
+    #[inline(always)]
+    fn add(&mut self, term: &str, hash: u64, u: u32, unit: &Unit, at: (u32, u32)) {
+        let (arena, terms) = (&self.arena, &self.terms);
+        let text = |t: &Term| &arena[t.text.0 as usize..t.text.1 as usize];
+        let found = self
+            .table
+            .find(hash, |&i| text(&terms[i as usize]) == term)
+            .copied();
+        let i = match found {
+            Some(i) => i as usize,
+            None => {
+                let from = self.arena.len() as u32;
+                self.arena.push_str(term);
+                self.terms.push(Term {
+                    text: (from, self.arena.len() as u32),
+                    hash,
+                    tf: 0,
+                    unit: u,
+                    at,
+                    shown: unit.show,
+                });
+                let i = self.terms.len() - 1;
+                let terms = &self.terms;
+                self.table
+                    .insert_unique(hash, i as u32, |&j| terms[j as usize].hash);
+                i
+            }
+        };
+        // A later shown occurrence replaces a first one that is not shown.
+        let e = &mut self.terms[i];
+        e.tf += unit.boost;
+        if unit.show && !e.shown {
+            (e.unit, e.at, e.shown) = (u, at, true);
+        }
+    }
+
+    /// Ends the current document.
+    fn end_doc(&mut self) {
+        self.table.clear();
+        self.ends.push(self.terms.len() as u32);
+    }
+}
+
+/// Per-thread buffers for reading a run of documents one after another.
 #[derive(Default)]
 struct Reader {
     /// One per unit position: a timeline entry's sentence, then its date label.
     units: Vec<UnitCache>,
-    /// Indices into `terms`, hashed by term text.
-    table: HashTable<u32>,
-    arena: String,
-    terms: Vec<Term>,
+    run: RunBuilder,
 }
 
 impl Reader {
-    fn doc_terms(&mut self, units: &[Unit]) -> DocTerms {
-        self.table.clear();
-        self.arena.clear();
-        self.terms.clear();
+    /// Reads one document's units into the run.
+    fn doc_terms(&mut self, units: &[Unit]) {
         for (u, unit) in units.iter().enumerate() {
+            let text: &str = &unit.text;
+            let number = u as u32;
+            if text.len() > CACHED_UNIT {
+                let run = &mut self.run;
+                for_each_term(text, |term, start, end| {
+                    let hash = FxBuildHasher.hash_one(term);
+                    run.add(term, hash, number, unit, (start as u32, end as u32));
+                });
+                continue;
+            }
             if self.units.len() <= u {
-                self.units.push(UnitCache::default());
+                self.units.resize_with(u + 1, UnitCache::default);
             }
             let cache = &mut self.units[u];
-            cache.read(&unit.text);
-            let u = u as u32;
+            cache.read(text);
             let mut from = 0;
-            for &(to, start, end) in &cache.tokens {
+            for &(to, start, end, hash) in &cache.tokens {
                 let term = &cache.arena[from as usize..to as usize];
                 from = to;
-                let at = (start, end);
-                let hash = FxBuildHasher.hash_one(term);
-                let (arena, terms) = (&self.arena, &self.terms);
-                let text = |t: &Term| &arena[t.text.0 as usize..t.text.1 as usize];
-                let found = self
-                    .table
-                    .find(hash, |&i| text(&terms[i as usize]) == term)
-                    .copied();
-                let i = match found {
-                    Some(i) => i as usize,
-                    None => {
-                        let from = self.arena.len() as u32;
-                        self.arena.push_str(term);
-                        self.terms.push(Term {
-                            text: (from, self.arena.len() as u32),
-                            tf: 0,
-                            unit: u,
-                            at,
-                            shown: unit.show,
-                        });
-                        let (arena, terms) = (&self.arena, &self.terms);
-                        let i = terms.len() - 1;
-                        self.table.insert_unique(hash, i as u32, |&j| {
-                            let t = &terms[j as usize];
-                            FxBuildHasher.hash_one(&arena[t.text.0 as usize..t.text.1 as usize])
-                        });
-                        i
-                    }
-                };
-                // A later shown occurrence replaces a first one that is not shown.
-                let e = &mut self.terms[i];
-                e.tf += unit.boost;
-                if unit.show && !e.shown {
-                    (e.unit, e.at, e.shown) = (u, at, true);
-                }
+                self.run.add(term, hash, number, unit, (start, end));
             }
         }
-        DocTerms {
-            arena: self.arena.clone(),
-            terms: self.terms.clone(),
+        self.run.end_doc();
+    }
+
+    /// The run's terms, document by document.
+    fn finish(self) -> RunTerms {
+        RunTerms {
+            arena: self.run.arena,
+            terms: self.run.terms,
+            ends: self.run.ends,
         }
     }
 }
@@ -210,17 +252,38 @@ const SLACK: usize = TOP_K;
 #[derive(Default)]
 struct List {
     df: u32,
+    /// Once `best` is full, the document of its worst candidate, which a new one must beat.
+    floor_doc: u32,
+    /// Once `best` is full, the weight of its worst candidate. Kept here, beside `df`, so that
+    /// the many postings of a common term that do not make its list are turned away without
+    /// reading the heap, which is elsewhere in memory.
+    floor_weight: f64,
     best: BinaryHeap<Candidate>,
 }
 
 impl List {
     fn offer(&mut self, c: Candidate) {
+        const FULL: usize = TOP_K + SLACK;
         self.df += 1;
-        if self.best.len() < TOP_K + SLACK {
+        if self.best.len() < FULL {
             self.best.push(c);
-        } else if let Some(mut worst) = self.best.peek_mut() {
-            if c < *worst {
+        } else {
+            // `c < worst` in the order of [`Candidate`].
+            let beats = self
+                .floor_weight
+                .total_cmp(&c.weight)
+                .then(c.doc.cmp(&self.floor_doc))
+                .is_lt();
+            if !beats {
+                return;
+            }
+            if let Some(mut worst) = self.best.peek_mut() {
                 *worst = c;
+            }
+        }
+        if self.best.len() == FULL {
+            if let Some(worst) = self.best.peek() {
+                (self.floor_weight, self.floor_doc) = (worst.weight, worst.doc);
             }
         }
     }
@@ -284,49 +347,68 @@ fn norms(docs: &impl Corpus) -> Vec<f64> {
 /// [`SLACK`] for the one way this can differ from a cut over every posting).
 pub fn build(docs: &impl Corpus) -> Vec<(String, Vec<Posting>)> {
     let norms = norms(docs);
-    // Each term's text is stored once, numbered in order of first appearance; its list is
-    // found by that number.
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    // Each term's text is stored once, in `vocab`, numbered in order of first appearance; its
+    // list is found by that number, through a table hashed with the hash its reader computed.
+    let mut table: HashTable<u32> = HashTable::new();
+    let mut vocab = String::new();
+    let mut spans: Vec<(u32, u32)> = Vec::new();
+    let mut hashes: Vec<u64> = Vec::new();
     let mut lists: Vec<List> = Vec::new();
     for chunk in (0..docs.len()).step_by(CHUNK) {
-        let runs: Vec<Vec<DocTerms>> = par_runs(chunk..(chunk + CHUNK).min(docs.len()), |run| {
+        let runs: Vec<RunTerms> = par_runs(chunk..(chunk + CHUNK).min(docs.len()), |run| {
             let mut reader = Reader::default();
             let mut units = Vec::new();
-            run.map(|d| {
+            for d in run {
                 docs.units(d, &mut units);
-                reader.doc_terms(&units)
-            })
-            .collect()
+                reader.doc_terms(&units);
+            }
+            reader.finish()
         });
-        for (k, dt) in runs.into_iter().flatten().enumerate() {
-            let d = (chunk + k) as u32;
-            let norm = norms[d as usize];
-            for t in dt.terms {
-                let term = &dt.arena[t.text.0 as usize..t.text.1 as usize];
-                let id = match ids.get(term) {
-                    Some(&id) => id,
-                    None => {
-                        let id = lists.len() as u32;
-                        ids.insert(term.to_string(), id);
-                        lists.push(List::default());
-                        id
-                    }
-                };
-                let tf = f64::from(t.tf);
-                lists[id as usize].offer(Candidate {
-                    weight: tf * (K1 + 1.0) / (tf + norm),
-                    doc: d,
-                    tf: t.tf,
-                    unit: t.unit,
-                    at: t.at,
-                });
+        let mut d = chunk as u32;
+        for rt in runs {
+            let mut from = 0;
+            for &to in &rt.ends {
+                let norm = norms[d as usize];
+                for t in &rt.terms[from as usize..to as usize] {
+                    let term = &rt.arena[t.text.0 as usize..t.text.1 as usize];
+                    let found = table.find(t.hash, |&id| {
+                        let (a, b) = spans[id as usize];
+                        &vocab[a as usize..b as usize] == term
+                    });
+                    let id = match found {
+                        Some(&id) => id,
+                        None => {
+                            let id = lists.len() as u32;
+                            let a = vocab.len() as u32;
+                            vocab.push_str(term);
+                            spans.push((a, vocab.len() as u32));
+                            hashes.push(t.hash);
+                            lists.push(List::default());
+                            table.insert_unique(t.hash, id, |&j| hashes[j as usize]);
+                            id
+                        }
+                    };
+                    let tf = f64::from(t.tf);
+                    lists[id as usize].offer(Candidate {
+                        weight: tf * (K1 + 1.0) / (tf + norm),
+                        doc: d,
+                        tf: t.tf,
+                        unit: t.unit,
+                        at: t.at,
+                    });
+                }
+                from = to;
+                d += 1;
             }
         }
     }
-    let mut lists: Vec<(String, List)> = ids
+    drop((table, hashes));
+    let mut lists: Vec<(String, List)> = lists
         .into_iter()
-        .map(|(term, id)| (term, std::mem::take(&mut lists[id as usize])))
+        .zip(spans)
+        .map(|(list, (a, b))| (vocab[a as usize..b as usize].to_string(), list))
         .collect();
+    drop(vocab);
     lists.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let n = docs.len() as f64;
     lists
