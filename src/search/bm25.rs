@@ -5,6 +5,7 @@
 //! keeps only its best [`TOP_K`] postings: a reader looks at the top results, and the cap is
 //! what bounds the bytes one query loads at any corpus size.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
 use std::hash::BuildHasher;
@@ -59,19 +60,33 @@ struct RunTerms {
     ends: Vec<u32>,
 }
 
-/// Units at most this long are remembered with their terms ([`UnitCache`]): a date label or
-/// an actor's kind repeats from one document to the next, a paragraph practically never, and
-/// remembering it would only copy it.
+/// Units at most this long are remembered with their terms ([`UnitCache`]) when they were
+/// built for the read: a date label or an actor's kind repeats from one document to the next, a
+/// paragraph practically never, and remembering it would only copy it. Units borrowed from the
+/// input are remembered whatever their length, by address.
 const CACHED_UNIT: usize = 64;
 
-/// The terms of the last short unit read at one position of a document, in order, with their
-/// words' byte ranges. Consecutive timeline entries often repeat a unit (the same date label),
-/// which is then tokenised once.
+/// Which text a [`UnitCache`] holds the terms of.
+#[derive(Default, PartialEq, Eq)]
+enum CacheKey {
+    /// None yet.
+    #[default]
+    Empty,
+    /// A text borrowed from the input, by address and length: the input outlives the index,
+    /// so the same address and length are the same text. A timeline entry's sentence is
+    /// shared by every date in it, and the entries are read in mention order.
+    Borrowed(usize, usize),
+    /// A short text built for the read, by value (held in [`UnitCache::text`]).
+    Owned,
+}
+
+/// The terms of the last unit read at one position of a document, in order, with their words'
+/// byte ranges, so that a unit repeated by the next document is tokenised once.
 #[derive(Default)]
 struct UnitCache {
-    /// The text the terms are of; meaningless until `read` has run once.
+    key: CacheKey,
+    /// The text, when `key` is [`CacheKey::Owned`].
     text: String,
-    read: bool,
     /// The terms one after another.
     arena: String,
     /// Per token: end of its term in `arena` (it starts where the previous one ends), start
@@ -80,9 +95,19 @@ struct UnitCache {
 }
 
 impl UnitCache {
-    fn read(&mut self, text: &str) {
-        if self.read && self.text == text {
-            return;
+    /// Makes the cache hold `text`'s terms, tokenising it unless it already does; false (and
+    /// nothing done) if `text` is not worth remembering. `borrowed`: whether `text` is borrowed
+    /// from the input, which makes its address stand for it.
+    fn read(&mut self, text: &str, borrowed: bool) -> bool {
+        let key = if borrowed {
+            CacheKey::Borrowed(text.as_ptr() as usize, text.len())
+        } else if text.len() <= CACHED_UNIT {
+            CacheKey::Owned
+        } else {
+            return false;
+        };
+        if key == self.key && (key != CacheKey::Owned || self.text == text) {
+            return true;
         }
         self.arena.clear();
         self.tokens.clear();
@@ -93,8 +118,11 @@ impl UnitCache {
                 .push((self.arena.len() as u32, start as u32, end as u32, hash));
         });
         self.text.clear();
-        self.text.push_str(text);
-        self.read = true;
+        if key == CacheKey::Owned {
+            self.text.push_str(text);
+        }
+        self.key = key;
+        true
     }
 }
 
@@ -166,21 +194,19 @@ impl Reader {
     /// Reads one document's units into the run.
     fn doc_terms(&mut self, units: &[Unit]) {
         for (u, unit) in units.iter().enumerate() {
-            let text: &str = &unit.text;
             let number = u as u32;
-            if text.len() > CACHED_UNIT {
+            if self.units.len() <= u {
+                self.units.resize_with(u + 1, UnitCache::default);
+            }
+            let cache = &mut self.units[u];
+            if !cache.read(&unit.text, matches!(unit.text, Cow::Borrowed(_))) {
                 let run = &mut self.run;
-                for_each_term(text, |term, start, end| {
+                for_each_term(&unit.text, |term, start, end| {
                     let hash = FxBuildHasher.hash_one(term);
                     run.add(term, hash, number, unit, (start as u32, end as u32));
                 });
                 continue;
             }
-            if self.units.len() <= u {
-                self.units.resize_with(u + 1, UnitCache::default);
-            }
-            let cache = &mut self.units[u];
-            cache.read(text);
             let mut from = 0;
             for &(to, start, end, hash) in &cache.tokens {
                 let term = &cache.arena[from as usize..to as usize];
@@ -295,33 +321,48 @@ const CHUNK: usize = 1024;
 /// Documents one thread reads in a row, reusing its buffers and its last unit's terms.
 const RUN: usize = 64;
 
-/// Calls `f` on runs of up to [`RUN`] consecutive document numbers from `range`, in parallel,
-/// and returns the results in document order.
-fn par_runs<T: Send>(
-    range: std::ops::Range<usize>,
-    f: impl Fn(std::ops::Range<u32>) -> T + Sync,
-) -> Vec<T> {
-    let starts: Vec<usize> = range.clone().step_by(RUN).collect();
-    starts
-        .into_par_iter()
-        .map(|s| f(s as u32..(s + RUN).min(range.end) as u32))
-        .collect()
+/// Calls `f` on runs of up to [`RUN`] consecutive document numbers of `order`, in parallel,
+/// and returns the results in order.
+fn par_runs<T: Send>(order: &[u32], f: impl Fn(&[u32]) -> T + Sync) -> Vec<T> {
+    order.par_chunks(RUN).map(&f).collect()
 }
 
 /// Each document's length term of the BM25 denominator, `K1 · (1 − B + B · len / avg)`, where
 /// the average is over documents of the same kind: a timeline sentence is not a short article.
 /// The lengths are counted in a pass of their own because no posting can be scored before all
 /// of them are known.
-fn norms(docs: &impl Corpus) -> Vec<f64> {
-    let lens: Vec<u32> = par_runs(0..docs.len(), |run| {
+fn norms(docs: &impl Corpus, order: &[u32]) -> Vec<f64> {
+    let counted: Vec<Vec<u32>> = par_runs(order, |run| {
         let mut units = Vec::new();
-        run.map(|d| {
-            docs.units(d, &mut units);
-            units.iter().map(|u| count_terms(&u.text)).sum::<u32>()
-        })
-        .collect::<Vec<u32>>()
-    })
-    .concat();
+        // Per unit position, the last text borrowed from the input and its count: the same
+        // address and length are the same text (see `CacheKey::Borrowed`).
+        let mut last: Vec<(usize, usize, u32)> = Vec::new();
+        run.iter()
+            .map(|&d| {
+                docs.units(d, &mut units);
+                let mut len = 0;
+                for (u, unit) in units.iter().enumerate() {
+                    let Cow::Borrowed(text) = unit.text else {
+                        len += count_terms(&unit.text);
+                        continue;
+                    };
+                    let key = (text.as_ptr() as usize, text.len());
+                    if last.len() <= u {
+                        last.resize(u + 1, (0, 0, 0));
+                    }
+                    if (last[u].0, last[u].1) != key {
+                        last[u] = (key.0, key.1, count_terms(text));
+                    }
+                    len += last[u].2;
+                }
+                len
+            })
+            .collect()
+    });
+    let mut lens = vec![0u32; docs.len()];
+    for (&d, len) in order.iter().zip(counted.into_iter().flatten()) {
+        lens[d as usize] = len;
+    }
     let mut sums: BTreeMap<Kind, (f64, f64)> = BTreeMap::new();
     for (d, len) in lens.iter().enumerate() {
         let s = sums.entry(docs.kind(d as u32)).or_default();
@@ -346,7 +387,8 @@ fn norms(docs: &impl Corpus) -> Vec<f64> {
 /// The lists are then cut by rounded score, ties by document, from those candidates (see
 /// [`SLACK`] for the one way this can differ from a cut over every posting).
 pub fn build(docs: &impl Corpus) -> Vec<(String, Vec<Posting>)> {
-    let norms = norms(docs);
+    let order = docs.reading_order();
+    let norms = norms(docs, &order);
     // Each term's text is stored once, in `vocab`, numbered in order of first appearance; its
     // list is found by that number, through a table hashed with the hash its reader computed.
     let mut table: HashTable<u32> = HashTable::new();
@@ -354,20 +396,20 @@ pub fn build(docs: &impl Corpus) -> Vec<(String, Vec<Posting>)> {
     let mut spans: Vec<(u32, u32)> = Vec::new();
     let mut hashes: Vec<u64> = Vec::new();
     let mut lists: Vec<List> = Vec::new();
-    for chunk in (0..docs.len()).step_by(CHUNK) {
-        let runs: Vec<RunTerms> = par_runs(chunk..(chunk + CHUNK).min(docs.len()), |run| {
+    for chunk in order.chunks(CHUNK) {
+        let runs: Vec<RunTerms> = par_runs(chunk, |run| {
             let mut reader = Reader::default();
             let mut units = Vec::new();
-            for d in run {
+            for &d in run {
                 docs.units(d, &mut units);
                 reader.doc_terms(&units);
             }
             reader.finish()
         });
-        let mut d = chunk as u32;
+        let mut ds = chunk.iter().copied();
         for rt in runs {
             let mut from = 0;
-            for &to in &rt.ends {
+            for (&to, d) in rt.ends.iter().zip(&mut ds) {
                 let norm = norms[d as usize];
                 for t in &rt.terms[from as usize..to as usize] {
                     let term = &rt.arena[t.text.0 as usize..t.text.1 as usize];
@@ -398,7 +440,6 @@ pub fn build(docs: &impl Corpus) -> Vec<(String, Vec<Posting>)> {
                     });
                 }
                 from = to;
-                d += 1;
             }
         }
     }
