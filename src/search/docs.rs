@@ -192,9 +192,14 @@ impl Corpus for Docs<'_> {
     /// corpus, and entries that share a sentence come apart, which the index reads once when
     /// they are neighbours.
     fn reading_order(&self) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.len).collect();
-        let timeline = &self.input.index.timeline;
-        order[self.timeline as usize..].sort_by_key(|&d| timeline[(d - self.timeline) as usize].at);
+        let mut entries: Vec<(usize, usize, u32)> = (self.input.index.timeline.iter())
+            .zip(self.timeline..)
+            .map(|(entry, d)| (entry.at.0, entry.at.1, d))
+            .collect();
+        // Unique by document number, so an unstable sort gives one order.
+        entries.sort_unstable();
+        let mut order: Vec<u32> = (0..self.timeline).collect();
+        order.extend(entries.into_iter().map(|(_, _, d)| d));
         order
     }
 
@@ -249,7 +254,13 @@ fn unit<'a>(text: impl Into<Cow<'a, str>>, anchor: &'a str, boost: u32, show: bo
 /// An annotated block as a unit: its plain text, as [`Block::plain_text`] gives it, without
 /// the source map that the index has no use for.
 fn block_unit<'a>(block: &'a Block, source: &'a str) -> Unit<'a> {
-    let mut text = String::new();
+    // Sized first: growing by doubling cost a copy or two per paragraph, read twice each.
+    let len = block.inlines.iter().map(|inline| match inline {
+        Inline::Source(r) => r.len(),
+        Inline::Literal(s) => s.len(),
+        Inline::Markup(_) => 0,
+    });
+    let mut text = String::with_capacity(len.sum());
     for inline in &block.inlines {
         match inline {
             Inline::Source(r) => text.push_str(&source[r.clone()]),
