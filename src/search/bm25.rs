@@ -5,13 +5,14 @@
 //! keeps only its best [`TOP_K`] postings: a reader looks at the top results, and the cap is
 //! what bounds the bytes one query loads at any corpus size.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxBuildHasher;
 
 use super::docs::{Corpus, Kind, Unit};
 use super::tokenize::{count_terms, for_each_term};
@@ -36,125 +37,192 @@ pub struct Posting {
     pub at: (u32, u32),
 }
 
-/// One term of a document: its text's range in the document's arena, boosted frequency, unit
-/// and byte range of the occurrence an excerpt is cut from, and whether that unit is shown.
+/// One term of a document: its text's range in its run's arena, its hash (computed once, on
+/// the reading thread, and used again by the merge), boosted frequency, unit and byte range of
+/// the occurrence an excerpt is cut from, and whether that unit is shown.
 #[derive(Clone, Copy)]
 struct Term {
     text: (u32, u32),
+    hash: u64,
     tf: u32,
     unit: u32,
     at: (u32, u32),
     shown: bool,
 }
 
-/// What one document contributes: per distinct term (in no particular order), boosted
-/// frequency and first occurrence. The terms' texts share one string, so a document costs two
-/// allocations, not one per term.
-struct DocTerms {
+/// What a run of consecutive documents contributes: per document, per distinct term (in no
+/// particular order), boosted frequency and first occurrence. The whole run's terms share one
+/// string and one list, so a run of documents costs three allocations.
+struct RunTerms {
     arena: String,
     terms: Vec<Term>,
+    /// Per document, the end of its terms in `terms` (they start where the previous end).
+    ends: Vec<u32>,
+}
+
+/// Units at most this long are remembered with their terms ([`UnitCache`]) when they were
+/// built for the read: a date label or an actor's kind repeats from one document to the next, a
+/// paragraph practically never, and remembering it would only copy it. Units borrowed from the
+/// input are remembered whatever their length, by address.
+const CACHED_UNIT: usize = 64;
+
+/// Which text a [`UnitCache`] holds the terms of.
+#[derive(Default, PartialEq, Eq)]
+enum CacheKey {
+    /// None yet.
+    #[default]
+    Empty,
+    /// A text borrowed from the input, by address and length: the input outlives the index,
+    /// so the same address and length are the same text. A timeline entry's sentence is
+    /// shared by every date in it, and the entries are read in mention order.
+    Borrowed(usize, usize),
+    /// A short text built for the read, by value (held in [`UnitCache::text`]).
+    Owned,
 }
 
 /// The terms of the last unit read at one position of a document, in order, with their words'
-/// byte ranges. Consecutive timeline entries often repeat a unit (the same date label), which
-/// is then tokenised once.
+/// byte ranges, so that a unit repeated by the next document is tokenised once.
 #[derive(Default)]
 struct UnitCache {
-    /// The text the terms are of; meaningless until `read` has run once.
+    key: CacheKey,
+    /// The text, when `key` is [`CacheKey::Owned`].
     text: String,
-    read: bool,
     /// The terms one after another.
     arena: String,
     /// Per token: end of its term in `arena` (it starts where the previous one ends), start
-    /// and end of its word in the text.
-    tokens: Vec<(u32, u32, u32)>,
+    /// and end of its word in the text, and the term's hash.
+    tokens: Vec<(u32, u32, u32, u64)>,
 }
 
 impl UnitCache {
-    fn read(&mut self, text: &str) {
-        if self.read && self.text == text {
-            return;
+    /// Makes the cache hold `text`'s terms, tokenising it unless it already does; false (and
+    /// nothing done) if `text` is not worth remembering. `borrowed`: whether `text` is borrowed
+    /// from the input, which makes its address stand for it.
+    fn read(&mut self, text: &str, borrowed: bool) -> bool {
+        let key = if borrowed {
+            CacheKey::Borrowed(text.as_ptr() as usize, text.len())
+        } else if text.len() <= CACHED_UNIT {
+            CacheKey::Owned
+        } else {
+            return false;
+        };
+        if key == self.key && (key != CacheKey::Owned || self.text == text) {
+            return true;
         }
         self.arena.clear();
         self.tokens.clear();
         for_each_term(text, |term, start, end| {
             self.arena.push_str(term);
+            let hash = FxBuildHasher.hash_one(term);
             self.tokens
-                .push((self.arena.len() as u32, start as u32, end as u32));
+                .push((self.arena.len() as u32, start as u32, end as u32, hash));
         });
         self.text.clear();
-        self.text.push_str(text);
-        self.read = true;
+        if key == CacheKey::Owned {
+            self.text.push_str(text);
+        }
+        self.key = key;
+        true
     }
 }
 
-/// Per-thread buffers for reading documents one after another.
+/// The run being read: its terms so far, and the current document's terms by text.
+#[derive(Default)]
+struct RunBuilder {
+    /// Indices into `terms` (of the current document only), hashed by term text.
+    table: HashTable<u32>,
+    arena: String,
+    terms: Vec<Term>,
+    ends: Vec<u32>,
+}
+
+impl RunBuilder {
+    /// Counts one occurrence of `term` (whose hash is `hash`) in unit `u` of the current
+    /// document, at byte range `at`.
+    #[inline(always)]
+    fn add(&mut self, term: &str, hash: u64, u: u32, unit: &Unit, at: (u32, u32)) {
+        let (arena, terms) = (&self.arena, &self.terms);
+        let text = |t: &Term| &arena[t.text.0 as usize..t.text.1 as usize];
+        let found = self
+            .table
+            .find(hash, |&i| text(&terms[i as usize]) == term)
+            .copied();
+        let i = match found {
+            Some(i) => i as usize,
+            None => {
+                let from = self.arena.len() as u32;
+                self.arena.push_str(term);
+                self.terms.push(Term {
+                    text: (from, self.arena.len() as u32),
+                    hash,
+                    tf: 0,
+                    unit: u,
+                    at,
+                    shown: unit.show,
+                });
+                let i = self.terms.len() - 1;
+                let terms = &self.terms;
+                self.table
+                    .insert_unique(hash, i as u32, |&j| terms[j as usize].hash);
+                i
+            }
+        };
+        // A later shown occurrence replaces a first one that is not shown.
+        let e = &mut self.terms[i];
+        e.tf += unit.boost;
+        if unit.show && !e.shown {
+            (e.unit, e.at, e.shown) = (u, at, true);
+        }
+    }
+
+    /// Ends the current document.
+    fn end_doc(&mut self) {
+        self.table.clear();
+        self.ends.push(self.terms.len() as u32);
+    }
+}
+
+/// Per-thread buffers for reading a run of documents one after another.
 #[derive(Default)]
 struct Reader {
     /// One per unit position: a timeline entry's sentence, then its date label.
     units: Vec<UnitCache>,
-    /// Indices into `terms`, hashed by term text.
-    table: HashTable<u32>,
-    arena: String,
-    terms: Vec<Term>,
+    run: RunBuilder,
 }
 
 impl Reader {
-    fn doc_terms(&mut self, units: &[Unit]) -> DocTerms {
-        self.table.clear();
-        self.arena.clear();
-        self.terms.clear();
+    /// Reads one document's units into the run.
+    fn doc_terms(&mut self, units: &[Unit]) {
         for (u, unit) in units.iter().enumerate() {
+            let number = u as u32;
             if self.units.len() <= u {
-                self.units.push(UnitCache::default());
+                self.units.resize_with(u + 1, UnitCache::default);
             }
             let cache = &mut self.units[u];
-            cache.read(&unit.text);
-            let u = u as u32;
+            if !cache.read(&unit.text, matches!(unit.text, Cow::Borrowed(_))) {
+                let run = &mut self.run;
+                for_each_term(&unit.text, |term, start, end| {
+                    let hash = FxBuildHasher.hash_one(term);
+                    run.add(term, hash, number, unit, (start as u32, end as u32));
+                });
+                continue;
+            }
             let mut from = 0;
-            for &(to, start, end) in &cache.tokens {
+            for &(to, start, end, hash) in &cache.tokens {
                 let term = &cache.arena[from as usize..to as usize];
                 from = to;
-                let at = (start, end);
-                let hash = FxBuildHasher.hash_one(term);
-                let (arena, terms) = (&self.arena, &self.terms);
-                let text = |t: &Term| &arena[t.text.0 as usize..t.text.1 as usize];
-                let found = self
-                    .table
-                    .find(hash, |&i| text(&terms[i as usize]) == term)
-                    .copied();
-                let i = match found {
-                    Some(i) => i as usize,
-                    None => {
-                        let from = self.arena.len() as u32;
-                        self.arena.push_str(term);
-                        self.terms.push(Term {
-                            text: (from, self.arena.len() as u32),
-                            tf: 0,
-                            unit: u,
-                            at,
-                            shown: unit.show,
-                        });
-                        let (arena, terms) = (&self.arena, &self.terms);
-                        let i = terms.len() - 1;
-                        self.table.insert_unique(hash, i as u32, |&j| {
-                            let t = &terms[j as usize];
-                            FxBuildHasher.hash_one(&arena[t.text.0 as usize..t.text.1 as usize])
-                        });
-                        i
-                    }
-                };
-                // A later shown occurrence replaces a first one that is not shown.
-                let e = &mut self.terms[i];
-                e.tf += unit.boost;
-                if unit.show && !e.shown {
-                    (e.unit, e.at, e.shown) = (u, at, true);
-                }
+                self.run.add(term, hash, number, unit, (start, end));
             }
         }
-        DocTerms {
-            arena: self.arena.clone(),
-            terms: self.terms.clone(),
+        self.run.end_doc();
+    }
+
+    /// The run's terms, document by document.
+    fn finish(self) -> RunTerms {
+        RunTerms {
+            arena: self.run.arena,
+            terms: self.run.terms,
+            ends: self.run.ends,
         }
     }
 }
@@ -210,17 +278,38 @@ const SLACK: usize = TOP_K;
 #[derive(Default)]
 struct List {
     df: u32,
+    /// Once `best` is full, the document of its worst candidate, which a new one must beat.
+    floor_doc: u32,
+    /// Once `best` is full, the weight of its worst candidate. Kept here, beside `df`, so that
+    /// the many postings of a common term that do not make its list are turned away without
+    /// reading the heap, which is elsewhere in memory.
+    floor_weight: f64,
     best: BinaryHeap<Candidate>,
 }
 
 impl List {
     fn offer(&mut self, c: Candidate) {
+        const FULL: usize = TOP_K + SLACK;
         self.df += 1;
-        if self.best.len() < TOP_K + SLACK {
+        if self.best.len() < FULL {
             self.best.push(c);
-        } else if let Some(mut worst) = self.best.peek_mut() {
-            if c < *worst {
+        } else {
+            // `c < worst` in the order of [`Candidate`].
+            let beats = self
+                .floor_weight
+                .total_cmp(&c.weight)
+                .then(c.doc.cmp(&self.floor_doc))
+                .is_lt();
+            if !beats {
+                return;
+            }
+            if let Some(mut worst) = self.best.peek_mut() {
                 *worst = c;
+            }
+        }
+        if self.best.len() == FULL {
+            if let Some(worst) = self.best.peek() {
+                (self.floor_weight, self.floor_doc) = (worst.weight, worst.doc);
             }
         }
     }
@@ -232,33 +321,48 @@ const CHUNK: usize = 1024;
 /// Documents one thread reads in a row, reusing its buffers and its last unit's terms.
 const RUN: usize = 64;
 
-/// Calls `f` on runs of up to [`RUN`] consecutive document numbers from `range`, in parallel,
-/// and returns the results in document order.
-fn par_runs<T: Send>(
-    range: std::ops::Range<usize>,
-    f: impl Fn(std::ops::Range<u32>) -> T + Sync,
-) -> Vec<T> {
-    let starts: Vec<usize> = range.clone().step_by(RUN).collect();
-    starts
-        .into_par_iter()
-        .map(|s| f(s as u32..(s + RUN).min(range.end) as u32))
-        .collect()
+/// Calls `f` on runs of up to [`RUN`] consecutive document numbers of `order`, in parallel,
+/// and returns the results in order.
+fn par_runs<T: Send>(order: &[u32], f: impl Fn(&[u32]) -> T + Sync) -> Vec<T> {
+    order.par_chunks(RUN).map(&f).collect()
 }
 
 /// Each document's length term of the BM25 denominator, `K1 · (1 − B + B · len / avg)`, where
 /// the average is over documents of the same kind: a timeline sentence is not a short article.
 /// The lengths are counted in a pass of their own because no posting can be scored before all
 /// of them are known.
-fn norms(docs: &impl Corpus) -> Vec<f64> {
-    let lens: Vec<u32> = par_runs(0..docs.len(), |run| {
+fn norms(docs: &impl Corpus, order: &[u32]) -> Vec<f64> {
+    let counted: Vec<Vec<u32>> = par_runs(order, |run| {
         let mut units = Vec::new();
-        run.map(|d| {
-            docs.units(d, &mut units);
-            units.iter().map(|u| count_terms(&u.text)).sum::<u32>()
-        })
-        .collect::<Vec<u32>>()
-    })
-    .concat();
+        // Per unit position, the last text borrowed from the input and its count: the same
+        // address and length are the same text (see `CacheKey::Borrowed`).
+        let mut last: Vec<(usize, usize, u32)> = Vec::new();
+        run.iter()
+            .map(|&d| {
+                docs.units(d, &mut units);
+                let mut len = 0;
+                for (u, unit) in units.iter().enumerate() {
+                    let Cow::Borrowed(text) = unit.text else {
+                        len += count_terms(&unit.text);
+                        continue;
+                    };
+                    let key = (text.as_ptr() as usize, text.len());
+                    if last.len() <= u {
+                        last.resize(u + 1, (0, 0, 0));
+                    }
+                    if (last[u].0, last[u].1) != key {
+                        last[u] = (key.0, key.1, count_terms(text));
+                    }
+                    len += last[u].2;
+                }
+                len
+            })
+            .collect()
+    });
+    let mut lens = vec![0u32; docs.len()];
+    for (&d, len) in order.iter().zip(counted.into_iter().flatten()) {
+        lens[d as usize] = len;
+    }
     let mut sums: BTreeMap<Kind, (f64, f64)> = BTreeMap::new();
     for (d, len) in lens.iter().enumerate() {
         let s = sums.entry(docs.kind(d as u32)).or_default();
@@ -283,50 +387,69 @@ fn norms(docs: &impl Corpus) -> Vec<f64> {
 /// The lists are then cut by rounded score, ties by document, from those candidates (see
 /// [`SLACK`] for the one way this can differ from a cut over every posting).
 pub fn build(docs: &impl Corpus) -> Vec<(String, Vec<Posting>)> {
-    let norms = norms(docs);
-    // Each term's text is stored once, numbered in order of first appearance; its list is
-    // found by that number.
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let order = docs.reading_order();
+    let norms = norms(docs, &order);
+    // Each term's text is stored once, in `vocab`, numbered in order of first appearance; its
+    // list is found by that number, through a table hashed with the hash its reader computed.
+    let mut table: HashTable<u32> = HashTable::new();
+    let mut vocab = String::new();
+    let mut spans: Vec<(u32, u32)> = Vec::new();
+    let mut hashes: Vec<u64> = Vec::new();
     let mut lists: Vec<List> = Vec::new();
-    for chunk in (0..docs.len()).step_by(CHUNK) {
-        let runs: Vec<Vec<DocTerms>> = par_runs(chunk..(chunk + CHUNK).min(docs.len()), |run| {
+    for chunk in order.chunks(CHUNK) {
+        let runs: Vec<RunTerms> = par_runs(chunk, |run| {
             let mut reader = Reader::default();
             let mut units = Vec::new();
-            run.map(|d| {
+            for &d in run {
                 docs.units(d, &mut units);
-                reader.doc_terms(&units)
-            })
-            .collect()
+                reader.doc_terms(&units);
+            }
+            reader.finish()
         });
-        for (k, dt) in runs.into_iter().flatten().enumerate() {
-            let d = (chunk + k) as u32;
-            let norm = norms[d as usize];
-            for t in dt.terms {
-                let term = &dt.arena[t.text.0 as usize..t.text.1 as usize];
-                let id = match ids.get(term) {
-                    Some(&id) => id,
-                    None => {
-                        let id = lists.len() as u32;
-                        ids.insert(term.to_string(), id);
-                        lists.push(List::default());
-                        id
-                    }
-                };
-                let tf = f64::from(t.tf);
-                lists[id as usize].offer(Candidate {
-                    weight: tf * (K1 + 1.0) / (tf + norm),
-                    doc: d,
-                    tf: t.tf,
-                    unit: t.unit,
-                    at: t.at,
-                });
+        let mut ds = chunk.iter().copied();
+        for rt in runs {
+            let mut from = 0;
+            for (&to, d) in rt.ends.iter().zip(&mut ds) {
+                let norm = norms[d as usize];
+                for t in &rt.terms[from as usize..to as usize] {
+                    let term = &rt.arena[t.text.0 as usize..t.text.1 as usize];
+                    let found = table.find(t.hash, |&id| {
+                        let (a, b) = spans[id as usize];
+                        &vocab[a as usize..b as usize] == term
+                    });
+                    let id = match found {
+                        Some(&id) => id,
+                        None => {
+                            let id = lists.len() as u32;
+                            let a = vocab.len() as u32;
+                            vocab.push_str(term);
+                            spans.push((a, vocab.len() as u32));
+                            hashes.push(t.hash);
+                            lists.push(List::default());
+                            table.insert_unique(t.hash, id, |&j| hashes[j as usize]);
+                            id
+                        }
+                    };
+                    let tf = f64::from(t.tf);
+                    lists[id as usize].offer(Candidate {
+                        weight: tf * (K1 + 1.0) / (tf + norm),
+                        doc: d,
+                        tf: t.tf,
+                        unit: t.unit,
+                        at: t.at,
+                    });
+                }
+                from = to;
             }
         }
     }
-    let mut lists: Vec<(String, List)> = ids
+    drop((table, hashes));
+    let mut lists: Vec<(String, List)> = lists
         .into_iter()
-        .map(|(term, id)| (term, std::mem::take(&mut lists[id as usize])))
+        .zip(spans)
+        .map(|(list, (a, b))| (vocab[a as usize..b as usize].to_string(), list))
         .collect();
+    drop(vocab);
     lists.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let n = docs.len() as f64;
     lists

@@ -48,31 +48,43 @@ pub fn tokens(text: &str) -> Vec<Token> {
 
 /// Calls `f(term, start, end)` for every term of `text`, in the order [`tokens`] returns them,
 /// without allocating per word or per term: the index reads hundreds of thousands of units, and
-/// the term is only borrowed for the call. Words in plain ASCII (nearly all of them) skip the
-/// Unicode lowercasing and folding table, which cannot change them beyond ASCII lowercase.
+/// the term is only borrowed for the call. Words of plain ASCII letters and digits (nearly all
+/// of them) are found, lowercased and checked against the stop words by [`scan`] without the
+/// rules for hyphens, apostrophes and Unicode, which cannot change them.
 pub fn for_each_term(text: &str, mut f: impl FnMut(&str, usize, usize)) {
     let mut scratch = Scratch::default();
-    for_each_word(text, |start, end| {
-        scratch.word_terms(&text[start..end], true, &mut |term| f(term, start, end));
+    scan(text, |start, end, plain| {
+        let word = &text[start..end];
+        match plain {
+            Some(Plain { upper: false }) => {
+                if keeps_plain(text.as_bytes(), start, end) {
+                    f(word, start, end);
+                }
+            }
+            Some(Plain { upper: true }) => {
+                if keeps_plain(text.as_bytes(), start, end) {
+                    scratch.joined.clear();
+                    scratch.joined.push_str(word);
+                    scratch.joined.make_ascii_lowercase();
+                    f(&scratch.joined, start, end);
+                }
+            }
+            None => scratch.word_terms(word, true, &mut |term| f(term, start, end)),
+        }
     });
 }
 
 /// How many terms [`for_each_term`] gives for `text`, without building them: BM25 needs every
 /// document's length before it can score any posting, so the index reads the corpus once just
-/// to count. A plain ASCII word (nearly every word) is one term unless it is a single character
-/// or a stop word, which its lowercase bytes packed into one integer tell; other words go
-/// through the same rules as [`for_each_term`].
+/// to count. A plain word is one term unless it is a single character or a stop word, which
+/// its packed lowercase bytes tell; other words go through the same rules as
+/// [`for_each_term`].
 pub fn count_terms(text: &str) -> u32 {
     let mut n = 0;
     let mut scratch = Scratch::default();
-    for_each_word(text, |start, end| {
-        let word = &text.as_bytes()[start..end];
-        if word
-            .iter()
-            .all(|&b| b.is_ascii() && b != b'-' && b != b'\'')
-        {
-            let stop = word.len() <= 8 && STOP_PACKED.binary_search(&pack_lowercase(word)).is_ok();
-            n += u32::from(word.len() > 1 && !stop);
+    scan(text, |start, end, plain| {
+        if plain.is_some() {
+            n += u32::from(keeps_plain(text.as_bytes(), start, end));
         } else {
             scratch.word_terms(&text[start..end], true, &mut |_| n += 1);
         }
@@ -85,7 +97,7 @@ pub fn count_terms(text: &str) -> u32 {
 pub fn query_terms(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut scratch = Scratch::default();
-    for_each_word(text, |start, end| {
+    scan(text, |start, end, _| {
         scratch.word_terms(&text[start..end], false, &mut |term| {
             if !out.iter().any(|t| t == term) {
                 out.push(term.to_string());
@@ -116,7 +128,29 @@ fn is_apostrophe(c: char) -> bool {
 /// token, so each word is compared as one integer: none is longer than 8 bytes (a test checks)
 /// and a term never holds a NUL byte, so the zero padding cannot make two terms equal.
 fn is_stop_word(term: &str) -> bool {
-    term.len() <= 8 && STOP_PACKED.binary_search(&pack(term.as_bytes())).is_ok()
+    (1..=8).contains(&term.len()) && is_stop_packed(pack(term.as_bytes()))
+}
+
+/// Whether the plain word `text[start..end]` (ASCII letters and digits, see [`scan`]) is a
+/// term: longer than one character and, lowercased, not a stop word.
+#[inline(always)]
+fn keeps_plain(text: &[u8], start: usize, end: usize) -> bool {
+    let n = end - start;
+    if n > 8 {
+        return true;
+    }
+    if n < 2 {
+        return false;
+    }
+    // ASCII letters and digits lowercase by setting bit 5 (digits already have it), so the
+    // packed lowercase word is a load, an or and a mask, reading past the word when the text
+    // goes on for 8 more bytes.
+    let packed = match text.get(start..start + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().unwrap_or_default()),
+        None => pack(&text[start..end]),
+    };
+    let mask = u64::MAX >> (8 * (8 - n));
+    !is_stop_packed((packed | 0x2020_2020_2020_2020) & mask)
 }
 
 /// Up to 8 bytes as one integer, zero-padded.
@@ -130,36 +164,60 @@ const fn pack(b: &[u8]) -> u64 {
     v
 }
 
-/// Up to 8 ASCII bytes, lowercased, as one integer: [`pack`] of the lowercased word.
-fn pack_lowercase(b: &[u8]) -> u64 {
-    let mut v = 0;
-    for (i, c) in b.iter().take(8).enumerate() {
-        v |= u64::from(c.to_ascii_lowercase()) << (8 * i);
-    }
-    v
+/// Whether `packed` is a [`pack`]ed stop word: one slot of a perfect hash table, so one
+/// multiplication and one comparison, where a binary search took seven hard-to-predict steps.
+#[inline(always)]
+fn is_stop_packed(packed: u64) -> bool {
+    STOP_TABLE.slots[stop_slot(packed, STOP_TABLE.multiplier)] == packed
 }
 
-/// [`STOP_WORDS`], each [`pack`]ed.
-const STOP_PACKED: [u64; STOP_WORDS.len()] = {
-    let mut out = [0; STOP_WORDS.len()];
-    let mut i = 0;
-    while i < out.len() {
-        out[i] = pack(STOP_WORDS[i].as_bytes());
-        i += 1;
-    }
-    // Sorted, for a binary search: asked of nearly every token, a scan of all of them showed.
-    let mut i = 1;
-    while i < out.len() {
-        let mut j = i;
-        while j > 0 && out[j - 1] > out[j] {
-            let t = out[j];
-            out[j] = out[j - 1];
-            out[j - 1] = t;
-            j -= 1;
+/// Bits of a [`STOP_TABLE`] slot number.
+const STOP_BITS: u32 = 9;
+
+/// The slot of `packed` in a table hashed with `multiplier`.
+#[inline(always)]
+const fn stop_slot(packed: u64, multiplier: u64) -> usize {
+    (packed.wrapping_mul(multiplier) >> (64 - STOP_BITS)) as usize
+}
+
+/// [`STOP_WORDS`], [`pack`]ed, each in its own slot; empty slots hold 0, which no packed word
+/// of at least one byte equals.
+struct StopTable {
+    multiplier: u64,
+    slots: [u64; 1 << STOP_BITS],
+}
+
+/// Found at compile time: the first multiplier (from a fixed pseudo-random sequence) that gives
+/// every stop word a slot of its own. Compilation fails if none of the tries does.
+const STOP_TABLE: StopTable = {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut tries = 0;
+    loop {
+        assert!(tries < 10_000, "no perfect hash for the stop words");
+        tries += 1;
+        // splitmix64
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        let multiplier = (z ^ (z >> 31)) | 1;
+        let mut slots = [0u64; 1 << STOP_BITS];
+        let mut ok = true;
+        let mut i = 0;
+        while i < STOP_WORDS.len() {
+            let packed = pack(STOP_WORDS[i].as_bytes());
+            let slot = stop_slot(packed, multiplier);
+            if slots[slot] != 0 {
+                ok = false;
+                break;
+            }
+            slots[slot] = packed;
+            i += 1;
         }
-        i += 1;
+        if ok {
+            break StopTable { multiplier, slots };
+        }
     }
-    out
 };
 
 /// Length in bytes of the word character at byte `i` of `text`, or 0 if there is none.
@@ -178,41 +236,122 @@ fn word_char_len(text: &str, i: usize) -> usize {
     }
 }
 
-/// Calls `f(start, end)` with the byte range of every word: runs of word characters joined by
-/// single hyphens or apostrophes.
-fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
-    let len = text.len();
+/// A word [`scan`] found to be made only of ASCII letters and digits: its term is itself,
+/// lowercased, unless it is one character or a stop word.
+#[derive(Clone, Copy)]
+struct Plain {
+    /// Whether it has a capital letter, so that its term must be a lowercased copy.
+    upper: bool,
+}
+
+/// [`CLASS`] bit: an ASCII lowercase letter or digit.
+const LOWER: u8 = 1;
+/// [`CLASS`] bit: an ASCII capital letter.
+const UPPER: u8 = 2;
+/// [`CLASS`] bit: a byte after which a word may go on though it is not a letter or digit: an
+/// ASCII hyphen or apostrophe, or any non-ASCII byte (a letter, a joiner or a soft hyphen).
+const MAY_JOIN: u8 = 4;
+
+/// Each byte's [`LOWER`], [`UPPER`] and [`MAY_JOIN`] bits: one load per byte of text.
+const CLASS: [u8; 256] = {
+    let mut out = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        out[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c == b'-' || c == b'\'' || c >= 0x80 {
+            MAY_JOIN
+        } else {
+            0
+        };
+        b += 1;
+    }
+    out
+};
+
+/// Calls `f(start, end, plain)` with the byte range of every word: runs of word characters
+/// joined by single hyphens or apostrophes. `plain` is set for a word of ASCII letters and
+/// digits only, found by a byte loop; any other word is found by the general rules.
+#[inline(always)]
+fn scan(text: &str, mut f: impl FnMut(usize, usize, Option<Plain>)) {
+    let b = text.as_bytes();
+    let len = b.len();
     let mut i = 0;
     while i < len {
-        let n = word_char_len(text, i);
-        if n == 0 {
-            i += char_at(text, i).1;
+        let class = CLASS[usize::from(b[i])];
+        if class & (LOWER | UPPER) == 0 {
+            if b[i] < 0x80 {
+                i += 1;
+                continue;
+            }
+            let (c, n) = char_at(text, i);
+            if !is_word_char(c) {
+                i += n;
+                continue;
+            }
+            let end = word_end(text, i + n);
+            f(i, end, None);
+            i = end;
             continue;
         }
         let start = i;
-        let mut j = i + n;
-        loop {
-            while j < len {
-                let n = word_char_len(text, j);
-                if n == 0 {
-                    break;
-                }
-                j += n;
-            }
-            if j >= len {
+        let mut seen = class;
+        let mut j = i + 1;
+        while j < len {
+            let class = CLASS[usize::from(b[j])];
+            if class & (LOWER | UPPER) == 0 {
+                seen |= class;
                 break;
             }
-            let (c, n) = char_at(text, j);
-            let joined =
-                (is_hyphen(c) || is_apostrophe(c)) && j + n < len && word_char_len(text, j + n) > 0;
-            if !joined {
+            seen |= class;
+            j += 1;
+        }
+        if seen & MAY_JOIN != 0 {
+            let end = word_end(text, j);
+            if end != j {
+                f(start, end, None);
+                i = end;
+                continue;
+            }
+        }
+        f(
+            start,
+            j,
+            Some(Plain {
+                upper: seen & UPPER != 0,
+            }),
+        );
+        i = j;
+    }
+}
+
+/// The end of the word whose characters run up to byte `j`: further word characters, and
+/// word characters after a single hyphen or apostrophe.
+fn word_end(text: &str, mut j: usize) -> usize {
+    let len = text.len();
+    loop {
+        while j < len {
+            let n = word_char_len(text, j);
+            if n == 0 {
                 break;
             }
             j += n;
         }
-        f(start, j);
-        i = j;
+        if j >= len {
+            break;
+        }
+        let (c, n) = char_at(text, j);
+        let joined =
+            (is_hyphen(c) || is_apostrophe(c)) && j + n < len && word_char_len(text, j + n) > 0;
+        if !joined {
+            break;
+        }
+        j += n;
     }
+    j
 }
 
 /// Buffers reused from word to word, so that terms are built without allocating.
@@ -398,6 +537,15 @@ mod tests {
         for t in ["", "x", "thes", "theirs", "abouts", "wills"] {
             assert!(!is_stop_word(t), "{t}");
         }
+        // Every word of up to 3 lowercase letters, the table against the list.
+        let letters = || (b'a'..=b'z').map(|c| c as char);
+        for a in letters() {
+            for b in letters() {
+                for w in [format!("{a}{b}"), format!("{a}{b}e"), format!("{a}{b}s")] {
+                    assert_eq!(is_stop_word(&w), STOP_WORDS.contains(&w.as_str()), "{w}");
+                }
+            }
+        }
     }
 
     /// The rules as first written: every word through the Unicode path, words collected first.
@@ -456,6 +604,15 @@ mod tests {
         #[test]
         fn counting_matches_the_terms(text in "[a-zA-Z0-9 '’\\-‑ÀéŞσΣ.,\u{301}\u{ad}]{0,40}") {
             proptest::prop_assert_eq!(count_terms(&text) as usize, tokens(&text).len());
+        }
+
+        /// The byte scanner and the plain-word path give what the rules as first written give,
+        /// stop words and capitals included.
+        #[test]
+        fn fast_paths_match_the_reference(
+            text in "(([Tt]he|[Aa]nd|[Oo]f|[Ww]ould|[Tt]hose|[Ff]rom|a|I|x|Haqqani|[a-zA-Z0-9]{1,12})[ '’\\-‑.,é\u{301}\u{ad}]{0,2}){0,12}"
+        ) {
+            proptest::prop_assert_eq!(tokens(&text), reference(&text));
         }
     }
 
