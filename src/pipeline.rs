@@ -330,7 +330,7 @@ fn render_into(
         &export::notes_jsonld(&site.config, input.names(), notes),
     )?;
     check.record(notes_path, &[]);
-    stages.lap("render, write and export");
+    stages.lap("render and export");
     fail_on_broken(check.broken(&|path| staging.read(path)))?;
     stages.lap("check links");
     Ok(check.counts())
