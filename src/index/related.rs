@@ -39,7 +39,8 @@ pub fn related(articles: &[Article], actors: &[ActorIndex], limit: usize) -> Vec
     (0..articles.len())
         .into_par_iter()
         .map(|a| {
-            // (other, 1, shared mentions) per shared actor, then summed per other article.
+            // (other article, shared mentions) per shared actor, then summed per other article
+            // into (shared actors, shared mentions).
             let mut hits: Vec<(usize, usize)> = Vec::new();
             for &(actor, mine) in &weights[a] {
                 for &(other, theirs) in &postings[actor] {

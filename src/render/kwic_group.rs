@@ -1,28 +1,22 @@
-//! Render stage, an actor page's mention groups written directly: the same bytes as the
-//! `kwic_group` macro of the built-in `macros.html`, without Tera.
+//! Render stage, an actor page's mention groups written directly: the same bytes as the group
+//! loop of the built-in `actor.html`, without Tera.
 //!
 //! A busy actor's page part holds hundreds of groups of keyword-in-context lines; through Tera
-//! each was serialised, copied as the macro's argument and interpreted. As for timeline entries
-//! (`timeline_item.rs`), pages whose template and `macros.html` are both built-in get their
-//! groups from here, and the test `overriding_templates_with_copies_changes_nothing` keeps the
-//! two ways byte-identical.
+//! each was serialised into a JSON value and interpreted. As for timeline entries
+//! (`timeline_item.rs`), pages get their groups from here while `actor.html` is the built-in
+//! one; a site that overrides it gets `groups` with every field. The loop stays in the
+//! template rather than in a macro, so a site's `macros.html` from before keeps working. The
+//! test `overriding_templates_with_copies_changes_nothing` keeps the two ways byte-identical.
 
 use std::fmt::Write;
 
 use super::escape_into;
 use super::views::ArticleMentions;
 
-/// Appends the group as the built-in `actor.html` writes one: the macro's output with the
-/// line break and indentation the template puts around each call.
+/// Appends the group as one turn of the built-in `actor.html`'s group loop writes it, with
+/// the line break and indentation around the section.
 pub fn write_in_list(out: &mut String, g: &ArticleMentions) {
-    out.push_str("\n  ");
-    write(out, g);
-    out.push_str("\n  ");
-}
-
-/// Appends the group as the `kwic_group` macro writes it.
-pub fn write(out: &mut String, g: &ArticleMentions) {
-    out.push_str("<section class=\"kwic-group\">\n    <h3><a href=\"");
+    out.push_str("\n  <section class=\"kwic-group\">\n    <h3><a href=\"");
     escape_into(out, &g.article.href);
     out.push_str("\">");
     escape_into(out, g.article.text);
@@ -53,5 +47,5 @@ pub fn write(out: &mut String, g: &ArticleMentions) {
         escape_into(out, &g.article.href);
         let _ = write!(out, "\">{} more in this article</a></p>", g.more);
     }
-    out.push_str("\n  </section>");
+    out.push_str("\n  </section>\n  ");
 }

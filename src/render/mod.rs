@@ -129,9 +129,10 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     let recorder = feeds::Recorder::new(sink);
     let sink: &dyn Sink = &recorder;
     let templates = templates::load(&input.site.root)?;
-    // With the built-in templates, timeline entries are written without Tera.
+    // With the built-in templates, timeline entries and actor mention groups are written
+    // without Tera (`timeline_item.rs`, `kwic_group.rs`).
     let prerender_timeline = templates.all_builtin(&["timeline.html", "macros.html"]);
-    let prerender_actor = templates.all_builtin(&["actor.html", "macros.html"]);
+    let prerender_actor = templates.all_builtin(&["actor.html"]);
     let has_code = input.articles.iter().any(|a| {
         a.blocks.iter().any(|b| matches!(&b.kind, crate::model::BlockKind::Raw(h) if h.starts_with("<pre class=\"code\"")))
     }) || input.notes.has_code;

@@ -181,7 +181,8 @@ pub fn actor_graphic(input: &RenderInput, id: usize, root: &str) -> String {
 }
 
 /// Part `part` of one actor's page: the keyword lines of its run of articles, and the timeline
-/// entries from those articles that name the actor, below `graphic`.
+/// entries from those articles that name the actor, below `graphic`. With `prerender` (the
+/// built-in `actor.html`), the mention groups come already written in `groups_html`.
 pub fn actor(
     input: &RenderInput,
     id: usize,
@@ -376,7 +377,8 @@ pub fn timeline_years(input: &RenderInput) -> Vec<(String, String, usize)> {
 }
 
 /// Part `part` of the timeline, grouped by year (decades on their own), below `graphic`, with
-/// `years` from [`timeline_years`].
+/// `years` from [`timeline_years`]. With `prerender` (the built-in templates), each group's
+/// entries come already written in `entries_html`, which spares Tera most of the page.
 pub fn timeline(
     input: &RenderInput,
     parts: &[Range<usize>],

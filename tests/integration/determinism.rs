@@ -64,11 +64,11 @@ fn a_second_build_with_nothing_changed_keeps_the_output_and_a_change_rebuilds() 
 }
 
 /// Timeline entries and an actor page's mention groups are written in Rust while the
-/// templates are the built-in ones, and by the `timeline_item` and `kwic_group` macros when a
-/// site overrides `macros.html` or the page's template: a site overriding them with exact
-/// copies must get the very same bytes, or the two ways have drifted apart. The fixtures cover
-/// multi-source events, sources that disagree on a date, resolved relative dates, decades,
-/// several surface forms and text that needs escaping.
+/// templates are the built-in ones, and by Tera (the `timeline_item` macro, the group loop of
+/// `actor.html`) when a site overrides `macros.html` or the page's template: a site
+/// overriding them with exact copies must get the very same bytes, or the two ways have
+/// drifted apart. The fixtures cover multi-source events, sources that disagree on a date,
+/// resolved relative dates, decades, several surface forms and text that needs escaping.
 #[test]
 fn overriding_templates_with_copies_changes_nothing() {
     for site in ["", "tests/fixtures/events", "tests/fixtures/hostile"] {
