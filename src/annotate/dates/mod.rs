@@ -105,8 +105,7 @@ impl DateResolver {
         cands.extend(relative::relative_with(text, &cues));
         cands.extend(context::link_spans_with(text, &cues));
         // Split into sentences (unless the caller has) only when a candidate follows an explicit
-        // date: most paragraphs
-        // have at most one candidate.
+        // date: most paragraphs have at most one candidate.
         let mut own = None;
         // Sorted, disjoint ranges: a binary search keeps long paragraphs linear.
         let mut sentence_of = |at: usize| {
