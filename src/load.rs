@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::model::{Format, NotesSource, SourceFile};
@@ -47,7 +48,7 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
             dir.display()
         );
     }
-    let mut out = Vec::new();
+    let mut found = Vec::new();
     let mut notes = Vec::new();
     let mut warnings = Vec::new();
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
@@ -97,27 +98,23 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
         if let Some(other) = ids.insert(id.to_lowercase(), display_path.clone()) {
             bail!("{display_path}: article id {id:?} collides with {other}; rename one of them");
         }
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {display_path}"))?;
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                if !lossy {
-                    bail!("{display_path}: not valid UTF-8 at byte {at}; re-save the file as UTF-8, or build with --lossy to replace bad bytes");
-                }
-                warnings.push(format!(
-                    "{display_path}: not valid UTF-8 at byte {at}; bad bytes replaced by U+FFFD (--lossy), so exported offsets refer to the repaired text"
-                ));
-                String::from_utf8_lossy(e.as_bytes()).into_owned()
-            }
-        };
-        out.push(SourceFile {
+        found.push(Found {
             id,
             path: path.to_path_buf(),
             display_path,
-            text,
             format,
         });
+    }
+    // Reading is system time, one file after another; spread over the cores it overlaps.
+    // Results come back in path order, so the first error and the warnings are the same as a
+    // sequential read would give.
+    let read: Vec<Result<(SourceFile, Option<String>)>> =
+        found.into_par_iter().map(|f| read_article(f, lossy)).collect();
+    let mut out = Vec::with_capacity(read.len());
+    for result in read {
+        let (source, warning) = result?;
+        warnings.extend(warning);
+        out.push(source);
     }
     read_notes_folder(&root.join(NOTES_DIR), root, &mut notes)?;
     notes.sort_by(|a, b| a.display_path.cmp(&b.display_path));
@@ -126,6 +123,47 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
         notes,
         warnings,
     })
+}
+
+/// An article file the walk found, before it is read.
+struct Found {
+    id: String,
+    path: std::path::PathBuf,
+    display_path: String,
+    format: Format,
+}
+
+/// Reads one article; invalid UTF-8 fails, or with `lossy` is replaced and comes back with
+/// the warning that says so.
+fn read_article(found: Found, lossy: bool) -> Result<(SourceFile, Option<String>)> {
+    let Found {
+        id,
+        path,
+        display_path,
+        format,
+    } = found;
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {display_path}"))?;
+    let (text, warning) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            if !lossy {
+                bail!("{display_path}: not valid UTF-8 at byte {at}; re-save the file as UTF-8, or build with --lossy to replace bad bytes");
+            }
+            let warning = format!(
+                "{display_path}: not valid UTF-8 at byte {at}; bad bytes replaced by U+FFFD (--lossy), so exported offsets refer to the repaired text"
+            );
+            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(warning))
+        }
+    };
+    let source = SourceFile {
+        id,
+        path,
+        display_path,
+        text,
+        format,
+    };
+    Ok((source, warning))
 }
 
 /// The folder beside `site.toml` that may hold the editorial notes (`notes/<id>.notes.md`)
