@@ -108,8 +108,10 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
     // Reading is system time, one file after another; spread over the cores it overlaps.
     // Results come back in path order, so the first error and the warnings are the same as a
     // sequential read would give.
-    let read: Vec<Result<(SourceFile, Option<String>)>> =
-        found.into_par_iter().map(|f| read_article(f, lossy)).collect();
+    let read: Vec<Result<(SourceFile, Option<String>)>> = found
+        .into_par_iter()
+        .map(|f| read_article(f, lossy))
+        .collect();
     let mut out = Vec::with_capacity(read.len());
     for result in read {
         let (source, warning) = result?;
@@ -153,7 +155,10 @@ fn read_article(found: Found, lossy: bool) -> Result<(SourceFile, Option<String>
             let warning = format!(
                 "{display_path}: not valid UTF-8 at byte {at}; bad bytes replaced by U+FFFD (--lossy), so exported offsets refer to the repaired text"
             );
-            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(warning))
+            (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Some(warning),
+            )
         }
     };
     let source = SourceFile {

@@ -185,13 +185,13 @@ impl Staging {
             .with_context(|| format!("cannot write {}", target.display()))?;
         let mut tee = HashingWriter {
             inner: std::io::BufWriter::with_capacity(1 << 20, file),
-            hasher: blake3::Hasher::new(),
+            hasher: fingerprint::ContentHasher::default(),
             len: 0,
         };
         fill(&mut tee)
             .and_then(|()| std::io::Write::flush(&mut tee))
             .with_context(|| format!("cannot write {}", target.display()))?;
-        let hash = tee.hasher.finalize().to_hex()[..32].to_string();
+        let hash = tee.hasher.finish();
         let line = format!("file {hash} {} {path}", tee.len);
         self.lines
             .lock()
@@ -222,7 +222,7 @@ impl Staging {
 /// Writes through to a file while hashing, so a streamed file gets its manifest line.
 struct HashingWriter<W: std::io::Write> {
     inner: W,
-    hasher: blake3::Hasher,
+    hasher: fingerprint::ContentHasher,
     len: u64,
 }
 
