@@ -254,10 +254,6 @@ pub fn actor(
     } else {
         Vec::new()
     };
-    let labels: Vec<String> = parts
-        .iter()
-        .map(|r| format!("Articles {}–{}", r.start + 1, r.end))
-        .collect();
     let mut ctx = Context::new();
     ctx.insert("page_title", &actor.name);
     ctx.insert("actor", actor);
@@ -301,7 +297,13 @@ pub fn actor(
     ctx.insert("quotes", &quotes);
     ctx.insert(
         "pager",
-        &paging::pager(&actor_path(&actor.id), &labels, part, root),
+        &paging::pager(
+            &actor_path(&actor.id),
+            parts.len(),
+            |i| articles_label(&parts[i]),
+            part,
+            root,
+        ),
     );
     Ok(ctx)
 }
@@ -340,11 +342,9 @@ pub fn home(
     ctx.insert("actors", &actors);
     ctx.insert("timeline_count", &input.index.timeline.len());
     ctx.insert("article_count", &input.articles.len());
-    let labels: Vec<String> = parts
-        .iter()
-        .map(|r| format!("Articles {}–{}", r.start + 1, r.end))
-        .collect();
-    ctx.insert("pager", &paging::pager("index.html", &labels, part, root));
+    let label = |i: usize| articles_label(&parts[i]);
+    let pager = paging::pager("index.html", parts.len(), label, part, root);
+    ctx.insert("pager", &pager);
     Ok(ctx)
 }
 
@@ -389,10 +389,17 @@ pub fn timeline(
     prerender: bool,
 ) -> Result<Context> {
     let mut groups: Vec<TimelineGroup> = Vec::new();
+    // Which group the last entry went to, compared instead of formatting each entry's group id.
+    let mut last_group = None;
     for t in parts[part].clone() {
         let entry = &input.index.timeline[t];
-        let (id, label) = group_of(&entry.timex);
-        if groups.last().is_none_or(|g| g.id != id) {
+        let group = (
+            entry.timex.precision() == Precision::Decade,
+            entry.timex.year(),
+        );
+        if last_group != Some(group) {
+            last_group = Some(group);
+            let (id, label) = group_of(&entry.timex);
             groups.push(TimelineGroup {
                 id: id.clone(),
                 label,
@@ -410,21 +417,16 @@ pub fn timeline(
         }
     }
     let timeline = &input.index.timeline;
-    let labels: Vec<String> = parts
-        .iter()
-        .map(|r| {
-            match (
-                timeline.get(r.start),
-                r.end.checked_sub(1).and_then(|e| timeline.get(e)),
-            ) {
-                (Some(first), Some(last)) if first.timex.label() != last.timex.label() => {
-                    format!("{} – {}", first.timex.label(), last.timex.label())
-                }
-                (Some(first), _) => first.timex.label(),
-                _ => String::new(),
-            }
-        })
-        .collect();
+    let label = |i: usize| {
+        let r = &parts[i];
+        let first = timeline.get(r.start).map(|e| e.timex.label());
+        let last = r.end.checked_sub(1).and_then(|e| timeline.get(e));
+        match (first, last.map(|e| e.timex.label())) {
+            (Some(first), Some(last)) if first != last => format!("{first} – {last}"),
+            (Some(first), _) => first,
+            _ => String::new(),
+        }
+    };
     // Every year of the whole timeline, linked to the part where its entries begin.
     let years: Vec<NavLink> = years
         .iter()
@@ -448,9 +450,14 @@ pub fn timeline(
     ctx.insert("timeline_svg", graphic);
     ctx.insert(
         "pager",
-        &paging::pager("timeline.html", &labels, part, root),
+        &paging::pager("timeline.html", parts.len(), label, part, root),
     );
     Ok(ctx)
+}
+
+/// What a part of a list of articles covers, for its pager.
+fn articles_label(part: &Range<usize>) -> String {
+    format!("Articles {}–{}", part.start + 1, part.end)
 }
 
 pub(super) fn group_of(timex: &Timex) -> (String, String) {

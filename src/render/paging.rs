@@ -86,24 +86,36 @@ pub struct PagerLink {
     pub current: bool,
 }
 
-/// A pager for part `current` of `labels.len()` parts, linked from a page at `root`;
-/// `None` when everything fits on one page.
-pub fn pager(first: &str, labels: &[String], current: usize, root: &str) -> Option<Pager> {
-    if labels.len() < 2 {
+/// A pager for part `current` of `count` parts, linked from a page at `root`; `label(i)`
+/// says what part `i` covers. `None` when everything fits on one page.
+///
+/// Labels are asked for only the parts the pager lists, a bounded number: every part of a
+/// 10,000-article timeline (some 900) has a pager, and labelling every part on every one was
+/// quadratic.
+pub fn pager(
+    first: &str,
+    count: usize,
+    label: impl Fn(usize) -> String,
+    current: usize,
+    root: &str,
+) -> Option<Pager> {
+    if count < 2 {
         return None;
     }
     let link = |i: usize| PagerLink {
         number: i + 1,
         gap_before: false,
         href: format!("{root}{}", part_path(first, i)),
-        label: labels[i].clone(),
+        label: label(i),
         current: i == current,
     };
     // The first and last parts and a window around the current one: a page lists a bounded
     // number of parts however many there are.
-    let shown: Vec<usize> = (0..labels.len())
-        .filter(|&i| i == 0 || i + 1 == labels.len() || i.abs_diff(current) <= WINDOW)
-        .collect();
+    let window = current.saturating_sub(WINDOW)..(current + WINDOW + 1).min(count);
+    let mut shown: Vec<usize> = Vec::with_capacity(2 * WINDOW + 3);
+    shown.extend([0].into_iter().filter(|i| !window.contains(i)));
+    shown.extend(window.clone());
+    shown.extend([count - 1].into_iter().filter(|i| !window.contains(i)));
     let mut parts: Vec<PagerLink> = Vec::with_capacity(shown.len());
     for (n, &i) in shown.iter().enumerate() {
         let mut l = link(i);
@@ -113,9 +125,9 @@ pub fn pager(first: &str, labels: &[String], current: usize, root: &str) -> Opti
     Some(Pager {
         parts,
         previous: current.checked_sub(1).map(link),
-        next: (current + 1 < labels.len()).then(|| link(current + 1)),
+        next: (current + 1 < count).then(|| link(current + 1)),
         current: current + 1,
-        total: labels.len(),
+        total: count,
     })
 }
 
@@ -140,16 +152,42 @@ mod tests {
 
     #[test]
     fn pager_links_neighbours_from_the_page_root() {
-        let labels = vec!["a".to_string(), "b".to_string(), "c".to_string()];
-        let p = pager("timeline.html", &labels, 1, "../").unwrap();
+        let labels = ["a".to_string(), "b".to_string(), "c".to_string()];
+        let p = pager("timeline.html", 3, |i| labels[i].clone(), 1, "../").unwrap();
         assert_eq!(p.previous.unwrap().href, "../timeline.html");
         assert_eq!(p.next.unwrap().href, "../timeline/3.html");
         assert!(p.parts[1].current && p.total == 3);
         let many: Vec<String> = (0..100).map(|i| i.to_string()).collect();
-        let p = pager("timeline.html", &many, 50, "").unwrap();
+        let p = pager("timeline.html", 100, |i| many[i].clone(), 50, "").unwrap();
         let numbers: Vec<usize> = p.parts.iter().map(|l| l.number).collect();
         assert_eq!(numbers, [1, 47, 48, 49, 50, 51, 52, 53, 54, 55, 100]);
         assert!(p.parts[1].gap_before && p.parts[10].gap_before && !p.parts[2].gap_before);
-        assert!(pager("timeline.html", &labels[..1], 0, "").is_none());
+        assert!(pager("timeline.html", 1, |i| labels[i].clone(), 0, "").is_none());
+    }
+
+    #[test]
+    fn pager_lists_the_ends_and_the_window_and_labels_only_those() {
+        for count in 2..30 {
+            for current in 0..count {
+                let asked = std::cell::RefCell::new(Vec::new());
+                let p = pager(
+                    "t.html",
+                    count,
+                    |i| {
+                        asked.borrow_mut().push(i);
+                        i.to_string()
+                    },
+                    current,
+                    "",
+                )
+                .unwrap();
+                let listed: Vec<usize> = p.parts.iter().map(|l| l.number - 1).collect();
+                let expected: Vec<usize> = (0..count)
+                    .filter(|&i| i == 0 || i + 1 == count || i.abs_diff(current) <= WINDOW)
+                    .collect();
+                assert_eq!(listed, expected, "{count} {current}");
+                assert!(asked.borrow().len() <= expected.len() + 2);
+            }
+        }
     }
 }
