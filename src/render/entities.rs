@@ -11,7 +11,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::kwic::BlockTexts;
-use super::links::article_href;
+use super::links::{article_anchor_href, article_href};
 use super::views::{ArticleMentions, Chip, Kwic, Link};
 use super::RenderInput;
 use crate::index::entities::{EntityEntry, EntityIndex};
@@ -123,11 +123,7 @@ pub fn quote_views<'a>(
             QuoteView {
                 text: &article.source[quote.span.clone()],
                 sentence: &quote.sentence,
-                href: format!(
-                    "{}#{}",
-                    article_href(root, &article.id),
-                    article.blocks[quote.block].anchor
-                ),
+                href: article_anchor_href(root, &article.id, &article.blocks[quote.block].anchor),
                 article: &article.meta.title,
             }
         })
@@ -154,11 +150,7 @@ fn groups<'a>(input: &'a RenderInput, e: &EntityEntry, root: &str) -> Vec<Articl
                 left: l,
                 keyword,
                 right: r,
-                href: format!(
-                    "{}#{}",
-                    article_href(root, &article.id),
-                    article.blocks[mention.block].anchor
-                ),
+                href: article_anchor_href(root, &article.id, &article.blocks[mention.block].anchor),
             });
         }
         left -= lines.len();

@@ -7,12 +7,12 @@ use anyhow::Result;
 use tera::Context;
 
 use super::body::article_html;
-use super::links::{actor_href, actor_path, article_href, timeline_entry_id};
+use super::links::{actor_href, actor_path, article_anchor_href, article_href, timeline_entry_id};
 use super::timeline_svg::{entries_from_index, timeline_svg, SvgOptions};
 use super::views::{
     ArticleMentions, Byline, Chip, Kwic, Link, NavLink, PanelDate, TimelineGroup, TimelineItem,
 };
-use super::{escape, kwic, paging, RenderInput};
+use super::{escape_into, kwic, paging, RenderInput};
 use crate::annotate::dates::{Precision, Resolution, Timex};
 use crate::model::{Article, BlockKind, MentionKind};
 
@@ -211,11 +211,8 @@ pub fn actor(
             }
             let (left, keyword, right) = texts.around(mention);
             *forms.entry(keyword.clone()).or_default() += 1;
-            let href = format!(
-                "{}#{}",
-                article_href(root, &article.id),
-                article.blocks[mention.block].anchor
-            );
+            let href =
+                article_anchor_href(root, &article.id, &article.blocks[mention.block].anchor);
             lines.push(Kwic {
                 left,
                 keyword,
@@ -492,21 +489,18 @@ pub(super) fn timeline_item<'a>(input: &'a RenderInput, t: usize, root: &str) ->
         ),
         _ => None,
     };
-    let datetime = (entry.timex.precision() != Precision::Decade).then(|| entry.timex.value());
+    let value = entry.timex.value();
+    let datetime = (entry.timex.precision() != Precision::Decade).then(|| value.clone());
     TimelineItem {
         id: timeline_entry_id(&article.id, mention.span.start),
         label: entry.timex.label(),
-        value: entry.timex.value(),
+        value,
         datetime,
         sentence_html: marked(&mention.sentence, &text),
         text,
         resolution,
         article: Link {
-            href: format!(
-                "{}#{}",
-                article_href(root, &article.id),
-                article.blocks[mention.block].anchor
-            ),
+            href: article_anchor_href(root, &article.id, &article.blocks[mention.block].anchor),
             text: &article.meta.title,
         },
         actors: entry
@@ -521,15 +515,18 @@ pub(super) fn timeline_item<'a>(input: &'a RenderInput, t: usize, root: &str) ->
 
 /// The sentence, escaped, with the first occurrence of the words wrapped in `<mark>`.
 fn marked(sentence: &str, words: &str) -> String {
-    match sentence.find(words) {
-        Some(at) if !words.is_empty() => format!(
-            "{}<mark>{}</mark>{}",
-            escape(&sentence[..at]),
-            escape(words),
-            escape(&sentence[at + words.len()..])
-        ),
-        _ => escape(sentence),
+    let mut out = String::with_capacity(sentence.len() + 32);
+    match memchr::memmem::find(sentence.as_bytes(), words.as_bytes()) {
+        Some(at) if !words.is_empty() => {
+            escape_into(&mut out, &sentence[..at]);
+            out.push_str("<mark>");
+            escape_into(&mut out, words);
+            out.push_str("</mark>");
+            escape_into(&mut out, &sentence[at + words.len()..]);
+        }
+        _ => escape_into(&mut out, sentence),
     }
+    out
 }
 
 /// The 404 page.
