@@ -13,7 +13,10 @@ use crate::model::{Article, MentionKind, Speaker};
 use crate::render::links::article_path;
 
 mod events;
+mod mention_json;
 mod notes;
+
+use mention_json::MentionRecord;
 
 pub use notes::notes_jsonld;
 
@@ -35,32 +38,6 @@ struct ActorRecord<'a> {
     name: &'a str,
     kind: &'a str,
     url: String,
-}
-
-#[derive(Serialize)]
-struct MentionRecord<'a> {
-    /// `<article>:<byte start>`: unique per mention kind, and what `events` refer to.
-    id: String,
-    article: &'a str,
-    kind: &'static str,
-    text: &'a str,
-    start: usize,
-    end: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    actor: Option<&'a str>,
-    /// Entity id, for `entity` mentions.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    entity: Option<&'a str>,
-    /// `person`, `organisation`, `place` or `entity`, for `entity` mentions.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    entity_kind: Option<&'static str>,
-    /// Entity or actor id of who said it, for `quote` mentions.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    speaker: Option<&'a str>,
-    paragraph: &'a str,
-    sentence: &'a str,
 }
 
 /// The export as bytes (tests, `serve`, `check`).
@@ -120,11 +97,11 @@ const CHUNK: usize = 256;
 
 /// Writes the records `records` makes of each article as list items, in article order; the
 /// serialising runs on every core, a chunk of articles at a time, so memory stays bounded.
-fn par_records<'a, T: Serialize>(
+fn par_records<'a>(
     out: &mut dyn Write,
     first: &mut bool,
     articles: &'a [Article],
-    records: impl Fn(&'a Article) -> Vec<T> + Sync,
+    records: impl Fn(&'a Article) -> Vec<MentionRecord<'a>> + Sync,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     for chunk in articles.chunks(CHUNK) {
@@ -134,8 +111,7 @@ fn par_records<'a, T: Serialize>(
                 let mut bytes = Vec::new();
                 for record in records(a) {
                     bytes.extend_from_slice(b",\n");
-                    // Serialising into memory cannot fail.
-                    let _ = serde_json::to_writer(&mut bytes, &record);
+                    record.write_json(&mut bytes);
                 }
                 bytes
             })
