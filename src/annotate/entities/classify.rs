@@ -35,7 +35,7 @@ pub fn pieces(toks: &[Tok], run: Range<usize>) -> Vec<Piece> {
     while start < run.end
         && (is_stop(&toks[start].key) || (start == run.start && opener(&toks[start])))
     {
-        lead = Some(toks[start].key.clone());
+        lead = Some(toks[start].key.to_string());
         start += 1;
     }
     let end = run.end;
@@ -96,7 +96,7 @@ pub fn classify(text: &str, toks: &[Tok], taken: &[bool], piece: Piece) -> Optio
     let before = piece
         .lead
         .clone()
-        .or_else(|| (r.start > 0 && first.joined).then(|| toks[r.start - 1].key.clone()));
+        .or_else(|| (r.start > 0 && first.joined).then(|| toks[r.start - 1].key.to_string()));
     let before = before.as_deref();
     let common = keys
         .iter()
