@@ -83,7 +83,8 @@ fn attributes(html: &str) -> impl Iterator<Item = (bool, &str)> {
             return None;
         }
         let rest = &html[at + 2..];
-        Some((is_link, &rest[..rest.find('"').unwrap_or(rest.len())]))
+        let end = memchr::memchr(b'"', rest.as_bytes()).unwrap_or(rest.len());
+        Some((is_link, &rest[..end]))
     })
 }
 
@@ -97,8 +98,10 @@ fn scan(page: &str, html: &str) -> PageLinks {
             out.ids.push(hash(value));
         }
     }
-    raw.sort_unstable();
-    raw.dedup();
+    // Each distinct value once, in order of first appearance: a set rather than a sort of
+    // the strings, which cost as much as the scan.
+    let mut seen = rustc_hash::FxHashSet::default();
+    raw.retain(|value| seen.insert(*value));
     for value in raw {
         match resolved(page, value) {
             Link::Internal(target, anchor) => out
