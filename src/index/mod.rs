@@ -10,6 +10,8 @@ mod related;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::annotate::dates::Timex;
 use crate::model::{Article, MentionKind};
 
@@ -66,42 +68,23 @@ pub struct TimelineEntry {
 /// Builds the index; deterministic for the same articles in the same order.
 pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
     let order = reading_order(articles);
+    // Each article is read on its own, on every core; the parts are merged in reading order,
+    // so the result is the same as one pass in that order.
+    let parts: Vec<ArticlePart> = order
+        .par_iter()
+        .map(|&a| article_part(articles, a))
+        .collect();
     let mut actors: Vec<ActorIndex> = (0..actor_count).map(|_| ActorIndex::default()).collect();
     let mut timeline = Vec::new();
     let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    for &a in &order {
-        let article = &articles[a];
-        let mut per_block: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (m, mention) in article.mentions.iter().enumerate() {
-            match &mention.kind {
-                MentionKind::Actor(id) => {
-                    let entry = &mut actors[*id];
-                    entry.mentions += 1;
-                    match entry.by_article.last_mut() {
-                        Some((last, list)) if *last == a => list.push(m),
-                        _ => entry.by_article.push((a, vec![m])),
-                    }
-                    per_block.entry(mention.block).or_default().push(*id);
-                }
-                MentionKind::Date { timex, .. } => {
-                    let actors_here = sentence_actors(article, m);
-                    timeline.push(TimelineEntry {
-                        at: (a, m),
-                        timex: *timex,
-                        actors: actors_here,
-                    });
-                }
-                MentionKind::Duration(_) => {}
-            }
+    for (part, &a) in parts.into_iter().zip(&order) {
+        for (id, mentions) in part.actors {
+            actors[id].mentions += mentions.len();
+            actors[id].by_article.push((a, mentions));
         }
-        for ids in per_block.values_mut() {
-            ids.sort_unstable();
-            ids.dedup();
-            for (i, &x) in ids.iter().enumerate() {
-                for &y in &ids[i + 1..] {
-                    *pairs.entry((x, y)).or_default() += 1;
-                }
-            }
+        timeline.extend(part.timeline);
+        for (pair, n) in part.pairs {
+            *pairs.entry(pair).or_default() += n;
         }
     }
     for ((x, y), n) in pairs {
@@ -113,10 +96,13 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
             .cooccurring
             .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     }
-    timeline.sort_by(|x, y| {
+    // Ties between equal dates go by article id, then source order: a total order, so the
+    // unstable parallel sort gives the one result. Ids are compared by rank, not as strings.
+    let id_rank = id_ranks(articles);
+    timeline.par_sort_unstable_by(|x, y| {
         x.timex
             .cmp(&y.timex)
-            .then(articles[x.at.0].id.cmp(&articles[y.at.0].id))
+            .then(id_rank[x.at.0].cmp(&id_rank[y.at.0]))
             .then(x.at.1.cmp(&y.at.1))
     });
     let mut entry_of: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); articles.len()];
@@ -150,6 +136,63 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
         related,
         entry_of,
     }
+}
+
+/// What one article adds to the index, before the parts are merged.
+struct ArticlePart {
+    /// Per actor it names (by id), its mentions of the actor in source order.
+    actors: Vec<(usize, Vec<usize>)>,
+    /// Its dated mentions.
+    timeline: Vec<TimelineEntry>,
+    /// Pairs of actors named in the same paragraph, with the number of such paragraphs.
+    pairs: Vec<((usize, usize), usize)>,
+}
+
+fn article_part(articles: &[Article], a: usize) -> ArticlePart {
+    let article = &articles[a];
+    let mut actors: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut timeline = Vec::new();
+    let mut per_block: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (m, mention) in article.mentions.iter().enumerate() {
+        match &mention.kind {
+            MentionKind::Actor(id) => {
+                actors.entry(*id).or_default().push(m);
+                per_block.entry(mention.block).or_default().push(*id);
+            }
+            MentionKind::Date { timex, .. } => timeline.push(TimelineEntry {
+                at: (a, m),
+                timex: *timex,
+                actors: sentence_actors(article, m),
+            }),
+            MentionKind::Duration(_) => {}
+        }
+    }
+    let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for ids in per_block.values_mut() {
+        ids.sort_unstable();
+        ids.dedup();
+        for (i, &x) in ids.iter().enumerate() {
+            for &y in &ids[i + 1..] {
+                *pairs.entry((x, y)).or_default() += 1;
+            }
+        }
+    }
+    ArticlePart {
+        actors: actors.into_iter().collect(),
+        timeline,
+        pairs: pairs.into_iter().collect(),
+    }
+}
+
+/// Each article's place among the articles sorted by id.
+fn id_ranks(articles: &[Article]) -> Vec<usize> {
+    let mut by_id: Vec<usize> = (0..articles.len()).collect();
+    by_id.sort_unstable_by(|&x, &y| articles[x].id.cmp(&articles[y].id));
+    let mut rank = vec![0; articles.len()];
+    for (place, &a) in by_id.iter().enumerate() {
+        rank[a] = place;
+    }
+    rank
 }
 
 /// Newest first (by publication date), undated last, ties by id: a stable reading order.
