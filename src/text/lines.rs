@@ -137,13 +137,39 @@ pub(crate) fn list_marker_len(text: &str) -> Option<usize> {
 
 /// Collapse runs of whitespace to single spaces so that re-pasted copies of a
 /// paragraph compare equal even when their spacing drifted.
+///
+/// The same as joining `split_whitespace` with spaces, but reading ASCII byte by byte and
+/// copying each word whole: every paragraph of every article passes through here.
 pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    let mut push_word = |word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    let mut word_start = None;
+    let mut i = 0;
+    while i < text.len() {
+        let (c, len) = crate::chars::char_at(text, i);
+        // `char::is_whitespace`, decided without decoding for ASCII (which includes \x0B).
+        let space = if len == 1 {
+            matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
+        } else {
+            c.is_whitespace()
+        };
+        match (space, word_start) {
+            (true, Some(start)) => {
+                push_word(&text[start..i]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(start) = word_start {
+        push_word(&text[start..]);
     }
     out
 }
@@ -202,5 +228,15 @@ mod tests {
     #[test]
     fn normalise_collapses_space() {
         assert_eq!(normalise("  a \t b\u{00A0} c "), "a b c");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalise_joins_the_whitespace_split_words_with_spaces(
+            text in "[ab’ \t\n\r\u{0B}\u{0C}\u{85}\u{A0}\u{2003}\u{3000}]{0,40}"
+        ) {
+            let reference = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(normalise(&text), reference);
+        }
     }
 }
