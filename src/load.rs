@@ -66,10 +66,10 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
         })?;
         let path = entry.path();
         if entry.path_is_symlink() {
-            warnings.push(format!(
+            found.push(Walked::Skipped(format!(
                 "{}: symbolic link skipped; dossier reads only regular files inside the seeds folder (copy the file in instead)",
                 shown(path, root)
-            ));
+            )));
             continue;
         }
         if !entry.file_type().is_file() {
@@ -98,25 +98,28 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
         if let Some(other) = ids.insert(id.to_lowercase(), display_path.clone()) {
             bail!("{display_path}: article id {id:?} collides with {other}; rename one of them");
         }
-        found.push(Found {
+        found.push(Walked::Article(Found {
             id,
             path: path.to_path_buf(),
             display_path,
             format,
-        });
+        }));
     }
     // Reading is system time, one file after another; spread over the cores it overlaps.
-    // Results come back in path order, so the first error and the warnings are the same as a
-    // sequential read would give.
-    let read: Vec<Result<(SourceFile, Option<String>)>> = found
+    // Results come back in path order, so the warnings keep that order and the error is the
+    // first unreadable file's.
+    let read: Vec<Result<(Option<SourceFile>, Option<String>)>> = found
         .into_par_iter()
-        .map(|f| read_article(f, lossy))
+        .map(|walked| match walked {
+            Walked::Article(f) => read_article(f, lossy).map(|(s, w)| (Some(s), w)),
+            Walked::Skipped(warning) => Ok((None, Some(warning))),
+        })
         .collect();
     let mut out = Vec::with_capacity(read.len());
     for result in read {
         let (source, warning) = result?;
         warnings.extend(warning);
-        out.push(source);
+        out.extend(source);
     }
     read_notes_folder(&root.join(NOTES_DIR), root, &mut notes)?;
     notes.sort_by(|a, b| a.display_path.cmp(&b.display_path));
@@ -125,6 +128,14 @@ pub fn load_sources_with(dir: &Path, root: &Path, lossy: bool) -> Result<Loaded>
         notes,
         warnings,
     })
+}
+
+/// What the walk found, in path order.
+enum Walked {
+    /// An article to read.
+    Article(Found),
+    /// Something passed over, with the warning that says so.
+    Skipped(String),
 }
 
 /// An article file the walk found, before it is read.
@@ -269,6 +280,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("x.txt") && err.contains("byte 3"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn warnings_come_in_path_order_whatever_their_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), b"bad \xff byte").unwrap();
+        std::fs::write(dir.path().join("c.txt"), b"also \xfe bad").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("b.txt")).unwrap();
+        let loaded = load_sources_with(dir.path(), dir.path(), true).unwrap();
+        let files: Vec<&str> = loaded
+            .warnings
+            .iter()
+            .map(|w| w.split(':').next().unwrap())
+            .collect();
+        assert_eq!(files, ["a.txt", "b.txt", "c.txt"]);
+        assert_eq!(loaded.sources.len(), 2);
     }
 
     #[test]
