@@ -88,4 +88,23 @@ proptest::proptest! {
             words::clause_of_reference(&sentence, words)
         );
     }
+
+    /// Reading runs of letters byte by byte finds the words `str::split` found.
+    #[test]
+    fn content_words_match_the_reference(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                " ", ", ", "’s", "-", "Talks", "talking", "Kabul", "É", "ÉTATS", "café", "²",
+                "x2021", "2021", "May", "the", "ΣΊΣΥΦΟΣ", "١٢٣", "naïve", "\u{00A0}", "a",
+            ]),
+            0..24,
+        ),
+        words in proptest::sample::select(vec!["May", "2021", "", "Talks"]),
+    ) {
+        let sentence: String = parts.concat();
+        proptest::prop_assert_eq!(
+            words::content_words(&sentence, words),
+            words::content_words_reference(&sentence, words)
+        );
+    }
 }

@@ -191,8 +191,15 @@ pub fn clause_of<'a>(sentence: &'a str, words: &str) -> &'a str {
             .iter()
             .filter(move |b| bytes[p..].starts_with(b.as_bytes()))
     };
+    // A break starts with ';', ':', ',' or a space before a dash (whose UTF-8 begins E2):
+    // most spaces start none, and are passed over without trying each break.
+    let may_break = |p: usize| match bytes[p] {
+        b';' | b':' | b',' => true,
+        b' ' => bytes.get(p + 1) == Some(&0xE2),
+        _ => false,
+    };
     let mut start = 0;
-    for p in (0..at).filter(|&p| matches!(bytes[p], b';' | b' ' | b':' | b',')) {
+    for p in (0..at).filter(|&p| may_break(p)) {
         for b in breaks_at(p) {
             if p + b.len() <= at {
                 start = start.max(p + b.len());
@@ -200,7 +207,7 @@ pub fn clause_of<'a>(sentence: &'a str, words: &str) -> &'a str {
         }
     }
     let end = (after..bytes.len())
-        .filter(|&p| matches!(bytes[p], b';' | b' ' | b':' | b','))
+        .filter(|&p| may_break(p))
         .find(|&p| breaks_at(p).next().is_some())
         .unwrap_or(sentence.len());
     &sentence[start..end]
@@ -240,12 +247,14 @@ pub fn content_words(sentence: &str, words: &str) -> Vec<String> {
     };
     let mut out: Vec<String> = Vec::new();
     let mut lower = String::new();
-    for token in [before, after]
-        .into_iter()
-        .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
-    {
+    for token in [before, after].into_iter().flat_map(alphanumeric_runs) {
         // Short and numeric tokens are the commonest and need no lowercasing to be skipped.
-        if token.len() < 3 || token.chars().any(char::is_numeric) {
+        let numeric = if token.is_ascii() {
+            token.bytes().any(|b| b.is_ascii_digit())
+        } else {
+            token.chars().any(char::is_numeric)
+        };
+        if token.len() < 3 || numeric {
             continue;
         }
         lower.clear();
@@ -254,6 +263,72 @@ pub fn content_words(sentence: &str, words: &str) -> Vec<String> {
         } else {
             lower.extend(token.chars().flat_map(char::to_lowercase));
         }
+        if lower.chars().count() < 3
+            || lower.chars().any(|c| c.is_numeric())
+            || SKIPPED.contains(lower.as_str())
+            || crate::annotate::dates::words::is_calendar_word(&lower)
+        {
+            continue;
+        }
+        let stem = stem(&lower);
+        if !out.contains(&stem) {
+            out.push(stem);
+        }
+    }
+    out
+}
+
+/// The runs of letters and digits of `text`, in order: the non-empty pieces of
+/// `text.split(|c: char| !c.is_alphanumeric())`, with ASCII read byte by byte (every word of
+/// every timeline sentence passes through here).
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+    let alphanumeric = |i: usize| {
+        let (c, len) = crate::chars::char_at(text, i);
+        let yes = if len == 1 {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        (yes, len)
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let (yes, len) = alphanumeric(i);
+            if yes {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < text.len() {
+            let (yes, len) = alphanumeric(i);
+            if !yes {
+                break;
+            }
+            i += len;
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
+/// The content words as first written, splitting with `str::split`: the reference the
+/// byte-reading version is tested against.
+#[cfg(test)]
+pub fn content_words_reference(sentence: &str, words: &str) -> Vec<String> {
+    let (before, after) = match sentence.find(words) {
+        Some(at) if !words.is_empty() => (&sentence[..at], &sentence[at + words.len()..]),
+        _ => (sentence, ""),
+    };
+    let mut out: Vec<String> = Vec::new();
+    for token in [before, after]
+        .into_iter()
+        .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
+    {
+        if token.len() < 3 || token.chars().any(char::is_numeric) {
+            continue;
+        }
+        let lower: String = token.chars().flat_map(char::to_lowercase).collect();
         if lower.chars().count() < 3
             || lower.chars().any(|c| c.is_numeric())
             || SKIPPED.contains(lower.as_str())
