@@ -81,8 +81,7 @@ fn string(out: &mut Vec<u8>, text: &str) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut copied = 0;
-    let mut from = 0;
-    while let Some(i) = crate::chars::find_byte(bytes, from, needs_escape) {
+    while let Some(i) = crate::chars::find_byte(bytes, copied, needs_escape) {
         out.extend_from_slice(&bytes[copied..i]);
         match bytes[i] {
             b'"' => out.extend_from_slice(b"\\\""),
@@ -100,7 +99,6 @@ fn string(out: &mut Vec<u8>, text: &str) {
             }
         }
         copied = i + 1;
-        from = i + 1;
     }
     out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');

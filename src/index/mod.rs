@@ -122,10 +122,7 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
             )
         },
     );
-    let mut rank = vec![0; order.len()];
-    for (place, &a) in order.iter().enumerate() {
-        rank[a] = place;
-    }
+    let rank = places(&order);
     SiteIndex {
         events,
         entities,
@@ -188,11 +185,16 @@ fn article_part(articles: &[Article], a: usize) -> ArticlePart {
 fn id_ranks(articles: &[Article]) -> Vec<usize> {
     let mut by_id: Vec<usize> = (0..articles.len()).collect();
     by_id.sort_unstable_by(|&x, &y| articles[x].id.cmp(&articles[y].id));
-    let mut rank = vec![0; articles.len()];
-    for (place, &a) in by_id.iter().enumerate() {
-        rank[a] = place;
+    places(&by_id)
+}
+
+/// Where each article stands in `order` (a permutation of the article indices).
+fn places(order: &[usize]) -> Vec<usize> {
+    let mut place = vec![0; order.len()];
+    for (at, &a) in order.iter().enumerate() {
+        place[a] = at;
     }
-    rank
+    place
 }
 
 /// Newest first (by publication date), undated last, ties by id: a stable reading order.

@@ -70,8 +70,7 @@ pub fn escape(text: &str) -> String {
 pub fn escape_into(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut copied = 0;
-    let mut from = 0;
-    while let Some(i) = crate::chars::find_byte(bytes, from, is_special) {
+    while let Some(i) = crate::chars::find_byte(bytes, copied, is_special) {
         let entity = match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -83,7 +82,6 @@ pub fn escape_into(out: &mut String, text: &str) {
         out.push_str(&text[copied..i]);
         out.push_str(entity);
         copied = i + 1;
-        from = i + 1;
     }
     out.push_str(&text[copied..]);
 }

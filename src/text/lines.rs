@@ -152,12 +152,8 @@ pub(crate) fn normalise(text: &str) -> String {
     let mut i = 0;
     while i < text.len() {
         let (c, len) = crate::chars::char_at(text, i);
-        // `char::is_whitespace`, decided without decoding for ASCII (which includes \x0B).
-        let space = if len == 1 {
-            matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
-        } else {
-            c.is_whitespace()
-        };
+        // `char_at` decodes only non-ASCII; `is_whitespace` answers ASCII without a table.
+        let space = c.is_whitespace();
         match (space, word_start) {
             (true, Some(start)) => {
                 push_word(&text[start..i]);

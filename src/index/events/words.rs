@@ -281,15 +281,10 @@ pub fn content_words(sentence: &str, words: &str) -> Vec<String> {
 /// The runs of letters and digits of `text`, in order: the non-empty pieces of
 /// `text.split(|c: char| !c.is_alphanumeric())`, with ASCII read byte by byte (every word of
 /// every timeline sentence passes through here).
-fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+pub(super) fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
     let alphanumeric = |i: usize| {
         let (c, len) = crate::chars::char_at(text, i);
-        let yes = if len == 1 {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        (yes, len)
+        (c.is_alphanumeric(), len)
     };
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -310,38 +305,6 @@ fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
         }
         (i > start).then(|| &text[start..i])
     })
-}
-
-/// The content words as first written, splitting with `str::split`: the reference the
-/// byte-reading version is tested against.
-#[cfg(test)]
-pub fn content_words_reference(sentence: &str, words: &str) -> Vec<String> {
-    let (before, after) = match sentence.find(words) {
-        Some(at) if !words.is_empty() => (&sentence[..at], &sentence[at + words.len()..]),
-        _ => (sentence, ""),
-    };
-    let mut out: Vec<String> = Vec::new();
-    for token in [before, after]
-        .into_iter()
-        .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
-    {
-        if token.len() < 3 || token.chars().any(char::is_numeric) {
-            continue;
-        }
-        let lower: String = token.chars().flat_map(char::to_lowercase).collect();
-        if lower.chars().count() < 3
-            || lower.chars().any(|c| c.is_numeric())
-            || SKIPPED.contains(lower.as_str())
-            || crate::annotate::dates::words::is_calendar_word(&lower)
-        {
-            continue;
-        }
-        let stem = stem(&lower);
-        if !out.contains(&stem) {
-            out.push(stem);
-        }
-    }
-    out
 }
 
 /// A light suffix stripper: plural, past and gerund forms and a few noun endings, with a final
