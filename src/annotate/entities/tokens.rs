@@ -46,24 +46,7 @@ pub fn tokens(text: &str) -> Vec<Tok> {
             continue;
         }
         let start = i;
-        // A word runs over letters and digits, and over a hyphen, period or apostrophe with a
-        // letter or digit after it.
-        let mut end = start;
-        let (mut ch, mut at) = (c, i);
-        loop {
-            let next = at + ch.len_utf8();
-            let following = (next < bytes.len()).then(|| char_at(text, next).0);
-            let next_alnum = following.is_some_and(is_alnum);
-            if is_alnum(ch) || (matches!(ch, '-' | '‐' | '.' | '\'' | '’') && next_alnum) {
-                end = next;
-            } else {
-                break;
-            }
-            match following {
-                Some(f) => (ch, at) = (f, next),
-                None => break,
-            }
-        }
+        let mut end = word_end(text, start);
         let mut word = &text[start..end];
         let mut possessive = false;
         // Every possessive ends in "s" or "S": other words need no suffix tests.
@@ -118,6 +101,32 @@ pub fn tokens(text: &str) -> Vec<Tok> {
     out
 }
 
+/// Where the word starting at `start` (a letter or digit) ends: it runs over letters and
+/// digits, and over a hyphen, period or apostrophe with a letter or digit after it. Runs of
+/// ASCII letters and digits, nearly every word, are skipped without decoding.
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    loop {
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        if at == bytes.len() {
+            return at;
+        }
+        let (ch, len) = char_at(text, at);
+        let next = at + len;
+        let joins = matches!(ch, '-' | '‐' | '.' | '\'' | '’')
+            && next < bytes.len()
+            && is_alnum(char_at(text, next).0);
+        if is_alnum(ch) || joins {
+            at = next;
+        } else {
+            return at;
+        }
+    }
+}
+
 #[inline]
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
@@ -130,11 +139,11 @@ fn is_alnum(c: char) -> bool {
 /// The word lowercased with its periods removed; ASCII words, nearly all, without decoding.
 fn key_of(word: &str) -> CompactString {
     if word.is_ascii() {
-        let mut key: CompactString = word
-            .bytes()
-            .filter(|&b| b != b'.')
-            .map(char::from)
-            .collect();
+        let mut key = if word.contains('.') {
+            CompactString::from(word.replace('.', ""))
+        } else {
+            CompactString::from(word)
+        };
         key.make_ascii_lowercase();
         key
     } else {
@@ -168,6 +177,26 @@ fn is_name_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte-wise scan ends words where reading whole characters does.
+        #[test]
+        fn word_end_matches_a_char_by_char_reading(text in "[a-zA-Z0-9 .'’‐é—-]{0,40}") {
+            for (start, c) in text.char_indices().filter(|&(_, c)| is_alnum(c)) {
+                let chars: Vec<(usize, char)> = text[start..].char_indices().collect();
+                let mut end = start + c.len_utf8();
+                for (k, &(at, ch)) in chars.iter().enumerate().skip(1) {
+                    let next_alnum = chars.get(k + 1).is_some_and(|&(_, n)| is_alnum(n));
+                    let joins = matches!(ch, '-' | '‐' | '.' | '\'' | '’') && next_alnum;
+                    if !is_alnum(ch) && !joins {
+                        break;
+                    }
+                    end = start + at + ch.len_utf8();
+                }
+                proptest::prop_assert_eq!(word_end(&text, start), end, "{:?} at {}", text, start);
+            }
+        }
+    }
 
     #[test]
     fn splits_possessives_and_keeps_title_periods() {
