@@ -9,10 +9,10 @@
 
 use std::fmt::Write;
 
-use super::escape;
+use super::{escape, escape_into};
 use std::collections::BTreeMap;
 
-use super::links::{actor_href, timeline_entry_href, timeline_entry_id};
+use super::links::{push_actor_href, push_timeline_entry_href};
 use super::notes::{margin_note, marked, marks, Mark};
 use crate::config::ActorConfig;
 use crate::model::{Article, Block, BlockKind, Inline, Mention, MentionKind};
@@ -185,11 +185,11 @@ impl Ctx<'_> {
         (from, all.partition_point(|m| m.block <= last).max(from))
     }
 
-    /// Where the date mention number `index` (starting at byte `start`) sits on the timeline.
-    fn date_href(&self, index: usize, start: usize) -> String {
-        let id = timeline_entry_id(&self.article.id, start);
+    /// Writes the link to where the date mention number `index` (starting at byte `start`) sits
+    /// on the timeline.
+    fn push_date_href(&self, out: &mut String, index: usize, start: usize) {
         let entry = self.entries.get(&index).copied().unwrap_or(0);
-        timeline_entry_href(self.root, entry, &id)
+        push_timeline_entry_href(out, self.root, entry, &self.article.id, start);
     }
 
     /// Margin notes for the blocks at `indices`: the actors and dates they name, then the
@@ -263,24 +263,27 @@ impl Ctx<'_> {
         .flatten()
         .collect();
         let anchor = &self.article.blocks[indices[0]].anchor;
-        let _ = write!(
-            out,
-            "<details class=\"notes\" id=\"n-{anchor}\"><summary><span class=\"notes-label\">Notes</span> <span class=\"notes-count\">{}</span></summary><ul class=\"note-list\">",
-            summary.join(", ")
+        out.push_str("<details class=\"notes\" id=\"n-");
+        out.push_str(anchor);
+        out.push_str(
+            "\"><summary><span class=\"notes-label\">Notes</span> <span class=\"notes-count\">",
         );
+        out.push_str(&summary.join(", "));
+        out.push_str("</span></summary><ul class=\"note-list\">");
         if !actors.is_empty() {
             out.push_str(
                 "<li class=\"note note-actors\"><span class=\"visually-hidden\">Actors: </span>",
             );
             for (n, id) in actors.into_iter().enumerate() {
                 let actor = &self.actors[id];
-                let _ = write!(
-                    out,
-                    "{}<a href=\"{}\">{}</a>",
-                    if n > 0 { ", " } else { "" },
-                    actor_href(self.root, &actor.id),
-                    escape(&actor.name)
-                );
+                if n > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str("<a href=\"");
+                push_actor_href(out, self.root, &actor.id);
+                out.push_str("\">");
+                escape_into(out, &actor.name);
+                out.push_str("</a>");
             }
             out.push_str("</li>");
         }
@@ -288,13 +291,13 @@ impl Ctx<'_> {
             let MentionKind::Date { timex, .. } = &m.kind else {
                 continue;
             };
-            let _ = write!(
-                out,
-                "<li class=\"note note-date\"><span class=\"visually-hidden\">Date: </span><a href=\"{}\">{}</a> <span class=\"words\">“{}”</span></li>",
-                self.date_href(n, m.span.start),
-                escape(&timex.label()),
-                escape(&self.article.source[m.span.clone()])
-            );
+            out.push_str("<li class=\"note note-date\"><span class=\"visually-hidden\">Date: </span><a href=\"");
+            self.push_date_href(out, n, m.span.start);
+            out.push_str("\">");
+            escape_into(out, &timex.label());
+            out.push_str("</a> <span class=\"words\">“");
+            escape_into(out, &self.article.source[m.span.clone()]);
+            out.push_str("”</span></li>");
         }
         out.push_str("</ul></details>\n");
     }
@@ -349,9 +352,9 @@ impl Ctx<'_> {
                         .filter(|(_, m)| m.span.start >= range.start && m.span.end <= range.end)
                     {
                         marked(&mut out, &source[at..m.span.start], p(at), marks);
-                        let mut text = String::new();
-                        marked(&mut text, &source[m.span.clone()], p(m.span.start), marks);
-                        self.mention(&mut out, n, m, link_depth > 0, &text);
+                        let close = self.open_mention(&mut out, n, m, link_depth > 0);
+                        marked(&mut out, &source[m.span.clone()], p(m.span.start), marks);
+                        out.push_str(close);
                         at = m.span.end;
                     }
                     marked(&mut out, &source[at..range.end], p(at), marks);
@@ -362,34 +365,44 @@ impl Ctx<'_> {
         out
     }
 
-    /// One mention, its words already escaped (and highlighted) in `text`.
-    fn mention(&self, out: &mut String, n: usize, m: &Mention, inside_link: bool, text: &str) {
-        let (class, href) = match &m.kind {
-            MentionKind::Actor(id) => (
-                "m m-actor",
-                Some(actor_href(self.root, &self.actors[*id].id)),
-            ),
-            MentionKind::Date { .. } => ("m m-date", Some(self.date_href(n, m.span.start))),
-            MentionKind::Duration(_) => ("m m-duration", None),
+    /// Opens the element of one mention, whose words the caller writes next; returns the tag
+    /// that closes it.
+    fn open_mention(
+        &self,
+        out: &mut String,
+        n: usize,
+        m: &Mention,
+        inside_link: bool,
+    ) -> &'static str {
+        let class = match &m.kind {
+            MentionKind::Actor(_) => "m m-actor",
+            MentionKind::Date { .. } => "m m-date",
+            MentionKind::Duration(_) => "m m-duration",
         };
-        match href {
+        let linked = !inside_link && !matches!(m.kind, MentionKind::Duration(_));
+        if linked {
             // No tooltip on links: the margin note names the target, and the page stays light.
-            Some(href) if !inside_link => {
-                let _ = write!(out, "<a class=\"{class}\" href=\"{href}\">{text}</a>");
+            out.push_str("<a class=\"");
+            out.push_str(class);
+            out.push_str("\" href=\"");
+            match &m.kind {
+                MentionKind::Actor(id) => push_actor_href(out, self.root, &self.actors[*id].id),
+                _ => self.push_date_href(out, n, m.span.start),
             }
-            _ => {
-                // Made only here: most mentions are links, which carry no title.
-                let title = match &m.kind {
-                    MentionKind::Actor(id) => format!("Actor: {}", self.actors[*id].name),
-                    MentionKind::Date { timex, .. } => format!("Date: {}", timex.label()),
-                    MentionKind::Duration(value) => format!("Duration: {value}"),
-                };
-                let title = escape(&title);
-                let _ = write!(
-                    out,
-                    "<mark class=\"{class}\" title=\"{title}\">{text}</mark>"
-                );
-            }
+            out.push_str("\">");
+            return "</a>";
         }
+        // Made only here: most mentions are links, which carry no title.
+        let title = match &m.kind {
+            MentionKind::Actor(id) => format!("Actor: {}", self.actors[*id].name),
+            MentionKind::Date { timex, .. } => format!("Date: {}", timex.label()),
+            MentionKind::Duration(value) => format!("Duration: {value}"),
+        };
+        out.push_str("<mark class=\"");
+        out.push_str(class);
+        out.push_str("\" title=\"");
+        escape_into(out, &title);
+        out.push_str("\">");
+        "</mark>"
     }
 }

@@ -21,6 +21,13 @@ pub fn actor_href(root: &str, id: &str) -> String {
     concat(&[root, "actors/", id, ".html"])
 }
 
+/// Writes [`actor_href`]'s link into `out`, for the many links of an article page.
+pub fn push_actor_href(out: &mut String, root: &str, id: &str) {
+    for piece in [root, "actors/", id, ".html"] {
+        out.push_str(piece);
+    }
+}
+
 /// Link from a page at `root` to an article page.
 pub fn article_href(root: &str, id: &str) -> String {
     concat(&[root, "articles/", id, ".html"])
@@ -57,9 +64,47 @@ pub fn timeline_entry_href(root: &str, entry: usize, id: &str) -> String {
     )
 }
 
+/// Writes the link [`timeline_entry_href`] makes to the entry [`timeline_entry_id`] names,
+/// without building either: an article page links every date twice, in its text and in its
+/// margin notes, so a big site writes a million of these.
+pub fn push_timeline_entry_href(
+    out: &mut String,
+    root: &str,
+    entry: usize,
+    article: &str,
+    start: usize,
+) {
+    let part = entry / super::paging::TIMELINE_PER_PART;
+    out.push_str(root);
+    if part == 0 {
+        out.push_str("timeline.html");
+    } else {
+        out.push_str("timeline/");
+        out.push_str(itoa::Buffer::new().format(part + 1));
+        out.push_str(".html");
+    }
+    out.push_str("#t-");
+    out.push_str(article);
+    out.push('-');
+    out.push_str(itoa::Buffer::new().format(start));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pushed_timeline_links_are_the_built_ones() {
+        let per_part = super::super::paging::TIMELINE_PER_PART;
+        for entry in [0, 1, per_part - 1, per_part, 7 * per_part + 3] {
+            for root in ["", "../"] {
+                let mut out = String::from("x");
+                push_timeline_entry_href(&mut out, root, entry, "002_ab", 1675);
+                let built = timeline_entry_href(root, entry, &timeline_entry_id("002_ab", 1675));
+                assert_eq!(out, format!("x{built}"));
+            }
+        }
+    }
 
     #[test]
     fn roots_follow_depth() {

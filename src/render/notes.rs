@@ -14,7 +14,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use super::escape;
+use super::{escape, escape_into};
 use crate::notes::refs::{markdown_options, Names, Reference};
 use crate::notes::{Orphan, Placed};
 use crate::parse::highlight;
@@ -49,6 +49,11 @@ pub fn marks(placed: &[Placed]) -> BTreeMap<usize, Vec<Mark>> {
 /// Escaped `text`, which starts at byte `at` of its block's plain text, with every piece
 /// inside a mark wrapped in its own `<mark>` (nested when notes overlap).
 pub fn marked(out: &mut String, text: &str, at: usize, marks: &[Mark]) {
+    // Nearly every paragraph has no editorial note: its text is only escaped.
+    if marks.is_empty() {
+        escape_into(out, text);
+        return;
+    }
     let end = at + text.len();
     let mut cuts: Vec<usize> = vec![at, end];
     for m in marks {
