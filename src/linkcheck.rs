@@ -31,37 +31,34 @@ const NO_ANCHOR: u64 = 0;
 /// A fixed-key hash: the same on every run and thread. A collision could only hide a broken
 /// link, with odds of about one in 2^64 per link.
 fn hash(s: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish().max(1)
+    xxhash_rust::xxh3::xxh3_64(s.as_bytes()).max(1)
 }
 
 /// Where a link of a page leads.
-enum Link {
+enum Link<'a> {
     /// Another site, or a `mailto:`: not checked.
     External,
     /// Above the site's root: broken.
     Leaves,
     /// A file of the site, and an anchor in it.
-    Internal(String, Option<String>),
+    Internal(String, Option<&'a str>),
 }
 
-/// Resolves a raw link of `page` against the page's folder.
-fn resolved(page: &str, raw: &str) -> Link {
-    let link = unescape(raw);
-    if is_external(&link) {
+/// Resolves a link of `page` (its entities decoded, see [`unescape`]) against the page's
+/// folder.
+fn resolved<'a>(page: &str, link: &'a str) -> Link<'a> {
+    if is_external(link) {
         return Link::External;
     }
     let (path, anchor) = link
         .split_once('#')
-        .map_or((&*link, None), |(p, a)| (p, Some(a)));
+        .map_or((link, None), |(p, a)| (p, Some(a)));
     let target = if path.is_empty() {
         Some(page.to_string())
     } else {
         resolve(page, path)
     };
-    let anchor = anchor.filter(|a| !a.is_empty()).map(str::to_string);
+    let anchor = anchor.filter(|a| !a.is_empty());
     target.map_or(Link::Leaves, |t| Link::Internal(t, anchor))
 }
 
@@ -103,10 +100,10 @@ fn scan(page: &str, html: &str) -> PageLinks {
     let mut seen = rustc_hash::FxHashSet::default();
     raw.retain(|value| seen.insert(*value));
     for value in raw {
-        match resolved(page, value) {
+        match resolved(page, &unescape(value)) {
             Link::Internal(target, anchor) => out
                 .links
-                .push((hash(&target), anchor.as_deref().map_or(NO_ANCHOR, hash))),
+                .push((hash(&target), anchor.map_or(NO_ANCHOR, hash))),
             Link::External => {}
             Link::Leaves => out.escapes.push(value.into()),
         }
@@ -202,17 +199,17 @@ fn name_broken(
     let html = String::from_utf8_lossy(&bytes);
     let mut out = Vec::new();
     for (_, raw) in attributes(&html).filter(|(is_link, _)| *is_link) {
-        let Link::Internal(target, anchor) = resolved(page, raw) else {
+        let link = unescape(raw);
+        let Link::Internal(target, anchor) = resolved(page, &link) else {
             continue;
         };
-        let link = unescape(raw);
         match files.get(&target) {
             None => out.push(format!("{page}: {link} (no file {target})")),
             Some(scanned) => {
                 if let Some(anchor) = anchor {
                     let has = scanned
                         .as_ref()
-                        .is_some_and(|p| p.ids.binary_search(&hash(&anchor)).is_ok());
+                        .is_some_and(|p| p.ids.binary_search(&hash(anchor)).is_ok());
                     if !has {
                         out.push(format!("{page}: {link} (no id \"{anchor}\" in {target})"));
                     }
@@ -240,25 +237,33 @@ fn is_external(link: &str) -> bool {
 }
 
 /// Resolves a page-relative path against the page's folder; `None` if it climbs above the root.
+/// Built in one string: the check resolves every distinct link of every page.
 fn resolve(page: &str, link: &str) -> Option<String> {
     let link = link.split('?').next().unwrap_or(link);
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
+    let mut joined = String::with_capacity(page.len() + link.len() + 11);
+    joined.push_str(page.rsplit_once('/').map_or("", |(folder, _)| folder));
     for seg in link.split('/') {
         match seg {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if joined.is_empty() {
+                    return None;
+                }
+                joined.truncate(joined.rfind('/').unwrap_or(0));
             }
-            s => parts.push(s),
+            s => {
+                if !joined.is_empty() {
+                    joined.push('/');
+                }
+                joined.push_str(s);
+            }
         }
     }
-    let mut joined = parts.join("/");
     if link.ends_with('/') || joined.is_empty() {
-        joined = format!(
-            "{joined}{}index.html",
-            if joined.is_empty() { "" } else { "/" }
-        );
+        if !joined.is_empty() {
+            joined.push('/');
+        }
+        joined.push_str("index.html");
     }
     Some(joined)
 }
@@ -330,6 +335,29 @@ mod tests {
             broken_links(&pages),
             ["index.html: ../x.html (leaves the site)"]
         );
+    }
+
+    #[test]
+    fn links_resolve_against_the_page_folder() {
+        let cases = [
+            ("articles/a.html", "../actors/x.html", Some("actors/x.html")),
+            ("timeline/2.html", "../timeline.html", Some("timeline.html")),
+            ("timeline/2.html", "3.html", Some("timeline/3.html")),
+            ("a/b/c.html", "../../x/", Some("x/index.html")),
+            ("a/b.html", "..", Some("index.html")),
+            ("a/b.html", "c/../d.html?q=1", Some("a/d.html")),
+            ("index.html", "./", Some("index.html")),
+            ("index.html", "./x//y.html", Some("x/y.html")),
+            ("index.html", "../x.html", None),
+            ("a/b.html", "../../x.html", None),
+        ];
+        for (page, link, expected) in cases {
+            assert_eq!(
+                resolve(page, link).as_deref(),
+                expected,
+                "{link} from {page}"
+            );
+        }
     }
 
     #[test]
