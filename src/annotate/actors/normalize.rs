@@ -10,6 +10,8 @@
 //! byte it came from, so hits can be reported as byte offsets into the
 //! ORIGINAL text even where folding changed lengths ("İ" → "i", "’" → "'").
 
+use crate::chars::char_at;
+
 /// A paragraph in folded form plus the way back to the original bytes.
 pub(crate) struct Folded {
     /// The folded text the automaton runs over.
@@ -65,45 +67,51 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The ASCII bytes `char::is_whitespace` accepts: `u8::is_ascii_whitespace` leaves out the
+/// vertical tab, which would then have been kept as a letter of a word.
+fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0B
+}
+
 /// Folds `text` into `out` (buffers are reused to spare allocations).
 pub(crate) fn fold_into(text: &str, out: &mut Folded) {
     out.text.clear();
     out.map.clear();
     out.text.reserve(text.len());
     out.map.reserve(text.len() + 1);
+    let bytes = text.as_bytes();
     let mut prev_space = false;
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() {
-            // Fast path: most news text is ASCII.
-            if c.is_ascii_whitespace() {
-                if prev_space {
-                    continue;
-                }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && !is_ascii_space(b) {
+            // Fast path: most news text is ASCII, copied and lowercased a word at a time.
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| !b.is_ascii() || is_ascii_space(b))
+                .map_or(bytes.len(), |n| i + n);
+            let from = out.text.len();
+            out.text.push_str(&text[i..run]);
+            out.text[from..].make_ascii_lowercase();
+            out.map.extend(i..run);
+            prev_space = false;
+            i = run;
+            continue;
+        }
+        let (c, len) = char_at(text, i);
+        if c.is_whitespace() {
+            if !prev_space {
                 prev_space = true;
                 out.text.push(' ');
-            } else {
-                prev_space = false;
-                out.text.push(c.to_ascii_lowercase());
+                out.map.push(i);
             }
-            out.map.push(i);
-            continue;
+        } else if !is_ignorable(c) {
+            prev_space = false;
+            let f = fold_char(c);
+            out.text.push(f);
+            out.map.extend(std::iter::repeat_n(i, f.len_utf8()));
         }
-        if c.is_whitespace() {
-            if prev_space {
-                continue;
-            }
-            prev_space = true;
-            out.text.push(' ');
-            out.map.push(i);
-            continue;
-        }
-        if is_ignorable(c) {
-            continue;
-        }
-        prev_space = false;
-        let f = fold_char(c);
-        out.text.push(f);
-        out.map.extend(std::iter::repeat_n(i, f.len_utf8()));
+        i += len;
     }
     out.map.push(text.len());
 }
@@ -132,6 +140,31 @@ mod tests {
         assert_eq!(&text[os..oe], "Taliban");
         let s = f.text.find("is-k").unwrap();
         assert_eq!(&text[f.orig_start(s)..f.orig_end(text, s + 4)], "IS‑K");
+    }
+
+    proptest::proptest! {
+        /// Copying ASCII a run at a time folds as reading one char at a time does.
+        #[test]
+        fn runs_fold_like_single_chars(text in "[a-zA-Z .'’İ\u{AD}\u{A0}\t\n\u{b}‑-]{0,40}") {
+            let (mut folded, mut map, mut prev_space) = (String::new(), Vec::new(), false);
+            for (i, c) in text.char_indices() {
+                if c.is_whitespace() {
+                    if !prev_space {
+                        folded.push(' ');
+                        map.push(i);
+                    }
+                    prev_space = true;
+                } else if !is_ignorable(c) {
+                    prev_space = false;
+                    folded.push(fold_char(c));
+                    map.extend(std::iter::repeat_n(i, fold_char(c).len_utf8()));
+                }
+            }
+            map.push(text.len());
+            let f = fold(&text);
+            proptest::prop_assert_eq!(f.text, folded);
+            proptest::prop_assert_eq!(f.map, map);
+        }
     }
 
     #[test]
