@@ -200,13 +200,18 @@ impl Found {
 /// Title Case lines (headings the text did not mark up) capitalise every word, so capitals
 /// there are no cue to a name.
 fn headline_like(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().filter(|w| w.len() > 3).collect();
-    words.len() >= 2
-        && words.len() <= 12
-        && !text.trim_end().ends_with('.')
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+    // Stops at the first lowercase word: runs on every paragraph, which is rarely a headline.
+    if text.trim_end().ends_with('.') {
+        return false;
+    }
+    let mut words = 0;
+    for word in text.split_whitespace().filter(|w| w.len() > 3) {
+        words += 1;
+        if words > 12 || word.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+    }
+    words >= 2
 }
 
 /// Maps a plain-text range to source bytes; `None` when it straddles text that is not
@@ -320,6 +325,17 @@ mod tests {
         assert_eq!(to_source(&map, 1..3), Some(11..13));
         assert_eq!(to_source(&map, 6..9), Some(21..24));
         assert_eq!(to_source(&map, 3..7), None);
+    }
+
+    #[test]
+    fn headlines_capitalise_every_long_word() {
+        assert!(headline_like("Bitter Enemies to Pragmatic Partners"));
+        assert!(headline_like("What Does Recognition Mean?"));
+        assert!(!headline_like("Bitter Enemies became partners"));
+        assert!(!headline_like("Bitter Enemies to Pragmatic Partners."));
+        assert!(!headline_like("Recognition"));
+        assert!(!headline_like(&"Word ".repeat(13)));
+        assert!(headline_like(&"Word ".repeat(12)));
     }
 
     #[test]
