@@ -32,15 +32,11 @@ impl<'a> BlockTexts<'a> {
         self.around_span(mention.block, mention.span.clone())
     }
 
-    /// The mention's words as [`Self::around`] shows them, without building the context:
-    /// counting a form costs no more than the form.
-    pub fn keyword(&mut self, mention: &Mention) -> String {
-        let article = self.article;
-        let (text, map) = self
-            .texts
-            .entry(mention.block)
-            .or_insert_with(|| article.blocks[mention.block].plain_text(&article.source));
-        text[plain_range(text, map, &mention.span)].to_string()
+    /// The mention's words as [`Self::around`] shows them, without building the block's text:
+    /// a mention lies in one stretch of source that the plain text copies verbatim, so its
+    /// words are its source bytes. Counting a form costs nothing.
+    pub fn keyword(&self, mention: &Mention) -> &'a str {
+        &self.article.source[mention.span.clone()]
     }
 
     /// [`Self::around`] for any source span of block `block` (entity mentions, quotes).
@@ -103,6 +99,38 @@ fn right_of(after: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keywords_are_the_words_the_context_shows() {
+        use crate::model::{Format, MentionKind, Meta};
+        // Markdown emphasis and a link make the plain text differ from the source.
+        let source = "The *Taliban* met [Russia](https://x.org) on **3 July**, said Kabul.\n";
+        let (blocks, _) = crate::parse::markdown::blocks(source, 0);
+        let article = Article {
+            id: "a".into(),
+            source_path: "a.md".into(),
+            source: source.into(),
+            format: Format::Markdown,
+            meta: Meta::default(),
+            blocks,
+            mentions: vec![],
+            entities: vec![],
+            quotes: vec![],
+            warnings: vec![],
+        };
+        let mut texts = BlockTexts::new(&article);
+        for word in ["Taliban", "Russia", "3 July", "Kabul"] {
+            let start = source.find(word).unwrap();
+            let mention = Mention {
+                kind: MentionKind::Duration("P1Y".into()),
+                span: start..start + word.len(),
+                block: 0,
+                sentence: std::sync::Arc::from(""),
+            };
+            assert_eq!(texts.keyword(&mention), word);
+            assert_eq!(texts.around(&mention).1, word);
+        }
+    }
 
     #[test]
     fn cuts_at_words_with_ellipses() {

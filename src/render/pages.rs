@@ -199,18 +199,17 @@ pub fn actor(
     let mut groups = Vec::new();
     for (a, mentions) in &index.by_article[range] {
         let article = &input.articles[*a];
-        let mut forms: BTreeMap<String, usize> = BTreeMap::new();
+        let mut forms: BTreeMap<&str, usize> = BTreeMap::new();
         let mut lines = Vec::new();
         let mut texts = kwic::BlockTexts::new(article);
         for (n, &m) in mentions.iter().enumerate() {
             let mention = &article.mentions[m];
+            *forms.entry(texts.keyword(mention)).or_default() += 1;
             if n >= shown {
                 // Counted among the forms, not listed.
-                *forms.entry(texts.keyword(mention)).or_default() += 1;
                 continue;
             }
             let (left, keyword, right) = texts.around(mention);
-            *forms.entry(keyword.clone()).or_default() += 1;
             let href =
                 article_anchor_href(root, &article.id, &article.blocks[mention.block].anchor);
             lines.push(Kwic {
@@ -220,7 +219,8 @@ pub fn actor(
                 href,
             });
         }
-        let mut forms: Vec<(String, usize)> = forms.into_iter().collect();
+        let mut forms: Vec<(String, usize)> =
+            forms.into_iter().map(|(f, n)| (f.to_string(), n)).collect();
         forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let link = Link {
             href: article_href(root, &article.id),
