@@ -36,30 +36,29 @@ pub fn related(articles: &[Article], actors: &[ActorIndex], limit: usize) -> Vec
     for (place, &a) in by_id.iter().enumerate() {
         id_rank[a] = place;
     }
+    // Each thread tallies into one table over all articles, read back through the list of the
+    // entries it touched: no sort of every hit, and nothing to clear.
+    let fresh = || (vec![(0usize, 0usize); articles.len()], Vec::new());
     (0..articles.len())
         .into_par_iter()
-        .map(|a| {
-            // (other article, shared mentions) per shared actor, then summed per other article
-            // into (shared actors, shared mentions).
-            let mut hits: Vec<(usize, usize)> = Vec::new();
+        .map_init(fresh, |(tally, touched), a| {
+            // Per other article: (shared actors, shared mentions).
             for &(actor, mine) in &weights[a] {
                 for &(other, theirs) in &postings[actor] {
                     if other != a {
-                        hits.push((other, mine.min(theirs)));
+                        let t = &mut tally[other];
+                        if t.0 == 0 {
+                            touched.push(other);
+                        }
+                        t.0 += 1;
+                        t.1 += mine.min(theirs);
                     }
                 }
             }
-            hits.sort_unstable_by_key(|&(other, _)| other);
-            let mut ranked: Vec<(usize, (usize, usize))> = Vec::new();
-            for (other, shared) in hits {
-                match ranked.last_mut() {
-                    Some((last, s)) if *last == other => {
-                        s.0 += 1;
-                        s.1 += shared;
-                    }
-                    _ => ranked.push((other, (1, shared))),
-                }
-            }
+            let mut ranked: Vec<(usize, (usize, usize))> = touched
+                .drain(..)
+                .map(|other| (other, std::mem::take(&mut tally[other])))
+                .collect();
             ranked.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(id_rank[x.0].cmp(&id_rank[y.0])));
             // A fresh vector: collecting from `ranked.into_iter()` would reuse its allocation,
             // and 10,000 articles would each keep hundreds of candidates' worth (120 MB).
