@@ -306,13 +306,16 @@ fn without_overlaps(mut mentions: Vec<Mention>) -> Vec<Mention> {
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
     });
-    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        if kept.last().is_none_or(|k| m.span.start >= k.span.end) {
-            kept.push(m);
+    // In place: the end of the last mention kept is all the test needs.
+    let mut kept_end: Option<usize> = None;
+    mentions.retain(|m| {
+        let keep = kept_end.is_none_or(|end| m.span.start >= end);
+        if keep {
+            kept_end = Some(m.span.end);
         }
-    }
-    kept
+        keep
+    });
+    mentions
 }
 
 #[cfg(test)]
