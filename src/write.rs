@@ -298,7 +298,8 @@ fn foreign_file(out: &Path) -> Result<Option<String>> {
 }
 
 /// Removes `.NAME.new-PID` and `.NAME.old-PID` folders beside the output that a killed build
-/// left behind: only ones carrying dossier's marker, and only when process PID is gone.
+/// left behind: only ones carrying dossier's marker (or empty), and only when process PID is
+/// gone.
 fn remove_stale_siblings(parent: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
@@ -328,6 +329,9 @@ fn remove_stale_siblings(parent: &Path, name: &str) {
 /// folder that the next build recognises as its own.
 fn remove_ours(dir: &Path) -> std::io::Result<()> {
     if !dir.join(MARKER).is_file() {
+        // A deletion killed between the marker and the folder leaves it empty: removing an
+        // empty folder loses nothing, and `remove_dir` refuses any other.
+        let _ = std::fs::remove_dir(dir);
         return Ok(());
     }
     for entry in std::fs::read_dir(dir)? {
@@ -403,6 +407,30 @@ fn swap(out: &Path, staging: &Path, old: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sweeps_what_killed_builds_left_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        // No process has this id: above Linux's largest `pid_max`.
+        let dead = |kind: &str| dir.path().join(format!(".public.{kind}-4194305"));
+        std::fs::create_dir(dead("new")).unwrap();
+        std::fs::create_dir(dead("old")).unwrap();
+        std::fs::write(dead("old").join(MARKER), "x").unwrap();
+        std::fs::write(dead("old").join("a.html"), "x").unwrap();
+        let foreign = dir.path().join(".public.new-4194306");
+        std::fs::create_dir(&foreign).unwrap();
+        std::fs::write(foreign.join("mine.txt"), "keep").unwrap();
+        remove_stale_siblings(dir.path(), "public");
+        assert!(
+            !dead("new").exists(),
+            "an empty folder a killed deletion left"
+        );
+        assert!(!dead("old").exists(), "a marked folder");
+        assert!(
+            foreign.join("mine.txt").exists(),
+            "an unmarked folder with content"
+        );
+    }
 
     #[test]
     fn replaces_own_output_and_refuses_foreign_folders() {

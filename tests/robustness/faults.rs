@@ -64,12 +64,14 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site() {
         if !finished {
             child.kill().unwrap(); // SIGKILL: no destructor, no cleanup runs
             child.wait().unwrap();
+            let now = snapshot(&p.path("public"));
+            if now == new {
+                // The kill landed after the swap, while the process was exiting: the new
+                // site, whole, is the other allowed outcome, and no later kill can land.
+                break;
+            }
             killed += 1;
-            assert_eq!(
-                snapshot(&p.path("public")),
-                old,
-                "site changed by a build killed after {delay:?}"
-            );
+            assert_eq!(now, old, "site changed by a build killed after {delay:?}");
         } else {
             break;
         }
