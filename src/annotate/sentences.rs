@@ -77,8 +77,14 @@ const CLOSERS: &[char] = &['"', '\'', '’', '”', '»', ')', ']'];
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = text.as_bytes();
+    // Only a line break or a terminator can end a sentence: jump from one to the next (0xE2
+    // starts "…", among other characters).
+    let candidate = |b: u8| (b == b'.') | (b == b'?') | (b == b'!') | (b == b'\n') | (b == 0xE2);
+    let mut from = 0;
+    while let Some(i) = crate::chars::find_byte(bytes, from, candidate) {
+        let (c, len) = crate::chars::char_at(text, i);
+        from = i + len;
         if c == '\n' {
             push_trimmed(text, start..i, &mut out);
             start = i + 1;
@@ -87,15 +93,17 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if !matches!(c, '.' | '?' | '!' | '…') {
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = from;
+        while end < text.len() {
+            let (d, len) = crate::chars::char_at(text, end);
             if matches!(d, '.' | '?' | '!' | '…') || CLOSERS.contains(&d) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += len;
             } else {
                 break;
             }
         }
+        // The run of terminators and closers is read: the search goes on after it.
+        from = end;
         let rest = &text[end..];
         if !rest.starts_with(char::is_whitespace) {
             continue;
