@@ -329,8 +329,9 @@ fn remove_stale_siblings(parent: &Path, name: &str) {
 /// folder that the next build recognises as its own.
 fn remove_ours(dir: &Path) -> std::io::Result<()> {
     if !dir.join(MARKER).is_file() {
-        // A deletion killed between the marker and the folder leaves it empty: removing an
-        // empty folder loses nothing, and `remove_dir` refuses any other.
+        // A build killed before writing its marker, or a deletion killed between the marker
+        // and the folder, leaves it empty: removing an empty folder loses nothing, and
+        // `remove_dir` refuses any other.
         let _ = std::fs::remove_dir(dir);
         return Ok(());
     }
@@ -421,10 +422,7 @@ mod tests {
         std::fs::create_dir(&foreign).unwrap();
         std::fs::write(foreign.join("mine.txt"), "keep").unwrap();
         remove_stale_siblings(dir.path(), "public");
-        assert!(
-            !dead("new").exists(),
-            "an empty folder a killed deletion left"
-        );
+        assert!(!dead("new").exists(), "an empty folder a killed build left");
         assert!(!dead("old").exists(), "a marked folder");
         assert!(
             foreign.join("mine.txt").exists(),

@@ -18,7 +18,9 @@ pub fn actor_path(id: &str) -> String {
 
 /// Link from a page at `root` to an actor page.
 pub fn actor_href(root: &str, id: &str) -> String {
-    concat(&[root, "actors/", id, ".html"])
+    let mut out = String::with_capacity(root.len() + id.len() + 12);
+    push_actor_href(&mut out, root, id);
+    out
 }
 
 /// Writes [`actor_href`]'s link into `out`, for the many links of an article page.
@@ -74,15 +76,12 @@ pub fn push_timeline_entry_href(
     article: &str,
     start: usize,
 ) {
-    let part = entry / super::paging::TIMELINE_PER_PART;
     out.push_str(root);
-    if part == 0 {
-        out.push_str("timeline.html");
-    } else {
-        out.push_str("timeline/");
-        out.push_str(itoa::Buffer::new().format(part + 1));
-        out.push_str(".html");
-    }
+    super::paging::push_part_path(
+        out,
+        "timeline.html",
+        entry / super::paging::TIMELINE_PER_PART,
+    );
     out.push_str("#t-");
     out.push_str(article);
     out.push('-');

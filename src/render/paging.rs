@@ -46,10 +46,20 @@ pub fn split(weights: impl IntoIterator<Item = usize>, budget: usize) -> Vec<Ran
 /// Output path of part `part` (0-based) of a paged page whose first part is `first`
 /// (`"timeline.html"`): later parts live in a folder named after it (`timeline/2.html`).
 pub fn part_path(first: &str, part: usize) -> String {
+    let mut out = String::with_capacity(first.len() + 8);
+    push_part_path(&mut out, first, part);
+    out
+}
+
+/// Writes [`part_path`] into `out`: article pages write one into every date link.
+pub fn push_part_path(out: &mut String, first: &str, part: usize) {
     if part == 0 {
-        first.to_string()
+        out.push_str(first);
     } else {
-        format!("{}/{}.html", first.trim_end_matches(".html"), part + 1)
+        out.push_str(first.trim_end_matches(".html"));
+        out.push('/');
+        out.push_str(itoa::Buffer::new().format(part + 1));
+        out.push_str(".html");
     }
 }
 

@@ -67,12 +67,6 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The ASCII bytes `char::is_whitespace` accepts: `u8::is_ascii_whitespace` leaves out the
-/// vertical tab, which would then have been kept as a letter of a word.
-fn is_ascii_space(b: u8) -> bool {
-    b.is_ascii_whitespace() || b == 0x0B
-}
-
 /// Folds `text` into `out` (buffers are reused to spare allocations).
 pub(crate) fn fold_into(text: &str, out: &mut Folded) {
     out.text.clear();
@@ -84,11 +78,13 @@ pub(crate) fn fold_into(text: &str, out: &mut Folded) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() && !is_ascii_space(b) {
+        // `char::is_whitespace`, not `u8::is_ascii_whitespace`, which leaves out the vertical
+        // tab: the fast path must stop wherever the general one folds a space.
+        if b.is_ascii() && !char::from(b).is_whitespace() {
             // Fast path: most news text is ASCII, copied and lowercased a word at a time.
             let run = bytes[i..]
                 .iter()
-                .position(|&b| !b.is_ascii() || is_ascii_space(b))
+                .position(|&b| !b.is_ascii() || char::from(b).is_whitespace())
                 .map_or(bytes.len(), |n| i + n);
             let from = out.text.len();
             out.text.push_str(&text[i..run]);
