@@ -57,6 +57,13 @@ const WORDS: &[&str] = &[
     "0'",
     "0’",
     "www.",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 const MONTHS: &[&str] = &[
@@ -115,6 +122,8 @@ pub(super) mod cue {
     pub const ZERO_QUOTE: u32 = 1 << 17;
     /// "www.".
     pub const WWW: u32 = 1 << 18;
+    /// A weekday name ("Tuesday").
+    pub const WEEKDAY: u32 = 1 << 19;
     /// Every flag: what a paragraph gets when the prefilter cannot vouch for it.
     pub const ALL: u32 = u32::MAX >> 1;
 }
@@ -226,6 +235,8 @@ impl Cues {
                     "0s" => ZERO_S,
                     "0'" | "0’" => ZERO_QUOTE,
                     "www." => WWW,
+                    "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+                    | "sunday" => WEEKDAY,
                     _ => 0,
                 }
             };
@@ -558,6 +569,7 @@ mod tests {
             "é/www.été.com/x@y.ru 2021/ x@ @y.com/\u{2003}k.net/ wwW.a/b.c@d.e",
             "On 5 May the talks began; by June 6 they ended, the 7th of July. Last\u{a0}Aug. fell.",
             "Aug.,  5, 12th\u{2009}Dec 1999, ٣ May, May ٣, 7 Junebug, mid-May 9, Monday, May 5th, 2021",
+            "met on Tuesday,\u{a0}last\tFRIDAY and next Sunday’s; Good Friday, Mondays, weekday",
         ]
         .map(String::from)
         .to_vec();

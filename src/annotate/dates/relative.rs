@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::context::{bounded, word_before};
+use super::context::{bounded, word_after, word_before};
 use super::cues::{cue::*, group_names, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
 use super::words::{duration_value, number_value, NUMBER_WORDS};
@@ -62,6 +62,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             |c| c.all(YESTERDAY),
             r"\b(?P<word>yesterday|tomorrow)\b".into(), yesterday),
+        rule(
+            |c| c.all(WEEKDAY),
+            r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b".into(), weekday),
         rule(
             |c| c.all(WS_UNIT),
             format!(
@@ -146,6 +149,104 @@ fn same_day(_: &str, caps: &Caps) -> Option<Expr> {
 fn yesterday(_: &str, caps: &Caps) -> Option<Expr> {
     let word = caps.name("word")?.as_str().to_ascii_lowercase();
     Some(Expr::DayOffset(if word == "yesterday" { -1 } else { 1 }))
+}
+
+/// Weekday names, Monday first, as [`Expr::Weekday`] numbers them.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words before a weekday that make it a named day, not a date ("Super Tuesday", "Good
+/// Friday", "Bloody Sunday"), or a recurring one ("every Friday").
+const NOT_A_DAY_BEFORE: &[&str] = &[
+    "super", "good", "black", "bloody", "ash", "holy", "easter", "palm", "cyber", "maundy",
+    "shrove", "giving", "every", "each",
+];
+
+/// Words after a weekday that make it the name of a thing ("Friday prayers", "Sunday
+/// school"), not a date.
+const NOT_A_DAY_AFTER: &[&str] = &[
+    "prayer", "prayers", "sermon", "sermons", "market", "markets", "bazaar", "mosque", "service",
+    "services", "school", "edition", "editions",
+];
+
+/// Words that put a sentence in the future ("talks will resume on Tuesday"), so a bare
+/// weekday is the next one rather than the last.
+const FUTURE: &[&str] = &[
+    "will",
+    "won't",
+    "won’t",
+    "shall",
+    "is due",
+    "are due",
+    "is expected to",
+    "are expected to",
+    "is scheduled",
+    "are scheduled",
+    "is set to",
+    "are set to",
+    "plans to",
+    "plan to",
+];
+
+/// "on Tuesday", "said Wednesday", "last Friday", "next Monday": a day of the week near the
+/// publication date. Spelled capitalised, as English writes the names; a named day ("Good
+/// Friday"), a recurring one ("every Friday"), a thing ("Friday prayers") or a newspaper ("the
+/// Sunday Times") is none.
+fn weekday(text: &str, caps: &Caps) -> Option<Expr> {
+    let wd = caps.name("wd")?;
+    if !wd.as_str().starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let weekday = WEEKDAYS
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case(wd.as_str()))? as u8;
+    let start = caps.get(0)?.start();
+    let before = word_before(text, start);
+    let after = word_after(text, wd.end());
+    if NOT_A_DAY_BEFORE.contains(&before.as_str())
+        || NOT_A_DAY_AFTER.contains(&after.to_lowercase().as_str())
+        || (before == "the" && after.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let (after, strict) = match caps.name("rel").map(|r| r.as_str().to_ascii_lowercase()) {
+        // "the last Friday of the month" names no one day.
+        Some(_) if before == "the" => return None,
+        Some(rel) if rel == "last" => (false, true),
+        Some(rel) if rel == "next" => (true, true),
+        _ => (in_future(text, start), false),
+    };
+    Some(Expr::Weekday {
+        weekday,
+        after,
+        strict,
+    })
+}
+
+/// Whether the clause leading up to a weekday at `start` speaks of the future ("talks will
+/// resume on Tuesday"; see [`FUTURE`]). Only the words before it in its clause count: "met on
+/// Tuesday; talks will resume" is past.
+fn in_future(text: &str, start: usize) -> bool {
+    let from = text[..start]
+        .rfind(['.', '!', '?', ';', ',', ':', '\n'])
+        .map_or(0, |i| i + 1);
+    let clause = text[from..start].to_lowercase();
+    let word_at = |i: usize, w: &str| {
+        let glued = |c: char| c.is_alphanumeric();
+        !clause[..i].ends_with(glued) && !clause[i + w.len()..].starts_with(glued)
+    };
+    clause.contains("’ll ")
+        || clause.contains("'ll ")
+        || FUTURE
+            .iter()
+            .any(|w| clause.match_indices(w).any(|(i, _)| word_at(i, w)))
 }
 
 fn duration(_: &str, caps: &Caps) -> Option<Expr> {

@@ -23,6 +23,14 @@ pub(crate) enum Expr {
     MonthOffset(i32),
     /// The publication day plus an offset ("yesterday"); needs a day-precise publication date.
     DayOffset(i32),
+    /// The named day of the week (0 is Monday) nearest the publication day: on or `after` it,
+    /// or on or before it; `strict` leaves the publication day itself out ("last Friday" on a
+    /// Friday is a week before). Needs a day-precise publication date.
+    Weekday {
+        weekday: u8,
+        after: bool,
+        strict: bool,
+    },
     /// The last day-precise date of the article plus an offset ("the same day", "the next day").
     SameDay(i32),
     /// The year of the article's previous date plus an offset ("that year", "two years later").
@@ -114,6 +122,17 @@ impl Anchors {
                 let p = self.published.filter(|p| p.precision() == Precision::Day)?;
                 (add_days(p, *k)?, Resolution::PublicationDate)
             }
+            &Expr::Weekday {
+                weekday,
+                after,
+                strict,
+            } => {
+                let p = self.published.filter(|p| p.precision() == Precision::Day)?;
+                (
+                    nearest_weekday(p, weekday, after, strict)?,
+                    Resolution::PublicationDate,
+                )
+            }
             relative => {
                 let (a, how) = self.anchor()?;
                 (resolve_relative(relative, a)?, how)
@@ -165,6 +184,35 @@ fn resolve_relative(expr: &Expr, anchor: Timex) -> Option<Timex> {
     }
 }
 
+/// The `weekday` (0 is Monday) nearest the day-precise `t`: on or after it when `after`, on or
+/// before it otherwise; a week away rather than `t` itself when `strict`.
+fn nearest_weekday(t: Timex, weekday: u8, after: bool, strict: bool) -> Option<Timex> {
+    let today = i32::from(weekday_of(t)?);
+    let weekday = i32::from(weekday);
+    let mut k = if after {
+        (weekday - today).rem_euclid(7)
+    } else {
+        -(today - weekday).rem_euclid(7)
+    };
+    if strict && k == 0 {
+        k = if after { 7 } else { -7 };
+    }
+    add_days(t, k)
+}
+
+/// The day of the week of a day-precise value, 0 for Monday (proleptic Gregorian calendar).
+fn weekday_of(t: Timex) -> Option<u8> {
+    let (y, m, d) = (t.year(), i32::from(t.month()?), i32::from(t.day()?));
+    // Days since 1970-01-01 (a Thursday), counting years from March so leap days come last.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    Some((days + 3).rem_euclid(7) as u8)
+}
+
 /// The day `k` days after a day-precise value.
 fn add_days(t: Timex, k: i32) -> Option<Timex> {
     let (mut y, mut m, mut d) = (t.year(), t.month()?, i32::from(t.day()?));
@@ -194,6 +242,35 @@ mod tests {
         assert_eq!(add_days(t("2024-12-31"), 1), Some(t("2025-01-01")));
         assert_eq!(add_days(t("2024-02-28"), 1), Some(t("2024-02-29")));
         assert_eq!(add_days(t("2025-07"), 1), None);
+    }
+
+    #[test]
+    fn weekdays_are_counted_from_a_known_calendar() {
+        // 1970-01-01 was a Thursday, 2000-02-29 a Tuesday, 2024-03-15 a Friday.
+        assert_eq!(weekday_of(t("1970-01-01")), Some(3));
+        assert_eq!(weekday_of(t("2000-02-29")), Some(1));
+        assert_eq!(weekday_of(t("2024-03-15")), Some(4));
+        assert_eq!(weekday_of(t("1899-12-31")), Some(6));
+        assert_eq!(weekday_of(t("2024-03")), None);
+        // Seven days on is the same weekday, across months, years and leap days.
+        let mut day = t("1999-12-25");
+        for _ in 0..2000 {
+            let next = add_days(day, 1).unwrap();
+            assert_eq!(weekday_of(next), weekday_of(day).map(|w| (w + 1) % 7));
+            day = next;
+        }
+    }
+
+    #[test]
+    fn nearest_weekdays_around_a_friday() {
+        let friday = t("2024-03-15");
+        let near = |w, after, strict| nearest_weekday(friday, w, after, strict);
+        assert_eq!(near(1, false, false), Some(t("2024-03-12")));
+        assert_eq!(near(4, false, false), Some(t("2024-03-15")));
+        assert_eq!(near(4, false, true), Some(t("2024-03-08")));
+        assert_eq!(near(0, true, false), Some(t("2024-03-18")));
+        assert_eq!(near(4, true, true), Some(t("2024-03-22")));
+        assert_eq!(near(5, false, false), Some(t("2024-03-09")));
     }
 
     #[test]

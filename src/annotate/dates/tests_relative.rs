@@ -149,3 +149,42 @@ fn month_without_year_takes_the_year_of_its_sentence() {
         ]
     );
 }
+
+#[test]
+fn weekdays_resolve_around_a_day_precise_publication_date() {
+    // 2024-03-15 was a Friday.
+    let mut r = dct("2024-03-15");
+    let text = "Officials met on Tuesday and again last Friday; the ministry said Wednesday that \
+                talks will resume next Monday. The delegation will arrive on Thursday. The \
+                Taliban on Saturday denied it, and this Friday was calm.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("Tuesday", "2024-03-12"),
+            ("last Friday", "2024-03-08"),
+            ("Wednesday", "2024-03-13"),
+            ("next Monday", "2024-03-18"),
+            ("Thursday", "2024-03-21"),
+            ("Saturday", "2024-03-09"),
+            ("this Friday", "2024-03-15"),
+        ])
+    );
+}
+
+#[test]
+fn named_recurring_and_unanchored_weekdays_are_no_dates() {
+    let mut r = dct("2024-03-15");
+    let text = "Friday prayers were cancelled and Super Tuesday came early; the Sunday Times \
+                reported it. Markets close every Friday, on Fridays, and the last Sunday of the \
+                month. Good Friday and Easter Sunday passed; nobody works on a tuesday.";
+    assert_eq!(dates(&mut r, text), pairs(&[]));
+    // Without a day-precise publication date a weekday cannot be placed.
+    let mut r = dct("2024-03");
+    assert_eq!(dates(&mut r, "They met on Tuesday."), pairs(&[]));
+    // A full date keeps its weekday as part of it.
+    let mut r = dct("2024-03-15");
+    assert_eq!(
+        dates(&mut r, "On Friday, March 8, 2024, it began."),
+        pairs(&[("Friday, March 8, 2024", "2024-03-08")])
+    );
+}
