@@ -57,6 +57,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c| c.all(WS_YEAR),
             r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)year\b".into(), that_year),
         rule(
+            |c| c.all(WS_MONTH),
+            r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>following|previous|prior)\s+)month\b".into(), that_month),
+        rule(
+            |c| c.all(WS_UNIT),
+            format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>later|earlier)\b"), later),
+        rule(
             |c| c.all(WS_DAY),
             r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?P<dir>next|following|previous|prior)\s+day|the\s+day\s+(?P<dir2>before|after))\b".into(), same_day),
         rule(
@@ -133,6 +139,37 @@ fn that_year(_: &str, caps: &Caps) -> Option<Expr> {
         Some("previous" | "prior") => -1,
         _ => 0,
     }))
+}
+
+/// "that month", "the following month": the month of the article's previous date.
+fn that_month(_: &str, caps: &Caps) -> Option<Expr> {
+    let dir = caps.name("dir").map(|d| d.as_str().to_ascii_lowercase());
+    Some(Expr::PreviousMonth(match dir.as_deref() {
+        Some("following") => 1,
+        Some("previous" | "prior") => -1,
+        _ => 0,
+    }))
+}
+
+/// "two years later", "a month earlier", "ten days later": counted from the article's
+/// previous date, as TIMEX3 reads them. A vague count ("several years later") stays an
+/// amount of time, and so does a delay ("three days later than planned").
+fn later(text: &str, caps: &Caps) -> Option<Expr> {
+    let k = i32::try_from(count(caps)?).ok()?;
+    let end = caps.get(0)?.end();
+    if word_after(text, end).eq_ignore_ascii_case("than") {
+        return None;
+    }
+    let k = match caps.name("dir")?.as_str().to_ascii_lowercase().as_str() {
+        "earlier" => -k,
+        _ => k,
+    };
+    Some(match unit(caps).trim_end_matches('s') {
+        "year" => Expr::PreviousYear(k),
+        "month" => Expr::PreviousMonth(k),
+        "week" => Expr::SameDay(k.checked_mul(7)?),
+        _ => Expr::SameDay(k),
+    })
 }
 
 fn same_day(_: &str, caps: &Caps) -> Option<Expr> {

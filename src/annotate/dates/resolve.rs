@@ -35,6 +35,9 @@ pub(crate) enum Expr {
     SameDay(i32),
     /// The year of the article's previous date plus an offset ("that year", "two years later").
     PreviousYear(i32),
+    /// The month of the article's previous date plus an offset ("that month", "the following
+    /// month", "two months later"); needs a previous date of month precision or finer.
+    PreviousMonth(i32),
     /// An amount of time with its ISO 8601 value ("P4Y").
     Duration(String),
     /// A span that must not yield any mention (ages, URLs).
@@ -110,6 +113,10 @@ impl Anchors {
                 let r = self.reference?;
                 (Timex::year_only(r.year() + k)?, Resolution::PreviousDate)
             }
+            Expr::PreviousMonth(k) => (
+                resolve_relative(&Expr::MonthOffset(*k), self.reference?)?,
+                Resolution::PreviousDate,
+            ),
             Expr::MonthDay { month, day } if sentence_year.is_some() => (
                 Timex::day_of(sentence_year?, *month, *day)?,
                 Resolution::PreviousDate,

@@ -93,8 +93,39 @@ fn without_publication_date_resolves_against_previous_date() {
             &mut r,
             "In 2019 talks began. Two years later, the deal; the following year, war."
         ),
-        pairs(&[("2019", "2019"), ("the following year", "2020")])
+        pairs(&[
+            ("2019", "2019"),
+            ("Two years later", "2021"),
+            ("the following year", "2022"),
+        ])
     );
+}
+
+#[test]
+fn counted_offsets_from_the_previous_date() {
+    let mut r = dct("2024-03");
+    let text = "The deal was signed on 4 June 2019. Ten days later it was ratified, and three \
+                weeks earlier it had been drafted. The following month brought talks; that \
+                month ended badly. Two months later a review began, a year earlier a draft.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("4 June 2019", "2019-06-04"),
+            ("Ten days later", "2019-06-14"),
+            ("three weeks earlier", "2019-05-24"),
+            // Each counts from the date just before it, as a reader does.
+            ("The following month", "2019-06"),
+            ("that month", "2019-06"),
+            ("Two months later", "2019-08"),
+            ("a year earlier", "2018"),
+        ])
+    );
+    // A delay, a vague count and an offset with nothing before it are no dates.
+    let mut r = dct("2024-03");
+    let text = "It opened three days later than planned; several years later it closed. \
+                Ten years later nobody knew.";
+    assert_eq!(dates(&mut r, "Two years later it collapsed."), pairs(&[]));
+    assert_eq!(dates(&mut r, text), pairs(&[]));
 }
 
 #[test]
