@@ -10,7 +10,7 @@ mod position;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::annotate::dates::DateResolver;
+use crate::annotate::dates::{DateResolver, Missing};
 use crate::config::{Site, SiteConfig};
 use crate::model::{Article, Format};
 use crate::{export, index, linkcheck, load, pipeline, render};
@@ -301,19 +301,33 @@ fn unresolved_dates(site: &Site, article: &Article) -> Vec<Problem> {
     for block in article.blocks.iter().filter(|b| b.is_annotated()) {
         let (text, map) = block.plain_text(&article.source);
         resolver.find(&text);
-        for range in resolver.unresolved() {
+        for (range, lacks) in resolver.unresolved() {
             let Some(span) = crate::annotate::to_source(&map, range.clone()) else {
                 continue;
             };
             let (line, col) = line_col(&article.source, span.start);
-            let fix = match article.format {
+            let field = match article.format {
                 Format::Markdown => "a `published` date in its front matter".to_string(),
                 Format::Text => format!("`published` in [articles.{}] in site.toml", article.id),
             };
+            let why = match lacks {
+                Missing::Anchor => format!(
+                    "the article has no publication date and no earlier date; give it {field}"
+                ),
+                Missing::PublicationDay => format!(
+                    "it needs the day the article was published; give it {field} as a full date (YYYY-MM-DD)"
+                ),
+                Missing::EarlierDate => {
+                    "it counts from an earlier date in the text, and none comes before it at a fine enough precision; give the date it counts from in the text".to_string()
+                }
+            };
             out.push(Problem::warning(
-                Some(format!("{}:{line}:{col}", shown(site, &article.source_path))),
+                Some(format!(
+                    "{}:{line}:{col}",
+                    shown(site, &article.source_path)
+                )),
                 format!(
-                    "date {:?} could not be resolved: the article has no publication date and no earlier date; give it {fix}",
+                    "date {:?} could not be resolved: {why}",
                     &article.source[span]
                 ),
             ));

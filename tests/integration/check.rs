@@ -72,6 +72,22 @@ fn unresolvable_relative_date_is_a_warning_with_exit_code_0() {
 }
 
 #[test]
+fn a_dropped_date_says_what_would_place_it() {
+    let run = check_fixture("check-warning-kinds");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let at = "warning: seeds/monthly.txt:2";
+    let day = "it needs the day the article was published; give it `published` in [articles.monthly] in site.toml as a full date (YYYY-MM-DD)";
+    assert_eq!(
+        run.stderr,
+        format!(
+            "{at}:1: date \"Two years later\" could not be resolved: it counts from an earlier date in the text, and none comes before it at a fine enough precision; give the date it counts from in the text\n\
+             {at}:33: date \"Yesterday\" could not be resolved: {day}\n\
+             {at}:67: date \"Tuesday\" could not be resolved: {day}\n"
+        )
+    );
+}
+
+#[test]
 fn invalid_utf8_seed_is_reported_at_its_line_and_column() {
     let run = check_fixture("check-utf8");
     assert_eq!(run.code, 1);

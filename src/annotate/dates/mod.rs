@@ -60,11 +60,23 @@ pub struct DateHit {
     pub resolution: Resolution,
 }
 
+/// What a dropped relative date lacked, so `dossier check` can say what would place it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// A publication date or any earlier date ("this year", "On July 3").
+    Anchor,
+    /// A day-precise publication date ("yesterday", "on Tuesday").
+    PublicationDay,
+    /// An earlier date in the text to count from ("two years later", "the same day").
+    EarlierDate,
+}
+
 /// Carries what relative expressions resolve against across the paragraphs of one article.
 pub struct DateResolver {
     anchors: Anchors,
-    /// Spans of the last paragraph that looked like dates but had nothing to resolve against.
-    unresolved: Vec<std::ops::Range<usize>>,
+    /// Spans of the last paragraph that looked like dates but had nothing to resolve against,
+    /// with what they lacked.
+    unresolved: Vec<(std::ops::Range<usize>, Missing)>,
 }
 
 impl DateResolver {
@@ -127,7 +139,7 @@ impl DateResolver {
                 .map(|(_, y)| y);
             let Some(hit) = self.anchors.resolve(text, &c, year) else {
                 if c.expr != resolve::Expr::Ignore {
-                    self.unresolved.push(c.start..c.end);
+                    self.unresolved.push((c.start..c.end, missing(&c.expr)));
                 }
                 continue;
             };
@@ -144,7 +156,17 @@ impl DateResolver {
     /// The spans of the paragraph last passed to [`find`](Self::find) that are relative dates
     /// with nothing to resolve against ("last year" in an undated article): the build drops
     /// them silently, `dossier check` warns about them.
-    pub fn unresolved(&self) -> &[std::ops::Range<usize>] {
+    pub fn unresolved(&self) -> &[(std::ops::Range<usize>, Missing)] {
         &self.unresolved
+    }
+}
+
+/// What an expression that could not be resolved was missing.
+fn missing(expr: &resolve::Expr) -> Missing {
+    use resolve::Expr;
+    match expr {
+        Expr::DayOffset(_) | Expr::Weekday { .. } => Missing::PublicationDay,
+        Expr::SameDay(_) | Expr::PreviousYear(_) | Expr::PreviousMonth(_) => Missing::EarlierDate,
+        _ => Missing::Anchor,
     }
 }
