@@ -20,9 +20,12 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::{CaptureLocations, Regex};
 
+use super::words::WEEKDAYS;
+
 /// Cue words, matched ASCII-case-insensitively (the relative recognisers are `(?i)`).
 /// The twelve month prefixes come first and are then checked case-sensitively, as the
-/// calendar recognisers spell month names capitalised.
+/// calendar recognisers spell month names capitalised. The weekday names follow these in the
+/// automaton ([`WEEKDAYS`]).
 const WORDS: &[&str] = &[
     "jan",
     "feb",
@@ -57,13 +60,6 @@ const WORDS: &[&str] = &[
     "0'",
     "0’",
     "www.",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 const MONTHS: &[&str] = &[
@@ -75,7 +71,7 @@ const FIRST_OTHER: usize = 20;
 static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(WORDS)
+        .build(WORDS.iter().chain(&WEEKDAYS))
         .expect("valid cue words")
 });
 
@@ -226,7 +222,7 @@ impl Cues {
                     0
                 }
             } else {
-                match WORDS[i] {
+                match WORDS.get(i).copied().unwrap_or("a weekday") {
                     "old" => OLD,
                     "age" | "than" => AGE,
                     "ago" => AGO,
@@ -235,8 +231,7 @@ impl Cues {
                     "0s" => ZERO_S,
                     "0'" | "0’" => ZERO_QUOTE,
                     "www." => WWW,
-                    "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
-                    | "sunday" => WEEKDAY,
+                    "a weekday" => WEEKDAY,
                     _ => 0,
                 }
             };

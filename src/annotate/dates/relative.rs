@@ -9,7 +9,7 @@ use regex::Regex;
 use super::context::{bounded, word_after, word_before};
 use super::cues::{cue::*, group_names, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
-use super::words::{duration_value, number_value, NUMBER_WORDS};
+use super::words::{duration_value, number_value, NUMBER_WORDS, WEEKDAYS};
 
 struct Rule {
     re: Regex,
@@ -132,23 +132,25 @@ fn this_year(text: &str, caps: &Caps) -> Option<Expr> {
     })
 }
 
+/// "that year", "the following year": the year of the article's previous date.
 fn that_year(_: &str, caps: &Caps) -> Option<Expr> {
-    let dir = caps.name("dir").map(|d| d.as_str().to_ascii_lowercase());
-    Some(Expr::PreviousYear(match dir.as_deref() {
-        Some("following") => 1,
-        Some("previous" | "prior") => -1,
-        _ => 0,
-    }))
+    Some(Expr::PreviousYear(step(caps)))
 }
 
 /// "that month", "the following month": the month of the article's previous date.
 fn that_month(_: &str, caps: &Caps) -> Option<Expr> {
+    Some(Expr::PreviousMonth(step(caps)))
+}
+
+/// The step a `dir` group names: "following" is the next, "previous" or "prior" the one
+/// before, and anything else ("same", none) the same.
+fn step(caps: &Caps) -> i32 {
     let dir = caps.name("dir").map(|d| d.as_str().to_ascii_lowercase());
-    Some(Expr::PreviousMonth(match dir.as_deref() {
+    match dir.as_deref() {
         Some("following") => 1,
         Some("previous" | "prior") => -1,
         _ => 0,
-    }))
+    }
 }
 
 /// "two years later", "a month earlier", "ten days later": counted from the article's
@@ -187,17 +189,6 @@ fn yesterday(_: &str, caps: &Caps) -> Option<Expr> {
     let word = caps.name("word")?.as_str().to_ascii_lowercase();
     Some(Expr::DayOffset(if word == "yesterday" { -1 } else { 1 }))
 }
-
-/// Weekday names, Monday first, as [`Expr::Weekday`] numbers them.
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Words before a weekday that make it a named day, not a date ("Super Tuesday", "Good
 /// Friday", "Bloody Sunday"), or a recurring one ("every Friday").

@@ -10,9 +10,9 @@ pub(crate) const MONTH_ANY: &str = "January|February|March|April|May|June|July|A
 October|November|December|Jan\\.?|Feb\\.?|Mar\\.|Apr\\.?|Jun\\.|Jul\\.|Aug\\.?|Sept\\.?|Sep\\.?|\
 Oct\\.?|Nov\\.?|Dec\\.?";
 
-/// Month and weekday names, lowercase: calendar words the other recognisers (names,
+/// Month names, lowercase: with [`WEEKDAYS`], calendar words the other recognisers (names,
 /// metonyms, event matching) must not take for content or for part of a name.
-const CALENDAR_WORDS: &[&str] = &[
+const MONTHS_LOWER: &[&str] = &[
     "january",
     "february",
     "march",
@@ -25,6 +25,10 @@ const CALENDAR_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
+];
+
+/// Weekday names, lowercase and Monday first, the order in which weekdays are numbered.
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -36,7 +40,7 @@ const CALENDAR_WORDS: &[&str] = &[
 
 /// Whether lowercase `word` names a month or a weekday.
 pub(crate) fn is_calendar_word(word: &str) -> bool {
-    CALENDAR_WORDS.contains(&word)
+    MONTHS_LOWER.contains(&word) || WEEKDAYS.contains(&word)
 }
 
 /// Regex alternation of spelled-out numbers used in durations ("four", "twenty-five").
