@@ -311,6 +311,9 @@ fn unresolved_dates(site: &Site, article: &Article) -> Vec<Problem> {
                 Format::Text => format!("`published` in [articles.{}] in site.toml", article.id),
             };
             let why = match lacks {
+                Missing::Anchor if article.meta.published.is_some() => format!(
+                    "the article's publication date is too coarse for it and no earlier date is fine enough; give it {field} with a month or day"
+                ),
                 Missing::Anchor => format!(
                     "the article has no publication date and no earlier date; give it {field}"
                 ),

@@ -82,7 +82,8 @@ fn a_dropped_date_says_what_would_place_it() {
         format!(
             "{at}:1: date \"Two years later\" could not be resolved: it counts from an earlier date in the text, and none comes before it at a fine enough precision; give the date it counts from in the text\n\
              {at}:33: date \"Yesterday\" could not be resolved: {day}\n\
-             {at}:67: date \"Tuesday\" could not be resolved: {day}\n"
+             {at}:67: date \"Tuesday\" could not be resolved: {day}\n\
+             warning: seeds/yearly.txt:2:1: date \"Last month\" could not be resolved: the article's publication date is too coarse for it and no earlier date is fine enough; give it `published` in [articles.yearly] in site.toml with a month or day\n"
         )
     );
 }

@@ -221,8 +221,10 @@ impl Cues {
                 } else {
                     0
                 }
+            } else if i >= WORDS.len() {
+                WEEKDAY
             } else {
-                match WORDS.get(i).copied().unwrap_or("a weekday") {
+                match WORDS[i] {
                     "old" => OLD,
                     "age" | "than" => AGE,
                     "ago" => AGO,
@@ -231,7 +233,6 @@ impl Cues {
                     "0s" => ZERO_S,
                     "0'" | "0’" => ZERO_QUOTE,
                     "www." => WWW,
-                    "a weekday" => WEEKDAY,
                     _ => 0,
                 }
             };

@@ -237,10 +237,10 @@ fn weekday(text: &str, caps: &Caps) -> Option<Expr> {
         .position(|w| w.eq_ignore_ascii_case(wd.as_str()))? as u8;
     let start = caps.get(0)?.start();
     let before = word_before(text, start);
-    let after = word_after(text, wd.end());
+    let next_word = word_after(text, wd.end());
     if NOT_A_DAY_BEFORE.contains(&before.as_str())
-        || NOT_A_DAY_AFTER.contains(&after.to_lowercase().as_str())
-        || (before == "the" && after.starts_with(char::is_uppercase))
+        || NOT_A_DAY_AFTER.contains(&next_word.to_lowercase().as_str())
+        || (before == "the" && next_word.starts_with(char::is_uppercase))
     {
         return None;
     }
