@@ -118,17 +118,27 @@ impl Site {
     pub fn load(path: &Path) -> Result<Site> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read {}", path.display()))?;
-        let config = parse(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e))?;
+        Site::from_text(path, &text)
+    }
+
+    /// [`Site::load`] from the text of the file at `path`, already read.
+    pub fn from_text(path: &Path, text: &str) -> Result<Site> {
+        let config = parse(text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e))?;
+        Ok(Site::with_config(path, config))
+    }
+
+    /// The site whose configuration, read from `path`, is `config`.
+    pub fn with_config(path: &Path, config: SiteConfig) -> Site {
         let root = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."))
             .to_path_buf();
-        Ok(Site {
+        Site {
             config,
             root,
             config_path: path.to_path_buf(),
-        })
+        }
     }
 
     /// Absolute-or-relative path of the seeds folder.
@@ -157,8 +167,9 @@ pub fn parse(text: &str) -> Result<SiteConfig> {
     Ok(config)
 }
 
-/// Checks what serde cannot: unique ids, well-formed slugs and dates.
-fn validate(config: &SiteConfig, text: &str) -> Result<()> {
+/// Checks what serde cannot: unique ids, well-formed slugs and dates; messages about a
+/// place in `text` start with "line L, column C: ".
+pub fn validate(config: &SiteConfig, text: &str) -> Result<()> {
     let mut seen = std::collections::BTreeSet::new();
     for actor in &config.actors {
         let at = position_of(text, &format!("\"{}\"", actor.id));
@@ -226,9 +237,7 @@ pub fn check_published(value: &str) -> std::result::Result<Timex, String> {
 fn position_of(text: &str, needle: &str) -> String {
     match text.find(needle) {
         Some(at) => {
-            let before = &text[..at];
-            let line = before.matches('\n').count() + 1;
-            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, col) = crate::position::line_col(text, at);
             format!("line {line}, column {col}: ")
         }
         None => String::new(),

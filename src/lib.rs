@@ -7,6 +7,7 @@
 //! [`model`] holds the [`model::Article`] that carries an article through.
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod annotate;
 pub mod cache;
 pub mod chars;
@@ -17,16 +18,20 @@ pub mod export;
 pub mod extract;
 pub mod fingerprint;
 pub mod fuzz_entry;
+pub mod html;
 pub mod index;
 pub mod init;
 pub mod linkcheck;
 pub mod load;
 pub mod model;
 pub mod notes;
+pub mod output;
 pub mod parse;
 pub mod pipeline;
+pub mod position;
 pub mod progress;
 pub mod render;
+pub mod routes;
 pub mod scrub;
 pub mod search;
 pub mod serve;

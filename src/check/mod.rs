@@ -13,10 +13,10 @@ use std::path::{Path, PathBuf};
 use crate::annotate::dates::{DateResolver, Missing};
 use crate::config::{Site, SiteConfig};
 use crate::model::{Article, Format};
-use crate::{export, index, linkcheck, load, pipeline, render};
+use crate::{load, pipeline};
 
+use crate::position::line_col;
 pub use external::check_external;
-pub(crate) use position::line_col;
 use position::locate;
 
 /// How bad a problem is: errors fail the check (exit code 1), warnings do not.
@@ -112,31 +112,34 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
         report.problems.extend(utf8);
         return report;
     }
-    let (sources, notes_files) = match load::load_sources_with(&seeds, &site.root, false) {
-        Ok(l) => (l.sources, l.notes),
+    let loaded = match load::load_sources_with(&seeds, &site.root, false) {
+        Ok(l) => l,
         Err(e) => {
             report.problems.push(Problem::error(None, format!("{e:#}")));
             return report;
         }
     };
-    report.articles = sources.len();
-    let articles = match pipeline::annotate_sources(&site, sources) {
-        Ok(a) => a,
-        Err(e) => {
-            let text = format!("{e:#}");
-            report.problems.extend(text.lines().map(|line| {
-                // Parse errors read "path: message" or "path:line: message".
-                match line.split_once(": ") {
-                    Some((at, msg)) if !at.contains(' ') => {
-                        Problem::error(Some(shown(&site, at)), msg)
+    report.articles = loaded.sources.len();
+    let hooks = pipeline::Hooks::default();
+    let stages = &mut pipeline::Stages::default();
+    let analysis =
+        match pipeline::analyse_loaded(&site, loaded.sources, &loaded.notes, hooks, stages) {
+            Ok(a) => a,
+            Err(e) => {
+                let text = format!("{e:#}");
+                report.problems.extend(text.lines().map(|line| {
+                    // Parse errors read "path: message" or "path:line: message".
+                    match line.split_once(": ") {
+                        Some((at, msg)) if !at.contains(' ') => {
+                            Problem::error(Some(shown(&site, at)), msg)
+                        }
+                        _ => Problem::error(None, line),
                     }
-                    _ => Problem::error(None, line),
-                }
-            }));
-            return report;
-        }
-    };
-    for article in &articles {
+                }));
+                return report;
+            }
+        };
+    for article in &analysis.articles {
         for w in &article.warnings {
             let problem = match w.split_once(": ") {
                 Some((at, msg)) => Problem::warning(Some(shown(&site, at)), msg),
@@ -146,42 +149,20 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
         }
         report.problems.extend(unresolved_dates(&site, article));
     }
-    let index = index::build(&articles, site.config.actors.len());
-    let names = crate::notes::refs::Names {
-        actors: &site.config.actors,
-        articles: &articles,
-        index: &index,
-    };
-    let attached = crate::notes::attach(names, &notes_files);
     report
         .problems
-        .extend(note_problems(&site, &attached, allow_orphans));
-    let notes = attached.notes;
-    let input = render::RenderInput {
-        site: &site,
-        articles: &articles,
-        index: &index,
-        notes: &notes,
-    };
-    let mut pages = match render::render_to_memory(&input) {
+        .extend(note_problems(&site, &analysis.note_problems, allow_orphans));
+    let (pages, broken) = match pipeline::emit_to_memory(&analysis.input(&site)) {
         Ok(p) => p,
         Err(e) => {
             report.problems.push(Problem::error(None, format!("{e:#}")));
             return report;
         }
     };
-    pages.insert(
-        "data/annotations.json".into(),
-        export::annotations_json(&site.config, &articles, &index),
-    );
-    pages.insert(
-        "data/notes.jsonld".into(),
-        export::notes_jsonld(&site.config, names, &notes),
-    );
     report.pages = pages.keys().filter(|p| p.ends_with(".html")).count();
-    report.problems.extend(broken_links(&site, &pages));
+    report.problems.extend(broken_links(&site, &pages, broken));
     if external {
-        let (checked, problems) = check_external(&site, &articles, &pages);
+        let (checked, problems) = check_external(&site, &analysis.articles, &pages);
         report.external = checked;
         report.problems.extend(problems);
     }
@@ -192,7 +173,7 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
 /// orphans (errors, or warnings when they are allowed).
 fn note_problems(
     site: &Site,
-    attached: &crate::notes::Attached,
+    attached: &crate::notes::NoteProblems,
     allow_orphans: bool,
 ) -> Vec<Problem> {
     let at = |d: &crate::notes::Diagnostic| Some(shown(site, &d.location()));
@@ -229,18 +210,21 @@ fn check_config(path: &Path, problems: &mut Vec<Problem>) -> Option<Site> {
             return None;
         }
     };
-    if let Err(e) = toml::from_str::<SiteConfig>(&text) {
-        let at = match e.span() {
-            Some(span) => {
-                let (line, col) = line_col(&text, span.start);
-                format!("{shown_path}:{line}:{col}")
-            }
-            None => shown_path,
-        };
-        problems.push(Problem::error(Some(at), e.message().trim().to_string()));
-        return None;
-    }
-    if let Err(e) = crate::config::parse(&text) {
+    let config = match toml::from_str::<SiteConfig>(&text) {
+        Ok(config) => config,
+        Err(e) => {
+            let at = match e.span() {
+                Some(span) => {
+                    let (line, col) = line_col(&text, span.start);
+                    format!("{shown_path}:{line}:{col}")
+                }
+                None => shown_path,
+            };
+            problems.push(Problem::error(Some(at), e.message().trim().to_string()));
+            return None;
+        }
+    };
+    if let Err(e) = crate::config::validate(&config, &text) {
         // Validation messages start with "line L, column C: " when they have a position.
         let msg = e.to_string();
         let (at, msg) = match position::strip_line_col(&msg) {
@@ -250,13 +234,7 @@ fn check_config(path: &Path, problems: &mut Vec<Problem>) -> Option<Site> {
         problems.push(Problem::error(Some(at), msg));
         return None;
     }
-    match Site::load(path) {
-        Ok(site) => Some(site),
-        Err(e) => {
-            problems.push(Problem::error(None, format!("{e:#}")));
-            None
-        }
-    }
+    Some(Site::with_config(path, config))
 }
 
 /// Every article file that is not UTF-8, with the line and column of the first bad byte, so all
@@ -341,10 +319,10 @@ fn unresolved_dates(site: &Site, article: &Article) -> Vec<Problem> {
 
 /// Broken internal links, one problem per distinct link: at the line of a site template that
 /// writes it when one does (an override is the usual culprit), else at the first page holding it.
-fn broken_links(site: &Site, pages: &render::Pages) -> Vec<Problem> {
+fn broken_links(site: &Site, pages: &crate::output::Pages, broken: Vec<String>) -> Vec<Problem> {
     // (page, link, reason, pages with it), from the checker's "page: link (reason)" lines.
     let mut groups: Vec<(String, String, String, usize)> = Vec::new();
-    for line in linkcheck::broken_links(pages) {
+    for line in broken {
         let Some((page, rest)) = line.split_once(": ") else {
             continue;
         };

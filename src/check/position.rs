@@ -1,19 +1,9 @@
-//! Positions for messages: byte offsets to 1-based line and column, and where a rendered link
-//! was written in the site's own templates.
+//! Positions for `check`'s messages: where a rendered link was written in the site's own
+//! templates, and the position in a config validator's message.
 
 use std::path::{Path, PathBuf};
 
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
+use crate::position::line_col;
 
 /// A page-relative link without its leading `../` and `./`: what a template writes after
 /// `{{ root }}`.
@@ -57,13 +47,6 @@ pub fn locate(templates: &Path, link: &str) -> Option<(PathBuf, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lines_and_columns_are_one_based_in_characters() {
-        assert_eq!(line_col("ab\ncé d", 0), (1, 1));
-        assert_eq!(line_col("ab\ncé d", 3), (2, 1));
-        assert_eq!(line_col("ab\ncé d", 7), (2, 4));
-    }
 
     #[test]
     fn strips_the_validator_position() {

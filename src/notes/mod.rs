@@ -18,8 +18,8 @@ use std::ops::Range;
 use anyhow::{bail, Result};
 use rayon::prelude::*;
 
-use crate::check::line_col;
 use crate::model::{Article, NotesSource};
+use crate::position::line_col;
 use anchor::{Anchoring, Method, Selector, MIN_SCORE};
 use format::Note;
 use refs::{Names, Reference};
@@ -133,11 +133,18 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The outcome of the notes stage, before the build decides what fails it.
+/// The outcome of the notes stage: the notes, and the problems for the command to judge.
 #[derive(Debug, Default)]
 pub struct Attached {
     /// The notes.
     pub notes: NoteSet,
+    /// What went wrong on the way.
+    pub problems: NoteProblems,
+}
+
+/// The notes stage's problems, before the command decides what fails it.
+#[derive(Debug, Default)]
+pub struct NoteProblems {
     /// Syntax errors, unknown references, notes files without an article: always errors.
     pub errors: Vec<Diagnostic>,
     /// Orphans, each with what to do: errors unless orphans are allowed.
@@ -146,10 +153,10 @@ pub struct Attached {
     pub warnings: Vec<Diagnostic>,
 }
 
-impl Attached {
-    /// The notes when nothing fails the build, with the warnings to print (orphans, when
-    /// allowed, among them); else every error at once, as one message.
-    pub fn into_result(self, allow_orphans: bool) -> Result<(NoteSet, Vec<String>)> {
+impl NoteProblems {
+    /// The warnings to print (orphans, when allowed, among them) when nothing fails the
+    /// build; else every error at once, as one message.
+    pub fn into_result(self, allow_orphans: bool) -> Result<Vec<String>> {
         let mut errors: Vec<String> = self.errors.iter().map(|d| d.to_string()).collect();
         let mut warnings: Vec<String> = self.warnings.iter().map(|d| d.to_string()).collect();
         for (d, fix) in &self.orphans {
@@ -162,7 +169,7 @@ impl Attached {
         if !errors.is_empty() {
             bail!("{}", errors.join("\n"));
         }
-        Ok((self.notes, warnings))
+        Ok(warnings)
     }
 }
 
@@ -178,9 +185,9 @@ pub fn attach(names: Names, files: &[NotesSource]) -> Attached {
     };
     let done: Vec<FileResult> = files.par_iter().map(|f| one_file(names, f)).collect();
     for r in done {
-        out.errors.extend(r.errors);
-        out.warnings.extend(r.warnings);
-        out.orphans.extend(r.orphan_diagnostics);
+        out.problems.errors.extend(r.errors);
+        out.problems.warnings.extend(r.warnings);
+        out.problems.orphans.extend(r.orphan_diagnostics);
         out.notes.has_code |= r.code;
         out.notes.orphans.extend(r.orphans);
         if let Some(i) = r.article {
