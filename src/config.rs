@@ -3,6 +3,7 @@
 //! Every table denies unknown keys, so a typo is reported with its line and column instead of
 //! being silently ignored; the `toml` crate's error already carries the position and a caret.
 
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -122,8 +123,29 @@ impl Site {
     }
 
     /// [`Site::load`] from the text of the file at `path`, already read.
+    /// A problem fails with [`Diagnostics`] at its line and column.
     pub fn from_text(path: &Path, text: &str) -> Result<Site> {
-        let config = parse(text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e))?;
+        let file = Some(path.display().to_string());
+        let config: SiteConfig = toml::from_str(text).map_err(|e| {
+            let problem = Diagnostic::error(file.clone(), e.message().trim());
+            Diagnostics(vec![match e.span() {
+                Some(span) => {
+                    let (line, col) = crate::position::line_col(text, span.start);
+                    problem.at(line, Some(col))
+                }
+                None => problem,
+            }])
+        })?;
+        validate(&config, text).map_err(|e| {
+            // Validation messages start with "line L, column C: " when they have a position.
+            let message = e.to_string();
+            Diagnostics(vec![match split_position(&message) {
+                Some((line, col, rest)) => {
+                    Diagnostic::error(file.clone(), rest).at(line, Some(col))
+                }
+                None => Diagnostic::error(file.clone(), message),
+            }])
+        })?;
         Ok(Site::with_config(path, config))
     }
 
@@ -138,6 +160,16 @@ impl Site {
             config,
             root,
             config_path: path.to_path_buf(),
+        }
+    }
+
+    /// A path relative to the site root as the user can open it from where they ran dossier,
+    /// with `/` separators: what every message names.
+    pub fn shown(&self, rel: &str) -> String {
+        if self.root == Path::new(".") {
+            rel.to_string()
+        } else {
+            self.root.join(rel).to_string_lossy().replace('\\', "/")
         }
     }
 
@@ -242,6 +274,14 @@ fn position_of(text: &str, needle: &str) -> String {
         }
         None => String::new(),
     }
+}
+
+/// Splits "line L, column C: rest" ([`position_of`]'s form) into its parts.
+fn split_position(msg: &str) -> Option<(usize, usize, &str)> {
+    let rest = msg.strip_prefix("line ")?;
+    let (line, rest) = rest.split_once(", column ")?;
+    let (col, rest) = rest.split_once(": ")?;
+    Some((line.parse().ok()?, col.parse().ok()?, rest))
 }
 
 fn is_slug(s: &str) -> bool {

@@ -19,6 +19,7 @@ pub mod check;
 #[doc(hidden)]
 pub mod cli;
 pub mod config;
+pub mod diagnostic;
 pub mod export;
 pub mod extract;
 pub mod fingerprint;

@@ -7,11 +7,10 @@
 mod external;
 mod position;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::annotate::dates::{DateResolver, Missing};
-use crate::config::{Site, SiteConfig};
+use crate::config::Site;
 use crate::model::{Article, Format};
 use crate::{load, pipeline};
 
@@ -19,56 +18,7 @@ use crate::position::line_col;
 pub use external::check_external;
 use position::locate;
 
-/// How bad a problem is: errors fail the check (exit code 1), warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    /// The site cannot be built, or builds wrong.
-    Error,
-    /// The site builds, but probably not as the author meant.
-    Warning,
-}
-
-/// One problem, printed as `error: FILE:LINE:COL: message`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Error or warning.
-    pub severity: Severity,
-    /// `file:line:col` (or just the file) where there is one.
-    pub location: Option<String>,
-    /// What is wrong and what to do.
-    pub message: String,
-}
-
-impl Problem {
-    fn error(location: Option<String>, message: impl Into<String>) -> Problem {
-        Problem {
-            severity: Severity::Error,
-            location,
-            message: message.into(),
-        }
-    }
-
-    fn warning(location: Option<String>, message: impl Into<String>) -> Problem {
-        Problem {
-            severity: Severity::Warning,
-            location,
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let tag = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        match &self.location {
-            Some(at) => write!(f, "{tag}: {at}: {}", self.message),
-            None => write!(f, "{tag}: {}", self.message),
-        }
-    }
-}
+pub use crate::diagnostic::{Diagnostic as Problem, Severity};
 
 /// What a check found, and how much it looked at, for the summary line.
 #[derive(Debug, Default)]
@@ -176,65 +126,28 @@ fn note_problems(
     attached: &crate::notes::NoteProblems,
     allow_orphans: bool,
 ) -> Vec<Problem> {
-    let at = |d: &crate::notes::Diagnostic| Some(shown(site, &d.location()));
-    let mut out: Vec<Problem> = attached
-        .errors
-        .iter()
-        .map(|d| Problem::error(at(d), d.message.clone()))
-        .collect();
-    out.extend(
-        attached
-            .warnings
-            .iter()
-            .map(|d| Problem::warning(at(d), d.message.clone())),
-    );
-    for (d, fix) in &attached.orphans {
-        out.push(match allow_orphans {
-            true => Problem::warning(at(d), format!("{}; listed on orphans.html", d.message)),
-            false => Problem::error(at(d), format!("{}; {fix}", d.message)),
-        });
-    }
-    out
+    attached.diagnostics(allow_orphans, |f| shown(site, f))
 }
 
 /// Parses `site.toml`, reporting a syntax error or an unknown key at its line and column.
 fn check_config(path: &Path, problems: &mut Vec<Problem>) -> Option<Site> {
-    let shown_path = path.display().to_string();
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
             problems.push(Problem::error(
-                Some(shown_path),
+                Some(path.display().to_string()),
                 format!("cannot read the site configuration: {e}"),
             ));
             return None;
         }
     };
-    let config = match toml::from_str::<SiteConfig>(&text) {
-        Ok(config) => config,
+    match Site::from_text(path, &text) {
+        Ok(site) => Some(site),
         Err(e) => {
-            let at = match e.span() {
-                Some(span) => {
-                    let (line, col) = line_col(&text, span.start);
-                    format!("{shown_path}:{line}:{col}")
-                }
-                None => shown_path,
-            };
-            problems.push(Problem::error(Some(at), e.message().trim().to_string()));
-            return None;
+            problems.extend(crate::diagnostic::of_error(&e));
+            None
         }
-    };
-    if let Err(e) = crate::config::validate(&config, &text) {
-        // Validation messages start with "line L, column C: " when they have a position.
-        let msg = e.to_string();
-        let (at, msg) = match position::strip_line_col(&msg) {
-            Some((line, col, rest)) => (format!("{shown_path}:{line}:{col}"), rest.to_string()),
-            None => (shown_path, msg),
-        };
-        problems.push(Problem::error(Some(at), msg));
-        return None;
     }
-    Some(Site::with_config(path, config))
 }
 
 /// Every article file that is not UTF-8, with the line and column of the first bad byte, so all
@@ -263,10 +176,11 @@ fn invalid_utf8(site: &Site, seeds: &Path) -> Vec<Problem> {
             let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
             let (line, col) = line_col(valid, at);
             let rel = path.strip_prefix(&site.root).unwrap_or(path);
-            out.push(Problem::error(
-                Some(format!("{}:{line}:{col}", display(rel))),
-                format!("not valid UTF-8 (byte {at}); re-save the file as UTF-8"),
-            ));
+            out.push(
+                Problem::error(Some(display(rel)), format!("not valid UTF-8 (byte {at})"))
+                    .at(line, Some(col))
+                    .hint("re-save the file as UTF-8"),
+            );
         }
     }
     out
@@ -302,16 +216,16 @@ fn unresolved_dates(site: &Site, article: &Article) -> Vec<Problem> {
                     "it counts from an earlier date in the text, and none comes before it at a fine enough precision; give the date it counts from in the text".to_string()
                 }
             };
-            out.push(Problem::warning(
-                Some(format!(
-                    "{}:{line}:{col}",
-                    shown(site, &article.source_path)
-                )),
-                format!(
-                    "date {:?} could not be resolved: {why}",
-                    &article.source[span]
-                ),
-            ));
+            out.push(
+                Problem::warning(
+                    Some(shown(site, &article.source_path)),
+                    format!(
+                        "date {:?} could not be resolved: {why}",
+                        &article.source[span]
+                    ),
+                )
+                .at(line, Some(col)),
+            );
         }
     }
     out
@@ -373,11 +287,7 @@ fn broken_links(site: &Site, pages: &crate::output::Pages, broken: Vec<String>) 
 
 /// A path relative to the site root as the user can open it from where they ran dossier.
 fn shown(site: &Site, rel: &str) -> String {
-    if site.root == Path::new(".") {
-        rel.to_string()
-    } else {
-        display(&site.root.join(rel))
-    }
+    site.shown(rel)
 }
 
 fn display(path: &Path) -> String {

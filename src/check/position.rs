@@ -1,5 +1,5 @@
 //! Positions for `check`'s messages: where a rendered link was written in the site's own
-//! templates, and the position in a config validator's message.
+//! templates.
 
 use std::path::{Path, PathBuf};
 
@@ -13,14 +13,6 @@ pub fn unrooted(link: &str) -> &str {
         rest = r;
     }
     rest
-}
-
-/// Splits "line L, column C: rest" (the config validator's form) into its parts.
-pub fn strip_line_col(msg: &str) -> Option<(usize, usize, &str)> {
-    let rest = msg.strip_prefix("line ")?;
-    let (line, rest) = rest.split_once(", column ")?;
-    let (col, rest) = rest.split_once(": ")?;
-    Some((line.parse().ok()?, col.parse().ok()?, rest))
 }
 
 /// The first place, in the site's templates folder (sorted by name), that writes `link`
@@ -42,15 +34,4 @@ pub fn locate(templates: &Path, link: &str) -> Option<(PathBuf, usize, usize)> {
         let (line, col) = line_col(&text, at);
         Some((file, line, col))
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn strips_the_validator_position() {
-        assert_eq!(strip_line_col("line 3, column 6: bad"), Some((3, 6, "bad")));
-        assert_eq!(strip_line_col("bad"), None);
-    }
 }

@@ -214,8 +214,21 @@ pub fn emit_to_memory(input: &RenderInput) -> Result<(Pages, Vec<String>)> {
 
 /// The error policy of `build` and `serve`: notes errors (and orphans, unless allowed) fail,
 /// with every problem at once; else the warnings to print.
-pub fn judge_notes(analysis: &mut Analysis, allow_orphans: bool) -> Result<Vec<String>> {
-    std::mem::take(&mut analysis.note_problems).into_result(allow_orphans)
+pub fn judge_notes(
+    site: &Site,
+    analysis: &mut Analysis,
+    allow_orphans: bool,
+) -> Result<Vec<String>> {
+    let warnings = std::mem::take(&mut analysis.note_problems)
+        .into_result(allow_orphans, |f| site.shown(f))?;
+    // Printed after "warning: " like every other build warning.
+    Ok(warnings
+        .iter()
+        .map(|d| match d.location() {
+            Some(at) => format!("{at}: {}", d.text()),
+            None => d.text(),
+        })
+        .collect())
 }
 
 /// The error policy of `build` and `serve` for links: any broken internal link fails.
@@ -304,7 +317,7 @@ pub fn build_with(
         reuse: None,
     };
     let mut analysis = analyse_loaded(&site, sources, &notes_files, hooks, &mut stages)?;
-    let note_warnings = judge_notes(&mut analysis, options.allow_orphans)?;
+    let note_warnings = judge_notes(&site, &mut analysis, options.allow_orphans)?;
     let staging = Staging::begin(&output)?;
     let check = emit(&analysis.input(&site), &staging)?;
     stages.lap("render and export");

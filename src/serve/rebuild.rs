@@ -57,7 +57,7 @@ impl Builder {
         let site = Site::load(&self.config)?;
         let loaded = load::load_sources_with(&site.seeds_dir(), &site.root, false)?;
         let (mut analysis, stats) = self.cache.analyse(&site, loaded.sources, &loaded.notes)?;
-        let note_warnings = pipeline::judge_notes(&mut analysis, self.allow_orphans)?;
+        let note_warnings = pipeline::judge_notes(&site, &mut analysis, self.allow_orphans)?;
         let (pages, broken) = pipeline::emit_to_memory(&analysis.input(&site))?;
         pipeline::fail_on_broken(broken)?;
         let warnings = loaded
@@ -127,8 +127,10 @@ fn build_and_publish(builder: &mut Builder, state: &State) -> Option<Site> {
             Some(built.site)
         }
         Err(e) => {
-            let message = format!("{e:#}");
-            eprintln!("error: {message}");
+            // The terminal and the overlay show the same lines as `dossier build`.
+            let problems = crate::diagnostic::of_error(&e);
+            let message = crate::diagnostic::Diagnostics(problems).to_string();
+            eprintln!("{message}");
             eprintln!("still serving the last good site; fix the error and save to rebuild.");
             state.fail(message);
             None
