@@ -296,6 +296,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_config_problem_is_one_diagnostic_at_its_line_and_column() {
+        let path = Path::new("site.toml");
+        let err = Site::from_text(
+            path,
+            "title = \"T\"\n\n[[actors]]\nid = \"x\"\nname = \"X\"\nalias = [\"y\"]\n",
+        )
+        .unwrap_err();
+        let problems = crate::diagnostic::of_error(&err);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("error: site.toml:6:1: unknown field `alias`"),
+            "{}",
+            problems[0]
+        );
+        let err = Site::from_text(
+            path,
+            "title = \"T\"\n[[actors]]\nid = \"A b\"\nname = \"N\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            crate::diagnostic::of_error(&err)[0].location().unwrap(),
+            "site.toml:3:6"
+        );
+    }
+
+    #[test]
+    fn splits_the_validator_position() {
+        assert_eq!(split_position("line 3, column 6: bad"), Some((3, 6, "bad")));
+        assert_eq!(split_position("bad"), None);
+    }
+
+    #[test]
     fn unknown_key_names_key_line_and_column() {
         let err = parse("title = \"x\"\ncolour = \"red\"\n")
             .unwrap_err()
