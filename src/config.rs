@@ -3,6 +3,7 @@
 //! Every table denies unknown keys, so a typo is reported with its line and column instead of
 //! being silently ignored; the `toml` crate's error already carries the position and a caret.
 
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -118,17 +119,58 @@ impl Site {
     pub fn load(path: &Path) -> Result<Site> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read {}", path.display()))?;
-        let config = parse(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e))?;
+        Site::from_text(path, &text)
+    }
+
+    /// [`Site::load`] from the text of the file at `path`, already read.
+    /// A problem fails with [`Diagnostics`] at its line and column.
+    pub fn from_text(path: &Path, text: &str) -> Result<Site> {
+        let file = Some(path.display().to_string());
+        let config: SiteConfig = toml::from_str(text).map_err(|e| {
+            let problem = Diagnostic::error(file.clone(), e.message().trim());
+            Diagnostics(vec![match e.span() {
+                Some(span) => {
+                    let (line, col) = crate::position::line_col(text, span.start);
+                    problem.at(line, Some(col))
+                }
+                None => problem,
+            }])
+        })?;
+        validate(&config, text).map_err(|e| {
+            // Validation messages start with "line L, column C: " when they have a position.
+            let message = e.to_string();
+            Diagnostics(vec![match split_position(&message) {
+                Some((line, col, rest)) => {
+                    Diagnostic::error(file.clone(), rest).at(line, Some(col))
+                }
+                None => Diagnostic::error(file.clone(), message),
+            }])
+        })?;
+        Ok(Site::with_config(path, config))
+    }
+
+    /// The site whose configuration, read from `path`, is `config`.
+    pub fn with_config(path: &Path, config: SiteConfig) -> Site {
         let root = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."))
             .to_path_buf();
-        Ok(Site {
+        Site {
             config,
             root,
             config_path: path.to_path_buf(),
-        })
+        }
+    }
+
+    /// A path relative to the site root as the user can open it from where they ran dossier,
+    /// with `/` separators: what every message names.
+    pub fn shown(&self, rel: &str) -> String {
+        if self.root == Path::new(".") {
+            rel.to_string()
+        } else {
+            self.root.join(rel).to_string_lossy().replace('\\', "/")
+        }
     }
 
     /// Absolute-or-relative path of the seeds folder.
@@ -157,8 +199,9 @@ pub fn parse(text: &str) -> Result<SiteConfig> {
     Ok(config)
 }
 
-/// Checks what serde cannot: unique ids, well-formed slugs and dates.
-fn validate(config: &SiteConfig, text: &str) -> Result<()> {
+/// Checks what serde cannot: unique ids, well-formed slugs and dates; messages about a
+/// place in `text` start with "line L, column C: ".
+pub fn validate(config: &SiteConfig, text: &str) -> Result<()> {
     let mut seen = std::collections::BTreeSet::new();
     for actor in &config.actors {
         let at = position_of(text, &format!("\"{}\"", actor.id));
@@ -226,13 +269,19 @@ pub fn check_published(value: &str) -> std::result::Result<Timex, String> {
 fn position_of(text: &str, needle: &str) -> String {
     match text.find(needle) {
         Some(at) => {
-            let before = &text[..at];
-            let line = before.matches('\n').count() + 1;
-            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, col) = crate::position::line_col(text, at);
             format!("line {line}, column {col}: ")
         }
         None => String::new(),
     }
+}
+
+/// Splits "line L, column C: rest" ([`position_of`]'s form) into its parts.
+fn split_position(msg: &str) -> Option<(usize, usize, &str)> {
+    let rest = msg.strip_prefix("line ")?;
+    let (line, rest) = rest.split_once(", column ")?;
+    let (col, rest) = rest.split_once(": ")?;
+    Some((line.parse().ok()?, col.parse().ok()?, rest))
 }
 
 fn is_slug(s: &str) -> bool {
@@ -245,6 +294,40 @@ fn is_slug(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_config_problem_is_one_diagnostic_at_its_line_and_column() {
+        let path = Path::new("site.toml");
+        let err = Site::from_text(
+            path,
+            "title = \"T\"\n\n[[actors]]\nid = \"x\"\nname = \"X\"\nalias = [\"y\"]\n",
+        )
+        .unwrap_err();
+        let problems = crate::diagnostic::of_error(&err);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .to_string()
+                .starts_with("error: site.toml:6:1: unknown field `alias`"),
+            "{}",
+            problems[0]
+        );
+        let err = Site::from_text(
+            path,
+            "title = \"T\"\n[[actors]]\nid = \"A b\"\nname = \"N\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            crate::diagnostic::of_error(&err)[0].location().unwrap(),
+            "site.toml:3:6"
+        );
+    }
+
+    #[test]
+    fn splits_the_validator_position() {
+        assert_eq!(split_position("line 3, column 6: bad"), Some((3, 6, "bad")));
+        assert_eq!(split_position("bad"), None);
+    }
 
     #[test]
     fn unknown_key_names_key_line_and_column() {

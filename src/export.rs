@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::index::SiteIndex;
 use crate::model::{Article, MentionKind, Speaker};
-use crate::render::links::article_path;
+use crate::routes::article_path;
 
 mod events;
 mod mention_json;
@@ -73,7 +73,7 @@ pub fn write_annotations(
         id: &a.id,
         name: &a.name,
         kind: &a.kind,
-        url: crate::render::links::actor_path(&a.id),
+        url: crate::routes::actor_path(&a.id),
     });
     list(out, "actors", actors)?;
     let entities = &site_index.entities;

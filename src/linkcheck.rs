@@ -10,7 +10,7 @@ use std::sync::{LazyLock, Mutex};
 use rayon::prelude::*;
 use regex::Regex;
 
-use crate::render::Pages;
+use crate::output::Pages;
 
 /// What the check keeps of one page: hashes of its resolved links and of its ids, not their
 /// text, so a 10,000-article site's millions of links cost 16 bytes each while the pages are

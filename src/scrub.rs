@@ -6,7 +6,7 @@
 //! error that validators reject and browsers handle inconsistently. Sources keep them (the
 //! export's byte offsets point into the file as stored); only the HTML shows U+FFFD instead.
 
-use crate::render::Pages;
+use crate::output::Pages;
 
 /// Replaces forbidden characters in every `.html` page with U+FFFD.
 pub fn html_pages(pages: &mut Pages) {

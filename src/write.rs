@@ -16,7 +16,7 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 
 use crate::fingerprint;
-use crate::render::Pages;
+use crate::output::Pages;
 
 /// Marker file that says "dossier made this folder, it may replace it".
 pub const MARKER: &str = ".dossier-output";
@@ -247,9 +247,17 @@ impl Drop for Staging {
     }
 }
 
-impl crate::render::Sink for Staging {
+impl crate::output::Sink for Staging {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<()> {
         self.put_file(&path, &bytes)
+    }
+
+    fn put_streamed(
+        &self,
+        path: String,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        Staging::put_streamed(self, &path, fill)
     }
 }
 

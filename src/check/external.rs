@@ -10,11 +10,11 @@ use std::time::Duration;
 
 use regex::Regex;
 
-use super::position::line_col;
 use super::{shown, Problem};
 use crate::config::Site;
 use crate::model::Article;
-use crate::render::Pages;
+use crate::output::Pages;
+use crate::position::line_col;
 
 /// Hosts checked at the same time.
 const WORKERS: usize = 8;

@@ -7,68 +7,18 @@
 mod external;
 mod position;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::annotate::dates::{DateResolver, Missing};
-use crate::config::{Site, SiteConfig};
+use crate::config::Site;
 use crate::model::{Article, Format};
-use crate::{export, index, linkcheck, load, pipeline, render};
+use crate::{load, pipeline};
 
+use crate::position::line_col;
 pub use external::check_external;
-pub(crate) use position::line_col;
 use position::locate;
 
-/// How bad a problem is: errors fail the check (exit code 1), warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    /// The site cannot be built, or builds wrong.
-    Error,
-    /// The site builds, but probably not as the author meant.
-    Warning,
-}
-
-/// One problem, printed as `error: FILE:LINE:COL: message`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Error or warning.
-    pub severity: Severity,
-    /// `file:line:col` (or just the file) where there is one.
-    pub location: Option<String>,
-    /// What is wrong and what to do.
-    pub message: String,
-}
-
-impl Problem {
-    fn error(location: Option<String>, message: impl Into<String>) -> Problem {
-        Problem {
-            severity: Severity::Error,
-            location,
-            message: message.into(),
-        }
-    }
-
-    fn warning(location: Option<String>, message: impl Into<String>) -> Problem {
-        Problem {
-            severity: Severity::Warning,
-            location,
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let tag = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        match &self.location {
-            Some(at) => write!(f, "{tag}: {at}: {}", self.message),
-            None => write!(f, "{tag}: {}", self.message),
-        }
-    }
-}
+pub use crate::diagnostic::{Diagnostic as Problem, Severity};
 
 /// What a check found, and how much it looked at, for the summary line.
 #[derive(Debug, Default)]
@@ -112,31 +62,34 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
         report.problems.extend(utf8);
         return report;
     }
-    let (sources, notes_files) = match load::load_sources_with(&seeds, &site.root, false) {
-        Ok(l) => (l.sources, l.notes),
+    let loaded = match load::load_sources_with(&seeds, &site.root, false) {
+        Ok(l) => l,
         Err(e) => {
             report.problems.push(Problem::error(None, format!("{e:#}")));
             return report;
         }
     };
-    report.articles = sources.len();
-    let articles = match pipeline::annotate_sources(&site, sources) {
-        Ok(a) => a,
-        Err(e) => {
-            let text = format!("{e:#}");
-            report.problems.extend(text.lines().map(|line| {
-                // Parse errors read "path: message" or "path:line: message".
-                match line.split_once(": ") {
-                    Some((at, msg)) if !at.contains(' ') => {
-                        Problem::error(Some(shown(&site, at)), msg)
+    report.articles = loaded.sources.len();
+    let hooks = pipeline::Hooks::default();
+    let stages = &mut pipeline::Stages::default();
+    let analysis =
+        match pipeline::analyse_loaded(&site, loaded.sources, &loaded.notes, hooks, stages) {
+            Ok(a) => a,
+            Err(e) => {
+                let text = format!("{e:#}");
+                report.problems.extend(text.lines().map(|line| {
+                    // Parse errors read "path: message" or "path:line: message".
+                    match line.split_once(": ") {
+                        Some((at, msg)) if !at.contains(' ') => {
+                            Problem::error(Some(shown(&site, at)), msg)
+                        }
+                        _ => Problem::error(None, line),
                     }
-                    _ => Problem::error(None, line),
-                }
-            }));
-            return report;
-        }
-    };
-    for article in &articles {
+                }));
+                return report;
+            }
+        };
+    for article in &analysis.articles {
         for w in &article.warnings {
             let problem = match w.split_once(": ") {
                 Some((at, msg)) => Problem::warning(Some(shown(&site, at)), msg),
@@ -146,42 +99,20 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
         }
         report.problems.extend(unresolved_dates(&site, article));
     }
-    let index = index::build(&articles, site.config.actors.len());
-    let names = crate::notes::refs::Names {
-        actors: &site.config.actors,
-        articles: &articles,
-        index: &index,
-    };
-    let attached = crate::notes::attach(names, &notes_files);
     report
         .problems
-        .extend(note_problems(&site, &attached, allow_orphans));
-    let notes = attached.notes;
-    let input = render::RenderInput {
-        site: &site,
-        articles: &articles,
-        index: &index,
-        notes: &notes,
-    };
-    let mut pages = match render::render_to_memory(&input) {
+        .extend(note_problems(&site, &analysis.note_problems, allow_orphans));
+    let (pages, broken) = match pipeline::emit_to_memory(&analysis.input(&site)) {
         Ok(p) => p,
         Err(e) => {
             report.problems.push(Problem::error(None, format!("{e:#}")));
             return report;
         }
     };
-    pages.insert(
-        "data/annotations.json".into(),
-        export::annotations_json(&site.config, &articles, &index),
-    );
-    pages.insert(
-        "data/notes.jsonld".into(),
-        export::notes_jsonld(&site.config, names, &notes),
-    );
     report.pages = pages.keys().filter(|p| p.ends_with(".html")).count();
-    report.problems.extend(broken_links(&site, &pages));
+    report.problems.extend(broken_links(&site, &pages, broken));
     if external {
-        let (checked, problems) = check_external(&site, &articles, &pages);
+        let (checked, problems) = check_external(&site, &analysis.articles, &pages);
         report.external = checked;
         report.problems.extend(problems);
     }
@@ -192,68 +123,28 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
 /// orphans (errors, or warnings when they are allowed).
 fn note_problems(
     site: &Site,
-    attached: &crate::notes::Attached,
+    attached: &crate::notes::NoteProblems,
     allow_orphans: bool,
 ) -> Vec<Problem> {
-    let at = |d: &crate::notes::Diagnostic| Some(shown(site, &d.location()));
-    let mut out: Vec<Problem> = attached
-        .errors
-        .iter()
-        .map(|d| Problem::error(at(d), d.message.clone()))
-        .collect();
-    out.extend(
-        attached
-            .warnings
-            .iter()
-            .map(|d| Problem::warning(at(d), d.message.clone())),
-    );
-    for (d, fix) in &attached.orphans {
-        out.push(match allow_orphans {
-            true => Problem::warning(at(d), format!("{}; listed on orphans.html", d.message)),
-            false => Problem::error(at(d), format!("{}; {fix}", d.message)),
-        });
-    }
-    out
+    attached.diagnostics(allow_orphans, |f| shown(site, f))
 }
 
 /// Parses `site.toml`, reporting a syntax error or an unknown key at its line and column.
 fn check_config(path: &Path, problems: &mut Vec<Problem>) -> Option<Site> {
-    let shown_path = path.display().to_string();
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
             problems.push(Problem::error(
-                Some(shown_path),
+                Some(path.display().to_string()),
                 format!("cannot read the site configuration: {e}"),
             ));
             return None;
         }
     };
-    if let Err(e) = toml::from_str::<SiteConfig>(&text) {
-        let at = match e.span() {
-            Some(span) => {
-                let (line, col) = line_col(&text, span.start);
-                format!("{shown_path}:{line}:{col}")
-            }
-            None => shown_path,
-        };
-        problems.push(Problem::error(Some(at), e.message().trim().to_string()));
-        return None;
-    }
-    if let Err(e) = crate::config::parse(&text) {
-        // Validation messages start with "line L, column C: " when they have a position.
-        let msg = e.to_string();
-        let (at, msg) = match position::strip_line_col(&msg) {
-            Some((line, col, rest)) => (format!("{shown_path}:{line}:{col}"), rest.to_string()),
-            None => (shown_path, msg),
-        };
-        problems.push(Problem::error(Some(at), msg));
-        return None;
-    }
-    match Site::load(path) {
+    match Site::from_text(path, &text) {
         Ok(site) => Some(site),
         Err(e) => {
-            problems.push(Problem::error(None, format!("{e:#}")));
+            problems.extend(crate::diagnostic::of_error(&e));
             None
         }
     }
@@ -285,10 +176,11 @@ fn invalid_utf8(site: &Site, seeds: &Path) -> Vec<Problem> {
             let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
             let (line, col) = line_col(valid, at);
             let rel = path.strip_prefix(&site.root).unwrap_or(path);
-            out.push(Problem::error(
-                Some(format!("{}:{line}:{col}", display(rel))),
-                format!("not valid UTF-8 (byte {at}); re-save the file as UTF-8"),
-            ));
+            out.push(
+                Problem::error(Some(display(rel)), format!("not valid UTF-8 (byte {at})"))
+                    .at(line, Some(col))
+                    .hint("re-save the file as UTF-8"),
+            );
         }
     }
     out
@@ -324,16 +216,16 @@ fn unresolved_dates(site: &Site, article: &Article) -> Vec<Problem> {
                     "it counts from an earlier date in the text, and none comes before it at a fine enough precision; give the date it counts from in the text".to_string()
                 }
             };
-            out.push(Problem::warning(
-                Some(format!(
-                    "{}:{line}:{col}",
-                    shown(site, &article.source_path)
-                )),
-                format!(
-                    "date {:?} could not be resolved: {why}",
-                    &article.source[span]
-                ),
-            ));
+            out.push(
+                Problem::warning(
+                    Some(shown(site, &article.source_path)),
+                    format!(
+                        "date {:?} could not be resolved: {why}",
+                        &article.source[span]
+                    ),
+                )
+                .at(line, Some(col)),
+            );
         }
     }
     out
@@ -341,10 +233,10 @@ fn unresolved_dates(site: &Site, article: &Article) -> Vec<Problem> {
 
 /// Broken internal links, one problem per distinct link: at the line of a site template that
 /// writes it when one does (an override is the usual culprit), else at the first page holding it.
-fn broken_links(site: &Site, pages: &render::Pages) -> Vec<Problem> {
+fn broken_links(site: &Site, pages: &crate::output::Pages, broken: Vec<String>) -> Vec<Problem> {
     // (page, link, reason, pages with it), from the checker's "page: link (reason)" lines.
     let mut groups: Vec<(String, String, String, usize)> = Vec::new();
-    for line in linkcheck::broken_links(pages) {
+    for line in broken {
         let Some((page, rest)) = line.split_once(": ") else {
             continue;
         };
@@ -395,11 +287,7 @@ fn broken_links(site: &Site, pages: &render::Pages) -> Vec<Problem> {
 
 /// A path relative to the site root as the user can open it from where they ran dossier.
 fn shown(site: &Site, rel: &str) -> String {
-    if site.root == Path::new(".") {
-        rel.to_string()
-    } else {
-        display(&site.root.join(rel))
-    }
+    site.shown(rel)
 }
 
 fn display(path: &Path) -> String {

@@ -1,19 +1,9 @@
-//! Positions for messages: byte offsets to 1-based line and column, and where a rendered link
-//! was written in the site's own templates.
+//! Positions for `check`'s messages: where a rendered link was written in the site's own
+//! templates.
 
 use std::path::{Path, PathBuf};
 
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
+use crate::position::line_col;
 
 /// A page-relative link without its leading `../` and `./`: what a template writes after
 /// `{{ root }}`.
@@ -23,14 +13,6 @@ pub fn unrooted(link: &str) -> &str {
         rest = r;
     }
     rest
-}
-
-/// Splits "line L, column C: rest" (the config validator's form) into its parts.
-pub fn strip_line_col(msg: &str) -> Option<(usize, usize, &str)> {
-    let rest = msg.strip_prefix("line ")?;
-    let (line, rest) = rest.split_once(", column ")?;
-    let (col, rest) = rest.split_once(": ")?;
-    Some((line.parse().ok()?, col.parse().ok()?, rest))
 }
 
 /// The first place, in the site's templates folder (sorted by name), that writes `link`
@@ -52,22 +34,4 @@ pub fn locate(templates: &Path, link: &str) -> Option<(PathBuf, usize, usize)> {
         let (line, col) = line_col(&text, at);
         Some((file, line, col))
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lines_and_columns_are_one_based_in_characters() {
-        assert_eq!(line_col("ab\ncé d", 0), (1, 1));
-        assert_eq!(line_col("ab\ncé d", 3), (2, 1));
-        assert_eq!(line_col("ab\ncé d", 7), (2, 4));
-    }
-
-    #[test]
-    fn strips_the_validator_position() {
-        assert_eq!(strip_line_col("line 3, column 6: bad"), Some((3, 6, "bad")));
-        assert_eq!(strip_line_col("bad"), None);
-    }
 }

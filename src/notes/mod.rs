@@ -15,11 +15,11 @@ pub mod text;
 use std::fmt;
 use std::ops::Range;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use rayon::prelude::*;
 
-use crate::check::line_col;
 use crate::model::{Article, NotesSource};
+use crate::position::line_col;
 use anchor::{Anchoring, Method, Selector, MIN_SCORE};
 use format::Note;
 use refs::{Names, Reference};
@@ -127,17 +127,43 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// This problem as the crate's [`crate::diagnostic::Diagnostic`] of `severity`, its file
+    /// shown through `shown` (the path the user can open).
+    pub fn to_problem(
+        &self,
+        severity: crate::diagnostic::Severity,
+        shown: impl Fn(&str) -> String,
+    ) -> crate::diagnostic::Diagnostic {
+        let problem = crate::diagnostic::Diagnostic {
+            severity,
+            ..crate::diagnostic::Diagnostic::error(Some(shown(&self.file)), self.message.clone())
+        };
+        match self.line {
+            Some(line) => problem.at(line, self.col),
+            None => problem,
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location(), self.message)
     }
 }
 
-/// The outcome of the notes stage, before the build decides what fails it.
+/// The outcome of the notes stage: the notes, and the problems for the command to judge.
 #[derive(Debug, Default)]
 pub struct Attached {
     /// The notes.
     pub notes: NoteSet,
+    /// What went wrong on the way.
+    pub problems: NoteProblems,
+}
+
+/// The notes stage's problems, before the command decides what fails it.
+#[derive(Debug, Default)]
+pub struct NoteProblems {
     /// Syntax errors, unknown references, notes files without an article: always errors.
     pub errors: Vec<Diagnostic>,
     /// Orphans, each with what to do: errors unless orphans are allowed.
@@ -146,23 +172,42 @@ pub struct Attached {
     pub warnings: Vec<Diagnostic>,
 }
 
-impl Attached {
-    /// The notes when nothing fails the build, with the warnings to print (orphans, when
-    /// allowed, among them); else every error at once, as one message.
-    pub fn into_result(self, allow_orphans: bool) -> Result<(NoteSet, Vec<String>)> {
-        let mut errors: Vec<String> = self.errors.iter().map(|d| d.to_string()).collect();
-        let mut warnings: Vec<String> = self.warnings.iter().map(|d| d.to_string()).collect();
+impl NoteProblems {
+    /// Every problem as a diagnostic, files shown through `shown`: orphans are warnings when
+    /// they are allowed, else errors that say what to do.
+    pub fn diagnostics(
+        &self,
+        allow_orphans: bool,
+        shown: impl Fn(&str) -> String,
+    ) -> Vec<crate::diagnostic::Diagnostic> {
+        use crate::diagnostic::Severity;
+        let of = |d: &Diagnostic, severity| d.to_problem(severity, &shown);
+        let mut out: Vec<_> = self.errors.iter().map(|d| of(d, Severity::Error)).collect();
+        out.extend(self.warnings.iter().map(|d| of(d, Severity::Warning)));
         for (d, fix) in &self.orphans {
-            if allow_orphans {
-                warnings.push(format!("{d}; listed on orphans.html (--allow-orphans)"));
-            } else {
-                errors.push(format!("{d}; {fix}"));
-            }
+            out.push(match allow_orphans {
+                true => of(d, Severity::Warning).hint("listed on orphans.html"),
+                false => of(d, Severity::Error).hint(*fix),
+            });
         }
+        out
+    }
+
+    /// The warnings to print when nothing fails the build; else every error at once, as
+    /// [`crate::diagnostic::Diagnostics`].
+    pub fn into_result(
+        self,
+        allow_orphans: bool,
+        shown: impl Fn(&str) -> String,
+    ) -> Result<Vec<crate::diagnostic::Diagnostic>> {
+        let (errors, warnings): (Vec<_>, Vec<_>) = self
+            .diagnostics(allow_orphans, shown)
+            .into_iter()
+            .partition(|d| d.severity == crate::diagnostic::Severity::Error);
         if !errors.is_empty() {
-            bail!("{}", errors.join("\n"));
+            return Err(crate::diagnostic::Diagnostics::sorted(errors).into());
         }
-        Ok((self.notes, warnings))
+        Ok(warnings)
     }
 }
 
@@ -178,9 +223,9 @@ pub fn attach(names: Names, files: &[NotesSource]) -> Attached {
     };
     let done: Vec<FileResult> = files.par_iter().map(|f| one_file(names, f)).collect();
     for r in done {
-        out.errors.extend(r.errors);
-        out.warnings.extend(r.warnings);
-        out.orphans.extend(r.orphan_diagnostics);
+        out.problems.errors.extend(r.errors);
+        out.problems.warnings.extend(r.warnings);
+        out.problems.orphans.extend(r.orphan_diagnostics);
         out.notes.has_code |= r.code;
         out.notes.orphans.extend(r.orphans);
         if let Some(i) = r.article {

@@ -13,7 +13,7 @@ use crate::annotate::dates::Timex;
 use crate::config::ActorConfig;
 use crate::index::SiteIndex;
 use crate::model::Article;
-use crate::render::links::{actor_href, article_href, timeline_entry_href, timeline_entry_id};
+use crate::routes::{actor_href, article_href, timeline_entry_href, timeline_entry_id};
 
 /// What a reference points to.
 #[derive(Clone, Debug, PartialEq, Eq)]

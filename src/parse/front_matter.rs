@@ -23,7 +23,7 @@ pub fn split(source: &str, path: &str) -> Result<(ArticleMeta, usize)> {
     let meta: ArticleMeta = toml::from_str(toml_text).map_err(|e| {
         let (line, col) = e
             .span()
-            .map(|s| line_col(toml_text, s.start))
+            .map(|s| crate::position::line_col(toml_text, s.start))
             .unwrap_or((0, 0));
         anyhow::anyhow!("{path}:{}:{}: front matter: {}", line + 1, col, e.message())
     })?;
@@ -46,14 +46,6 @@ fn find_close(text: &str) -> Option<usize> {
         at += line.len();
     }
     None
-}
-
-/// 1-based line and column of a byte offset.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 #[cfg(test)]

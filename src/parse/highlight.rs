@@ -40,7 +40,7 @@ pub fn code_block(code: &str, lang: &str) -> (String, Option<String>) {
             return (plain(code, lang), warning);
         }
     }
-    let label = crate::render::escape(lang);
+    let label = crate::html::escape(lang);
     (
         format!(
             "<pre class=\"code\" data-lang=\"{label}\"><code>{}</code></pre>",
@@ -51,7 +51,7 @@ pub fn code_block(code: &str, lang: &str) -> (String, Option<String>) {
 }
 
 fn plain(code: &str, lang: &str) -> String {
-    let (code, lang) = (crate::render::escape(code), crate::render::escape(lang));
+    let (code, lang) = (crate::html::escape(code), crate::html::escape(lang));
     format!("<pre class=\"code\" data-lang=\"{lang}\"><code>{code}</code></pre>")
 }
 

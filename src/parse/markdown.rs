@@ -8,14 +8,16 @@
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::highlight;
+use crate::html::{escape, safe_url};
 use crate::model::{Block, BlockKind, Inline};
-use crate::render::escape;
+use crate::position::LineIndex;
 
 /// The blocks of the Markdown body that starts at `body_start`, and warnings as
 /// `(line, message)`.
 pub fn blocks(source: &str, body_start: usize) -> (Vec<Block>, Vec<(usize, String)>) {
     let mut b = Builder {
         source,
+        lines: LineIndex::new(source),
         out: Vec::new(),
         leaf: None,
         code: None,
@@ -33,6 +35,8 @@ pub fn blocks(source: &str, body_start: usize) -> (Vec<Block>, Vec<(usize, Strin
 
 struct Builder<'s> {
     source: &'s str,
+    /// Line starts of `source`: a block's line is a lookup, not a count from byte 0.
+    lines: LineIndex,
     out: Vec<Block>,
     leaf: Option<Block>,
     code: Option<(String, String, usize)>,
@@ -42,10 +46,7 @@ struct Builder<'s> {
 
 impl Builder<'_> {
     fn line(&self, at: usize) -> usize {
-        self.source[..at.min(self.source.len())]
-            .matches('\n')
-            .count()
-            + 1
+        self.lines.line(at.min(self.source.len()))
     }
 
     fn raw(&mut self, html: String, at: usize) {
@@ -198,20 +199,6 @@ impl Builder<'_> {
 fn heading_level(level: HeadingLevel) -> u8 {
     // The page's <h1> is the article title; body headings start at <h2>.
     (level as u8).clamp(2, 6)
-}
-
-/// Keeps web and relative links; anything with another scheme (`javascript:`, `data:`) is
-/// neutralised, so a scraped link can never run script.
-pub fn safe_url(url: &str) -> String {
-    let lower = url.trim().to_ascii_lowercase();
-    let scheme = lower
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| !s.contains(['/', '?', '#']));
-    match scheme {
-        None | Some("http") | Some("https") | Some("mailto") => url.trim().to_string(),
-        Some(_) => "#".to_string(),
-    }
 }
 
 /// Table cells go through pulldown-cmark's own HTML writer: make sure no raw HTML or unsafe

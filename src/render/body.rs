@@ -9,15 +9,15 @@
 
 use std::fmt::Write;
 
-use super::{escape, escape_into};
+use crate::html::{escape, escape_into};
 use std::collections::BTreeMap;
 
-use super::links::{push_actor_href, push_timeline_entry_href};
 use super::notes::{margin_note, marked, marks, Mark};
 use crate::config::ActorConfig;
 use crate::model::{Article, Block, BlockKind, Inline, Mention, MentionKind};
 use crate::notes::refs::Names;
 use crate::notes::Placed;
+use crate::routes::{push_actor_href, push_timeline_entry_href};
 
 /// The rendered pieces of one article.
 pub struct ArticleHtml {

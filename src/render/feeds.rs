@@ -4,13 +4,14 @@
 //! Both are derived from data already rendered, so they cost almost nothing. Builds stay
 //! byte-identical: no clock is read; an entry's `updated` is its publication date.
 
-use super::links::article_path;
+use crate::routes::article_path;
 use std::sync::Mutex;
 
 use anyhow::Result;
 
-use super::{escape, RenderInput, Sink};
+use super::{RenderInput, Sink};
 use crate::annotate::dates::Timex;
+use crate::html::escape;
 
 /// Path of the feed in the output, linked from every page head.
 pub const ATOM_PATH: &str = "atom.xml";

@@ -10,8 +10,8 @@
 
 use std::fmt::Write;
 
-use super::escape_into;
 use super::views::ArticleMentions;
+use crate::html::escape_into;
 
 /// Appends the group as one turn of the built-in `actor.html`'s group loop writes it, with
 /// the line break and indentation around the section.

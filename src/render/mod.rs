@@ -1,8 +1,9 @@
 //! Render stage: turns the annotated articles and the index into pages, in memory.
 //!
-//! Render only reads the model; pages come back as a map from output path to bytes, which the
-//! write stage checks and writes. Articles render in parallel; the result is ordered by path,
-//! so the output is byte-identical whatever the thread count.
+//! Render only reads the analysis ([`RenderInput`]) and hands each page to a [`Sink`] as soon
+//! as it is made; the pipeline's `emit` runs it beside search and export. Articles render in
+//! parallel; every file has its own path, so the output is byte-identical whatever the thread
+//! count.
 
 mod body;
 pub mod entities;
@@ -10,7 +11,6 @@ mod events;
 pub mod feeds;
 mod kwic;
 mod kwic_group;
-pub mod links;
 pub mod notes;
 mod pages;
 pub mod paging;
@@ -19,79 +19,17 @@ mod timeline_item;
 mod timeline_svg;
 mod views;
 
-use std::collections::BTreeMap;
+pub use crate::analysis::RenderInput;
+/// Escaping, for the render modules.
+pub(crate) use crate::html::{escape, escape_into};
+pub use crate::output::{Pages, Sink};
+/// The URL scheme, under the name the render modules know it by.
+pub(crate) use crate::routes as links;
 
 use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
-
-use crate::config::Site;
-use crate::index::SiteIndex;
-use crate::model::Article;
-
-/// Output path → file bytes, sorted: a whole site in memory (tests, `serve`).
-pub type Pages = BTreeMap<String, Vec<u8>>;
-
-/// Where rendered files go as they are made, from any thread: a map in memory, or the build's
-/// staging folder, so a 10,000-article site never has to sit in memory whole.
-pub trait Sink: Sync {
-    /// Takes one output file.
-    fn put(&self, path: String, bytes: Vec<u8>) -> Result<()>;
-}
-
-impl Sink for std::sync::Mutex<Pages> {
-    fn put(&self, path: String, mut bytes: Vec<u8>) -> Result<()> {
-        // Pages are rendered into roomy buffers; kept, they keep only their bytes.
-        bytes.shrink_to_fit();
-        self.lock()
-            .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?
-            .insert(path, bytes);
-        Ok(())
-    }
-}
-
-/// Renders the whole site into memory.
-pub fn render_to_memory(input: &RenderInput) -> Result<Pages> {
-    let pages = std::sync::Mutex::new(Pages::new());
-    render_site(input, &pages)?;
-    pages
-        .into_inner()
-        .map_err(|_| anyhow::anyhow!("a rendering thread failed"))
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    escape_into(&mut out, text);
-    out
-}
-
-/// [`escape`], appending to `out`: text without special characters (most of it) is copied in
-/// one piece, the rest run by run between them.
-pub fn escape_into(out: &mut String, text: &str) {
-    let bytes = text.as_bytes();
-    let mut copied = 0;
-    while let Some(i) = crate::chars::find_byte(bytes, copied, is_special) {
-        let entity = match bytes[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        };
-        // The special characters are ASCII, so `i` is a character boundary.
-        out.push_str(&text[copied..i]);
-        out.push_str(entity);
-        copied = i + 1;
-    }
-    out.push_str(&text[copied..]);
-}
-
-fn is_special(b: u8) -> bool {
-    // Non-short-circuit `|`, so a block of these compiles to vector compares.
-    (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'')
-}
 
 /// What every page's base template needs.
 #[derive(Serialize)]
@@ -104,29 +42,6 @@ struct SiteView<'a> {
     has_notes: bool,
     /// Some notes are orphans (an `--allow-orphans` build): the footer links their page.
     has_orphans: bool,
-}
-
-/// Everything render needs, read-only.
-pub struct RenderInput<'a> {
-    /// Configuration.
-    pub site: &'a Site,
-    /// Annotated articles.
-    pub articles: &'a [Article],
-    /// Cross-article model.
-    pub index: &'a SiteIndex,
-    /// Editorial notes, placed and orphaned.
-    pub notes: &'a crate::notes::NoteSet,
-}
-
-impl<'a> RenderInput<'a> {
-    /// What notes' references resolve against.
-    pub fn names(&self) -> crate::notes::refs::Names<'a> {
-        crate::notes::refs::Names {
-            actors: &self.site.config.actors,
-            articles: self.articles,
-            index: self.index,
-        }
-    }
 }
 
 /// Renders every page and static file of the site into `sink`, each as soon as it is made.
@@ -148,20 +63,15 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         has_code,
     };
     let put = |(path, bytes): (String, Vec<u8>)| sink.put(path, bytes);
-    // The search index is built on one thread while the article pages fill the others.
-    let (search_files, articles) = rayon::join(
-        || crate::search::search_files(input),
-        || -> Result<()> {
-            (0..input.articles.len()).into_par_iter().try_for_each(|i| {
-                put(r.page(
-                    &links::article_path(&input.articles[i].id),
-                    "article.html",
-                    |root| pages::article(input, i, root),
-                )?)
-            })
-        },
-    );
-    articles?;
+    (0..input.articles.len())
+        .into_par_iter()
+        .try_for_each(|i| {
+            put(r.page(
+                &crate::routes::article_path(&input.articles[i].id),
+                "article.html",
+                |root| pages::article(input, i, root),
+            )?)
+        })?;
     // Every (actor, part) pair is one page; busy actors have several.
     let actor_parts: Vec<Vec<std::ops::Range<usize>>> = (0..input.site.config.actors.len())
         .map(|id| pages::actor_parts(input, id))
@@ -185,7 +95,7 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         })
         .collect();
     actor_pages.into_par_iter().try_for_each(|(id, part)| {
-        let first = links::actor_path(&input.site.config.actors[id].id);
+        let first = crate::routes::actor_path(&input.site.config.actors[id].id);
         let graphic = match part {
             0 => &actor_graphics[id].0,
             _ => &actor_graphics[id].1,
@@ -251,9 +161,6 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         ctx.insert("page_title", "Search");
         Ok(ctx)
     })?)?;
-    for file in search_files {
-        put(file)?;
-    }
     if !input.notes.orphans.is_empty() {
         put(r.page("orphans.html", "orphans.html", |root| {
             let mut ctx = Context::new();
@@ -301,7 +208,7 @@ impl Renderer<'_> {
         // The 404 page is served at any depth, so it links from the site's address when known.
         let root = match (path, &config.base_url) {
             ("404.html", Some(base)) => format!("{}/", base.trim_end_matches('/')),
-            _ => links::root_for(path),
+            _ => crate::routes::root_for(path),
         };
         let mut ctx = fill(&root)?;
         let site = SiteView {
@@ -329,59 +236,5 @@ impl Renderer<'_> {
                 anyhow::anyhow!("rendering {path} with {template}: {}", templates::chain(&e))
             })?;
         Ok((path.to_string(), html))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escape_replaces_exactly_the_five_special_characters() {
-        assert_eq!(escape(""), "");
-        assert_eq!(escape("plain text"), "plain text");
-        assert_eq!(
-            escape(r#"<a href="x">Tom & Jerry's</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
-        );
-        // Multi-byte text around and between special characters is copied whole.
-        assert_eq!(escape("«Kabul»&‘Doha’<"), "«Kabul»&amp;‘Doha’&lt;");
-        let mut out = String::from("kept ");
-        escape_into(&mut out, "a<b");
-        assert_eq!(out, "kept a&lt;b");
-    }
-
-    /// The character-by-character escape the block scan must equal.
-    fn escape_reference(text: &str) -> String {
-        text.chars()
-            .map(|c| match c {
-                '&' => "&amp;".to_string(),
-                '<' => "&lt;".to_string(),
-                '>' => "&gt;".to_string(),
-                '"' => "&quot;".to_string(),
-                '\'' => "&#39;".to_string(),
-                c => c.to_string(),
-            })
-            .collect()
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn escape_equals_the_character_by_character_reference(
-            text in "[a-z<>&\"' é’\n]{0,80}"
-        ) {
-            proptest::prop_assert_eq!(escape(&text), escape_reference(&text));
-        }
-    }
-
-    #[test]
-    fn escape_finds_special_characters_at_every_place_in_a_block() {
-        for len in 0..40 {
-            for at in 0..len {
-                let mut text = "x".repeat(len);
-                text.replace_range(at..at + 1, "&");
-                assert_eq!(escape(&text), escape_reference(&text), "{len} {at}");
-            }
-        }
     }
 }

@@ -14,11 +14,11 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use super::{escape, escape_into};
+use crate::html::safe_url;
+use crate::html::{escape, escape_into};
 use crate::notes::refs::{markdown_options, Names, Reference};
 use crate::notes::{Orphan, Placed};
 use crate::parse::highlight;
-use crate::parse::markdown::safe_url;
 
 /// One highlighted range of a block's plain text.
 #[derive(Clone, Debug)]
@@ -233,7 +233,7 @@ pub fn orphan_groups(orphans: &[Orphan], names: Names, root: &str) -> Vec<Orphan
             groups.push(OrphanGroup {
                 id: article.id.clone(),
                 title: article.meta.title.clone(),
-                href: super::links::article_href(root, &article.id),
+                href: crate::routes::article_href(root, &article.id),
                 notes: Vec::new(),
             });
         }

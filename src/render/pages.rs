@@ -7,14 +7,15 @@ use anyhow::Result;
 use tera::Context;
 
 use super::body::article_html;
-use super::links::{actor_href, actor_path, article_anchor_href, article_href, timeline_entry_id};
 use super::timeline_svg::{entries_from_index, timeline_svg, SvgOptions};
 use super::views::{
     ArticleMentions, Byline, Chip, Kwic, Link, NavLink, PanelDate, TimelineGroup, TimelineItem,
 };
-use super::{escape_into, kwic, paging, RenderInput};
+use super::{kwic, paging, RenderInput};
 use crate::annotate::dates::{Precision, Resolution, Timex};
+use crate::html::escape_into;
 use crate::model::{Article, BlockKind, MentionKind};
+use crate::routes::{actor_href, actor_path, article_anchor_href, article_href, timeline_entry_id};
 
 /// The article page.
 pub fn article(input: &RenderInput, i: usize, root: &str) -> Result<Context> {

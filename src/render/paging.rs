@@ -9,8 +9,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-/// Timeline entries per timeline page (about 1 kB of HTML each).
-pub const TIMELINE_PER_PART: usize = 400;
+pub use crate::routes::{part_path, push_part_path, TIMELINE_PER_PART};
+
 /// Keyword-in-context lines per actor page (about 0.5 kB each).
 pub const ACTOR_LINES_PER_PART: usize = 1000;
 /// Mentions above which an actor counts as busy: its page then shows only the first
@@ -41,26 +41,6 @@ pub fn split(weights: impl IntoIterator<Item = usize>, budget: usize) -> Vec<Ran
         parts.push(start..n);
     }
     parts
-}
-
-/// Output path of part `part` (0-based) of a paged page whose first part is `first`
-/// (`"timeline.html"`): later parts live in a folder named after it (`timeline/2.html`).
-pub fn part_path(first: &str, part: usize) -> String {
-    let mut out = String::with_capacity(first.len() + 8);
-    push_part_path(&mut out, first, part);
-    out
-}
-
-/// Writes [`part_path`] into `out`: article pages write one into every date link.
-pub fn push_part_path(out: &mut String, first: &str, part: usize) {
-    if part == 0 {
-        out.push_str(first);
-    } else {
-        out.push_str(first.trim_end_matches(".html"));
-        out.push('/');
-        out.push_str(itoa::Buffer::new().format(part + 1));
-        out.push_str(".html");
-    }
 }
 
 /// Parts listed on each side of the current one.

@@ -72,7 +72,7 @@ pub fn load(site_root: &Path) -> Result<Templates> {
         .map_err(|e| anyhow::anyhow!("templates: {}", chain(&e)))?;
     tera.autoescape_on(vec![".html"]);
     // Tera escapes `/` too, which makes every link unreadable in the source; ours does not.
-    tera.set_escape_fn(super::escape);
+    tera.set_escape_fn(crate::html::escape);
     Ok(Templates { tera, overridden })
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Templates get only what they show — titles, links, short excerpts — never whole article
 //! bodies on cross-article pages, which keeps rendering cheap at corpus scale (the cost that
-//! made Zola's big sites slow). Every field is documented in the README's template reference.
+//! made Zola's big sites slow). Every field is documented in docs/src/guide/templates.md.
 
 use serde::Serialize;
 

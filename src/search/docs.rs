@@ -8,9 +8,9 @@
 
 use std::borrow::Cow;
 
+use crate::analysis::RenderInput;
 use crate::model::{Block, Inline};
-use crate::render::links::{actor_path, article_path, timeline_entry_href, timeline_entry_id};
-use crate::render::RenderInput;
+use crate::routes::{actor_path, article_path, timeline_entry_href, timeline_entry_id};
 
 /// What a result is, shown as its label and kept in the index as one letter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

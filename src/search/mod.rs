@@ -14,7 +14,7 @@ mod shards;
 mod snippet;
 pub mod tokenize;
 
-use crate::render::RenderInput;
+use crate::analysis::RenderInput;
 use docs::Corpus;
 
 pub use bm25::TOP_K;

@@ -30,13 +30,8 @@ fn files() -> Vec<(String, Vec<u8>)> {
     )
     .unwrap();
     let site = Site::load(&dir.path().join("site.toml")).unwrap();
-    let (articles, index) = crate::pipeline::analyse(&site).unwrap();
-    search_files(&RenderInput {
-        site: &site,
-        articles: &articles,
-        index: &index,
-        notes: &crate::notes::NoteSet::default(),
-    })
+    let analysis = crate::pipeline::analyse(&site).unwrap();
+    search_files(&analysis.input(&site))
 }
 
 fn text(files: &[(String, Vec<u8>)]) -> String {

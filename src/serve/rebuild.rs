@@ -12,8 +12,8 @@ use super::state::State;
 use super::watch::Watcher;
 use crate::cache::{AnalysisCache, CacheStats};
 use crate::config::Site;
-use crate::render::Pages;
-use crate::{index, load, pipeline};
+use crate::output::Pages;
+use crate::{load, pipeline};
 
 /// Rebuilds the site from the configuration, keeping article analyses between builds.
 pub struct Builder {
@@ -56,14 +56,14 @@ impl Builder {
     pub fn build(&mut self) -> Result<Built> {
         let site = Site::load(&self.config)?;
         let loaded = load::load_sources_with(&site.seeds_dir(), &site.root, false)?;
-        let (articles, stats) = self.cache.annotate(&site, loaded.sources)?;
-        let index = index::build(&articles, site.config.actors.len());
-        let (notes, note_warnings) =
-            pipeline::attach_notes(&site, &articles, &index, &loaded.notes, self.allow_orphans)?;
-        let pages = pipeline::render_checked_with(&site, &articles, &index, &notes)?;
-        let warnings = articles
-            .iter()
-            .flat_map(|a| a.warnings.clone())
+        let (mut analysis, stats) = self.cache.analyse(&site, loaded.sources, &loaded.notes)?;
+        let note_warnings = pipeline::judge_notes(&site, &mut analysis, self.allow_orphans)?;
+        let (pages, broken) = pipeline::emit_to_memory(&analysis.input(&site))?;
+        pipeline::fail_on_broken(broken)?;
+        let warnings = loaded
+            .warnings
+            .into_iter()
+            .chain(analysis.articles.iter().flat_map(|a| a.warnings.clone()))
             .chain(note_warnings)
             .collect();
         Ok(Built {
@@ -127,8 +127,10 @@ fn build_and_publish(builder: &mut Builder, state: &State) -> Option<Site> {
             Some(built.site)
         }
         Err(e) => {
-            let message = format!("{e:#}");
-            eprintln!("error: {message}");
+            // The terminal and the overlay show the same lines as `dossier build`.
+            let problems = crate::diagnostic::of_error(&e);
+            let message = crate::diagnostic::Diagnostics(problems).to_string();
+            eprintln!("{message}");
             eprintln!("still serving the last good site; fix the error and save to rebuild.");
             state.fail(message);
             None

@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 
 use tokio::sync::broadcast;
 
-use crate::render::Pages;
+use crate::output::Pages;
 
 /// A message for every connected page.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -72,3 +72,45 @@ fn robustness_big_fifty_megabyte_article() {
     assert!(p.path("public/articles/big.html").is_file());
     eprintln!("50 MB article built in {:?}", started.elapsed());
 }
+
+/// Parse and annotate time of one article of `bytes` bytes in `ext` format: the best of
+/// `runs`, so a noisy machine does not make a run look slower than the code is.
+fn analysis_time(ext: &str, bytes: usize, runs: usize) -> std::time::Duration {
+    let p = Project::new();
+    let paragraphs = [
+        "Russia said on 3 May 2024 that talks with the *UN* would resume in Moscow.",
+        "The United Nations had warned last year that aid was running out.",
+        "Officials in Kabul declined to comment on the meeting.",
+    ];
+    let mut text = String::from("A Long Article\n\n");
+    let mut i = 0usize;
+    while text.len() < bytes {
+        text.push_str(&format!("{} ({i})\n\n", paragraphs[i % paragraphs.len()]));
+        i += 1;
+    }
+    p.seed(&format!("long.{ext}"), &text);
+    let site = dossier::config::Site::load(&p.path("site.toml")).unwrap();
+    (0..runs)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            let analysis = dossier::pipeline::analyse(&site).unwrap();
+            assert_eq!(analysis.articles.len(), 1);
+            started.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// Four times the text takes about four times as long, in Markdown as in plain text (debug
+/// build, so `cargo test` runs it): a quadratic step, like counting lines from byte 0 for
+/// every block, makes it sixteen.
+#[test]
+fn robustness_size_markdown_and_text_parse_in_linear_time() {
+    for ext in ["md", "txt"] {
+        let small = analysis_time(ext, 1 << 20, 2);
+        let large = analysis_time(ext, 4 << 20, 2);
+        let ratio = large.as_secs_f64() / small.as_secs_f64();
+        eprintln!(".{ext}: 1 MB in {small:?}, 4 MB in {large:?} ({ratio:.1}x)");
+        assert!(ratio < 6.0, ".{ext}: 4x the text took {ratio:.1}x the time");
+    }
+}

@@ -98,7 +98,7 @@ fn base_url_must_be_a_web_address() {
     assert_eq!(
         p.error(),
         format!(
-            "{}: line 2, column 13: base_url: \"javascript:alert(1)//\" is not a web address; write it as https://host/path/",
+            "error: {}:2:13: base_url: \"javascript:alert(1)//\" is not a web address; write it as https://host/path/",
             p.path("site.toml").display()
         )
     );

@@ -106,7 +106,7 @@ fn actor_ids_must_be_slugs() {
         assert_eq!(
             p.error(),
             format!(
-                "{}: line 3, column {col}: actor id {id:?} must be lowercase letters, digits and '-' (it becomes a file name)",
+                "error: {}:3:{col}: actor id {id:?} must be lowercase letters, digits and '-' (it becomes a file name)",
                 p.path("site.toml").display()
             ),
             "{id}"

@@ -114,19 +114,21 @@ proptest! {
             text: text.clone(),
             format: if md { Format::Markdown } else { Format::Text },
         };
-        let (articles, index) = match pipeline::analyse_sources(&site, vec![source]) {
+        let hooks = pipeline::Hooks::default();
+        let analysis = match pipeline::analyse_loaded(&site, vec![source], &[], hooks, &mut pipeline::Stages::default()) {
             Ok(x) => x,
             // Only Markdown front matter can be malformed; that is a clean error.
             Err(e) => { prop_assert!(md && text.starts_with("+++"), "{e:#}"); return Ok(()); }
         };
-        let article = &articles[0];
+        let article = &analysis.articles[0];
         let mut end = 0;
         for m in &article.mentions {
             prop_assert!(m.span.start >= end, "overlap at {:?}", m.span);
             end = m.span.end;
             prop_assert!(text.get(m.span.clone()).is_some());
         }
-        let pages = pipeline::render_checked(&site, &articles, &index).unwrap();
+        let (pages, broken) = pipeline::emit_to_memory(&analysis.input(&site)).unwrap();
+        prop_assert!(broken.is_empty(), "{broken:?}");
         let export: serde_json::Value = serde_json::from_slice(&pages["data/annotations.json"]).unwrap();
         for m in export["mentions"].as_array().unwrap() {
             let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);

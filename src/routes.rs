@@ -1,5 +1,29 @@
-//! Render stage, addresses: every internal link is built here, page-relative, so one build
-//! works from disk, at a domain root and under a project path.
+//! Low layer, routes: the site's URL scheme. Every output path and internal link is built
+//! here, page-relative, so one build works from disk, at a domain root and under a project
+//! path; render, search, export and the notes all link through it.
+
+/// Timeline entries per timeline page (about 1 kB of HTML each).
+pub const TIMELINE_PER_PART: usize = 400;
+
+/// Output path of part `part` (0-based) of a paged page whose first part is `first`
+/// (`"timeline.html"`): later parts live in a folder named after it (`timeline/2.html`).
+pub fn part_path(first: &str, part: usize) -> String {
+    let mut out = String::with_capacity(first.len() + 8);
+    push_part_path(&mut out, first, part);
+    out
+}
+
+/// Writes [`part_path`] into `out`: article pages write one into every date link.
+pub fn push_part_path(out: &mut String, first: &str, part: usize) {
+    if part == 0 {
+        out.push_str(first);
+    } else {
+        out.push_str(first.trim_end_matches(".html"));
+        out.push('/');
+        out.push_str(itoa::Buffer::new().format(part + 1));
+        out.push_str(".html");
+    }
+}
 
 /// The prefix that leads from a page back to the site root: `""` or `"../"`.
 pub fn root_for(path: &str) -> String {
@@ -59,11 +83,8 @@ pub fn timeline_entry_id(article: &str, start: usize) -> String {
 /// Link from a page at `root` to timeline entry number `entry` (its position on the timeline),
 /// whose anchor is `id`: the entry lives on the timeline part that holds its position.
 pub fn timeline_entry_href(root: &str, entry: usize, id: &str) -> String {
-    let part = entry / super::paging::TIMELINE_PER_PART;
-    format!(
-        "{root}{}#{id}",
-        super::paging::part_path("timeline.html", part)
-    )
+    let part = entry / TIMELINE_PER_PART;
+    format!("{root}{}#{id}", part_path("timeline.html", part))
 }
 
 /// Writes the link [`timeline_entry_href`] makes to the entry [`timeline_entry_id`] names,
@@ -77,11 +98,7 @@ pub fn push_timeline_entry_href(
     start: usize,
 ) {
     out.push_str(root);
-    super::paging::push_part_path(
-        out,
-        "timeline.html",
-        entry / super::paging::TIMELINE_PER_PART,
-    );
+    push_part_path(out, "timeline.html", entry / TIMELINE_PER_PART);
     out.push_str("#t-");
     out.push_str(article);
     out.push('-');
@@ -94,7 +111,7 @@ mod tests {
 
     #[test]
     fn pushed_timeline_links_are_the_built_ones() {
-        let per_part = super::super::paging::TIMELINE_PER_PART;
+        let per_part = super::TIMELINE_PER_PART;
         for entry in [0, 1, per_part - 1, per_part, 7 * per_part + 3] {
             for root in ["", "../"] {
                 let mut out = String::from("x");

@@ -1,0 +1,60 @@
+//! The hand-off between the two halves of the pipeline: [`Analysis`] is what load, parse,
+//! annotate, index and notes make of a site, built once; [`RenderInput`] is the read-only view
+//! of it that the emit stages (render, search, export) take. Every command builds the first
+//! and emits from the second (see [`crate::pipeline`]).
+
+use crate::config::Site;
+use crate::index::SiteIndex;
+use crate::model::Article;
+use crate::notes::refs::Names;
+use crate::notes::{NoteProblems, NoteSet};
+
+/// A site analysed: its articles annotated, the cross-article index, the editorial notes
+/// anchored, and the notes' problems.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Annotated articles, in input order.
+    pub articles: Vec<Article>,
+    /// Cross-article model.
+    pub index: SiteIndex,
+    /// Editorial notes, placed and orphaned.
+    pub notes: NoteSet,
+    /// What the notes stage found wrong, for the command's error policy.
+    pub note_problems: NoteProblems,
+}
+
+impl Analysis {
+    /// The read-only view the emit stages take.
+    pub fn input<'a>(&'a self, site: &'a Site) -> RenderInput<'a> {
+        RenderInput {
+            site,
+            articles: &self.articles,
+            index: &self.index,
+            notes: &self.notes,
+        }
+    }
+}
+
+/// Everything the emit stages (render, search, export) read: the configuration and the
+/// analysis, borrowed, read-only.
+pub struct RenderInput<'a> {
+    /// Configuration.
+    pub site: &'a Site,
+    /// Annotated articles.
+    pub articles: &'a [Article],
+    /// Cross-article model.
+    pub index: &'a SiteIndex,
+    /// Editorial notes, placed and orphaned.
+    pub notes: &'a NoteSet,
+}
+
+impl<'a> RenderInput<'a> {
+    /// What notes' references resolve against.
+    pub fn names(&self) -> Names<'a> {
+        Names {
+            actors: &self.site.config.actors,
+            articles: self.articles,
+            index: self.index,
+        }
+    }
+}

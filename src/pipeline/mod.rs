@@ -1,0 +1,387 @@
+//! The pipeline, spelled out once: [`analyse`] runs load → parse → annotate → index → notes
+//! into an [`Analysis`]; [`emit`] runs render, search and export beside each other into a
+//! [`Sink`], scrubbing and link-checking every file on its way. Every command is these two
+//! steps: `build` emits into a staging folder and swaps it in, `check` and `serve` emit into
+//! memory; they differ only in the sink and in what they do with the problems found.
+//!
+//! Per-article stages run in parallel with rayon and are collected in input order; all errors
+//! of a stage are reported together, sorted by file.
+
+mod stages;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Result};
+use rayon::prelude::*;
+
+pub use crate::analysis::{Analysis, RenderInput};
+use crate::annotate::Annotator;
+use crate::config::Site;
+use crate::linkcheck::LinkCheck;
+use crate::model::{Article, MentionKind, NotesSource, SourceFile};
+use crate::output::{Pages, Sink};
+use crate::progress::Progress;
+use crate::write::Staging;
+use crate::{export, fingerprint, index, load, notes, parse, render, search, write};
+pub use stages::Stages;
+
+/// What the command line may override in `site.toml`.
+#[derive(Debug, Default, Clone)]
+pub struct BuildOptions {
+    /// Output folder instead of `output_dir`.
+    pub output: Option<PathBuf>,
+    /// Public address instead of `base_url`.
+    pub base_url: Option<String>,
+    /// Build even when nothing changed since the last build.
+    pub force: bool,
+    /// Replace invalid UTF-8 in seeds (with a warning) instead of failing.
+    pub lossy: bool,
+    /// Build even when editorial notes are orphans (listed on `orphans.html`, with a warning).
+    pub allow_orphans: bool,
+}
+
+/// The numbers a build reports in its summary line.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Articles read.
+    pub articles: usize,
+    /// Actors configured.
+    pub actors: usize,
+    /// Date mentions found.
+    pub dates: usize,
+    /// Actor mentions found.
+    pub mentions: usize,
+    /// HTML pages written.
+    pub pages: usize,
+    /// Files written, pages included.
+    pub files: usize,
+    /// Where they went.
+    pub output: PathBuf,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Problems that did not stop the build, in article order.
+    pub warnings: Vec<String>,
+    /// True when nothing changed since the last build, which was therefore kept as it is.
+    pub up_to_date: bool,
+    /// Wall time per stage.
+    pub stages: Stages,
+}
+
+/// What a command may add to the analysis: a progress bar, and earlier analyses to reuse.
+#[derive(Default, Clone, Copy)]
+pub struct Hooks<'a> {
+    /// Ticked once per article (the command line's bar).
+    pub progress: Option<&'a Progress>,
+    /// An article already analysed from that very file, if there is one: how `dossier serve`
+    /// skips unchanged articles (`cache.rs`).
+    pub reuse: Option<&'a Reuse<'a>>,
+}
+
+/// Gives back the analysis of a source file when one is kept ([`Hooks::reuse`]).
+pub type Reuse<'a> = dyn Fn(&SourceFile) -> Option<Article> + Sync + 'a;
+
+/// Loads the site's seeds and analyses them: the whole first half of the pipeline.
+pub fn analyse(site: &Site) -> Result<Analysis> {
+    let loaded = load::load_sources(&site.seeds_dir(), &site.root)?;
+    analyse_loaded(site, loaded, &[], Hooks::default(), &mut Stages::default())
+}
+
+/// Parses and annotates loaded sources, builds the cross-article index and anchors the
+/// editorial notes. Fails when an article cannot be parsed; the notes' problems are kept in
+/// the analysis, for the command to judge ([`crate::notes::NoteProblems`]).
+pub fn analyse_loaded(
+    site: &Site,
+    sources: Vec<SourceFile>,
+    notes_files: &[NotesSource],
+    hooks: Hooks,
+    stages: &mut Stages,
+) -> Result<Analysis> {
+    let articles = annotate(site, sources, hooks)?;
+    stages.lap("parse and annotate");
+    let index = index::build(&articles, site.config.actors.len());
+    stages.lap("index");
+    let names = notes::refs::Names {
+        actors: &site.config.actors,
+        articles: &articles,
+        index: &index,
+    };
+    let attached = notes::attach(names, notes_files);
+    stages.lap("notes");
+    Ok(Analysis {
+        articles,
+        index,
+        notes: attached.notes,
+        note_problems: attached.problems,
+    })
+}
+
+/// Parses and annotates sources, in parallel, reporting every failing file at once.
+pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<Vec<Article>> {
+    let annotator = Annotator::new(&site.config.actors)?;
+    if let Some(p) = hooks.progress {
+        p.set_total(sources.len());
+    }
+    let results: Vec<Result<Article>> = sources
+        .into_par_iter()
+        .map(|file| match hooks.reuse.and_then(|reuse| reuse(&file)) {
+            Some(article) => Ok(article),
+            None => parse::parse_article(file, &site.config).map(|a| annotator.annotate(a)),
+        })
+        .inspect(|_| {
+            if let Some(p) = hooks.progress {
+                p.tick();
+            }
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => errors.push(format!("{e:#}")),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort();
+        bail!("{}", errors.join("\n"));
+    }
+    for id in site.config.articles.keys() {
+        if !articles.iter().any(|a| &a.id == id) {
+            bail!(
+                "{}: [articles.{id}] names no file in {}; fix the id or remove the table",
+                site.config_path.display(),
+                site.seeds_dir().display()
+            );
+        }
+    }
+    Ok(articles)
+}
+
+/// The second half of the pipeline: renders every page, builds the search index and writes
+/// the exports into `sink`, side by side on the thread pool. Every file is scrubbed of
+/// characters HTML forbids and recorded for the link check, which the returned [`LinkCheck`]
+/// finishes once the caller can read the files back.
+pub fn emit(input: &RenderInput, sink: &dyn Sink) -> Result<LinkCheck> {
+    let check = LinkCheck::default();
+    let sink = Checked {
+        check: &check,
+        inner: sink,
+    };
+    let site = input.site;
+    let export_path = "data/annotations.json";
+    // The search index and the export need no page: built beside rendering, they fill the
+    // moments a core would wait in it.
+    let (rendered, (searched, exported)) = rayon::join(
+        || render::render_site(input, &sink),
+        || {
+            rayon::join(
+                || {
+                    search::search_files(input)
+                        .into_iter()
+                        .try_for_each(|(path, bytes)| sink.put(path, bytes))
+                },
+                || {
+                    sink.put_streamed(export_path.into(), &mut |out| {
+                        export::write_annotations(&site.config, input.articles, input.index, out)
+                    })
+                },
+            )
+        },
+    );
+    rendered?;
+    searched?;
+    exported?;
+    sink.put(
+        "data/notes.jsonld".into(),
+        export::notes_jsonld(&site.config, input.names(), input.notes),
+    )?;
+    Ok(check)
+}
+
+/// [`emit`] into memory: the whole site, and its broken internal links as "page: link
+/// (reason)" lines (`check`, `serve`, tests).
+pub fn emit_to_memory(input: &RenderInput) -> Result<(Pages, Vec<String>)> {
+    let pages = Mutex::new(Pages::new());
+    let check = emit(input, &pages)?;
+    let pages = pages
+        .into_inner()
+        .map_err(|_| anyhow::anyhow!("a rendering thread failed"))?;
+    let broken = check.broken(&|path| pages.get(path).cloned());
+    Ok((pages, broken))
+}
+
+/// The error policy of `build` and `serve`: notes errors (and orphans, unless allowed) fail,
+/// with every problem at once; else the warnings to print.
+pub fn judge_notes(
+    site: &Site,
+    analysis: &mut Analysis,
+    allow_orphans: bool,
+) -> Result<Vec<String>> {
+    let warnings = std::mem::take(&mut analysis.note_problems)
+        .into_result(allow_orphans, |f| site.shown(f))?;
+    // Printed after "warning: " like every other build warning.
+    Ok(warnings
+        .iter()
+        .map(|d| match d.location() {
+            Some(at) => format!("{at}: {}", d.text()),
+            None => d.text(),
+        })
+        .collect())
+}
+
+/// The error policy of `build` and `serve` for links: any broken internal link fails.
+pub fn fail_on_broken(broken: Vec<String>) -> Result<()> {
+    if broken.is_empty() {
+        return Ok(());
+    }
+    bail!(
+        "{} broken internal link(s) in the output; nothing was written:\n  {}",
+        broken.len(),
+        broken.join("\n  ")
+    )
+}
+
+/// The sink every emitted file passes through: scrubbed, recorded for the link check, then
+/// handed to the command's own sink.
+struct Checked<'a> {
+    check: &'a LinkCheck,
+    inner: &'a dyn Sink,
+}
+
+impl Sink for Checked<'_> {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<()> {
+        let bytes = crate::scrub::html_page(&path, bytes);
+        self.check.record(&path, &bytes);
+        self.inner.put(path, bytes)
+    }
+
+    fn put_streamed(
+        &self,
+        path: String,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        // Streamed files are data, never pages: they are linked to, and link nowhere.
+        self.check.record(&path, &[]);
+        self.inner.put_streamed(path, fill)
+    }
+}
+
+/// Builds the site described by the config at `config_path`.
+pub fn build(config_path: &Path, options: &BuildOptions) -> Result<BuildReport> {
+    build_with(config_path, options, None)
+}
+
+/// [`build`], reporting per-article progress to `progress` (the command line's bar).
+pub fn build_with(
+    config_path: &Path,
+    options: &BuildOptions,
+    progress: Option<&Progress>,
+) -> Result<BuildReport> {
+    let started = Instant::now();
+    let mut stages = Stages::default();
+    stages.start();
+    let mut site = Site::load(config_path)?;
+    if let Some(base) = &options.base_url {
+        crate::config::check_base_url(base).map_err(|e| anyhow::anyhow!("--base-url: {e}"))?;
+        site.config.base_url = Some(base.clone());
+    }
+    let output = options.output.clone().unwrap_or_else(|| site.output_dir());
+    guard_output(&site, &output)?;
+    let loaded = load::load_sources_with(&site.seeds_dir(), &site.root, options.lossy)?;
+    let (sources, notes_files, load_warnings) = (loaded.sources, loaded.notes, loaded.warnings);
+    stages.lap("load");
+    let options_key = format!("{:?} {}", site.config.base_url, options.allow_orphans);
+    let inputs = fingerprint::inputs(&site, &sources, &notes_files, &options_key);
+    stages.lap("fingerprint");
+    if !options.force {
+        if let Some(files) = write::up_to_date(&output, &inputs) {
+            return Ok(BuildReport {
+                articles: sources.len(),
+                actors: site.config.actors.len(),
+                dates: 0,
+                mentions: 0,
+                pages: 0,
+                files,
+                output,
+                elapsed: started.elapsed(),
+                warnings: load_warnings,
+                up_to_date: true,
+                stages,
+            });
+        }
+    }
+    let hooks = Hooks {
+        progress,
+        reuse: None,
+    };
+    let mut analysis = analyse_loaded(&site, sources, &notes_files, hooks, &mut stages)?;
+    let note_warnings = judge_notes(&site, &mut analysis, options.allow_orphans)?;
+    let staging = Staging::begin(&output)?;
+    let check = emit(&analysis.input(&site), &staging)?;
+    stages.lap("render and export");
+    fail_on_broken(check.broken(&|path| staging.read(path)))?;
+    stages.lap("check links");
+    let (files, pages) = check.counts();
+    staging.finish(&inputs)?;
+    stages.lap("swap");
+    let articles = &analysis.articles;
+    let count = |pred: fn(&MentionKind) -> bool| {
+        articles
+            .iter()
+            .flat_map(|a| &a.mentions)
+            .filter(|m| pred(&m.kind))
+            .count()
+    };
+    let report = BuildReport {
+        articles: articles.len(),
+        actors: site.config.actors.len(),
+        dates: count(|k| matches!(k, MentionKind::Date { .. })),
+        mentions: count(|k| matches!(k, MentionKind::Actor(_))),
+        pages,
+        files: files + 1,
+        output,
+        elapsed: started.elapsed(),
+        warnings: load_warnings
+            .into_iter()
+            .chain(articles.iter().flat_map(|a| a.warnings.iter().cloned()))
+            .chain(note_warnings)
+            .collect(),
+        up_to_date: false,
+        stages,
+    };
+    // Freeing millions of mentions takes a tenth of a second at 10,000 articles, on one core,
+    // after the site is written. A thread of its own does it: `serve` gets the memory back all
+    // the same, and a one-off build exits without waiting for it.
+    std::thread::spawn(move || drop(analysis));
+    Ok(report)
+}
+
+/// The output folder is replaced wholesale, so it must never be (or hold) the sources.
+fn guard_output(site: &Site, output: &Path) -> Result<()> {
+    // Lexically resolved, so `output_dir = ".."` is seen to contain the project.
+    let abs = |p: &Path| {
+        let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let mut out = PathBuf::new();
+        for c in p.components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                std::path::Component::CurDir => {}
+                c => out.push(c),
+            }
+        }
+        out
+    };
+    let (out, seeds, root) = (abs(output), abs(&site.seeds_dir()), abs(&site.root));
+    if root.starts_with(&out) || seeds.starts_with(&out) {
+        bail!(
+            "output folder {} would replace the site's own files (it is or contains {}); choose another output_dir",
+            output.display(),
+            if root.starts_with(&out) { "the project folder" } else { "the seeds folder" }
+        );
+    }
+    Ok(())
+}
