@@ -141,12 +141,19 @@
   /* The word as the text writes it that gives `key`, from the entry's excerpts, for "Did you
    * mean". */
   function surfaceOf(key, entry) {
-    for (var i = 0; i < entry[1].length; i++) {
-      var text = entry[1][i][3];
-      var ws = W.words(text);
-      for (var j = 0; j < ws.length; j++) {
-        var word = text.slice(ws[j][0], ws[j][1]);
-        if (W.indexForms(word).indexOf(key) >= 0) return word.replace(/['\u2019]s$/i, '');
+    // A word that is the key on its own first, then the part of a compound that is.
+    for (var pass = 0; pass < 2; pass++) {
+      for (var i = 0; i < entry[1].length; i++) {
+        var text = entry[1][i][3];
+        var ws = W.words(text);
+        for (var j = 0; j < ws.length; j++) {
+          var word = text.slice(ws[j][0], ws[j][1]).replace(/['\u2019]s$/i, '');
+          var pieces = pass === 0 ? [word] : word.split(/[-\u2010\u2011]/);
+          for (var k = 0; k < pieces.length; k++) {
+            var forms = W.indexForms(pieces[k]);
+            if (forms.length === 1 && forms[0] === key) return pieces[k];
+          }
+        }
       }
     }
     return key;

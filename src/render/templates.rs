@@ -34,7 +34,10 @@ pub const STATIC: &[(&str, &str)] = &[
     ("search.js", include_str!("../../static/search.js")),
     ("search.css", include_str!("../../static/search.css")),
     ("porter2.js", include_str!("../../static/porter2.js")),
-    ("search-words.js", include_str!("../../static/search-words.js")),
+    (
+        "search-words.js",
+        include_str!("../../static/search-words.js"),
+    ),
     ("favicon.svg", include_str!("../../static/favicon.svg")),
 ];
 

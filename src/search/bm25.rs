@@ -202,7 +202,11 @@ impl Reader {
                 self.units.resize_with(u + 1, UnitCache::default);
             }
             let cache = &mut self.units[u];
-            if !cache.read(&unit.text, matches!(unit.text, Cow::Borrowed(_)), &mut self.keys) {
+            if !cache.read(
+                &unit.text,
+                matches!(unit.text, Cow::Borrowed(_)),
+                &mut self.keys,
+            ) {
                 let (run, keys) = (&mut self.run, &mut self.keys);
                 for_each_term(&unit.text, |term, start, end| {
                     let term = keys.key(term);

@@ -42,12 +42,7 @@ pub fn positions(docs: &impl Corpus, index: &[(String, Vec<Posting>)]) -> Vec<Ve
                 }
                 docs.units(d, &mut units);
                 let lists = doc_positions(&units, slots, index, &mut keys);
-                out.extend(
-                    slots
-                        .iter()
-                        .zip(lists)
-                        .map(|(&(t, p), list)| (t, p, list)),
-                );
+                out.extend(slots.iter().zip(lists).map(|(&(t, p), list)| (t, p, list)));
             }
             out
         })

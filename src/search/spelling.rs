@@ -18,8 +18,8 @@ const IZE_ENDINGS: &[&str] = &[
 
 /// Endings after British `-our`: `colour`, `colourful`, `favourite`, `neighbourhood`.
 const OUR_ENDINGS: &[&str] = &[
-    "", "s", "ed", "ing", "er", "ers", "ful", "fully", "able", "ably", "ite", "ites", "al",
-    "ally", "less", "ist", "ists", "ism", "y", "ies", "hood", "hoods",
+    "", "s", "ed", "ing", "er", "ers", "ful", "fully", "able", "ably", "ite", "ites", "al", "ally",
+    "less", "ist", "ists", "ism", "y", "ies", "hood", "hoods",
 ];
 
 /// Endings after a doubled `l` that American spelling writes single: `travelled`, `counsellor`,
@@ -209,7 +209,9 @@ mod tests {
         ] {
             same(gb, us);
         }
-        for w in ["size", "prize", "seize", "citizen", "citizens", "promise", "rise"] {
+        for w in [
+            "size", "prize", "seize", "citizen", "citizens", "promise", "rise",
+        ] {
             kept(w);
         }
     }
@@ -246,7 +248,15 @@ mod tests {
         ] {
             same(gb, us);
         }
-        for w in ["hatred", "string", "hamstring", "strings", "genre", "acre", "water"] {
+        for w in [
+            "hatred",
+            "string",
+            "hamstring",
+            "strings",
+            "genre",
+            "acre",
+            "water",
+        ] {
             kept(w);
         }
     }
@@ -263,7 +273,9 @@ mod tests {
         ] {
             same(gb, us);
         }
-        for w in ["killed", "called", "spelling", "filled", "well", "allies", "bullet"] {
+        for w in [
+            "killed", "called", "spelling", "filled", "well", "allies", "bullet",
+        ] {
             kept(w);
         }
     }

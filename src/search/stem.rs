@@ -78,7 +78,13 @@ mod tests {
     #[test]
     fn inflections_and_spellings_share_a_key() {
         let k = key("recognised");
-        for w in ["recognise", "recognize", "recognized", "recognizes", "recognising"] {
+        for w in [
+            "recognise",
+            "recognize",
+            "recognized",
+            "recognizes",
+            "recognising",
+        ] {
             assert_eq!(key(w), k, "{w}");
         }
         assert_eq!(key("colours"), key("color"));

@@ -13,5 +13,6 @@ mod fixture;
 mod init;
 mod notes;
 mod paging;
+mod search_keys;
 mod serve;
 mod shipped;
