@@ -1,5 +1,6 @@
 //! Integration tests: build fixture sites and assert on the pages, the links and the export.
 
+mod action;
 mod check;
 mod cli;
 mod common;
