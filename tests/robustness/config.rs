@@ -45,7 +45,7 @@ fn wrong_types_name_line_and_column() {
     let (err, _) =
         error_for("title = \"T\"\n[[actors]]\nid = \"a\"\nname = \"A\"\naliases = \"x\"\n");
     assert!(
-        err.contains("line 5, column 11") && err.contains("expected a sequence"),
+        err.contains("line 5, column 11") && err.contains(r#"write aliases = ["x"]"#),
         "{err}"
     );
     let (err, _) = error_for("title = \"T\"\noutput_dir = [1]\n");
