@@ -111,6 +111,10 @@ pub enum Command {
         /// The folder to create the site in (created if missing).
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// The dossier action the Pages workflow uses, as `owner/repo@ref` (default: this
+        /// dossier's own repository at main).
+        #[arg(long, value_name = "OWNER/REPO@REF")]
+        action: Option<String>,
     },
     /// Print a shell completion script.
     #[command(after_help = "Examples:
@@ -216,23 +220,26 @@ pub fn run() -> ExitCode {
                 (_, Err(e)) => fail(&e.into()),
             }
         }
-        Command::Init { dir } => match crate::init::init(&dir) {
-            Ok(written) => {
-                if !quiet {
-                    for file in &written {
-                        println!("created {}", dir.join(file).display());
+        Command::Init { dir, action } => {
+            match crate::init::init_with(&dir, &action.unwrap_or_else(crate::init::default_action))
+            {
+                Ok(written) => {
+                    if !quiet {
+                        for file in &written {
+                            println!("created {}", dir.join(file).display());
+                        }
+                        let cd = if dir == Path::new(".") {
+                            String::new()
+                        } else {
+                            format!("cd {} && ", dir.display())
+                        };
+                        println!("next: {cd}dossier build, then open public/index.html");
                     }
-                    let cd = if dir == Path::new(".") {
-                        String::new()
-                    } else {
-                        format!("cd {} && ", dir.display())
-                    };
-                    println!("next: {cd}dossier build, then open public/index.html");
+                    ExitCode::SUCCESS
                 }
-                ExitCode::SUCCESS
+                Err(e) => fail(&e),
             }
-            Err(e) => fail(&e),
-        },
+        }
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

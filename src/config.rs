@@ -12,6 +12,8 @@ use serde::Deserialize;
 
 use crate::annotate::dates::{Precision, Timex};
 
+mod natural;
+
 /// The whole of `site.toml`: one place that says what the site is and what it reads.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +48,7 @@ pub struct SiteConfig {
 #[serde(deny_unknown_fields)]
 pub struct ArticleMeta {
     /// The headline; inferred from the text when absent.
+    #[serde(default, deserialize_with = "natural::opt_text")]
     pub title: Option<String>,
     /// True when the title was written by the editor rather than taken from the source,
     /// so the reader can tell the two apart.
@@ -53,14 +56,19 @@ pub struct ArticleMeta {
     pub title_editorial: bool,
     /// Standfirst shown under the title when the text has no standfirst line of its own
     /// (a recovered one is shown instead, because it can carry annotations).
+    #[serde(default, deserialize_with = "natural::opt_text")]
     pub subtitle: Option<String>,
     /// The publication the text comes from.
+    #[serde(default, deserialize_with = "natural::opt_text")]
     pub outlet: Option<String>,
     /// Who wrote it.
+    #[serde(default, deserialize_with = "natural::opt_text")]
     pub author: Option<String>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; relative dates in the text resolve against it.
+    #[serde(default, deserialize_with = "natural::published")]
     pub published: Option<String>,
     /// Where the original can be read.
+    #[serde(default, deserialize_with = "natural::opt_text")]
     pub url: Option<String>,
 }
 
@@ -79,17 +87,17 @@ pub struct ActorConfig {
     #[serde(default)]
     pub description: String,
     /// Surface forms that always mean this actor.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "natural::aliases")]
     pub aliases: Vec<String>,
     /// Place names that mean this actor only when they act as the state ("Moscow accepted…").
-    #[serde(default)]
+    #[serde(default, deserialize_with = "natural::metonyms")]
     pub metonyms: Vec<String>,
     /// Phrases that contain an alias but must never count for this actor.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "natural::exclude")]
     pub exclude: Vec<String>,
     /// Entities nobody configured that belong to this actor ("Vladimir Putin" for Russia):
     /// the actor page lists them with their mentions, while they keep pages of their own.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "natural::members")]
     pub members: Vec<String>,
 }
 

@@ -33,6 +33,11 @@ pub const STATIC: &[(&str, &str)] = &[
     ("dossier.js", include_str!("../../static/dossier.js")),
     ("search.js", include_str!("../../static/search.js")),
     ("search.css", include_str!("../../static/search.css")),
+    ("porter2.js", include_str!("../../static/porter2.js")),
+    (
+        "search-words.js",
+        include_str!("../../static/search-words.js"),
+    ),
     ("favicon.svg", include_str!("../../static/favicon.svg")),
 ];
 

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
 use super::docs::{Corpus, Kind, Unit};
+use super::stem::Keys;
 use super::tokenize::{count_terms, for_each_term};
 
 /// Postings kept per term, best first.
@@ -98,7 +99,7 @@ impl UnitCache {
     /// Makes the cache hold `text`'s terms, tokenising it unless it already does; false (and
     /// nothing done) if `text` is not worth remembering. `borrowed`: whether `text` is borrowed
     /// from the input, which makes its address stand for it.
-    fn read(&mut self, text: &str, borrowed: bool) -> bool {
+    fn read(&mut self, text: &str, borrowed: bool, keys: &mut Keys) -> bool {
         let key = if borrowed {
             CacheKey::Borrowed(text.as_ptr() as usize, text.len())
         } else if text.len() <= CACHED_UNIT {
@@ -112,6 +113,7 @@ impl UnitCache {
         self.arena.clear();
         self.tokens.clear();
         for_each_term(text, |term, start, end| {
+            let term = keys.key(term);
             self.arena.push_str(term);
             let hash = FxBuildHasher.hash_one(term);
             self.tokens
@@ -188,6 +190,7 @@ struct Reader {
     /// One per unit position: a timeline entry's sentence, then its date label.
     units: Vec<UnitCache>,
     run: RunBuilder,
+    keys: Keys,
 }
 
 impl Reader {
@@ -199,9 +202,14 @@ impl Reader {
                 self.units.resize_with(u + 1, UnitCache::default);
             }
             let cache = &mut self.units[u];
-            if !cache.read(&unit.text, matches!(unit.text, Cow::Borrowed(_))) {
-                let run = &mut self.run;
+            if !cache.read(
+                &unit.text,
+                matches!(unit.text, Cow::Borrowed(_)),
+                &mut self.keys,
+            ) {
+                let (run, keys) = (&mut self.run, &mut self.keys);
                 for_each_term(&unit.text, |term, start, end| {
+                    let term = keys.key(term);
                     let hash = FxBuildHasher.hash_one(term);
                     run.add(term, hash, number, unit, (start as u32, end as u32));
                 });

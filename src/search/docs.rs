@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+use super::facets::{Facets, Row};
 use crate::analysis::RenderInput;
 use crate::model::{Block, Inline};
 use crate::routes::{actor_path, article_path, timeline_entry_href, timeline_entry_id};
@@ -153,6 +154,15 @@ impl<'a> Docs<'a> {
                 let id = timeline_entry_id(&article.id, article.mentions[m].span.start);
                 timeline_entry_href("", t, &id)
             }
+        }
+    }
+
+    /// Document `d`'s filters: its outlet, year and actors.
+    pub fn facet_row(&self, facets: &Facets, d: u32) -> Row {
+        match self.source(d) {
+            Source::Article(k) => facets.article(self.input, self.input.index.order[k]),
+            Source::Actor(k) => facets.actor(k),
+            Source::Timeline(t) => facets.timeline(self.input, t),
         }
     }
 

@@ -9,9 +9,13 @@
 
 mod bm25;
 mod docs;
+mod facets;
 mod fold;
+mod positions;
 mod shards;
 mod snippet;
+pub mod spelling;
+pub mod stem;
 pub mod tokenize;
 
 use crate::analysis::RenderInput;
@@ -20,19 +24,23 @@ use docs::Corpus;
 pub use bm25::TOP_K;
 
 /// Version of the file format, checked by `search.js`.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The search index files, as (path relative to the site root, bytes), sorted by path.
 pub fn search_files(input: &RenderInput) -> Vec<(String, Vec<u8>)> {
     let docs = docs::Docs::new(input);
     let index = bm25::build(&docs);
+    let positions = positions::positions(&docs, &index);
+    let facets = facets::Facets::new(input);
     let mut sentences = snippet::Sentences::default();
     let entries: Vec<shards::Entry> = index
         .iter()
-        .map(|(term, postings)| {
-            let rows: Vec<(u32, u32, &str, String)> = postings
+        .zip(&positions)
+        .map(|((term, postings), positions)| {
+            let rows: Vec<(u32, u32, &str, String, Vec<u32>)> = postings
                 .iter()
-                .map(|p| {
+                .zip(positions)
+                .map(|(p, at_words)| {
                     let unit = docs.unit(p.doc, p.unit);
                     let at = (p.at.0 as usize, p.at.1 as usize);
                     (
@@ -40,6 +48,7 @@ pub fn search_files(input: &RenderInput) -> Vec<(String, Vec<u8>)> {
                         p.score,
                         unit.anchor,
                         sentences.excerpt(p.doc, p.unit, &unit.text, at),
+                        positions::deltas(at_words),
                     )
                 })
                 .collect();
@@ -50,9 +59,11 @@ pub fn search_files(input: &RenderInput) -> Vec<(String, Vec<u8>)> {
             }
         })
         .collect();
-    drop(sentences);
+    drop((sentences, positions));
     let packed = shards::pack(entries, shards::SHARD_BYTES, |d| {
-        json(&(d, docs.kind(d).code(), docs.title(d), docs.href(d)))
+        let row = docs.facet_row(&facets, d);
+        let (kind, title, href) = (docs.kind(d).code(), docs.title(d), docs.href(d));
+        json(&(d, kind, title, href, row.outlet, row.year, row.actors))
     });
     let firsts: Vec<&str> = packed.iter().map(|s| s.first.as_str()).collect();
     let manifest = serde_json::json!({
@@ -60,6 +71,9 @@ pub fn search_files(input: &RenderInput) -> Vec<(String, Vec<u8>)> {
         "documents": docs.len(),
         "top": TOP_K,
         "stop": tokenize::STOP_WORDS,
+        "actors": facets.actors,
+        "outlets": facets.outlets,
+        "years": facets.years,
         "shards": firsts,
     });
     let mut files = vec![(

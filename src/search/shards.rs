@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 /// Target size of one shard file, in bytes; one term's list alone may exceed it.
-pub const SHARD_BYTES: usize = 60_000;
+pub const SHARD_BYTES: usize = 40_000;
 
 /// One term ready to be written: its JSON entry and the documents it names.
 pub struct Entry {

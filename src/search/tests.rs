@@ -55,12 +55,25 @@ fn manifest_and_shards_are_scripts_with_the_postings() {
     assert!(all.starts_with("window.dossierSearch.manifest({"));
     // The article result links to the page, the paragraph anchor rides with the posting.
     assert!(
-        all.contains(r#""a","Talks in Doha","articles/one.html"]"#),
+        all.contains(r#""a","Talks in Doha","articles/one.html",0,0,[0,1]]"#),
         "{all}"
     );
     assert!(all.contains(r#"["haqqani",["#));
-    assert!(all.contains(r#""p1","The Haqqani Network met envoys on July 3, 2025."]"#));
-    assert!(all.contains(r#""c","Haqqani Network","actors/haqqani-network.html"]"#));
+    assert!(all.contains(r#""p1","The Haqqani Network met envoys on July 3, 2025.",[1]]"#));
+    assert!(all.contains(r#""c","Haqqani Network","actors/haqqani-network.html",0,0,[0]]"#));
     assert!(all.contains(r#"["is-k",["#));
     assert!(all.contains("timeline.html#t-one-"));
+}
+
+#[test]
+fn terms_are_keyed_by_stem_and_the_manifest_has_the_filters() {
+    let all = text(&files());
+    // "envoys" and "remembered" are indexed by their stems; "Najibullah" is its own stem.
+    assert!(all.contains(r#"["envoy",["#), "{all}");
+    assert!(all.contains(r#"["rememb",["#), "{all}");
+    assert!(!all.contains(r#"["envoys",["#));
+    assert!(all.contains(r#""actors":["Haqqani Network","Islamic State Khorasan"]"#));
+    assert!(all.contains(r#""outlets":[]"#));
+    // The timeline's years: 1992, 1996, 2025.
+    assert!(all.contains(r#""years":[1992,1996,2025]"#), "{all}");
 }

@@ -52,13 +52,24 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// of them) are found, lowercased and checked against the stop words by [`scan`] without the
 /// rules for hyphens, apostrophes and Unicode, which cannot change them.
 pub fn for_each_term(text: &str, mut f: impl FnMut(&str, usize, usize)) {
+    for_each_term_at(text, |term, start, end, _| f(term, start, end));
+}
+
+/// [`for_each_term`] with the number of the word each term comes from: every word counts,
+/// stop words and single characters included, so that word `n + 1` follows word `n` in the
+/// text and a phrase's words can be checked for adjacency.
+/// Returns the number of words.
+pub fn for_each_term_at(text: &str, mut f: impl FnMut(&str, usize, usize, u32)) -> u32 {
     let mut scratch = Scratch::default();
+    let mut word_no = 0u32;
     scan(text, |start, end, plain| {
         let word = &text[start..end];
+        let n = word_no;
+        word_no += 1;
         match plain {
             Some(Plain { upper: false }) => {
                 if keeps_plain(text.as_bytes(), start, end) {
-                    f(word, start, end);
+                    f(word, start, end, n);
                 }
             }
             Some(Plain { upper: true }) => {
@@ -66,12 +77,13 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(&str, usize, usize)) {
                     scratch.joined.clear();
                     scratch.joined.push_str(word);
                     scratch.joined.make_ascii_lowercase();
-                    f(&scratch.joined, start, end);
+                    f(&scratch.joined, start, end, n);
                 }
             }
-            None => scratch.word_terms(word, true, &mut |term| f(term, start, end)),
+            None => scratch.word_terms(word, true, &mut |term| f(term, start, end, n)),
         }
     });
+    word_no
 }
 
 /// How many terms [`for_each_term`] gives for `text`, without building them: BM25 needs every
@@ -518,6 +530,18 @@ mod tests {
     fn apostrophes_and_possessives() {
         assert_eq!(terms("Taliban’s O'Brien"), ["taliban", "obrien"]);
         assert_eq!(query_terms("‘Taliban’"), ["taliban"]);
+    }
+
+    #[test]
+    fn words_are_numbered_with_stop_words_counted() {
+        let mut got = Vec::new();
+        let words = for_each_term_at("State of Iraq, IS-K's x", |t, _, _, n| {
+            got.push((t.to_string(), n))
+        });
+        let want = [("state", 0), ("iraq", 2), ("is-k", 3), ("isk", 3)];
+        let want: Vec<(String, u32)> = want.iter().map(|(t, n)| (t.to_string(), *n)).collect();
+        assert_eq!(got, want);
+        assert_eq!(words, 5);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Integration tests: build fixture sites and assert on the pages, the links and the export.
 
+mod action;
 mod check;
 mod cli;
 mod common;
@@ -13,5 +14,6 @@ mod fixture;
 mod init;
 mod notes;
 mod paging;
+mod search_keys;
 mod serve;
 mod shipped;

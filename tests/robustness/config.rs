@@ -39,7 +39,7 @@ fn wrong_types_name_line_and_column() {
     let (err, _) =
         error_for("title = \"T\"\n[[actors]]\nid = \"a\"\nname = \"A\"\naliases = \"x\"\n");
     assert!(
-        err.contains(":5:11: ") && err.contains("expected a sequence"),
+        err.contains(":5:11: ") && err.contains(r#"write aliases = ["x"]"#),
         "{err}"
     );
     let (err, _) = error_for("title = \"T\"\noutput_dir = [1]\n");

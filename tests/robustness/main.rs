@@ -12,3 +12,4 @@ mod input;
 mod names;
 mod properties;
 mod support;
+mod yaml;

@@ -133,7 +133,13 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 /// The scripts a page may load: the site's own files, never inline code.
-const OWN_SCRIPTS: [&str; 3] = ["dossier.js", "search.js", "search/manifest.js"];
+const OWN_SCRIPTS: [&str; 5] = [
+    "dossier.js",
+    "porter2.js",
+    "search-words.js",
+    "search.js",
+    "search/manifest.js",
+];
 
 /// The page parses as HTML5 without a single parse error, runs no script but the site's own,
 /// has no event-handler attribute and no `javascript:` link.

@@ -31,6 +31,26 @@ export function a11ySuite(h) {
       }
     }
 
+    // The search page as a reader uses it: results, the filters and a "Did you mean".
+    for (const theme of THEMES) {
+      it(`search with results, filters and a suggestion (search.html?q=Talibn), ${theme}`, async () => {
+        requirePage(h.siteDir, h.types.search);
+        const rel = `${h.types.search}?q=Talibn`;
+        const { violations, incomplete } = await withPage(h.browser, { bypassCSP: true }, async (page) => {
+          await page.emulateMedia({ colorScheme: theme });
+          await load(page, h.url('http', rel));
+          await page.waitForSelector('#search-results li', { timeout: 5000 });
+          await page.waitForSelector('#search-filters select', { timeout: 5000 });
+          await page.waitForSelector('#search-suggest:not([hidden])', { timeout: 5000 });
+          return runAxe(page);
+        });
+        report.push({ page: rel, type: 'search-results', theme, violations, incomplete });
+        if (violations.length > 0) {
+          throw new Finding(`${violations.length} axe violation(s) on ${rel} (${theme}):\n${formatViolations(violations)}`);
+        }
+      });
+    }
+
     after(() => {
       fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
       fs.writeFileSync(path.join(ARTIFACTS_DIR, 'axe-report.json'), JSON.stringify(report, null, 2));
