@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
 
-use crate::annotate::dates::{Precision, Timex};
+use crate::time::{Precision, Timex};
 
 /// The whole of `site.toml`: one place that says what the site is and what it reads.
 #[derive(Debug, Clone, Deserialize)]
@@ -214,7 +214,13 @@ pub fn check_base_url(url: &str) -> std::result::Result<(), String> {
 /// Validates a publication date, keeping only year, month or day precision.
 pub fn check_published(value: &str) -> std::result::Result<Timex, String> {
     match Timex::parse(value.trim()) {
-        Some(t) if t.precision() != Precision::Decade => Ok(t),
+        Some(t)
+            if t.precision() >= Precision::Year
+                && t.part() == crate::time::Part::Whole
+                && t.year() > 0 =>
+        {
+            Ok(t)
+        }
         _ => Err(format!(
             "{value:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
         )),

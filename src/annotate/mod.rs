@@ -73,8 +73,11 @@ impl Annotator {
                     (DateKind::Date, Some(timex)) => MentionKind::Date {
                         timex,
                         resolution: hit.resolution,
+                        modifier: hit.modifier,
                     },
                     (DateKind::Duration, _) => MentionKind::Duration(hit.value),
+                    (DateKind::Vague, _) => MentionKind::Vague(hit.value),
+                    (DateKind::Set, _) => MentionKind::Set(hit.value),
                     (DateKind::Date, None) => continue,
                 };
                 push(hit.start..hit.end, kind);

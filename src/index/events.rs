@@ -70,6 +70,7 @@ fn span(t: &Timex) -> (i64, i64) {
     let d = i64::from(t.day().unwrap_or(1)) - 1;
     let start = y * 372 + m * 31 + d;
     let len = match t.precision() {
+        Precision::Century => 100 * 372,
         Precision::Decade => 10 * 372,
         Precision::Year => 372,
         Precision::Month => 31,

@@ -9,7 +9,7 @@ mod cues;
 mod patterns;
 mod relative;
 mod resolve;
-mod timex;
+mod tense;
 pub(crate) mod words;
 
 #[cfg(test)]
@@ -17,7 +17,7 @@ mod tests;
 #[cfg(test)]
 mod tests_relative;
 
-pub use timex::{Precision, Timex};
+pub use crate::time::{Precision, Timex};
 
 use resolve::{select, Anchors};
 
@@ -29,6 +29,26 @@ pub enum DateKind {
     Date,
     /// An amount of time ("four years"); carries an ISO 8601 duration.
     Duration,
+    /// A vague reference to the present, past or future ("now", "recently", "the future"):
+    /// TIMEX3 `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`; never a timeline point.
+    Vague,
+    /// A recurring time ("every week", "$2 million a year"); never a timeline point.
+    Set,
+}
+
+/// Whether an article's underspecified dates count from its publication date or from the
+/// time its narrative has reached, as `dates` in `[articles.<id>]` of site.toml says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatesMode {
+    /// Decided from the text as it goes: a narrative once it has named clearly more years
+    /// far from the publication date than near it.
+    #[default]
+    Auto,
+    /// A news report: "in March" and "on Tuesday" are near the publication date.
+    News,
+    /// A history: "in March" is March of the year the text last named.
+    Narrative,
 }
 
 /// How a value was obtained, shown to readers on the timeline.
@@ -58,6 +78,8 @@ pub struct DateHit {
     pub timex: Option<Timex>,
     /// How the value was obtained.
     pub resolution: Resolution,
+    /// TIMEX3 `mod` from a position or hedge word ("early 1990" is `START`).
+    pub modifier: Option<&'static str>,
 }
 
 /// What a dropped relative date lacked, so `dossier check` can say what would place it.
@@ -83,9 +105,15 @@ impl DateResolver {
     /// A resolver for one article; `published` is its publication date at whatever precision
     /// is known, or `None` to resolve against the previous explicit date instead.
     pub fn new(published: Option<Timex>) -> Self {
+        Self::with_mode(published, DatesMode::Auto)
+    }
+
+    /// [`new`](Self::new) with the article's `dates` mode.
+    pub fn with_mode(published: Option<Timex>, mode: DatesMode) -> Self {
         DateResolver {
             anchors: Anchors {
                 published,
+                mode,
                 ..Anchors::default()
             },
             unresolved: Vec::new(),
@@ -165,7 +193,7 @@ impl DateResolver {
 fn missing(expr: &resolve::Expr) -> Missing {
     use resolve::Expr;
     match expr {
-        Expr::DayOffset(_) | Expr::Weekday { .. } => Missing::PublicationDay,
+        Expr::DayOffset(..) | Expr::Weekday { .. } | Expr::Week { .. } => Missing::PublicationDay,
         Expr::SameDay(_) | Expr::PreviousYear(_) | Expr::PreviousMonth(_) => Missing::EarlierDate,
         _ => Missing::Anchor,
     }

@@ -9,8 +9,8 @@ use regex::Regex;
 use super::context::{bounded, possessive_after, word_after, year_ok};
 use super::cues::{around, cue::*, group_names, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
-use super::timex::Timex;
 use super::words::{month_number, MONTH_ANY, MONTH_FULL};
+use crate::time::Timex;
 
 /// One regex and how to read its captures; the `hit` group, when present, is the mention span.
 struct Rule {

@@ -187,7 +187,10 @@ fn same_day(_: &str, caps: &Caps) -> Option<Expr> {
 
 fn yesterday(_: &str, caps: &Caps) -> Option<Expr> {
     let word = caps.name("word")?.as_str().to_ascii_lowercase();
-    Some(Expr::DayOffset(if word == "yesterday" { -1 } else { 1 }))
+    Some(Expr::DayOffset(
+        if word == "yesterday" { -1 } else { 1 },
+        None,
+    ))
 }
 
 /// Words before a weekday that make it a named day, not a date ("Super Tuesday", "Good
@@ -202,25 +205,6 @@ const NOT_A_DAY_BEFORE: &[&str] = &[
 const NOT_A_DAY_AFTER: &[&str] = &[
     "prayer", "prayers", "sermon", "sermons", "market", "markets", "bazaar", "mosque", "service",
     "services", "school", "edition", "editions",
-];
-
-/// Words that put a sentence in the future ("talks will resume on Tuesday"), so a bare
-/// weekday is the next one rather than the last.
-const FUTURE: &[&str] = &[
-    "will",
-    "won't",
-    "won’t",
-    "shall",
-    "is due",
-    "are due",
-    "is expected to",
-    "are expected to",
-    "is scheduled",
-    "are scheduled",
-    "is set to",
-    "are set to",
-    "plans to",
-    "plan to",
 ];
 
 /// "on Tuesday", "said Wednesday", "last Friday", "next Monday": a day of the week near the
@@ -247,34 +231,16 @@ fn weekday(text: &str, caps: &Caps) -> Option<Expr> {
     let (after, strict) = match caps.name("rel").map(|r| r.as_str().to_ascii_lowercase()) {
         // "the last Friday of the month" names no one day.
         Some(_) if before == "the" => return None,
-        Some(rel) if rel == "last" => (false, true),
-        Some(rel) if rel == "next" => (true, true),
-        _ => (in_future(text, start), false),
+        Some(rel) if rel == "last" => (Some(false), true),
+        Some(rel) if rel == "next" => (Some(true), true),
+        _ => (None, false),
     };
     Some(Expr::Weekday {
         weekday,
         after,
         strict,
+        part: None,
     })
-}
-
-/// Whether the clause leading up to a weekday at `start` speaks of the future ("talks will
-/// resume on Tuesday"; see [`FUTURE`]). Only the words before it in its clause count: "met on
-/// Tuesday; talks will resume" is past.
-fn in_future(text: &str, start: usize) -> bool {
-    let from = text[..start]
-        .rfind(['.', '!', '?', ';', ',', ':', '\n'])
-        .map_or(0, |i| i + 1);
-    let clause = text[from..start].to_lowercase();
-    let word_at = |i: usize, w: &str| {
-        let glued = |c: char| c.is_alphanumeric();
-        !clause[..i].ends_with(glued) && !clause[i + w.len()..].starts_with(glued)
-    };
-    clause.contains("’ll ")
-        || clause.contains("'ll ")
-        || FUTURE
-            .iter()
-            .any(|w| clause.match_indices(w).any(|(i, _)| word_at(i, w)))
 }
 
 fn duration(_: &str, caps: &Caps) -> Option<Expr> {
