@@ -60,6 +60,46 @@ const WORDS: &[&str] = &[
     "0'",
     "0’",
     "www.",
+    // Deixis ("now", "recently"), seasons, report periods, parts of the day, feasts,
+    // position words, eras and spelled-out years.
+    "now",
+    "today",
+    "tonight",
+    "current",
+    "recent",
+    "future",
+    "former",
+    "present",
+    "modern",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "quarter",
+    "half",
+    "fiscal",
+    "period",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "christmas",
+    "thanksgiving",
+    "easter",
+    "new year",
+    "election day",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "bc",
+    "nineteen",
+    "two thousand",
+    "every",
+    "each",
+    "per",
+    "past",
 ];
 
 const MONTHS: &[&str] = &[
@@ -120,6 +160,24 @@ pub(super) mod cue {
     pub const WWW: u32 = 1 << 18;
     /// A weekday name ("Tuesday").
     pub const WEEKDAY: u32 = 1 << 19;
+    /// "now", "today", "tonight", "current", "recent", "future", "former", "present", "modern".
+    pub const DEIXIS: u32 = 1 << 20;
+    /// A season's name ("summer", "fall").
+    pub const SEASON: u32 = 1 << 21;
+    /// "quarter", "half", "fiscal" or "period".
+    pub const QUARTER: u32 = 1 << 22;
+    /// "morning", "afternoon", "evening" or "night".
+    pub const DAYPART: u32 = 1 << 23;
+    /// A feast's name ("Christmas", "Easter", "New Year", "Election Day").
+    pub const FEAST: u32 = 1 << 24;
+    /// "end", "beginning", "start" or "middle".
+    pub const POSITION: u32 = 1 << 25;
+    /// "BC".
+    pub const BC: u32 = 1 << 26;
+    /// "nineteen" or "two thousand" (a year spelled out).
+    pub const SPELLED: u32 = 1 << 27;
+    /// "every", "each", "per" or "past" (sets, and "in the past").
+    pub const EVERY: u32 = 1 << 28;
     /// Every flag: what a paragraph gets when the prefilter cannot vouch for it.
     pub const ALL: u32 = u32::MAX >> 1;
 }
@@ -233,6 +291,16 @@ impl Cues {
                     "0s" => ZERO_S,
                     "0'" | "0’" => ZERO_QUOTE,
                     "www." => WWW,
+                    "now" | "today" | "tonight" | "current" | "recent" | "future" | "former"
+                    | "present" | "modern" => DEIXIS,
+                    "spring" | "summer" | "autumn" | "fall" | "winter" => SEASON,
+                    "quarter" | "half" | "fiscal" | "period" => QUARTER,
+                    "morning" | "afternoon" | "evening" | "night" => DAYPART,
+                    "christmas" | "thanksgiving" | "easter" | "new year" | "election day" => FEAST,
+                    "end" | "beginning" | "start" | "middle" => POSITION,
+                    "bc" => BC,
+                    "nineteen" | "two thousand" => SPELLED,
+                    "every" | "each" | "per" | "past" => EVERY,
                     _ => 0,
                 }
             };

@@ -6,6 +6,7 @@
 
 mod context;
 mod cues;
+mod named;
 mod patterns;
 mod relative;
 mod resolve;
@@ -143,6 +144,7 @@ impl DateResolver {
         let cues = cues::Cues::of(text);
         let mut cands = patterns::calendar_with(text, &cues);
         cands.extend(relative::relative_with(text, &cues));
+        cands.extend(named::named_with(text, &cues));
         cands.extend(context::link_spans_with(text, &cues));
         // Split into sentences (unless the caller has) only when a candidate follows an explicit
         // date: most paragraphs have at most one candidate.
@@ -166,7 +168,10 @@ impl DateResolver {
                 .filter(|&(at, _)| sentence_of(at) == sentence_of(c.start))
                 .map(|(_, y)| y);
             let Some(hit) = self.anchors.resolve(text, &c, year) else {
-                if c.expr != resolve::Expr::Ignore {
+                if !matches!(
+                    c.expr,
+                    resolve::Expr::Ignore | resolve::Expr::NarrativeVague(_)
+                ) {
                     self.unresolved.push((c.start..c.end, missing(&c.expr)));
                 }
                 continue;

@@ -10,8 +10,10 @@ use super::context::{bounded, word_after, word_before};
 use super::cues::{cue::*, group_names, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
 use super::words::{duration_value, number_value, NUMBER_WORDS, WEEKDAYS};
+use crate::time::DayPart;
 
-struct Rule {
+/// One case-insensitive regex and how to read its captures, searched only where `need` holds.
+pub(super) struct Rule {
     re: Regex,
     /// `re`'s group names, for reading its captures.
     names: Vec<Option<String>>,
@@ -22,10 +24,15 @@ struct Rule {
 
 /// Hedges before an amount of time ("nearly four years").
 const APPROX: &str = r"(?:nearly|almost|about|some|more\s+than|over|at\s+least|roughly|around|approximately|just|only|less\s+than|fewer\s+than|up\s+to|under|barely|close\s+to)";
-const VAGUE: &str = r"a\s+few|several|many|a\s+couple\s+of|a\s+number\s+of|some";
+const VAGUE: &str = r"a\s+few|few|several|many|a\s+couple\s+of|a\s+number\s+of|some";
 const UNIT: &str = r"years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century";
 
-fn rule(need: fn(Flags) -> bool, pattern: String, read: fn(&str, &Caps) -> Option<Expr>) -> Rule {
+/// A [`Rule`] for `pattern`, matched case-insensitively with ASCII word boundaries.
+pub(super) fn rule(
+    need: fn(Flags) -> bool,
+    pattern: String,
+    read: fn(&str, &Caps) -> Option<Expr>,
+) -> Rule {
     let re = Regex::new(&super::patterns::ascii_boundaries(&format!(
         "(?i){pattern}"
     )))
@@ -58,7 +65,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)year\b".into(), that_year),
         rule(
             |c| c.all(WS_MONTH),
-            r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>following|previous|prior)\s+)month\b".into(), that_month),
+            r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)month\b".into(), that_month),
         rule(
             |c| c.all(WS_UNIT),
             format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>later|earlier)\b"), later),
@@ -70,7 +77,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?P<word>yesterday|tomorrow)\b".into(), yesterday),
         rule(
             |c| c.all(WEEKDAY),
-            r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b".into(), weekday),
+            r"\b(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?P<part>morning|afternoon|evening|night))?\b".into(), weekday),
         rule(
             |c| c.all(WS_UNIT),
             format!(
@@ -108,7 +115,13 @@ fn ago(_: &str, caps: &Caps) -> Option<Expr> {
     let k = count(caps).map(|k| -(k as i32));
     Some(match (k, unit(caps).trim_end_matches('s')) {
         (Some(k), "year") => Expr::YearOffset(k),
+        (Some(k), "decade") => Expr::YearOffset(k.checked_mul(10)?),
         (Some(k), "month") => Expr::MonthOffset(k),
+        (Some(k), "week") => Expr::Week {
+            k: Some(k),
+            weekend: false,
+        },
+        (Some(k), "day") => Expr::DayOffset(k, None),
         _ => Expr::Ignore,
     })
 }
@@ -222,6 +235,7 @@ fn weekday(text: &str, caps: &Caps) -> Option<Expr> {
     let start = caps.get(0)?.start();
     let before = word_before(text, start);
     let next_word = word_after(text, wd.end());
+    let part = caps.name("part").and_then(|p| day_part(p.as_str()));
     if NOT_A_DAY_BEFORE.contains(&before.as_str())
         || NOT_A_DAY_AFTER.contains(&next_word.to_lowercase().as_str())
         || (before == "the" && next_word.starts_with(char::is_uppercase))
@@ -239,13 +253,18 @@ fn weekday(text: &str, caps: &Caps) -> Option<Expr> {
         weekday,
         after,
         strict,
-        part: None,
+        part,
     })
 }
 
-fn duration(_: &str, caps: &Caps) -> Option<Expr> {
+fn duration(text: &str, caps: &Caps) -> Option<Expr> {
+    let m = caps.get(0)?;
+    let whole = m.as_str().to_ascii_lowercase();
+    // "$2 million a year", "four flights a week": a rate, TIMEX3 a set.
+    if whole.starts_with("a ") && after_amount(&text[..m.start()]) {
+        return duration_value(Some(1), &unit(caps)).map(Expr::Set);
+    }
     // "one day they will return", "twice a day": not amounts of time.
-    let whole = caps.get(0)?.as_str().to_ascii_lowercase();
     if whole == "one day" || whole == "a day" {
         return None;
     }
@@ -259,19 +278,58 @@ fn duration(_: &str, caps: &Caps) -> Option<Expr> {
     duration_value(n, &unit(caps)).map(Expr::Duration)
 }
 
+/// Whether `head` ends with an amount ("$1.76", "358,000", "four flights", "5%"), so the
+/// unit after it is a rate.
+fn after_amount(head: &str) -> bool {
+    let head = head.trim_end();
+    if head.ends_with(|c: char| c.is_ascii_digit() || c == '%') {
+        return true;
+    }
+    let last = head
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let before = head[..head.len() - last.len()].trim_end();
+    [
+        "million", "billion", "thousand", "percent", "cents", "times", "dollars",
+    ]
+    .contains(&last.as_str())
+        || (last.ends_with('s') && before.ends_with(|c: char| c.is_ascii_digit()))
+        || number_value(before.rsplit(' ').next().unwrap_or("")).is_some_and(|n| n > 1)
+            && last.ends_with('s')
+}
+
+/// The part of the day a word names ("night" is `NI`).
+pub(super) fn day_part(word: &str) -> Option<DayPart> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "morning" => DayPart::Morning,
+        "afternoon" => DayPart::Afternoon,
+        "evening" => DayPart::Evening,
+        "night" | "tonight" => DayPart::Night,
+        _ => return None,
+    })
+}
+
 fn is_vague(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
-    w.starts_with("a ") || w == "several" || w == "many" || w == "some"
+    w.starts_with("a ") || w == "several" || w == "many" || w == "some" || w == "few"
 }
 
 /// All relative-date, duration and age candidates of a paragraph,
 /// possibly overlapping; each rule is searched only where the cues allow a match.
 pub(crate) fn relative_with(text: &str, cues: &Cues) -> Vec<Cand> {
     let mut out = Vec::new();
-    for rule in RULES.iter() {
+    run(&RULES, text, cues, &mut out);
+    out
+}
+
+/// The candidates of `rules` in `text`, each searched only where the cues allow a match.
+pub(super) fn run(rules: &[Rule], text: &str, cues: &Cues, out: &mut Vec<Cand>) {
+    for rule in rules {
         let windows = cues.windows(rule.need);
         Cues::each_capture(&rule.re, &rule.names, text, windows, |caps| {
-            let m = caps.get(0).expect("match");
+            let m = caps.name("hit").or_else(|| caps.get(0)).expect("match");
             if !bounded(text, m.start(), m.end()) {
                 return;
             }
@@ -284,5 +342,4 @@ pub(crate) fn relative_with(text: &str, cues: &Cues) -> Vec<Cand> {
             }
         });
     }
-    out
 }

@@ -67,6 +67,8 @@ pub(crate) enum Expr {
     /// A vague reference to the present, past or future (`PRESENT_REF`…): exported, never on
     /// the timeline.
     Vague(&'static str),
+    /// A vague reference only a narrative makes ("former" in a history); nothing in news.
+    NarrativeVague(&'static str),
     /// An amount of time with its ISO 8601 value ("P4Y").
     Duration(String),
     /// A recurring time ("every week", "a year" after an amount), with its TIMEX3 value.
@@ -248,6 +250,9 @@ impl Anchors {
             Expr::Duration(v) => Some(Value::Other(DateKind::Duration, v.clone())),
             Expr::Set(v) => Some(Value::Other(DateKind::Set, v.clone())),
             Expr::Vague(v) => Some(Value::Other(DateKind::Vague, (*v).to_string())),
+            Expr::NarrativeVague(v) => self
+                .narrative()
+                .then(|| Value::Other(DateKind::Vague, (*v).to_string())),
             Expr::Absolute(t) => {
                 let t = self.in_era(*t);
                 date(t, Resolution::Explicit)

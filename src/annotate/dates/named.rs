@@ -1,0 +1,525 @@
+//! Recognisers for dates named by a word rather than a number: the present and its deixis
+//! ("now", "today", "tonight", "this morning"), weeks and weekends, seasons, quarters and
+//! halves of a report's year, feasts, the end of a year or month, centuries, and recurring
+//! times ("every week").
+
+use std::sync::LazyLock;
+
+use super::cues::{cue::*, Caps, Cues};
+use super::relative::{day_part, rule, run, Rule};
+use super::resolve::{Cand, Expr, Feast};
+use super::words::duration_value;
+use crate::time::{Season, Timex};
+
+const ORDINAL_QUARTER: &str = r"first|second|third|fourth|1st|2nd|3rd|4th";
+const POSITION_WORD: &str = r"(?:(?:early|late|mid|earlier|later)[\s-]+)";
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    vec![
+        rule(|c| c.all(DEIXIS), r"\b(?:right\s+)?now\b".into(), |_, _| Some(Expr::Vague("PRESENT_REF"))),
+        rule(
+            |c| c.all(DEIXIS),
+            r"\b(?:currently|nowadays|at\s+present|(?:the\s+)?present[\s-]+day|modern[\s-]+day)\b".into(),
+            |_, _| Some(Expr::Vague("PRESENT_REF")),
+        ),
+        rule(|c| c.all(DEIXIS), r"\b(?:more\s+|most\s+|until\s+)?recently\b".into(), |_, _| Some(Expr::Vague("PAST_REF"))),
+        rule(|c| c.all(EVERY), r"\bin\s+(?P<hit>the\s+past)\b".into(), |_, _| Some(Expr::Vague("PAST_REF"))),
+        rule(
+            |c| c.all(DEIXIS),
+            r"\b(?:the\s+(?:near\s+|distant\s+|foreseeable\s+)?)?future\b".into(),
+            |_, _| Some(Expr::Vague("FUTURE_REF")),
+        ),
+        rule(|c| c.all(DEIXIS), r"\bformer\b".into(), |_, _| Some(Expr::NarrativeVague("PAST_REF"))),
+        rule(
+            |c| c.all(DEIXIS),
+            r"\brecent\s+(?P<unit>years|months|weeks|days|decades)\b".into(),
+            vague_amount,
+        ),
+        rule(
+            |c| c.all(DEIXIS),
+            format!(r"\b{POSITION_WORD}?(?P<word>today|tonight)\b"),
+            |_, caps| {
+                let word = caps.name("word")?.as_str();
+                Some(Expr::DayOffset(0, day_part(word)))
+            },
+        ),
+        rule(
+            |c| c.all(DAYPART),
+            format!(r"\b{POSITION_WORD}?(?:(?P<rel>this|yesterday|tomorrow|last)\s+)(?P<part>morning|afternoon|evening|night)\b"),
+            part_of_day,
+        ),
+        rule(
+            |c| c.all(YESTERDAY),
+            format!(r"\b{POSITION_WORD}(?P<word>yesterday|tomorrow)\b"),
+            |_, caps| {
+                let k = if caps.name("word")?.as_str().eq_ignore_ascii_case("yesterday") { -1 } else { 1 };
+                Some(Expr::DayOffset(k, None))
+            },
+        ),
+        rule(
+            |c| c.all(WS_UNIT),
+            format!(r"\b{POSITION_WORD}?(?P<rel>this|last|next)\s+week(?P<end>end)?\b"),
+            week,
+        ),
+        rule(|c| c.all(WS_UNIT), r"\bthe\s+week(?P<end>end)\b".into(), week),
+        rule(
+            |c| c.all(SEASON),
+            format!(r"\b{POSITION_WORD}?(?:(?P<rel>this\s+past|this|last|next|the)\s+)?{POSITION_WORD}?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}}))?\b"),
+            season,
+        ),
+        rule(
+            |c| c.all(QUARTER),
+            format!(r"\b(?:the\s+)?(?:(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\s+|(?P<rel>this|last|next)\s+year(?:'s|’s)\s+)?(?P<ord>{ORDINAL_QUARTER}|latter|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year2>1[0-9]{{3}}|20[0-9]{{2}}))?\b"),
+            quarter,
+        ),
+        rule(
+            |c| c.all(QUARTER),
+            r"\bthe\s+(?:latest|current|most\s+recent|recent|just[\s-]+ended)\s+(?:fiscal\s+)?(?:quarter|period)\b".into(),
+            |_, _| Some(Expr::ReportQuarter(0)),
+        ),
+        rule(
+            |c| c.all(WS_YEAR),
+            r"\b(?:the\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?\b".into(),
+            |_, _| Some(Expr::ReportQuarter(-1)),
+        ),
+        rule(
+            |c| c.all(QUARTER),
+            r"\b(?:the\s+)?(?:same|corresponding|comparable|year-ago)\s+(?:period|quarter)(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|in\s+1[0-9]{3}|in\s+20[0-9]{2}))?\b".into(),
+            |_, _| Some(Expr::ReportQuarter(-1)),
+        ),
+        rule(
+            |c| c.all(QUARTER),
+            r"\blast\s+year(?:'s|’s)\s+(?:fiscal\s+)?(?:quarter|period)\b".into(),
+            |_, _| Some(Expr::ReportQuarter(-1)),
+        ),
+        rule(
+            |c| c.all(QUARTER | WS_YEAR),
+            r"\b(?:the\s+)?(?P<rel>current|this|last|next|previous|coming|the)\s+fiscal\s+year\b".into(),
+            fiscal_year,
+        ),
+        rule(
+            |c| c.all(QUARTER),
+            r"\bfiscal\s+(?:year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})\b".into(),
+            |_, caps| Timex::year_only(caps.name("year")?.as_str().parse().ok()?).map(Expr::Absolute),
+        ),
+        rule(
+            |c| c.all(FEAST),
+            r"\b(?:(?P<rel>last|next|this)\s+)?(?P<f>christmas\s+eve|christmas(?:\s+day)?|new\s+year's\s+(?:day|eve)|new\s+year’s\s+(?:day|eve)|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|election\s+day)\b".into(),
+            feast,
+        ),
+        rule(
+            |c| c.all(POSITION) && c.any(WS_YEAR | WS_MONTH | WS_UNIT),
+            r"\b(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+the\s+(?P<unit>year|month|week)\b".into(),
+            this_unit,
+        ),
+        rule(
+            |c| c.all(POSITION),
+            r"\b(?P<unit>year|month)(?:-|\s+|'s\s+|’s\s+)end\b".into(),
+            this_unit,
+        ),
+        rule(
+            |c| c.all(WS_YEAR),
+            r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>year)\b".into(),
+            this_unit,
+        ),
+        rule(
+            |c| c.any(WS_UNIT | DASH_UNIT),
+            r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century(?:\s+(?P<bc>BC|BCE))?\b".into(),
+            century,
+        ),
+        rule(
+            |c| c.all(EVERY),
+            r"\b(?:every|each|per)\s+(?:other\s+)?(?P<unit>year|month|week|day|quarter)\b".into(),
+            |_, caps| {
+                let unit = caps.name("unit")?.as_str().to_ascii_lowercase();
+                let v = if unit == "quarter" { Some("P3M".to_string()) } else { duration_value(Some(1), &unit) };
+                v.map(Expr::Set)
+            },
+        ),
+    ]
+});
+
+/// "recent years": an unspecified amount of the unit.
+fn vague_amount(_: &str, caps: &Caps) -> Option<Expr> {
+    duration_value(None, caps.name("unit")?.as_str()).map(Expr::Duration)
+}
+
+/// "this morning", "yesterday evening", "last night": the publication day's part.
+fn part_of_day(_: &str, caps: &Caps) -> Option<Expr> {
+    let rel = caps.name("rel")?.as_str().to_ascii_lowercase();
+    let part = day_part(caps.name("part")?.as_str())?;
+    let k = match rel.as_str() {
+        "yesterday" => -1,
+        "tomorrow" => 1,
+        // "last night" is the one before the publication day; "last morning" is no date.
+        "last" if part == crate::time::DayPart::Night => -1,
+        "last" => return None,
+        _ => 0,
+    };
+    Some(Expr::DayOffset(k, Some(part)))
+}
+
+/// "this week", "last week", "next weekend", "the weekend".
+fn week(_: &str, caps: &Caps) -> Option<Expr> {
+    let weekend = caps.name("end").is_some();
+    let k = match caps
+        .name("rel")
+        .map(|r| r.as_str().to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("last") => Some(-1),
+        Some("next") => Some(1),
+        Some("this") => Some(0),
+        _ => None,
+    };
+    Some(Expr::Week { k, weekend })
+}
+
+/// "last fall", "this summer", "the spring of 1942", "winter"; "fall" alone is the verb, and
+/// "the fall of Saigon" an event.
+fn season(text: &str, caps: &Caps) -> Option<Expr> {
+    let word = caps.name("s")?.as_str().to_ascii_lowercase();
+    let season = match word.as_str() {
+        "spring" => Season::Spring,
+        "summer" => Season::Summer,
+        "autumn" | "fall" => Season::Autumn,
+        _ => Season::Winter,
+    };
+    let end = caps.get(0)?.end();
+    let rel = caps.name("rel").map(|r| r.as_str().to_ascii_lowercase());
+    if let Some(y) = caps.name("year") {
+        return Timex::season(y.as_str().parse().ok()?, season).map(Expr::Absolute);
+    }
+    let tail = text[end..].trim_start();
+    let event = tail.starts_with("of ") && tail[3..].starts_with(|c: char| c.is_uppercase());
+    if word == "fall" && (rel.is_none() || event) {
+        return None;
+    }
+    if event || tail.starts_with("of ") {
+        return None;
+    }
+    let (dir, year_offset) = match rel.as_deref() {
+        Some("last" | "this past") => (-1, None),
+        Some("next") => (1, None),
+        Some("this") => (0, Some(0)),
+        _ => (0, None),
+    };
+    Some(Expr::Season {
+        season,
+        dir,
+        year_offset,
+    })
+}
+
+/// "the third quarter", "third-quarter", "the 1988 second quarter", "the second half of 2008".
+fn quarter(_: &str, caps: &Caps) -> Option<Expr> {
+    let half = caps.name("unit")?.as_str().eq_ignore_ascii_case("half");
+    let q = match caps.name("ord")?.as_str().to_ascii_lowercase().as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        "latter" | "last" if half => 2,
+        _ => return None,
+    };
+    if half && q > 2 {
+        return None;
+    }
+    if let Some(y) = caps.name("year").or_else(|| caps.name("year2")) {
+        let y = y.as_str().parse().ok()?;
+        let t = if half {
+            Timex::half(y, q)
+        } else {
+            Timex::quarter(y, q)
+        };
+        return t.map(Expr::Absolute);
+    }
+    let year_offset = match caps
+        .name("rel")
+        .map(|r| r.as_str().to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("last") => Some(-1),
+        Some("next") => Some(1),
+        Some(_) => Some(0),
+        None => None,
+    };
+    Some(Expr::Quarter {
+        q,
+        half,
+        year_offset,
+    })
+}
+
+/// "the current fiscal year", "last fiscal year".
+fn fiscal_year(_: &str, caps: &Caps) -> Option<Expr> {
+    Some(Expr::YearOffset(
+        match caps.name("rel")?.as_str().to_ascii_lowercase().as_str() {
+            "last" | "previous" => -1,
+            "next" | "coming" => 1,
+            _ => 0,
+        },
+    ))
+}
+
+/// "Christmas", "last Thanksgiving", "Easter", "Election Day".
+fn feast(_: &str, caps: &Caps) -> Option<Expr> {
+    let f = caps.name("f")?.as_str().to_ascii_lowercase();
+    if !caps
+        .name("f")?
+        .as_str()
+        .starts_with(|c: char| c.is_uppercase())
+    {
+        return None;
+    }
+    let feast = if f.starts_with("christmas eve") {
+        Feast::Fixed(12, 24)
+    } else if f.starts_with("christmas") {
+        Feast::Fixed(12, 25)
+    } else if f.starts_with("new year") && f.ends_with("eve") {
+        Feast::Fixed(12, 31)
+    } else if f.starts_with("new year") {
+        Feast::Fixed(1, 1)
+    } else if f.starts_with("thanksgiving") {
+        Feast::Nth {
+            month: 11,
+            nth: 4,
+            weekday: 3,
+        }
+    } else if f.starts_with("easter") {
+        Feast::Easter(0)
+    } else {
+        Feast::ElectionDay
+    };
+    let dir = match caps
+        .name("rel")
+        .map(|r| r.as_str().to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("last") => -1,
+        Some("next") => 1,
+        _ => 0,
+    };
+    Some(Expr::Holiday { feast, dir })
+}
+
+/// "the end of the year", "year-end", "the end of the month", "later in the year": the
+/// anchor's year, month or week.
+fn this_unit(_: &str, caps: &Caps) -> Option<Expr> {
+    Some(
+        match caps.name("unit")?.as_str().to_ascii_lowercase().as_str() {
+            "year" => Expr::YearOffset(0),
+            "month" => Expr::MonthOffset(0),
+            _ => Expr::Week {
+                k: Some(0),
+                weekend: false,
+            },
+        },
+    )
+}
+
+/// Ordinal words and numbers of centuries ("20th", "eighteenth", "twenty-first").
+fn ordinal_value(word: &str) -> Option<i32> {
+    let w = word.to_ascii_lowercase();
+    if let Some(n) = w
+        .get(..w.len().saturating_sub(2))
+        .and_then(|d| d.parse().ok())
+    {
+        return Some(n);
+    }
+    const WORDS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    if w == "twenty-first" {
+        return Some(21);
+    }
+    WORDS.iter().position(|x| *x == w).map(|i| i as i32 + 1)
+}
+
+/// "the 20th century" is 1900–1999, TIMEX3 "19"; "the 4th century BC" is "BC03".
+fn century(_: &str, caps: &Caps) -> Option<Expr> {
+    let n = ordinal_value(caps.name("ord")?.as_str()).filter(|n| (1..=30).contains(n))?;
+    let first = (n - 1) * 100;
+    let first = if caps.name("bc").is_some() {
+        -first
+    } else {
+        first
+    };
+    if first == 0 {
+        return None;
+    }
+    Timex::century(first).map(Expr::Absolute)
+}
+
+/// All candidates of the word-named recognisers in a paragraph, possibly overlapping.
+pub(crate) fn named_with(text: &str, cues: &Cues) -> Vec<Cand> {
+    let mut out = Vec::new();
+    run(&RULES, text, cues, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{dates, dct, hits, pairs};
+    use super::super::DateKind;
+
+    #[test]
+    fn deixis_is_vague_or_the_publication_day() {
+        let mut r = dct("1998-01-14");
+        let h = hits(
+            &mut r,
+            "Today the FAA said it is now reviewing tapes released recently.",
+        );
+        let got: Vec<_> = h.iter().map(|(t, v, _)| (t.as_str(), v.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Today", "1998-01-14"),
+                ("now", "PRESENT_REF"),
+                ("recently", "PAST_REF")
+            ]
+        );
+        assert_eq!(h[1].2, DateKind::Vague);
+        let mut r = dct("1998-01-14");
+        assert_eq!(
+            dates(
+                &mut r,
+                "He spoke tonight and this morning; yesterday evening he slept."
+            ),
+            pairs(&[
+                ("tonight", "1998-01-14TNI"),
+                ("this morning", "1998-01-14TMO"),
+                ("yesterday evening", "1998-01-13TEV"),
+            ])
+        );
+    }
+
+    #[test]
+    fn weeks_and_weekends_are_iso_weeks() {
+        let mut r = dct("1998-03-01");
+        assert_eq!(
+            dates(
+                &mut r,
+                "Last week he left; next week he returns. He rested over the weekend."
+            ),
+            pairs(&[
+                ("Last week", "1998-W08"),
+                ("next week", "1998-W10"),
+                ("the weekend", "1998-W09-WE"),
+            ])
+        );
+    }
+
+    #[test]
+    fn seasons_and_feasts() {
+        let mut r = dct("1999-04-10");
+        assert_eq!(
+            dates(&mut r, "He was killed last fall; talks resume this summer; in the spring of 1942; found last Thanksgiving."),
+            pairs(&[
+                ("last fall", "1998-FA"),
+                ("this summer", "1999-SU"),
+                ("the spring of 1942", "1942-SP"),
+                ("last Thanksgiving", "1998-11-26"),
+            ])
+        );
+        // "fall" alone is a verb, "the fall of Saigon" an event.
+        let mut r = dct("1999-04-10");
+        assert!(dates(&mut r, "Prices fall. They feared the fall of Saigon.").is_empty());
+    }
+
+    #[test]
+    fn quarters_of_a_report() {
+        let mut r = dct("1989-11-02");
+        assert_eq!(
+            dates(&mut r, "Net rose in the third quarter, and third-quarter sales fell from the year-ago quarter; the 1988 second quarter was weak."),
+            pairs(&[
+                ("the third quarter", "1989-Q3"),
+                ("third-quarter", "1989-Q3"),
+                ("the year-ago quarter", "1988-Q3"),
+                ("the 1988 second quarter", "1988-Q2"),
+            ])
+        );
+        let mut r = dct("1989-11-02");
+        assert_eq!(
+            dates(
+                &mut r,
+                "Profit in the third quarter rose from $3 million a year ago."
+            ),
+            pairs(&[("the third quarter", "1989-Q3"), ("a year ago", "1988-Q3")])
+        );
+        let mut r = dct("1998-01-26");
+        assert_eq!(
+            dates(&mut r, "Profits dropped in the fourth quarter."),
+            pairs(&[("the fourth quarter", "1997-Q4")])
+        );
+        let mut r = dct("2009-12-19");
+        assert_eq!(
+            dates(&mut r, "Attacks fell in the latter half of 2008."),
+            pairs(&[("the latter half of 2008", "2008-H2")])
+        );
+    }
+
+    #[test]
+    fn centuries_and_rates() {
+        let mut r = dct("1998-02-13");
+        assert_eq!(
+            dates(
+                &mut r,
+                "a 20th century democrat, an 11th century temple, the 4th century BC"
+            ),
+            pairs(&[
+                ("20th century", "19"),
+                ("11th century", "10"),
+                ("the 4th century BC", "BC03"),
+            ])
+        );
+        let mut r = dct("1998-02-13");
+        let h = hits(
+            &mut r,
+            "It pays $1.76 a year, four flights a week, and meets every month.",
+        );
+        let kinds: Vec<_> = h
+            .iter()
+            .map(|(t, v, k)| (t.as_str(), v.as_str(), *k))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("a year", "P1Y", DateKind::Set),
+                ("a week", "P1W", DateKind::Set),
+                ("every month", "P1M", DateKind::Set),
+            ]
+        );
+    }
+
+    #[test]
+    fn ends_of_periods() {
+        let mut r = dct("1989-10-30");
+        assert_eq!(
+            dates(
+                &mut r,
+                "It will close by year-end, and cut costs by the end of the year."
+            ),
+            pairs(&[("year-end", "1989"), ("the end of the year", "1989")])
+        );
+    }
+}
