@@ -10,6 +10,7 @@ mod named;
 mod patterns;
 mod relative;
 mod resolve;
+mod spans;
 mod tense;
 pub(crate) mod words;
 
@@ -162,7 +163,13 @@ impl DateResolver {
         let mut explicit_year: Option<(usize, i32)> = None;
         let mut out = Vec::new();
         self.unresolved.clear();
-        for c in select(cands) {
+        let mut floor = 0;
+        for mut c in select(cands) {
+            if spans::title_cased(text, &c) {
+                continue;
+            }
+            spans::take_position(text, &mut c, floor);
+            floor = c.end;
             // Only a date in the same sentence lends its year.
             let year = explicit_year
                 .filter(|&(at, _)| sentence_of(at) == sentence_of(c.start))

@@ -16,7 +16,7 @@ const POSITION_WORD: &str = r"(?:(?:early|late|mid|earlier|later)[\s-]+)";
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
-        rule(|c| c.all(DEIXIS), r"\b(?:right\s+)?now\b".into(), |_, _| Some(Expr::Vague("PRESENT_REF"))),
+        rule(|c| c.all(DEIXIS), r"\b(?:right\s+)?now\b".into(), now),
         rule(
             |c| c.all(DEIXIS),
             r"\b(?:currently|nowadays|at\s+present|(?:the\s+)?present[\s-]+day|modern[\s-]+day)\b".into(),
@@ -26,9 +26,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(|c| c.all(EVERY), r"\bin\s+(?P<hit>the\s+past)\b".into(), |_, _| Some(Expr::Vague("PAST_REF"))),
         rule(
             |c| c.all(DEIXIS),
-            r"\b(?:the\s+(?:near\s+|distant\s+|foreseeable\s+)?)?future\b".into(),
+            r"\b(?:the\s+(?:near\s+|distant\s+|foreseeable\s+)?|in\s+)future\b".into(),
             |_, _| Some(Expr::Vague("FUTURE_REF")),
         ),
+        rule(|c| c.all(DEIXIS), r"\bfuture\b".into(), |_, _| Some(Expr::NarrativeVague("FUTURE_REF"))),
         rule(|c| c.all(DEIXIS), r"\bformer\b".into(), |_, _| Some(Expr::NarrativeVague("PAST_REF"))),
         rule(
             |c| c.all(DEIXIS),
@@ -38,9 +39,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             |c| c.all(DEIXIS),
             format!(r"\b{POSITION_WORD}?(?P<word>today|tonight)\b"),
-            |_, caps| {
-                let word = caps.name("word")?.as_str();
-                Some(Expr::DayOffset(0, day_part(word)))
+            |text, caps| {
+                let word = caps.name("word")?;
+                // "today's world", "the people of today": the present age, no day.
+                let tail = &text[word.end()..];
+                if tail.starts_with("'s") || tail.starts_with("’s") || super::context::word_before(text, word.start()) == "of" {
+                    return None;
+                }
+                Some(Expr::DayOffset(0, day_part(word.as_str())))
             },
         ),
         rule(
@@ -69,7 +75,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             |c| c.all(QUARTER),
-            format!(r"\b(?:the\s+)?(?:(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\s+|(?P<rel>this|last|next)\s+year(?:'s|’s)\s+)?(?P<ord>{ORDINAL_QUARTER}|latter|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year2>1[0-9]{{3}}|20[0-9]{{2}}))?\b"),
+            format!(r"\b(?:the\s+)?(?:(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\s+|(?P<rel>this|last|next)\s+year(?:'s|’s)\s+|(?P<ago>year-ago|year-earlier)\s+)?(?P<ord>{ORDINAL_QUARTER}|latter|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year2>1[0-9]{{3}}|20[0-9]{{2}}))?\b"),
             quarter,
         ),
         rule(
@@ -138,6 +144,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
     ]
 });
+
+/// "now", except as the discourse word that opens a sentence ("Now, he says, ...").
+fn now(text: &str, caps: &Caps) -> Option<Expr> {
+    let m = caps.get(0)?;
+    if m.as_str().starts_with('N') && super::spans::sentence_start(text, m.start()) {
+        return None;
+    }
+    Some(Expr::Vague("PRESENT_REF"))
+}
 
 /// "recent years": an unspecified amount of the unit.
 fn vague_amount(_: &str, caps: &Caps) -> Option<Expr> {
@@ -224,6 +239,9 @@ fn quarter(_: &str, caps: &Caps) -> Option<Expr> {
     };
     if half && q > 2 {
         return None;
+    }
+    if caps.name("ago").is_some() {
+        return Some(Expr::ReportQuarter(-1));
     }
     if let Some(y) = caps.name("year").or_else(|| caps.name("year2")) {
         let y = y.as_str().parse().ok()?;

@@ -198,8 +198,14 @@ fn same_day(_: &str, caps: &Caps) -> Option<Expr> {
     ))
 }
 
-fn yesterday(_: &str, caps: &Caps) -> Option<Expr> {
-    let word = caps.name("word")?.as_str().to_ascii_lowercase();
+fn yesterday(text: &str, caps: &Caps) -> Option<Expr> {
+    let m = caps.name("word")?;
+    // "the people of tomorrow", "tomorrow's leaders": an age, no day.
+    let tail = &text[m.end()..];
+    if word_before(text, m.start()) == "of" || tail.starts_with("'s") || tail.starts_with("’s") {
+        return None;
+    }
+    let word = m.as_str().to_ascii_lowercase();
     Some(Expr::DayOffset(
         if word == "yesterday" { -1 } else { 1 },
         None,
