@@ -57,6 +57,12 @@ pub(crate) fn bounded(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether the bare four-digit number at `start..end` reads as a year in its context.
 pub(crate) fn year_ok(text: &str, start: usize, end: usize) -> bool {
+    year_ok_after(text, start, end, false)
+}
+
+/// [`year_ok`] for a number written after a month or a day ("June 17, 1775"), which is a
+/// year however early.
+pub(crate) fn year_ok_after(text: &str, start: usize, end: usize, after_month: bool) -> bool {
     match char_before(text, start) {
         Some('$' | '€' | '£' | '¥' | '.' | '\\') => return false,
         Some('-') => {
@@ -79,7 +85,7 @@ pub(crate) fn year_ok(text: &str, start: usize, end: usize) -> bool {
         Some('-') if next_is(1, char::is_alphabetic) => return false,
         _ => {}
     }
-    year_words_ok(text, start, end)
+    year_words_ok(text, start, end, after_month)
 }
 
 /// The word lists [`year_words_ok`] consults, as sets built once: it runs for every
@@ -90,7 +96,7 @@ static NOT_YEAR: LazyLock<HashSet<&str>> =
 static YEAR: LazyLock<HashSet<&str>> = LazyLock::new(|| YEAR_BEFORE.split_whitespace().collect());
 
 /// The word-level half of [`year_ok`]: counting nouns after, amount or label words before.
-fn year_words_ok(text: &str, start: usize, end: usize) -> bool {
+fn year_words_ok(text: &str, start: usize, end: usize, after_month: bool) -> bool {
     // "+93 2021 5555": one group of a longer number.
     let numeric_neighbour = text[..start]
         .trim_end_matches(' ')
@@ -109,7 +115,7 @@ fn year_words_ok(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let year: u32 = text[start..end].parse().unwrap_or(0);
-    if year < 1800 && !YEAR.contains(prev.as_str()) {
+    if year < 1800 && !after_month && !YEAR.contains(prev.as_str()) {
         return false;
     }
     // "1979 deaths": a lowercase plural right after a number that no preposition introduces.

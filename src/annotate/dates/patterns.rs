@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::context::{bounded, possessive_after, word_after, year_ok};
+use super::context::{bounded, possessive_after, word_after, year_ok, year_ok_after};
 use super::cues::{around, cue::*, group_names, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
 use super::words::{month_number, MONTH_ANY, MONTH_FULL};
@@ -147,7 +147,7 @@ fn month(caps: &Caps) -> Option<u8> {
 /// A year written after a month must not be the start of a count ("in May, 2000 people").
 fn year_tail_ok(text: &str, caps: &Caps) -> bool {
     caps.name("year")
-        .is_none_or(|y| year_ok(text, y.start(), y.end()))
+        .is_none_or(|y| year_ok_after(text, y.start(), y.end(), true))
 }
 
 fn full_date(text: &str, caps: &Caps) -> Option<Expr> {

@@ -144,6 +144,8 @@ pub(crate) struct Anchors {
     pub reference: Option<Timex>,
     /// The last day-precise date mentioned so far.
     pub last_day: Option<Timex>,
+    /// The last month- or day-precise date mentioned so far.
+    pub last_month: Option<Timex>,
     /// Explicit years so far within a year of the publication date, and further from it.
     pub near: u32,
     pub far: u32,
@@ -173,7 +175,7 @@ impl Anchors {
             DatesMode::Narrative => true,
             DatesMode::Auto => {
                 self.published.is_none()
-                    || (self.far >= 3 && self.far > 2 * (self.near + self.deictic))
+                    || (self.far >= 2 && self.far > 2 * (self.near + self.deictic))
             }
         }
     }
@@ -239,6 +241,9 @@ impl Anchors {
         }
         if t.precision() == Precision::Day {
             self.last_day = Some(t.whole());
+        }
+        if t.precision() >= Precision::Month && !matches!(t.part(), Part::Week { .. }) {
+            self.last_month = Some(t.whole());
         }
     }
 
@@ -431,7 +436,14 @@ impl Anchors {
         tense: impl Fn() -> Tense,
     ) -> i32 {
         let y = a.year();
-        let Some(am) = a.month().filter(|_| how == Resolution::PublicationDate) else {
+        if how == Resolution::PreviousDate {
+            // A narrative moves on: "December 7, 1941 ... in January" is January 1942.
+            return match self.last_month {
+                Some(m) if m.year() == y && m.month().is_some_and(|lm| month + 6 <= lm) => y + 1,
+                _ => y,
+            };
+        }
+        let Some(am) = a.month() else {
             return y;
         };
         match tense() {
