@@ -221,15 +221,29 @@ const MONTH_BEFORE: &[&str] = &[
 ];
 
 fn month_alone(text: &str, caps: &Caps) -> Option<Expr> {
-    let pre = caps.name("pre")?.as_str().to_ascii_lowercase();
+    let raw_pre = caps.name("pre")?.as_str();
+    let pre = raw_pre.to_ascii_lowercase();
     let hit = caps.name("hit")?;
-    if !MONTH_BEFORE.contains(&pre.as_str()) || possessive_after(text, hit.end()) {
+    let m = month(caps)?;
+    // "May's cabinet", "April's letter": names; "December's figures" is the month.
+    let name_month = matches!(m, 4..=6);
+    if possessive_after(text, hit.end()) && name_month {
         return None;
     }
     // "from June Carter": a capitalised word right after suggests a personal name.
     let next = word_after(text, hit.end());
     let gap = text[hit.end()..].starts_with(' ');
     let name_like = gap && next.starts_with(|c: char| c.is_uppercase());
+    if !MONTH_BEFORE.contains(&pre.as_str()) {
+        // A month naming the time of a thing: "the October slaying", "the costly August
+        // battles", "the February Revolution"; never "May", the verb.
+        let lowercase_pre = raw_pre.chars().all(|c| c.is_ascii_lowercase());
+        let noun_after = gap
+            && next.starts_with(|c: char| c.is_lowercase())
+            && !["and", "or", "of", "to"].contains(&next);
+        let modifier = lowercase_pre && m != 5 && (noun_after || (pre == "the" && name_like));
+        return modifier.then_some(Expr::BareMonth(m));
+    }
     if name_like && ["by", "of", "from", "to", "and", "or", "between"].contains(&pre.as_str()) {
         return None;
     }
@@ -242,7 +256,7 @@ fn month_alone(text: &str, caps: &Caps) -> Option<Expr> {
             return None;
         }
     }
-    Some(Expr::BareMonth(month(caps)?))
+    Some(Expr::BareMonth(m))
 }
 
 /// The largest char boundary at or before `at`.

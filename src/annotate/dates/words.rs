@@ -139,7 +139,7 @@ batch unit";
 /// Words before a bare four-digit number that mark it as a year ("in 1979", "since 2021").
 pub(crate) const YEAR_BEFORE: &str =
     "in since by until till from to of during before after circa c year through throughout \
-between and early late mid spring summer autumn fall winter fiscal pre post";
+between and early late mid spring summer autumn fall winter fiscal pre post the as for around";
 
 #[cfg(test)]
 mod tests {
