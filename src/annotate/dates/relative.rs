@@ -113,7 +113,7 @@ fn unit(caps: &Caps) -> String {
 /// "four years ago" is a year, "three months ago" a month; vaguer ones yield nothing.
 fn ago(_: &str, caps: &Caps) -> Option<Expr> {
     let k = count(caps).map(|k| -(k as i32));
-    Some(match (k, unit(caps).trim_end_matches('s')) {
+    let inner = match (k, unit(caps).trim_end_matches('s')) {
         (Some(k), "year") => Expr::YearOffset(k),
         (Some(k), "decade") => Expr::YearOffset(k.checked_mul(10)?),
         (Some(k), "month") => Expr::MonthOffset(k),
@@ -122,8 +122,9 @@ fn ago(_: &str, caps: &Caps) -> Option<Expr> {
             weekend: false,
         },
         (Some(k), "day") => Expr::DayOffset(k, None),
-        _ => Expr::Ignore,
-    })
+        _ => return Some(Expr::Ignore),
+    };
+    Some(Expr::Ago(Box::new(inner)))
 }
 
 /// "this year", "earlier this year", "last month"; "the last year" is a span of time.

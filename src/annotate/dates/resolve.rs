@@ -69,6 +69,8 @@ pub(crate) enum Expr {
     Vague(&'static str),
     /// A vague reference only a narrative makes ("former" in a history); nothing in news.
     NarrativeVague(&'static str),
+    /// Counted back from the publication date whatever the mode ("four years ago").
+    Ago(Box<Expr>),
     /// An amount of time with its ISO 8601 value ("P4Y").
     Duration(String),
     /// A recurring time ("every week", "a year" after an amount), with its TIMEX3 value.
@@ -175,7 +177,7 @@ impl Anchors {
             DatesMode::Narrative => true,
             DatesMode::Auto => {
                 self.published.is_none()
-                    || (self.far >= 2 && self.far > 2 * (self.near + self.deictic))
+                    || (self.far >= 2 && self.far > 3 * (self.near + self.deictic))
             }
         }
     }
@@ -193,11 +195,11 @@ impl Anchors {
 
     /// The day "today" means: the publication day in news, the last day named in a narrative.
     fn today(&mut self) -> Option<(Timex, Resolution)> {
+        self.deictic += 1;
         if self.narrative() {
             let d = self.last_day?;
             return Some((d, Resolution::PreviousDate));
         }
-        self.deictic += 1;
         let p = self.published.filter(|p| p.precision() == Precision::Day)?;
         Some((p, Resolution::PublicationDate))
     }
@@ -211,6 +213,13 @@ impl Anchors {
         let (kind, value, timex, resolution) = match value {
             Value::Other(kind, v) => (kind, v, None, Resolution::Explicit),
             Value::Date(t, how) => {
+                // The quarter a report is about is the latest it names itself.
+                if matches!(c.expr, Expr::Absolute(_) | Expr::Quarter { .. })
+                    && matches!(t.part(), Part::Quarter(_))
+                    && self.report_quarter.is_none_or(|r| r < t)
+                {
+                    self.report_quarter = Some(t);
+                }
                 self.remember(t, how);
                 (DateKind::Date, t.value(), Some(t), how)
             }
@@ -233,9 +242,6 @@ impl Anchors {
                 _ => self.far += 1,
             }
         }
-        if let Part::Quarter(_) = t.part() {
-            self.report_quarter = Some(t);
-        }
         if t.precision() >= Precision::Year {
             self.reference = Some(t.whole());
         }
@@ -252,6 +258,17 @@ impl Anchors {
         let tense = || tense_at(text, c.start);
         match &c.expr {
             Expr::Ignore => None,
+            Expr::Ago(inner) => {
+                self.deictic += 1;
+                let mut news = self.clone();
+                news.mode = DatesMode::News;
+                let c = Cand {
+                    start: c.start,
+                    end: c.end,
+                    expr: (**inner).clone(),
+                };
+                news.value(text, &c, None)
+            }
             Expr::Duration(v) => Some(Value::Other(DateKind::Duration, v.clone())),
             Expr::Set(v) => Some(Value::Other(DateKind::Set, v.clone())),
             Expr::Vague(v) => Some(Value::Other(DateKind::Vague, (*v).to_string())),
@@ -321,8 +338,8 @@ impl Anchors {
                 let (d, how) = self.today()?;
                 let k = k.unwrap_or(if tense() == Tense::Future { 0 } else { -1 });
                 let mut day = calendar::add_days(d, 7 * k)?;
-                if weekend && k == -1 && calendar::weekday(d)? >= 5 {
-                    // "the weekend" said on a Saturday or Sunday is that weekend.
+                if k == -1 && calendar::weekday(d)? == 6 {
+                    // Said on a Sunday, "last week" and "the weekend" are the week ending.
                     day = d;
                 }
                 date(Timex::week_of(day, weekend)?, how)
@@ -449,6 +466,9 @@ impl Anchors {
         match tense() {
             Tense::Past if month > am => y - 1,
             Tense::Future if month < am => y + 1,
+            // Otherwise the nearer of this year's and the neighbouring year's month.
+            Tense::Unknown if i32::from(month) - i32::from(am) > 6 => y - 1,
+            Tense::Unknown if i32::from(am) - i32::from(month) > 6 => y + 1,
             _ => y,
         }
     }
