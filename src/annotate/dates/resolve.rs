@@ -184,6 +184,7 @@ impl Anchors {
 
     /// The date "now" means for year- and month-level expressions, and how it was chosen.
     fn anchor(&self) -> Option<(Timex, Resolution)> {
+        if std::env::var_os("DATES_DEBUG").is_some() { eprintln!("ANCHOR narrative={} far={} near={} deictic={} ref={:?}", self.narrative(), self.far, self.near, self.deictic, self.reference.map(|r| r.value())); }
         let narrative = self.reference.filter(|_| self.narrative());
         match (narrative, self.published, self.reference) {
             (Some(r), _, _) => Some((r, Resolution::PreviousDate)),
@@ -464,8 +465,8 @@ impl Anchors {
             return y;
         };
         match tense() {
-            Tense::Past if month > am => y - 1,
-            Tense::Future if month < am => y + 1,
+            Tense::Past if month >= am + 2 => y - 1,
+            Tense::Future if month + 2 <= am => y + 1,
             // Otherwise the nearer of this year's and the neighbouring year's month.
             Tense::Unknown if i32::from(month) - i32::from(am) > 6 => y - 1,
             Tense::Unknown if i32::from(am) - i32::from(month) > 6 => y + 1,

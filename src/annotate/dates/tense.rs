@@ -39,6 +39,9 @@ const FUTURE: &[&str] = &[
     "upcoming",
     "coming",
     "going to",
+    "supposed to",
+    "scheduled to",
+    "due to",
 ];
 
 /// Past forms of frequent irregular verbs (regular ones end in "-ed").
