@@ -126,6 +126,23 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             decade,
         ),
         rule(
+            |c| c.all(MONTH | DIGIT | BC),
+            format!(r"\b(?P<mon>{MONTH_ANY})\s+(?P<y>\d{{1,4}})\s+BCE?\b"),
+            bc_month,
+        )
+        .around(around::NUM_AFTER),
+        rule(
+            |c| c.all(DIGIT | BC),
+            r"\b(?P<hit>(?P<y>\d{1,4}))\s*(?:-|to|and|or)\s*\d{1,4}\s+BCE?\b".into(),
+            bc_year,
+        ),
+        rule(|c| c.all(DIGIT | BC), r"\b(?P<y>\d{1,4})\s+BCE?\b".into(), bc_year),
+        rule(
+            |c| c.all(DIGIT | BC),
+            r"\b(?:(?i:the)\s+)?(?P<d>\d{1,3}0)s\s+BCE?\b".into(),
+            |_, caps| Timex::decade(-num::<i32>(caps, "d")?).map(Expr::Absolute),
+        ),
+        rule(
             |c| c.all(ZERO_S),
             r"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]+)?['’‘]?(?P<short>[0-9])0s\b".into(),
             decade,
@@ -281,6 +298,18 @@ fn numeric(_: &str, caps: &Caps) -> Option<Expr> {
         (Some(t), None) | (None, Some(t)) => Some(Expr::Absolute(t)),
         _ => None,
     }
+}
+
+/// "480 BC", and the first year of "499-493 BC".
+fn bc_year(_: &str, caps: &Caps) -> Option<Expr> {
+    let y = num::<i32>(caps, "y").filter(|y| *y > 0)?;
+    Timex::year_only(-y).map(Expr::Absolute)
+}
+
+/// "August 480 BC".
+fn bc_month(_: &str, caps: &Caps) -> Option<Expr> {
+    let y = num::<i32>(caps, "y").filter(|y| *y > 0)?;
+    Timex::month_of(-y, month(caps)?).map(Expr::Absolute)
 }
 
 fn decade(_: &str, caps: &Caps) -> Option<Expr> {

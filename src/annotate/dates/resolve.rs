@@ -184,7 +184,16 @@ impl Anchors {
 
     /// The date "now" means for year- and month-level expressions, and how it was chosen.
     fn anchor(&self) -> Option<(Timex, Resolution)> {
-        if std::env::var_os("DATES_DEBUG").is_some() { eprintln!("ANCHOR narrative={} far={} near={} deictic={} ref={:?}", self.narrative(), self.far, self.near, self.deictic, self.reference.map(|r| r.value())); }
+        if std::env::var_os("DATES_DEBUG").is_some() {
+            eprintln!(
+                "ANCHOR narrative={} far={} near={} deictic={} ref={:?}",
+                self.narrative(),
+                self.far,
+                self.near,
+                self.deictic,
+                self.reference.map(|r| r.value())
+            );
+        }
         let narrative = self.reference.filter(|_| self.narrative());
         match (narrative, self.published, self.reference) {
             (Some(r), _, _) => Some((r, Resolution::PreviousDate)),
