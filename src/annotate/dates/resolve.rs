@@ -69,7 +69,8 @@ pub(crate) enum Expr {
     Vague(&'static str),
     /// A vague reference only a narrative makes ("former" in a history); nothing in news.
     NarrativeVague(&'static str),
-    /// Counted back from the publication date whatever the mode ("four years ago").
+    /// Counted back from now ("four years ago"): a sign of news, where now is the
+    /// publication date.
     Ago(Box<Expr>),
     /// An amount of time with its ISO 8601 value ("P4Y").
     Duration(String),
@@ -176,8 +177,10 @@ impl Anchors {
             DatesMode::News => false,
             DatesMode::Narrative => true,
             DatesMode::Auto => {
+                let distant = |r: Timex| self.published.is_some_and(|p| p.year() - r.year() >= 10);
                 self.published.is_none()
                     || (self.far >= 2 && self.far > 3 * (self.near + self.deictic))
+                    || (self.near + self.deictic == 0 && self.reference.is_some_and(distant))
             }
         }
     }
@@ -270,14 +273,12 @@ impl Anchors {
             Expr::Ignore => None,
             Expr::Ago(inner) => {
                 self.deictic += 1;
-                let mut news = self.clone();
-                news.mode = DatesMode::News;
                 let c = Cand {
                     start: c.start,
                     end: c.end,
                     expr: (**inner).clone(),
                 };
-                news.value(text, &c, None)
+                self.value(text, &c, None)
             }
             Expr::Duration(v) => Some(Value::Other(DateKind::Duration, v.clone())),
             Expr::Set(v) => Some(Value::Other(DateKind::Set, v.clone())),
