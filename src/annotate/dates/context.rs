@@ -115,7 +115,10 @@ fn year_words_ok(text: &str, start: usize, end: usize, after_month: bool) -> boo
         return false;
     }
     let year: u32 = text[start..end].parse().unwrap_or(0);
-    if year < 1800 && !after_month && !YEAR.contains(prev.as_str()) {
+    // "(1790)", "(1789-1791)", "1778-1783": a bracket or a range makes an early number a year.
+    let bracketed = text[..start].ends_with('(') || text[end..].starts_with([')', '-']);
+    let range_end = text[..start].ends_with('-') && prev.len() == 4;
+    if year < 1800 && !after_month && !bracketed && !range_end && !YEAR.contains(prev.as_str()) {
         return false;
     }
     // "1979 deaths": a lowercase plural right after a number that no preposition introduces.

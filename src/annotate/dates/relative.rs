@@ -68,7 +68,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)month\b".into(), that_month),
         rule(
             |c| c.all(WS_UNIT),
-            format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>later|earlier)\b"), later),
+            format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>later|earlier|previously|before|after)\b"), later),
         rule(
             |c| c.all(WS_DAY),
             r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?P<dir>next|following|previous|prior)\s+day|the\s+day\s+(?P<dir2>before|after))\b".into(), same_day),
@@ -137,7 +137,17 @@ fn this_year(text: &str, caps: &Caps) -> Option<Expr> {
     let is_year = unit(caps) == "year";
     let start = caps.get(0)?.start();
     if k != 0 && word_before(text, start) == "the" {
-        return duration_value(Some(1), &unit(caps)).map(Expr::Duration);
+        let duration = duration_value(Some(1), &unit(caps)).map(Expr::Duration)?;
+        // "the next year" of a history is the year after the one it has reached.
+        if k == 1 {
+            let narrative = if is_year {
+                Expr::PreviousYear(1)
+            } else {
+                Expr::PreviousMonth(1)
+            };
+            return Some(Expr::NarrativeOr(Box::new(narrative), Box::new(duration)));
+        }
+        return Some(duration);
     }
     Some(if is_year {
         Expr::YearOffset(k)
@@ -171,15 +181,23 @@ fn step(caps: &Caps) -> i32 {
 /// previous date, as TIMEX3 reads them. A vague count ("several years later") stays an
 /// amount of time, and so does a delay ("three days later than planned").
 fn later(text: &str, caps: &Caps) -> Option<Expr> {
-    let k = i32::try_from(count(caps)?).ok()?;
     let end = caps.get(0)?.end();
-    if word_after(text, end).eq_ignore_ascii_case("than") {
+    let dir = caps.name("dir")?.as_str().to_ascii_lowercase();
+    let back = matches!(dir.as_str(), "earlier" | "previously" | "before");
+    let next = word_after(text, end);
+    if next.eq_ignore_ascii_case("than") {
         return None;
     }
-    let k = match caps.name("dir")?.as_str().to_ascii_lowercase().as_str() {
-        "earlier" => -k,
-        _ => k,
+    // "two days before the vote", "eight days after Fort Sumter": counted from an event the
+    // text names, not from its last date; "years before" alone still counts back.
+    if matches!(dir.as_str(), "before" | "after") && !next.is_empty() {
+        return None;
+    }
+    let Some(k) = count(caps).and_then(|k| i32::try_from(k).ok()) else {
+        // "a few days later", "weeks earlier": some time after or before, no point.
+        return Some(Expr::Vague(if back { "PAST_REF" } else { "FUTURE_REF" }));
     };
+    let k = if back { -k } else { k };
     Some(match unit(caps).trim_end_matches('s') {
         "year" => Expr::PreviousYear(k),
         "month" => Expr::PreviousMonth(k),

@@ -69,6 +69,9 @@ pub(crate) enum Expr {
     Vague(&'static str),
     /// A vague reference only a narrative makes ("former" in a history); nothing in news.
     NarrativeVague(&'static str),
+    /// The first reading in a narrative, the second in news ("the next year" is a year of a
+    /// history, an amount of time in a report).
+    NarrativeOr(Box<Expr>, Box<Expr>),
     /// Counted back from now ("four years ago"): a sign of news, where now is the
     /// publication date.
     Ago(Box<Expr>),
@@ -225,7 +228,10 @@ impl Anchors {
         debug_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
         let (kind, value, timex, resolution) = match value {
             Value::Other(kind, v) => (kind, v, None, Resolution::Explicit),
-            Value::Date(t, how) => {
+            Value::Date(mut t, how) => {
+                if let Some(p) = super::spans::part_named_before(&text[c.start..c.end]) {
+                    t = t.at_part_of_day(p).unwrap_or(t);
+                }
                 // The quarter a report is about is the latest it names itself.
                 if matches!(c.expr, Expr::Absolute(_) | Expr::Quarter { .. })
                     && matches!(t.part(), Part::Quarter(_))
@@ -271,6 +277,15 @@ impl Anchors {
         let tense = || tense_at(text, c.start);
         match &c.expr {
             Expr::Ignore => None,
+            Expr::NarrativeOr(narrative, news) => {
+                let expr = if self.narrative() { narrative } else { news };
+                let c = Cand {
+                    start: c.start,
+                    end: c.end,
+                    expr: (**expr).clone(),
+                };
+                self.value(text, &c, sentence_year)
+            }
             Expr::Ago(inner) => {
                 self.deictic += 1;
                 let c = Cand {
@@ -465,9 +480,10 @@ impl Anchors {
     ) -> i32 {
         let y = a.year();
         if how == Resolution::PreviousDate {
-            // A narrative moves on: "December 7, 1941 ... in January" is January 1942.
+            // A narrative moves on: "December 7, 1941 ... in January" is January 1942 (a month
+            // named three quarters of a year before the last one).
             return match self.last_month {
-                Some(m) if m.year() == y && m.month().is_some_and(|lm| month + 6 <= lm) => y + 1,
+                Some(m) if m.year() == y && m.month().is_some_and(|lm| month + 9 <= lm) => y + 1,
                 _ => y,
             };
         }

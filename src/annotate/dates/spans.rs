@@ -7,6 +7,13 @@ use super::resolve::{Cand, Expr};
 /// Phrases that, right before a date, say which part of it is meant; longest first so that
 /// "the end of" wins over "end of".
 const POSITION_BEFORE: &[&str] = &[
+    "the early morning hours of ",
+    "early in the morning of ",
+    "the early morning of ",
+    "the afternoon of ",
+    "the morning of ",
+    "the evening of ",
+    "the night of ",
     "the beginning of ",
     "the middle of ",
     "the start of ",
@@ -24,6 +31,22 @@ const POSITION_BEFORE: &[&str] = &[
     "late ",
     "mid-",
 ];
+
+/// The part of the day a span's opening words name ("the night of 20 June 1791").
+pub(crate) fn part_named_before(span: &str) -> Option<crate::time::DayPart> {
+    use crate::time::DayPart;
+    let s = span.to_ascii_lowercase();
+    let before_of = s.split(" of ").next().filter(|_| s.contains(" of "))?;
+    [
+        ("morning", DayPart::Morning),
+        ("afternoon", DayPart::Afternoon),
+        ("evening", DayPart::Evening),
+        ("night", DayPart::Night),
+    ]
+    .into_iter()
+    .find(|(w, _)| before_of.ends_with(w) || before_of.ends_with(&format!("{w} hours")))
+    .map(|(_, p)| p)
+}
 
 /// Whether the expression is a point in time that a position word can qualify.
 fn is_point(e: &Expr) -> bool {
