@@ -11,6 +11,12 @@ use super::resolve::{Cand, Expr, Feast};
 use super::words::duration_value;
 use crate::time::{Season, Timex};
 
+const MONTHS: &str =
+    "january|february|march|april|may|june|july|august|september|october|november|december";
+const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+const UNITS: &str = "one|two|three|four|five|six|seven|eight|nine";
+const TEENS: &str =
+    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 const ORDINAL_QUARTER: &str = r"first|second|third|fourth|1st|2nd|3rd|4th";
 const POSITION_WORD: &str = r"(?:(?:early|late|mid|earlier|later)[\s-]+)";
 
@@ -95,6 +101,32 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             |c| c.all(QUARTER),
+            r"\bthe\s+(?:fiscal\s+)?quarter\b".into(),
+            |text, caps| {
+                // "the quarter of a century", "the quarter-final": no period of a report.
+                let end = caps.get(0)?.end();
+                let tail = &text[end..];
+                let of = tail.trim_start().starts_with("of ") || tail.starts_with('-');
+                (!of).then_some(Expr::ReportQuarter(0))
+            },
+        ),
+        rule(
+            |c| c.any(WS_UNIT),
+            r"\b(?:for|within|over|in|after)\s+(?P<hit>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries))\b".into(),
+            vague_amount,
+        ),
+        rule(
+            |c| c.all(SPELLED),
+            format!(r"\b(?:(?P<mon>{MONTHS})\s+)?(?P<spelled>nineteen[\s-](?:{TENS})(?:[\s-](?:{UNITS}))?|nineteen[\s-](?:{TEENS}))\b"),
+            spelled_year,
+        ),
+        rule(
+            |c| c.all(SPELLED | WS_YEAR),
+            r"\bthe\s+year\s+two\s+thousand\b".into(),
+            |_, _| Timex::year_only(2000).map(Expr::Absolute),
+        ),
+        rule(
+            |c| c.all(QUARTER),
             r"\blast\s+year(?:'s|’s)\s+(?:fiscal\s+)?(?:quarter|period)\b".into(),
             |_, _| Some(Expr::ReportQuarter(-1)),
         ),
@@ -152,6 +184,19 @@ fn now(text: &str, caps: &Caps) -> Option<Expr> {
         return None;
     }
     Some(Expr::Vague("PRESENT_REF"))
+}
+
+/// "nineteen ninety-six", "January nineteen ninety-seven": a year as it is spoken.
+fn spelled_year(_: &str, caps: &Caps) -> Option<Expr> {
+    let spelled = caps.name("spelled")?.as_str().to_ascii_lowercase();
+    let rest = spelled.get("nineteen".len() + 1..)?.replace(' ', "-");
+    let n = super::words::number_value(&rest).filter(|n| (10..100).contains(n))?;
+    let year = 1900 + n as i32;
+    match caps.name("mon") {
+        Some(m) => Timex::month_of(year, super::words::month_number(m.as_str())?),
+        None => Timex::year_only(year),
+    }
+    .map(Expr::Absolute)
 }
 
 /// "recent years": an unspecified amount of the unit.
