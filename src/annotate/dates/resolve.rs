@@ -490,13 +490,19 @@ impl Anchors {
         let Some(am) = a.month() else {
             return y;
         };
-        match tense() {
-            Tense::Past if month >= am + 2 => y - 1,
-            Tense::Future if month + 2 <= am => y + 1,
-            // Otherwise the nearer of this year's and the neighbouring year's month.
-            Tense::Unknown if i32::from(month) - i32::from(am) > 6 => y - 1,
-            Tense::Unknown if i32::from(am) - i32::from(month) > 6 => y + 1,
+        // The nearer of this year's and the neighbouring year's month, then by tense: an
+        // event told in the past three months or more after publication is last year's.
+        let diff = i32::from(month) - i32::from(am);
+        let near = match diff {
+            d if d > 6 => y - 1,
+            d if d < -6 => y + 1,
             _ => y,
+        };
+        let ahead = (near - y) * 12 + diff;
+        match tense() {
+            Tense::Past if ahead >= 3 => near - 1,
+            Tense::Future if ahead <= -3 => near + 1,
+            _ => near,
         }
     }
 

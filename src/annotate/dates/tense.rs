@@ -32,8 +32,11 @@ const FUTURE: &[&str] = &[
     "planned for",
     "is to",
     "are to",
-    "until",
     "as soon as",
+    "as early as",
+    "planned",
+    "scheduled",
+    "set to",
     "would",
     "next",
     "upcoming",
@@ -57,16 +60,38 @@ const PAST: &[&str] = &[
 /// The words before the mention decide first ("talks will resume on Tuesday"); when they say
 /// nothing, the rest of the sentence does.
 pub(crate) fn tense_at(text: &str, at: usize) -> Tense {
-    let from = text[..at]
+    // A verb right before: "said Tuesday", "announced Wednesday".
+    let head = text[..at].trim_end();
+    let last = head
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if is_past_form(&last) && !FUTURE.contains(&last.as_str()) && last != "planned" {
+        return Tense::Past;
+    }
+    let sentence = text[..at]
         .rfind(['.', '!', '?', ';', '\n'])
         .map_or(0, |i| i + 1);
+    let clause = text[sentence..at]
+        .rfind([',', ':'])
+        .map_or(sentence, |i| sentence + i + 1);
     let to = text[at..]
         .find(['.', '!', '?', ';', '\n'])
         .map_or(text.len(), |i| at + i);
-    match tense_of(&text[from..at]) {
-        Tense::Unknown => tense_of(&text[at..to]),
-        t => t,
+    // The clause leading up to the mention, then its whole sentence, then what follows.
+    for part in [&text[clause..at], &text[sentence..clause], &text[at..to]] {
+        match tense_of(part) {
+            Tense::Unknown => continue,
+            t => return t,
+        }
     }
+    Tense::Unknown
+}
+
+/// A past form: a frequent irregular one or a regular "-ed" of five letters or more.
+fn is_past_form(w: &str) -> bool {
+    PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
 }
 
 /// The tense the words of `clause` show: a future cue wins over past forms.
@@ -89,7 +114,7 @@ fn tense_of(clause: &str) -> Tense {
         if FUTURE.iter().any(is) {
             return Tense::Future;
         }
-        if PAST.contains(w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")) {
+        if is_past_form(w) {
             past = true;
         }
     }
