@@ -177,7 +177,9 @@ impl DateResolver {
             let Some(hit) = self.anchors.resolve(text, &c, year) else {
                 if !matches!(
                     c.expr,
-                    resolve::Expr::Ignore | resolve::Expr::NarrativeVague(_)
+                    resolve::Expr::Ignore
+                        | resolve::Expr::NarrativeVague(_)
+                        | resolve::Expr::NarrativeOr(..)
                 ) {
                     self.unresolved.push((c.start..c.end, missing(&c.expr)));
                 }

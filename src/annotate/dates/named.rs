@@ -76,7 +76,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(|c| c.all(WS_UNIT), r"\bthe\s+week(?P<end>end)\b".into(), week),
         rule(
             |c| c.all(SEASON),
-            format!(r"\b{POSITION_WORD}?(?:(?P<rel>this\s+past|this|last|next|the)\s+)?{POSITION_WORD}?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}}))?\b"),
+            format!(r"\b{POSITION_WORD}?(?:(?P<rel>this\s+past|this|last|next|the)\s+)?{POSITION_WORD}?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<year>1[0-9]{{3}}|20[0-9]{{2}})|(?P<bcy>[0-9]{{1,4}})\s+BCE?))?\b"),
             season,
         ),
         rule(
@@ -249,6 +249,9 @@ fn season(text: &str, caps: &Caps) -> Option<Expr> {
     let rel = caps.name("rel").map(|r| r.as_str().to_ascii_lowercase());
     if let Some(y) = caps.name("year") {
         return Timex::season(y.as_str().parse().ok()?, season).map(Expr::Absolute);
+    }
+    if let Some(y) = caps.name("bcy") {
+        return Timex::season(-y.as_str().parse::<i32>().ok()?, season).map(Expr::Absolute);
     }
     let tail = text[end..].trim_start();
     let event = tail.starts_with("of ") && tail[3..].starts_with(|c: char| c.is_uppercase());

@@ -68,7 +68,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)month\b".into(), that_month),
         rule(
             |c| c.all(WS_UNIT),
-            format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>later|earlier|previously|before|after)\b"), later),
+            format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>later|earlier|previously)\b"), later),
+        rule(
+            |c| c.all(WS_UNIT),
+            format!(r"\b(?P<hit>(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?))\s+(?P<dir>before|after)\s+[a-z]"), later),
         rule(
             |c| c.all(WS_DAY),
             r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?P<dir>next|following|previous|prior)\s+day|the\s+day\s+(?P<dir2>before|after))\b".into(), same_day),
@@ -188,22 +191,31 @@ fn later(text: &str, caps: &Caps) -> Option<Expr> {
     if next.eq_ignore_ascii_case("than") {
         return None;
     }
-    // "two days before the vote", "eight days after Fort Sumter": counted from an event the
-    // text names, not from its last date; "years before" alone still counts back.
-    if matches!(dir.as_str(), "before" | "after") && !next.is_empty() {
-        return None;
-    }
+    // "two days before the vote", "eight days after the landing": counted from an event the
+    // text names; a history has usually just dated it, news gives an amount of time.
+    let event = matches!(dir.as_str(), "before" | "after");
     let Some(k) = count(caps).and_then(|k| i32::try_from(k).ok()) else {
         // "a few days later", "weeks earlier": some time after or before, no point.
-        return Some(Expr::Vague(if back { "PAST_REF" } else { "FUTURE_REF" }));
+        return (!event).then_some(Expr::Vague(if back { "PAST_REF" } else { "FUTURE_REF" }));
     };
     let k = if back { -k } else { k };
-    Some(match unit(caps).trim_end_matches('s') {
+    let counted = match unit(caps).trim_end_matches('s') {
         "year" => Expr::PreviousYear(k),
         "month" => Expr::PreviousMonth(k),
         "week" => Expr::SameDay(k.checked_mul(7)?),
         _ => Expr::SameDay(k),
-    })
+    };
+    if event {
+        // The span is the amount; in news it stays one ("a day after" is no amount).
+        let whole = caps.name("hit")?.as_str().to_ascii_lowercase();
+        let amount = if whole.starts_with("a ") || whole.starts_with("one ") {
+            Expr::Ignore
+        } else {
+            duration_value(Some(k.unsigned_abs()), &unit(caps)).map(Expr::Duration)?
+        };
+        return Some(Expr::NarrativeOr(Box::new(counted), Box::new(amount)));
+    }
+    Some(counted)
 }
 
 fn same_day(_: &str, caps: &Caps) -> Option<Expr> {
