@@ -29,7 +29,23 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |_, _| Some(Expr::Vague("PRESENT_REF")),
         ),
         rule(|c| c.all(DEIXIS), r"\b(?:more\s+|most\s+|until\s+)?recently\b".into(), |_, _| Some(Expr::Vague("PAST_REF"))),
-        rule(|c| c.all(EVERY), r"\bin\s+(?P<hit>the\s+past)\b".into(), |_, _| Some(Expr::Vague("PAST_REF"))),
+        rule(
+            |c| c.all(EVERY),
+            r"\bin\s+(?P<hit>the\s+past)\b".into(),
+            |text, caps| {
+                // "in the past two quarters" is an amount of time.
+                let next = super::context::word_after(text, caps.get(0)?.end()).to_ascii_lowercase();
+                let counted = super::words::number_value(&next).is_some()
+                    || ["few", "several", "decade", "century", "year", "month", "week", "quarter"].iter().any(|w| next.starts_with(w));
+                let digits = text[caps.get(0)?.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+                (!counted && !digits).then_some(Expr::Vague("PAST_REF"))
+            },
+        ),
+        rule(
+            |c| c.all(QUARTER),
+            r"\bthe\s+(?P<year>1[0-9]{3}|20[0-9]{2})\s+(?:fiscal\s+)?(?:quarter|period)\b".into(),
+            |_, caps| Some(Expr::ReportQuarterOf(caps.name("year")?.as_str().parse().ok()?)),
+        ),
         rule(
             |c| c.all(DEIXIS),
             r"\b(?:the\s+(?:near\s+|distant\s+|foreseeable\s+)?|in\s+)future\b".into(),

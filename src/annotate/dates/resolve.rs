@@ -54,6 +54,8 @@ pub(crate) enum Expr {
     /// The quarter a report is about ("the latest quarter"), `k` years from it ("the
     /// year-ago quarter", "year-earlier").
     ReportQuarter(i32),
+    /// The report's quarter in another year ("the 1988 period"); the year when it has none.
+    ReportQuarterOf(i32),
     /// A fixed or movable feast (month, day or rule) in the anchor's year plus an offset,
     /// or the nearest one before (-1) or after (+1) when `dir` says so.
     Holiday { feast: Feast, dir: i8 },
@@ -232,9 +234,14 @@ impl Anchors {
                 if let Some(p) = super::spans::part_named_before(&text[c.start..c.end]) {
                     t = t.at_part_of_day(p).unwrap_or(t);
                 }
-                // The quarter a report is about is the latest it names itself.
+                // The quarter a report is about is the latest complete one it names itself.
+                let complete = self
+                    .published
+                    .and_then(last_full_quarter)
+                    .is_none_or(|last| t <= last);
                 if matches!(c.expr, Expr::Absolute(_) | Expr::Quarter { .. })
                     && matches!(t.part(), Part::Quarter(_))
+                    && complete
                     && self.report_quarter.is_none_or(|r| r < t)
                 {
                     self.report_quarter = Some(t);
@@ -388,7 +395,11 @@ impl Anchors {
                 half,
                 year_offset,
             } => {
-                let (a, how) = self.anchor()?;
+                // A report's quarters count from its publication date, whatever its mode.
+                let (a, how) = match self.published {
+                    Some(p) => (p, Resolution::PublicationDate),
+                    None => self.anchor()?,
+                };
                 let y = match year_offset {
                     Some(k) => a.year() + k,
                     None => match self.report_quarter {
@@ -405,6 +416,10 @@ impl Anchors {
                 };
                 date(t, how)
             }
+            &Expr::ReportQuarterOf(y) => match self.report_quarter.and_then(quarter_of) {
+                Some(q) => date(Timex::quarter(y, q)?, Resolution::PreviousDate),
+                None => date(Timex::year_only(y)?, Resolution::Explicit),
+            },
             &Expr::ReportQuarter(k) => {
                 let (q, how) = match self.report_quarter {
                     Some(q) => (q, Resolution::PreviousDate),
