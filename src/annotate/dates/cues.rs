@@ -48,6 +48,7 @@ const WORDS: &[&str] = &[
     "minute",
     "decade",
     "centur",
+    "quarter",
     // Other cues.
     "old",
     "age",
@@ -76,7 +77,6 @@ const WORDS: &[&str] = &[
     "autumn",
     "fall",
     "winter",
-    "quarter",
     "half",
     "fiscal",
     "period",
@@ -96,6 +96,7 @@ const WORDS: &[&str] = &[
     "bc",
     "nineteen",
     "two thousand",
+    "ties",
     "every",
     "each",
     "per",
@@ -106,7 +107,7 @@ const MONTHS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 const FIRST_UNIT: usize = 12;
-const FIRST_OTHER: usize = 20;
+const FIRST_OTHER: usize = 21;
 
 static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -266,6 +267,8 @@ impl Cues {
                 }
             } else if i < FIRST_OTHER {
                 let before = text[..start].chars().next_back();
+                // "quarter" is a unit and a report's period alike.
+                let period = if WORDS[i] == "quarter" { QUARTER } else { 0 };
                 if before.is_some_and(char::is_whitespace) {
                     WS_UNIT
                         | match WORDS[i] {
@@ -274,10 +277,11 @@ impl Cues {
                             "day" => WS_DAY,
                             _ => 0,
                         }
+                        | period
                 } else if before == Some('-') {
-                    DASH_UNIT
+                    DASH_UNIT | period
                 } else {
-                    0
+                    period
                 }
             } else if i >= WORDS.len() {
                 WEEKDAY
@@ -294,12 +298,12 @@ impl Cues {
                     "now" | "today" | "tonight" | "current" | "recent" | "future" | "former"
                     | "present" | "modern" => DEIXIS,
                     "spring" | "summer" | "autumn" | "fall" | "winter" => SEASON,
-                    "quarter" | "half" | "fiscal" | "period" => QUARTER,
+                    "half" | "fiscal" | "period" => QUARTER,
                     "morning" | "afternoon" | "evening" | "night" => DAYPART,
                     "christmas" | "thanksgiving" | "easter" | "new year" | "election day" => FEAST,
                     "end" | "beginning" | "start" | "middle" => POSITION,
                     "bc" => BC,
-                    "nineteen" | "two thousand" => SPELLED,
+                    "nineteen" | "two thousand" | "ties" => SPELLED,
                     "every" | "each" | "per" | "past" => EVERY,
                     _ => 0,
                 }

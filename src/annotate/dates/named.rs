@@ -55,8 +55,46 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(|c| c.all(DEIXIS), r"\bformer\b".into(), |_, _| Some(Expr::NarrativeVague("PAST_REF"))),
         rule(
             |c| c.all(DEIXIS),
-            r"\brecent\s+(?P<unit>years|months|weeks|days|decades)\b".into(),
-            vague_amount,
+            r"\b(?:in\s+)?(?P<hit>recent\s+(?:years|months|weeks|days|decades|quarters))\b".into(),
+            |_, _| Some(Expr::Vague("PAST_REF")),
+        ),
+        rule(
+            |c| c.all(WS_UNIT),
+            r"\b(?:the\s+)?coming\s+(?P<unit>years|months|weeks|days|decades|quarters)\b".into(),
+            |_, _| Some(Expr::Vague("FUTURE_REF")),
+        ),
+        rule(
+            |c| c.all(WS_YEAR),
+            r"\bthe\s+(?:current|full|present)\s+(?:calendar\s+)?(?P<unit>year)\b".into(),
+            this_unit,
+        ),
+        rule(
+            |c| c.all(QUARTER),
+            r"\bthis\s+(?:fiscal\s+)?quarter\b".into(),
+            |_, _| Some(Expr::ReportQuarter(0)),
+        ),
+        rule(
+            |c| c.all(SPELLED),
+            r"\bthe\s+(?:(?P<pos>early|late|mid)[\s-]+)?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".into(),
+            |_, caps| {
+                const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+                let d = caps.name("dec")?.as_str().to_ascii_lowercase();
+                let i = DECADES.iter().position(|x| *x == d)? as i32;
+                Timex::decade(1920 + 10 * i).map(Expr::Absolute)
+            },
+        ),
+        rule(
+            |c| c.all(SLASH | WS_UNIT),
+            r"\b(?P<n>\d{1,3})\s+1/2\s+(?P<unit>years|months|days|hours)\b".into(),
+            |_, caps| {
+                let n = caps.name("n")?.as_str();
+                Some(Expr::Duration(match caps.name("unit")?.as_str().to_ascii_lowercase().as_str() {
+                    "years" => format!("P{n}Y6M"),
+                    "months" => format!("P{n}M15D"),
+                    "days" => format!("P{n}DT12H"),
+                    _ => format!("PT{n}H30M"),
+                }))
+            },
         ),
         rule(
             |c| c.all(DEIXIS),
@@ -529,11 +567,11 @@ mod tests {
                 ("the weekend", "2024-W19-WE"),
             ])
         );
-        // Said on a Sunday, last week is the one now ending.
+        // Said on a Sunday, "the weekend" is the one now ending.
         let mut r = dct("2024-05-12");
         assert_eq!(
-            dates(&mut r, "Talks stalled last week."),
-            pairs(&[("last week", "2024-W19")])
+            dates(&mut r, "Talks stalled over the weekend."),
+            pairs(&[("the weekend", "2024-W19-WE")])
         );
     }
 

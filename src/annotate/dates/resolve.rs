@@ -282,6 +282,13 @@ impl Anchors {
     fn value(&mut self, text: &str, c: &Cand, sentence_year: Option<i32>) -> Option<Value> {
         let date = |t: Timex, how| Some(Value::Date(t, how));
         let tense = || tense_at(text, c.start);
+        // A past year earlier in the sentence is no year of what a report says will happen
+        // ("invited in July 1997, will join on March 12").
+        let sentence_year = sentence_year.filter(|&y| {
+            self.narrative()
+                || self.published.is_none_or(|p| y >= p.year())
+                || tense() != Tense::Future
+        });
         match &c.expr {
             Expr::Ignore => None,
             Expr::NarrativeOr(narrative, news) => {
@@ -371,8 +378,8 @@ impl Anchors {
                 let (d, how) = self.today()?;
                 let k = k.unwrap_or(if tense() == Tense::Future { 0 } else { -1 });
                 let mut day = calendar::add_days(d, 7 * k)?;
-                if k == -1 && calendar::weekday(d)? == 6 {
-                    // Said on a Sunday, "last week" and "the weekend" are the week ending.
+                if weekend && k == -1 && calendar::weekday(d)? >= 5 {
+                    // "the weekend" said on a Saturday or Sunday is that weekend.
                     day = d;
                 }
                 date(Timex::week_of(day, weekend)?, how)
@@ -507,10 +514,12 @@ impl Anchors {
         };
         // The nearer of this year's and the neighbouring year's month, then by tense: an
         // event told in the past three months or more after publication is last year's.
+        // News tells the past more than the future: a month early in the year is this
+        // year's unless the report is from its last quarter.
         let diff = i32::from(month) - i32::from(am);
         let near = match diff {
-            d if d > 6 => y - 1,
-            d if d < -6 => y + 1,
+            d if d > 5 => y - 1,
+            d if d < -8 => y + 1,
             _ => y,
         };
         let ahead = (near - y) * 12 + diff;

@@ -34,7 +34,6 @@ const FUTURE: &[&str] = &[
     "are to",
     "as soon as",
     "as early as",
-    "planned",
     "scheduled",
     "set to",
     "would",
@@ -53,7 +52,7 @@ const PAST: &[&str] = &[
     "made", "found", "left", "met", "held", "won", "lost", "fell", "led", "fought", "saw", "sent",
     "became", "brought", "built", "broke", "chose", "drove", "flew", "grew", "hit", "kept", "knew",
     "paid", "ran", "rose", "set", "shot", "sold", "spoke", "stood", "struck", "thought", "wrote",
-    "ago", "last", "earlier", "previous", "former",
+    "ago", "last", "earlier", "previous", "former", "since",
 ];
 
 /// The tense of the clause that holds `at` (from the previous clause break up to the next).

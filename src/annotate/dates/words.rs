@@ -106,6 +106,7 @@ pub(crate) fn duration_value(n: Option<u32>, unit: &str) -> Option<String> {
         "century" | "centurie" if n.is_some() => format!("P{}Y", n_str(100)),
         "century" | "centurie" => "PXCE".to_string(),
         "month" => format!("P{}M", n_str(1)),
+        "quarter" => format!("P{}Q", n_str(1)),
         "week" => format!("P{}W", n_str(1)),
         "day" => format!("P{}D", n_str(1)),
         "hour" => format!("PT{}H", n_str(1)),
