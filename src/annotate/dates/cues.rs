@@ -94,6 +94,7 @@ const WORDS: &[&str] = &[
     "start",
     "middle",
     "bc",
+    "b.c",
     "nineteen",
     "two thousand",
     "ties",
@@ -302,7 +303,7 @@ impl Cues {
                     "morning" | "afternoon" | "evening" | "night" => DAYPART,
                     "christmas" | "thanksgiving" | "easter" | "new year" | "election day" => FEAST,
                     "end" | "beginning" | "start" | "middle" => POSITION,
-                    "bc" => BC,
+                    "bc" | "b.c" => BC,
                     "nineteen" | "two thousand" | "ties" => SPELLED,
                     "every" | "each" | "per" | "past" => EVERY,
                     _ => 0,
@@ -592,7 +593,8 @@ fn around_flags(text: &str, at: usize) -> u32 {
 /// Whether the period at the end of `head` can belong to an abbreviated month ("Aug.").
 fn after_abbreviation(head: &str) -> bool {
     [
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", " B",
+        " B.C",
     ]
     .iter()
     .any(|m| head.ends_with(m))

@@ -126,17 +126,32 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             decade,
         ),
         rule(
+            |c| c.all(MONTH | DIGIT),
+            format!(
+                r"\b(?:the\s+)?(?P<hit>(?P<day>\d{{1,2}}){ORDINAL})\s*(?:-|to|and)\s*\d{{1,2}}{ORDINAL}\s+(?:of\s+)?(?P<mon>{MONTH_ANY})(?:,?\s+(?P<year>\d{{4}}))?"
+            ),
+            day_range,
+        ),
+        rule(
+            |c| c.all(MONTH | DIGIT),
+            format!(
+                r"\b(?P<hit>(?P<day>\d{{1,2}})\s+(?P<mon>{MONTH_FULL}))\s*-\s*\d{{1,2}}\s+(?:{MONTH_FULL}),?\s+(?P<year>\d{{4}})\b"
+            ),
+            day_range,
+        )
+        .around(around::NUM_BEFORE),
+        rule(
             |c| c.all(MONTH | DIGIT | BC),
-            format!(r"\b(?P<mon>{MONTH_ANY})\s+(?P<y>\d{{1,4}})\s+BCE?\b"),
+            format!(r"\b(?P<mon>{MONTH_ANY})\s+(?P<y>\d{{1,4}})\s+(?:BCE?|B\.C\.?)"),
             bc_month,
         )
         .around(around::NUM_AFTER),
         rule(
             |c| c.all(DIGIT | BC),
-            r"\b(?P<hit>(?P<y>\d{1,4}))\s*(?:-|to|and|or)\s*\d{1,4}\s+BCE?\b".into(),
+            r"\b(?P<hit>(?P<y>\d{1,4}))\s*(?:-|to|and|or)\s*\d{1,4}\s+(?:BCE?\b|B\.C)".into(),
             bc_year,
         ),
-        rule(|c| c.all(DIGIT | BC), r"\b(?P<y>\d{1,4})\s+BCE?\b".into(), bc_year),
+        rule(|c| c.all(DIGIT | BC), r"\b(?P<y>\d{1,4})\s+(?:BCE?\b|B\.C\.?)".into(), bc_year),
         rule(
             |c| c.all(DIGIT | BC),
             r"\b(?:(?i:the)\s+)?(?P<d>\d{1,3}0)s\s+BCE?\b".into(),
@@ -297,6 +312,18 @@ fn numeric(_: &str, caps: &Caps) -> Option<Expr> {
         (Some(d), Some(m)) if d == m => Some(Expr::Absolute(d)),
         (Some(t), None) | (None, Some(t)) => Some(Expr::Absolute(t)),
         _ => None,
+    }
+}
+
+/// The first day of "22-25 April 1951" or "26 June - 4 August 1952", with the range's year.
+fn day_range(text: &str, caps: &Caps) -> Option<Expr> {
+    let (month, day) = (month(caps)?, num::<u8>(caps, "day")?);
+    match num::<i32>(caps, "year").filter(|_| year_tail_ok(text, caps)) {
+        Some(y) => Timex::day_of(y, month, day).map(Expr::Absolute),
+        None => {
+            Timex::day_of(2000, month, day)?;
+            Some(Expr::MonthDay { month, day })
+        }
     }
 }
 

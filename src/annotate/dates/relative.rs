@@ -302,8 +302,12 @@ fn duration(text: &str, caps: &Caps) -> Option<Expr> {
     if whole.starts_with("a ") && after_amount(&text[..m.start()]) {
         return duration_value(Some(1), &unit(caps)).map(Expr::Set);
     }
-    // "one day they will return", "twice a day": not amounts of time.
-    if whole == "one day" || whole == "a day" {
+    // "one day they will return", "twice a day": not amounts of time; "for a day" is.
+    let timed = matches!(
+        word_before(text, m.start()).as_str(),
+        "for" | "within" | "than" | "about" | "only" | "just" | "nearly" | "almost"
+    );
+    if (whole == "one day" || whole == "a day") && !timed {
         return None;
     }
     let n = match caps.name("n") {
