@@ -48,7 +48,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             |c| c.all(DEIXIS),
-            r"\b(?:the\s+(?:near\s+|distant\s+|foreseeable\s+)?|in\s+)future\b".into(),
+            r"\b(?:the\s+(?:near\s+|distant\s+)?|in\s+)future\b".into(),
             |_, _| Some(Expr::Vague("FUTURE_REF")),
         ),
         rule(|c| c.all(DEIXIS), r"\bfuture\b".into(), |_, _| Some(Expr::NarrativeVague("FUTURE_REF"))),
@@ -166,7 +166,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             |c| c.any(WS_UNIT),
-            r"\b(?:for|within|over|in|after)\s+(?P<hit>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries))\b".into(),
+            r"\b(?:for|within|over)\s+(?P<hit>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries))\b".into(),
             vague_amount,
         ),
         rule(

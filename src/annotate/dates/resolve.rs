@@ -184,7 +184,7 @@ impl Anchors {
             DatesMode::Auto => {
                 let distant = |r: Timex| self.published.is_some_and(|p| p.year() - r.year() >= 10);
                 self.published.is_none()
-                    || (self.far >= 2 && self.far > 3 * (self.near + self.deictic))
+                    || (self.far >= 2 && self.far > 2 * self.near + 3 * self.deictic)
                     || (self.near + self.deictic == 0 && self.reference.is_some_and(distant))
             }
         }
