@@ -140,8 +140,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             |c| c.all(QUARTER),
-            r"\bthe\s+(?:latest|current|most\s+recent|recent|just[\s-]+ended)\s+(?:fiscal\s+)?(?:quarter|period)\b".into(),
-            |_, _| Some(Expr::ReportQuarter(0)),
+            r"\bthe\s+(?P<which>latest|current|most\s+recent|recent|just[\s-]+ended)\s+(?:fiscal\s+)?(?:quarter|period)\b".into(),
+            |_, caps| {
+                let current = caps.name("which")?.as_str().eq_ignore_ascii_case("current");
+                Some(if current { Expr::CurrentQuarter } else { Expr::ReportQuarter(0) })
+            },
         ),
         rule(
             |c| c.all(WS_YEAR),

@@ -54,6 +54,8 @@ pub(crate) enum Expr {
     /// The quarter a report is about ("the latest quarter"), `k` years from it ("the
     /// year-ago quarter", "year-earlier").
     ReportQuarter(i32),
+    /// The quarter the publication date falls in ("the current quarter").
+    CurrentQuarter,
     /// The report's quarter in another year ("the 1988 period"); the year when it has none.
     ReportQuarterOf(i32),
     /// A fixed or movable feast (month, day or rule) in the anchor's year plus an offset,
@@ -238,7 +240,7 @@ impl Anchors {
                 let complete = self
                     .published
                     .and_then(last_full_quarter)
-                    .is_none_or(|last| t <= last);
+                    .is_none_or(|last| t <= last && t.year() >= last.year() - 1);
                 if matches!(c.expr, Expr::Absolute(_) | Expr::Quarter { .. })
                     && matches!(t.part(), Part::Quarter(_))
                     && complete
@@ -422,6 +424,13 @@ impl Anchors {
                     Timex::quarter(y, q)?
                 };
                 date(t, how)
+            }
+            Expr::CurrentQuarter => {
+                let p = self.published.filter(|p| p.month().is_some())?;
+                date(
+                    Timex::quarter(p.year(), quarter_of(p)?)?,
+                    Resolution::PublicationDate,
+                )
             }
             &Expr::ReportQuarterOf(y) => match self.report_quarter.and_then(quarter_of) {
                 Some(q) => date(Timex::quarter(y, q)?, Resolution::PreviousDate),

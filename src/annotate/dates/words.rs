@@ -45,7 +45,7 @@ pub(crate) fn is_calendar_word(word: &str) -> bool {
 
 /// Regex alternation of spelled-out numbers used in durations ("four", "twenty-five").
 pub(crate) const NUMBER_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\
-(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|\
+(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|\
 nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred";
 
 const UNITS: &str =
@@ -86,7 +86,7 @@ pub(crate) fn number_value(word: &str) -> Option<u32> {
     if let Some(i) = UNITS.split_whitespace().position(|u| u == w) {
         return Some(i as u32 + 1);
     }
-    let (tens, unit) = w.split_once('-').unwrap_or((&w, ""));
+    let (tens, unit) = w.split_once(['-', ' ']).unwrap_or((&w, ""));
     let t = TENS.split_whitespace().position(|x| x == tens)? as u32 * 10 + 20;
     match unit {
         "" => Some(t),
