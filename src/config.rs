@@ -59,6 +59,9 @@ pub struct ArticleMeta {
     pub author: Option<String>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; relative dates in the text resolve against it.
     pub published: Option<String>,
+    /// `news`, `narrative` or `auto` (the default): what underspecified dates ("in March",
+    /// "on Tuesday") count from, see docs/src/dates.md.
+    pub dates: Option<crate::time::DatesMode>,
     /// Where the original can be read.
     pub url: Option<String>,
 }

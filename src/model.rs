@@ -61,6 +61,8 @@ pub struct Meta {
     pub author: Option<String>,
     /// Publication date at its real precision; anchors relative dates.
     pub published: Option<Timex>,
+    /// Whether relative dates count from the publication date or the narrative's time.
+    pub dates: crate::time::DatesMode,
     /// Link to the original.
     pub url: Option<String>,
 }

@@ -44,7 +44,7 @@ impl Annotator {
 
     /// Returns the article with its mentions filled in, sorted by source offset.
     pub fn annotate(&self, mut article: Article) -> Article {
-        let mut resolver = DateResolver::new(article.meta.published);
+        let mut resolver = DateResolver::with_mode(article.meta.published, article.meta.dates);
         let mut mentions = Vec::new();
         let mut found = Found::default();
         for (index, block) in article.blocks.iter().enumerate() {

@@ -7,3 +7,19 @@ pub mod calendar;
 mod timex;
 
 pub use timex::{DayPart, Part, Precision, Season, Timex};
+
+/// Whether an article's underspecified dates count from its publication date or from the
+/// time its narrative has reached, as `dates` in `[articles.<id>]` of site.toml says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatesMode {
+    /// Decided from the text as it goes: a narrative once it has named clearly more years
+    /// far from the publication date than near it.
+    #[default]
+    Auto,
+    /// A news report: "in March" and "on Tuesday" are near the publication date.
+    News,
+    /// A history: "in March" is March of the year the text last named.
+    Narrative,
+}
+

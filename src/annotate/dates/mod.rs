@@ -19,7 +19,7 @@ mod tests;
 #[cfg(test)]
 mod tests_relative;
 
-pub use crate::time::{Precision, Timex};
+pub use crate::time::{DatesMode, Precision, Timex};
 
 use resolve::{select, Anchors};
 
@@ -38,20 +38,6 @@ pub enum DateKind {
     Set,
 }
 
-/// Whether an article's underspecified dates count from its publication date or from the
-/// time its narrative has reached, as `dates` in `[articles.<id>]` of site.toml says.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DatesMode {
-    /// Decided from the text as it goes: a narrative once it has named clearly more years
-    /// far from the publication date than near it.
-    #[default]
-    Auto,
-    /// A news report: "in March" and "on Tuesday" are near the publication date.
-    News,
-    /// A history: "in March" is March of the year the text last named.
-    Narrative,
-}
 
 /// How a value was obtained, shown to readers on the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
