@@ -152,7 +152,7 @@ fn number(words: Vec<Vec<String>>, ids: &mut HashMap<String, u32>, out: &mut Vec
 /// One entry's features before numbering: its clause's content words, then `@actor` for each
 /// actor named in the clause, by any of its names; none for a decade.
 fn entry_words(articles: &[Article], entry: &TimelineEntry) -> Vec<String> {
-    if entry.timex.precision() == Precision::Decade {
+    if entry.timex.precision() <= Precision::Decade {
         return Vec::new();
     }
     let (a, m) = entry.at;

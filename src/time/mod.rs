@@ -22,4 +22,3 @@ pub enum DatesMode {
     /// A history: "in March" is March of the year the text last named.
     Narrative,
 }
-

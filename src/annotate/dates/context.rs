@@ -114,6 +114,9 @@ fn year_words_ok(text: &str, start: usize, end: usize, after_month: bool) -> boo
     if COUNT.contains(next_lower.as_str()) || NOT_YEAR.contains(prev.as_str()) {
         return false;
     }
+    if model_year(text, start, end, &prev, next) {
+        return false;
+    }
     let year: u32 = text[start..end].parse().unwrap_or(0);
     // "(1790)", "(1789-1791)", "1778-1783": a bracket or a range makes an early number a year.
     let bracketed = text[..start].ends_with('(') || text[end..].starts_with([')', '-']);
@@ -132,6 +135,29 @@ fn year_words_ok(text: &str, start: usize, end: usize, after_month: bool) -> boo
     ]
     .contains(&prev.as_str());
     !plural || introduced
+}
+
+/// Whether the number names the model of a thing, not a time: "a 1982 Bordeaux", "Kopp's 1987
+/// Chevrolet", "the 1980 Chevrolet." (a capitalised name right after; after "the", a name that
+/// ends the phrase).
+fn model_year(text: &str, start: usize, end: usize, prev: &str, next: &str) -> bool {
+    let capitalised = next.starts_with(char::is_uppercase)
+        && text[end..].starts_with(' ')
+        && !super::words::is_calendar_word(&next.to_lowercase());
+    if !capitalised {
+        return false;
+    }
+    let possessive =
+        text[..start].trim_end().ends_with("'s") || text[..start].trim_end().ends_with("’s");
+    if possessive || prev == "a" || prev == "an" {
+        return true;
+    }
+    // "the 1980 Chevrolet." ends its phrase with the name; "the 1968 Democratic National
+    // Convention" and "the 1975 Algiers Agreement" name events of that year.
+    let after_name = text[end..].trim_start()[next.len()..].trim_start();
+    prev == "the"
+        && next.chars().count() > 2
+        && (after_name.is_empty() || after_name.starts_with(['.', ',', ';', ':', '!', '?', ')']))
 }
 
 /// Whether `[start, end)` is followed by a possessive ("May's"), marking a name.
@@ -229,6 +255,24 @@ mod tests {
         assert!(!year_in("Police detained 1999 protesters", "1999"));
         assert!(!year_in("The ratio was 0.2020 overall", "2020"));
         assert!(!year_in("Call +93 2021 5555 now", "2021"));
+    }
+
+    #[test]
+    fn model_years_are_not_years() {
+        assert!(!year_in(
+            "Kopp's 1987 Chevrolet Cavalier was found.",
+            "1987"
+        ));
+        assert!(!year_in("He drove the 1980 Chevrolet.", "1980"));
+        assert!(!year_in("They opened a 1982 Bordeaux.", "1982"));
+        assert!(year_in("since the 1996 Olympic bombing", "1996"));
+        assert!(year_in(
+            "at the 1968 Democratic National Convention",
+            "1968"
+        ));
+        assert!(year_in("won the 1960 U.S. election", "1960"));
+        assert!(year_in("the 2022 elections were delayed", "2022"));
+        assert!(year_in("In 1979 Soviet troops came.", "1979"));
     }
 
     #[test]

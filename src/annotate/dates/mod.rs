@@ -38,7 +38,6 @@ pub enum DateKind {
     Set,
 }
 
-
 /// How a value was obtained, shown to readers on the timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Resolution {
