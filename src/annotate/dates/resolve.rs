@@ -192,6 +192,19 @@ impl Anchors {
         }
     }
 
+    /// A narrative beyond doubt, for words only histories use as times ("former"): told so,
+    /// or five far years or more and three times as many as near ones and references to now.
+    fn clearly_narrative(&self) -> bool {
+        match self.mode {
+            DatesMode::News => false,
+            DatesMode::Narrative => true,
+            DatesMode::Auto => {
+                self.published.is_none()
+                    || (self.far >= 5 && self.far > 3 * (self.near + self.deictic))
+            }
+        }
+    }
+
     /// The date "now" means for year- and month-level expressions, and how it was chosen.
     fn anchor(&self) -> Option<(Timex, Resolution)> {
         if std::env::var_os("DATES_DEBUG").is_some() {
@@ -303,7 +316,6 @@ impl Anchors {
                 self.value(text, &c, sentence_year)
             }
             Expr::Ago(inner) => {
-                self.deictic += 1;
                 let c = Cand {
                     start: c.start,
                     end: c.end,
@@ -315,7 +327,7 @@ impl Anchors {
             Expr::Set(v) => Some(Value::Other(DateKind::Set, v.clone())),
             Expr::Vague(v) => Some(Value::Other(DateKind::Vague, (*v).to_string())),
             Expr::NarrativeVague(v) => self
-                .narrative()
+                .clearly_narrative()
                 .then(|| Value::Other(DateKind::Vague, (*v).to_string())),
             Expr::Absolute(t) => {
                 let t = self.in_era(*t);
@@ -471,6 +483,9 @@ impl Anchors {
                 date(t, how)
             }
             relative => {
+                // "this year", "last month", "four years ago" speak from the writer's now: a
+                // sign of news.
+                self.deictic += 1;
                 let (a, how) = self.anchor()?;
                 let a = self.offset_base(relative, a);
                 // "a year ago" in a report on a quarter is that quarter a year before.
