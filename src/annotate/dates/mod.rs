@@ -17,6 +17,8 @@ pub(crate) mod words;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_narrative;
+#[cfg(test)]
 mod tests_relative;
 
 pub use crate::time::{DatesMode, Precision, Timex};

@@ -207,16 +207,6 @@ impl Anchors {
 
     /// The date "now" means for year- and month-level expressions, and how it was chosen.
     fn anchor(&self) -> Option<(Timex, Resolution)> {
-        if std::env::var_os("DATES_DEBUG").is_some() {
-            eprintln!(
-                "ANCHOR narrative={} far={} near={} deictic={} ref={:?}",
-                self.narrative(),
-                self.far,
-                self.near,
-                self.deictic,
-                self.reference.map(|r| r.value())
-            );
-        }
         let narrative = self.reference.filter(|_| self.narrative());
         match (narrative, self.published, self.reference) {
             (Some(r), _, _) => Some((r, Resolution::PreviousDate)),
@@ -371,6 +361,10 @@ impl Anchors {
                 let (a, how) = self.anchor()?;
                 let y = self.year_by_tense(a, how, month, tense);
                 date(Timex::month_of(y, month)?, how)
+            }
+            &Expr::DayOffset(0, None) if self.narrative() => {
+                // A history's "today" is the writer's present.
+                Some(Value::Other(DateKind::Vague, "PRESENT_REF".into()))
             }
             &Expr::DayOffset(k, part) => {
                 let (d, how) = self.today()?;
