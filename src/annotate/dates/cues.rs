@@ -97,7 +97,14 @@ const WORDS: &[&str] = &[
     "b.c",
     "nineteen",
     "two thousand",
-    "ties",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
     "every",
     "each",
     "per",
@@ -109,6 +116,22 @@ const MONTHS: &[&str] = &[
 ];
 const FIRST_UNIT: usize = 12;
 const FIRST_OTHER: usize = 21;
+/// The first of the cue words that must start a word ("now" is no cue inside "known").
+const FIRST_WORD: usize = 32;
+
+/// Whether the cue word at `start..end` starts a word, and for the short ones that take no
+/// ending ("per", "now", "end"…) also ends one.
+fn word_cue(text: &str, start: usize, end: usize, word: &str) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    if letter(text[..start].chars().next_back()) {
+        return false;
+    }
+    let whole = matches!(
+        word,
+        "now" | "per" | "end" | "each" | "half" | "past" | "bc" | "start"
+    );
+    !whole || !letter(text[end..].chars().next())
+}
 
 static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -286,6 +309,9 @@ impl Cues {
                 }
             } else if i >= WORDS.len() {
                 WEEKDAY
+            } else if i >= FIRST_WORD && !word_cue(text, start, end, WORDS[i]) {
+                // Inside a longer word ("known", "percent", "weekend"): no cue.
+                0
             } else {
                 match WORDS[i] {
                     "old" => OLD,
@@ -304,7 +330,8 @@ impl Cues {
                     "christmas" | "thanksgiving" | "easter" | "new year" | "election day" => FEAST,
                     "end" | "beginning" | "start" | "middle" => POSITION,
                     "bc" | "b.c" => BC,
-                    "nineteen" | "two thousand" | "ties" => SPELLED,
+                    "nineteen" | "two thousand" | "twenties" | "thirties" | "forties"
+                    | "fifties" | "sixties" | "seventies" | "eighties" | "nineties" => SPELLED,
                     "every" | "each" | "per" | "past" => EVERY,
                     _ => 0,
                 }
@@ -667,6 +694,18 @@ mod tests {
                 "{p:?}"
             );
         }
+    }
+
+    #[test]
+    fn word_cues_start_where_the_table_says() {
+        assert_eq!(WORDS[FIRST_UNIT], "year");
+        assert_eq!(WORDS[FIRST_OTHER], "old");
+        assert_eq!(WORDS[FIRST_WORD], "now");
+        let flags = |t: &str| Cues::of(t).flags[0];
+        assert_eq!(flags("I know") & cue::DEIXIS, 0);
+        assert_ne!(flags("I know now") & cue::DEIXIS, 0);
+        assert_eq!(flags("ten percent") & cue::EVERY, 0);
+        assert_ne!(flags("it was recently") & cue::DEIXIS, 0);
     }
 
     #[test]

@@ -55,13 +55,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(|c| c.all(DEIXIS), r"\bformer\b".into(), |_, _| Some(Expr::NarrativeVague("PAST_REF"))),
         rule(
             |c| c.all(DEIXIS),
-            r"\b(?:in\s+)?(?P<hit>recent\s+(?:years|months|weeks|days|decades|quarters))\b".into(),
-            |_, _| Some(Expr::Vague("PAST_REF")),
+            r"\b(?:in\s+)?(?P<hit>recent\s+(?P<unit>years|months|weeks|days|decades|quarters))\b".into(),
+            vague_amount,
         ),
         rule(
             |c| c.all(WS_UNIT),
             r"\b(?:the\s+)?coming\s+(?P<unit>years|months|weeks|days|decades|quarters)\b".into(),
-            |_, _| Some(Expr::Vague("FUTURE_REF")),
+            vague_amount,
         ),
         rule(
             |c| c.all(WS_YEAR),

@@ -105,12 +105,13 @@ fn tense_of(clause: &str) -> Tense {
         .filter(|w| !w.is_empty())
         .collect();
     for (i, w) in words.iter().enumerate() {
-        let two = words.get(i + 1).map(|n| format!("{w} {n}"));
-        let three = words
-            .get(i + 2)
-            .and_then(|m| two.as_ref().map(|t| format!("{t} {m}")));
-        let is = |p: &&str| *p == *w || Some(*p) == two.as_deref() || Some(*p) == three.as_deref();
-        if FUTURE.iter().any(is) {
+        // A phrase of FUTURE starting here, compared word by word without building strings.
+        let starts_phrase = |p: &&str| {
+            p.split(' ')
+                .enumerate()
+                .all(|(k, pw)| words.get(i + k).is_some_and(|x| *x == pw))
+        };
+        if FUTURE.iter().any(starts_phrase) {
             return Tense::Future;
         }
         if is_past_form(w) {
