@@ -72,6 +72,7 @@ const WORDS: &[&str] = &[
     "former",
     "present",
     "modern",
+    "nowadays",
     "spring",
     "summer",
     "autumn",
@@ -185,7 +186,7 @@ pub(super) mod cue {
     pub const WWW: u32 = 1 << 18;
     /// A weekday name ("Tuesday").
     pub const WEEKDAY: u32 = 1 << 19;
-    /// "now", "today", "tonight", "current", "recent", "future", "former", "present", "modern".
+    /// "today", "tonight", "current", "recent", "present", "modern", "nowadays".
     pub const DEIXIS: u32 = 1 << 20;
     /// A season's name ("summer", "fall").
     pub const SEASON: u32 = 1 << 21;
@@ -203,6 +204,10 @@ pub(super) mod cue {
     pub const SPELLED: u32 = 1 << 27;
     /// "every", "each", "per" or "past" (sets, and "in the past").
     pub const EVERY: u32 = 1 << 28;
+    /// "now" as a word of its own.
+    pub const NOW: u32 = 1 << 29;
+    /// "future" or "former".
+    pub const FUTURE: u32 = 1 << 30;
     /// Every flag: what a paragraph gets when the prefilter cannot vouch for it.
     pub const ALL: u32 = u32::MAX >> 1;
 }
@@ -234,6 +239,8 @@ pub(super) struct Cues {
     flags: Vec<u32>,
     /// The paragraph's length, where the last segment ends.
     len: usize,
+    /// Every flag of any segment: a recogniser whose condition it fails is skipped at once.
+    union: u32,
     /// The words around each capitalised month prefix (within its segment), with the segment
     /// and the prefix's [`around`] flags.
     months: Vec<(Range<usize>, usize, u32)>,
@@ -279,6 +286,7 @@ impl Cues {
             starts,
             flags,
             len: text.len(),
+            union: 0,
             months: Vec::new(),
         };
         for m in CUES.find_overlapping_iter(text) {
@@ -322,8 +330,10 @@ impl Cues {
                     "0s" => ZERO_S,
                     "0'" | "0’" => ZERO_QUOTE,
                     "www." => WWW,
-                    "now" | "today" | "tonight" | "current" | "recent" | "future" | "former"
-                    | "present" | "modern" => DEIXIS,
+                    "today" | "tonight" | "current" | "recent" | "present" | "modern"
+                    | "nowadays" => DEIXIS,
+                    "now" => NOW,
+                    "future" | "former" => FUTURE,
                     "spring" | "summer" | "autumn" | "fall" | "winter" => SEASON,
                     "half" | "fiscal" | "period" => QUARTER,
                     "morning" | "afternoon" | "evening" | "night" => DAYPART,
@@ -347,6 +357,7 @@ impl Cues {
                 }
             }
         }
+        cues.union = cues.flags.iter().fold(0, |all, f| all | f);
         cues
     }
 
@@ -356,19 +367,24 @@ impl Cues {
             starts: vec![0],
             flags: vec![cue::ALL],
             len: text.len(),
+            union: cue::ALL,
             months: Vec::new(),
         }
     }
 
     /// Whether any segment has any flag of `need`.
     pub(super) fn any(&self, need: u32) -> bool {
-        self.flags.iter().any(|f| f & need != 0)
+        self.union & need != 0
     }
 
     /// The stretches of the paragraph, ascending and disjoint, made of the segments whose
     /// flags pass `need` (adjacent ones merged); every match of a regex whose necessary
     /// condition is `need` lies inside one of them.
     pub(super) fn windows(&self, need: fn(Flags) -> bool) -> Vec<Range<usize>> {
+        // Conditions only ask for flags, so one no segment-union has holds in no segment.
+        if !need(Flags(self.union)) {
+            return Vec::new();
+        }
         let mut out: Vec<Range<usize>> = Vec::new();
         for (k, &f) in self.flags.iter().enumerate() {
             if !need(Flags(f)) {
@@ -390,6 +406,9 @@ impl Cues {
     /// passing segment, and only of the months with every [`around`] flag of `near`. Month
     /// names are frequent, so whole segments would be scanned often.
     pub(super) fn month_windows(&self, need: fn(Flags) -> bool, near: u32) -> Vec<Range<usize>> {
+        if !need(Flags(self.union)) {
+            return Vec::new();
+        }
         if self.flags.first() == Some(&cue::ALL) {
             // The prefilter stood aside: search everywhere.
             return self.windows(need);
@@ -425,19 +444,18 @@ impl Cues {
         windows: Vec<Range<usize>>,
         mut each: impl FnMut(&Caps),
     ) {
-        if windows.is_empty() {
-            return;
-        }
-        let mut locs = re.capture_locations();
+        // Most windows hold no match: a plain search (no capture groups) says so cheaply, and
+        // the capture locations are made only once one does.
+        let mut locs = None;
         for w in windows {
             let hay = &text[..w.end];
             let mut at = w.start;
-            while let Some(m) = re.captures_read_at(&mut locs, hay, at) {
-                each(&Caps {
-                    text,
-                    locs: &locs,
-                    names,
-                });
+            if re.find_at(hay, at).is_none() {
+                continue;
+            }
+            let locs = locs.get_or_insert_with(|| re.capture_locations());
+            while let Some(m) = re.captures_read_at(locs, hay, at) {
+                each(&Caps { text, locs, names });
                 // No recogniser matches the empty string; should one, stop rather than loop.
                 if m.end() == m.start() {
                     break;
@@ -702,8 +720,8 @@ mod tests {
         assert_eq!(WORDS[FIRST_OTHER], "old");
         assert_eq!(WORDS[FIRST_WORD], "now");
         let flags = |t: &str| Cues::of(t).flags[0];
-        assert_eq!(flags("I know") & cue::DEIXIS, 0);
-        assert_ne!(flags("I know now") & cue::DEIXIS, 0);
+        assert_eq!(flags("I know") & cue::NOW, 0);
+        assert_ne!(flags("I know now") & cue::NOW, 0);
         assert_eq!(flags("ten percent") & cue::EVERY, 0);
         assert_ne!(flags("it was recently") & cue::DEIXIS, 0);
     }

@@ -22,7 +22,7 @@ const POSITION_WORD: &str = r"(?:(?:early|late|mid|earlier|later)[\s-]+)";
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
-        rule(|c| c.all(DEIXIS), r"\b(?:right\s+)?now\b".into(), now),
+        rule(|c| c.all(NOW), r"\b(?:right\s+)?now\b".into(), now),
         rule(
             |c| c.all(DEIXIS),
             r"\b(?:currently|nowadays|at\s+present|(?:the\s+)?present[\s-]+day|modern[\s-]+day)\b".into(),
@@ -47,12 +47,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |_, caps| Some(Expr::ReportQuarterOf(caps.name("year")?.as_str().parse().ok()?)),
         ),
         rule(
-            |c| c.all(DEIXIS),
+            |c| c.all(FUTURE),
             r"\b(?:the\s+(?:near\s+|distant\s+)?|in\s+)future\b".into(),
             |_, _| Some(Expr::Vague("FUTURE_REF")),
         ),
-        rule(|c| c.all(DEIXIS), r"\bfuture\b".into(), |_, _| Some(Expr::NarrativeVague("FUTURE_REF"))),
-        rule(|c| c.all(DEIXIS), r"\bformer\b".into(), |_, _| Some(Expr::NarrativeVague("PAST_REF"))),
+        rule(|c| c.all(FUTURE), r"\bfuture\b".into(), |_, _| Some(Expr::NarrativeVague("FUTURE_REF"))),
+        rule(|c| c.all(FUTURE), r"\bformer\b".into(), |_, _| Some(Expr::NarrativeVague("PAST_REF"))),
         rule(
             |c| c.all(DEIXIS),
             r"\b(?:in\s+)?(?P<hit>recent\s+(?P<unit>years|months|weeks|days|decades|quarters))\b".into(),

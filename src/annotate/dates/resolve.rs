@@ -608,8 +608,11 @@ fn nearest_season(a: Timex, season: Season, dir: i8) -> Option<i32> {
 
 /// The TIMEX3 `mod` a position word at the start of a span gives ("early 1990" is START).
 pub(crate) fn modifier(span: &str) -> Option<&'static str> {
-    let s = span.to_ascii_lowercase();
-    let starts = |p: &str| s.starts_with(p);
+    let starts = |p: &str| {
+        span.len() >= p.len()
+            && span.is_char_boundary(p.len())
+            && span[..p.len()].eq_ignore_ascii_case(p)
+    };
     if starts("early") || starts("the early") || starts("the beginning") || starts("the start") {
         Some("START")
     } else if starts("mid") || starts("the middle") || starts("the mid") {

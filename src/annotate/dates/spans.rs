@@ -35,8 +35,13 @@ const POSITION_BEFORE: &[&str] = &[
 /// The part of the day a span's opening words name ("the night of 20 June 1791").
 pub(crate) fn part_named_before(span: &str) -> Option<crate::time::DayPart> {
     use crate::time::DayPart;
-    let s = span.to_ascii_lowercase();
-    let before_of = s.split(" of ").next().filter(|_| s.contains(" of "))?;
+    let (before_of, _) = span.split_once(" of ")?;
+    let before_of = before_of.strip_suffix(" hours").unwrap_or(before_of);
+    let ends = |w: &str| {
+        before_of.len() >= w.len()
+            && before_of.is_char_boundary(before_of.len() - w.len())
+            && before_of[before_of.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
     [
         ("morning", DayPart::Morning),
         ("afternoon", DayPart::Afternoon),
@@ -44,7 +49,7 @@ pub(crate) fn part_named_before(span: &str) -> Option<crate::time::DayPart> {
         ("night", DayPart::Night),
     ]
     .into_iter()
-    .find(|(w, _)| before_of.ends_with(w) || before_of.ends_with(&format!("{w} hours")))
+    .find(|(w, _)| ends(w))
     .map(|(_, p)| p)
 }
 
