@@ -119,7 +119,8 @@ fn year_words_ok(text: &str, start: usize, end: usize, after_month: bool) -> boo
     }
     let year: u32 = text[start..end].parse().unwrap_or(0);
     // "(1790)", "(1789-1791)", "1778-1783": a bracket or a range makes an early number a year.
-    let bracketed = text[..start].ends_with('(') || text[end..].starts_with([')', '-']);
+    let bracketed =
+        text[..start].ends_with('(') || matches!(text.as_bytes().get(end), Some(b')' | b'-'));
     let range_end = text[..start].ends_with('-') && prev.len() == 4;
     if year < 1800 && !after_month && !bracketed && !range_end && !YEAR.contains(prev.as_str()) {
         return false;

@@ -73,6 +73,7 @@ const WORDS: &[&str] = &[
     "present",
     "modern",
     "nowadays",
+    "coming",
     "spring",
     "summer",
     "autumn",
@@ -142,74 +143,95 @@ static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Not a flag: marks a character that ends a segment while scanning.
-const BREAK: u32 = 1 << 31;
+const BREAK: u64 = 1 << 63;
 
 /// Bit positions of [`Cues`] flags.
 pub(super) mod cue {
     /// A capitalised month prefix ("Jan", "May", "Sep").
-    pub const MONTH: u32 = 1 << 0;
+    pub const MONTH: u64 = 1 << 0;
     /// A digit (any Unicode decimal digit, as the recognisers' `\d` is Unicode).
-    pub const DIGIT: u32 = 1 << 1;
+    pub const DIGIT: u64 = 1 << 1;
     /// An ASCII digit.
-    pub const ASCII_DIGIT: u32 = 1 << 2;
+    pub const ASCII_DIGIT: u64 = 1 << 2;
     /// A hyphen-minus.
-    pub const DASH: u32 = 1 << 3;
+    pub const DASH: u64 = 1 << 3;
     /// A slash.
-    pub const SLASH: u32 = 1 << 4;
+    pub const SLASH: u64 = 1 << 4;
     /// An at sign.
-    pub const AT: u32 = 1 << 5;
+    pub const AT: u64 = 1 << 5;
     /// "year" right after whitespace.
-    pub const WS_YEAR: u32 = 1 << 6;
+    pub const WS_YEAR: u64 = 1 << 6;
     /// "month" right after whitespace.
-    pub const WS_MONTH: u32 = 1 << 7;
+    pub const WS_MONTH: u64 = 1 << 7;
     /// "day" right after whitespace.
-    pub const WS_DAY: u32 = 1 << 8;
+    pub const WS_DAY: u64 = 1 << 8;
     /// Any unit ("year", "week", "centur"…) right after whitespace.
-    pub const WS_UNIT: u32 = 1 << 9;
+    pub const WS_UNIT: u64 = 1 << 9;
     /// Any unit right after a hyphen.
-    pub const DASH_UNIT: u32 = 1 << 10;
+    pub const DASH_UNIT: u64 = 1 << 10;
     /// "old".
-    pub const OLD: u32 = 1 << 11;
+    pub const OLD: u64 = 1 << 11;
     /// "age" or "than".
-    pub const AGE: u32 = 1 << 12;
+    pub const AGE: u64 = 1 << 12;
     /// "ago".
-    pub const AGO: u32 = 1 << 13;
+    pub const AGO: u64 = 1 << 13;
     /// "yesterday" or "tomorrow".
-    pub const YESTERDAY: u32 = 1 << 14;
+    pub const YESTERDAY: u64 = 1 << 14;
     /// "-long".
-    pub const LONG: u32 = 1 << 15;
+    pub const LONG: u64 = 1 << 15;
     /// "0s" (a decade).
-    pub const ZERO_S: u32 = 1 << 16;
+    pub const ZERO_S: u64 = 1 << 16;
     /// "0'" or "0’" (a decade with an apostrophe).
-    pub const ZERO_QUOTE: u32 = 1 << 17;
+    pub const ZERO_QUOTE: u64 = 1 << 17;
     /// "www.".
-    pub const WWW: u32 = 1 << 18;
+    pub const WWW: u64 = 1 << 18;
     /// A weekday name ("Tuesday").
-    pub const WEEKDAY: u32 = 1 << 19;
-    /// "today", "tonight", "current", "recent", "present", "modern", "nowadays".
-    pub const DEIXIS: u32 = 1 << 20;
+    pub const WEEKDAY: u64 = 1 << 19;
+    /// "current", "present", "modern" or "nowadays".
+    pub const CURRENTLY: u64 = 1 << 20;
     /// A season's name ("summer", "fall").
-    pub const SEASON: u32 = 1 << 21;
-    /// "quarter", "half", "fiscal" or "period".
-    pub const QUARTER: u32 = 1 << 22;
+    pub const SEASON: u64 = 1 << 21;
+    /// "quarter".
+    pub const QUARTER: u64 = 1 << 22;
     /// "morning", "afternoon", "evening" or "night".
-    pub const DAYPART: u32 = 1 << 23;
+    pub const DAYPART: u64 = 1 << 23;
     /// A feast's name ("Christmas", "Easter", "New Year", "Election Day").
-    pub const FEAST: u32 = 1 << 24;
-    /// "end", "beginning", "start" or "middle".
-    pub const POSITION: u32 = 1 << 25;
+    pub const FEAST: u64 = 1 << 24;
+    /// "beginning", "start" or "middle".
+    pub const POSITION: u64 = 1 << 25;
     /// "BC".
-    pub const BC: u32 = 1 << 26;
+    pub const BC: u64 = 1 << 26;
     /// "nineteen" or "two thousand" (a year spelled out).
-    pub const SPELLED: u32 = 1 << 27;
-    /// "every", "each", "per" or "past" (sets, and "in the past").
-    pub const EVERY: u32 = 1 << 28;
+    pub const SPELLED: u64 = 1 << 27;
+    /// "every", "each" or "per" (sets).
+    pub const EVERY: u64 = 1 << 28;
     /// "now" as a word of its own.
-    pub const NOW: u32 = 1 << 29;
+    pub const NOW: u64 = 1 << 29;
     /// "future" or "former".
-    pub const FUTURE: u32 = 1 << 30;
+    pub const FUTURE: u64 = 1 << 30;
+    /// "week" right after whitespace.
+    pub const WS_WEEK: u64 = 1 << 32;
+    /// "centur" ("century", "centuries").
+    pub const CENTURY: u64 = 1 << 33;
+    /// "coming".
+    pub const COMING: u64 = 1 << 34;
+    /// "recent" ("recently").
+    pub const RECENT: u64 = 1 << 35;
+    /// "today" or "tonight".
+    pub const TODAY: u64 = 1 << 36;
+    /// "past".
+    pub const PAST: u64 = 1 << 37;
+    /// "period".
+    pub const PERIOD: u64 = 1 << 38;
+    /// "half".
+    pub const HALF: u64 = 1 << 39;
+    /// "fiscal".
+    pub const FISCAL: u64 = 1 << 40;
+    /// "end".
+    pub const END: u64 = 1 << 41;
+
     /// Every flag: what a paragraph gets when the prefilter cannot vouch for it.
-    pub const ALL: u32 = u32::MAX >> 1;
+    pub const ALL: u64 = u64::MAX >> 1;
 }
 
 /// What surrounds one capitalised month prefix, for [`Cues::month_windows`]: a month rule
@@ -236,11 +258,11 @@ pub(super) struct Cues {
     /// Segment starts, ascending, the first 0; a segment ends where the next one starts.
     starts: Vec<usize>,
     /// The flags of each segment.
-    flags: Vec<u32>,
+    flags: Vec<u64>,
     /// The paragraph's length, where the last segment ends.
     len: usize,
     /// Every flag of any segment: a recogniser whose condition it fails is skipped at once.
-    union: u32,
+    union: u64,
     /// The words around each capitalised month prefix (within its segment), with the segment
     /// and the prefix's [`around`] flags.
     months: Vec<(Range<usize>, usize, u32)>,
@@ -257,7 +279,7 @@ impl Cues {
         }
         let mut starts = vec![0];
         let mut flags = Vec::new();
-        let mut current = 0u32;
+        let mut current = 0u64;
         let bytes = text.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
             let flag = match b {
@@ -300,13 +322,18 @@ impl Cues {
             } else if i < FIRST_OTHER {
                 let before = text[..start].chars().next_back();
                 // "quarter" is a unit and a report's period alike.
-                let period = if WORDS[i] == "quarter" { QUARTER } else { 0 };
+                let period = match WORDS[i] {
+                    "quarter" => QUARTER,
+                    "centur" => CENTURY,
+                    _ => 0,
+                };
                 if before.is_some_and(char::is_whitespace) {
                     WS_UNIT
                         | match WORDS[i] {
                             "year" => WS_YEAR,
                             "month" => WS_MONTH,
                             "day" => WS_DAY,
+                            "week" => WS_WEEK,
                             _ => 0,
                         }
                         | period
@@ -330,19 +357,25 @@ impl Cues {
                     "0s" => ZERO_S,
                     "0'" | "0’" => ZERO_QUOTE,
                     "www." => WWW,
-                    "today" | "tonight" | "current" | "recent" | "present" | "modern"
-                    | "nowadays" => DEIXIS,
+                    "current" | "present" | "modern" | "nowadays" => CURRENTLY,
+                    "recent" => RECENT,
+                    "today" | "tonight" => TODAY,
                     "now" => NOW,
+                    "coming" => COMING,
                     "future" | "former" => FUTURE,
                     "spring" | "summer" | "autumn" | "fall" | "winter" => SEASON,
-                    "half" | "fiscal" | "period" => QUARTER,
+                    "half" => HALF,
+                    "fiscal" => FISCAL,
+                    "period" => PERIOD,
                     "morning" | "afternoon" | "evening" | "night" => DAYPART,
                     "christmas" | "thanksgiving" | "easter" | "new year" | "election day" => FEAST,
-                    "end" | "beginning" | "start" | "middle" => POSITION,
+                    "end" => END,
+                    "beginning" | "start" | "middle" => POSITION,
                     "bc" | "b.c" => BC,
                     "nineteen" | "two thousand" | "twenties" | "thirties" | "forties"
                     | "fifties" | "sixties" | "seventies" | "eighties" | "nineties" => SPELLED,
-                    "every" | "each" | "per" | "past" => EVERY,
+                    "every" | "each" | "per" => EVERY,
+                    "past" => PAST,
                     _ => 0,
                 }
             };
@@ -373,7 +406,7 @@ impl Cues {
     }
 
     /// Whether any segment has any flag of `need`.
-    pub(super) fn any(&self, need: u32) -> bool {
+    pub(super) fn any(&self, need: u64) -> bool {
         self.union & need != 0
     }
 
@@ -444,18 +477,19 @@ impl Cues {
         windows: Vec<Range<usize>>,
         mut each: impl FnMut(&Caps),
     ) {
-        // Most windows hold no match: a plain search (no capture groups) says so cheaply, and
-        // the capture locations are made only once one does.
-        let mut locs = None;
+        if windows.is_empty() {
+            return;
+        }
+        let mut locs = re.capture_locations();
         for w in windows {
             let hay = &text[..w.end];
             let mut at = w.start;
-            if re.find_at(hay, at).is_none() {
-                continue;
-            }
-            let locs = locs.get_or_insert_with(|| re.capture_locations());
-            while let Some(m) = re.captures_read_at(locs, hay, at) {
-                each(&Caps { text, locs, names });
+            while let Some(m) = re.captures_read_at(&mut locs, hay, at) {
+                each(&Caps {
+                    text,
+                    locs: &locs,
+                    names,
+                });
                 // No recogniser matches the empty string; should one, stop rather than loop.
                 if m.end() == m.start() {
                     break;
@@ -525,7 +559,7 @@ impl<'a> Span<'a> {
 
 /// The flag of each ASCII character, [`BREAK`] for those no recogniser's match contains. A
 /// period breaks too unless it follows an abbreviated month, which the scan checks first.
-const ASCII: [u32; 128] = {
+const ASCII: [u64; 128] = {
     let mut t = [BREAK; 128];
     let mut b = 0;
     while b < 128 {
@@ -647,16 +681,16 @@ fn after_abbreviation(head: &str) -> bool {
 
 /// The flags of one segment, as the recognisers' conditions test them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Flags(u32);
+pub(super) struct Flags(u64);
 
 impl Flags {
     /// Whether every flag of `need` is present.
-    pub(super) fn all(self, need: u32) -> bool {
+    pub(super) fn all(self, need: u64) -> bool {
         self.0 & need == need
     }
 
     /// Whether any flag of `need` is present.
-    pub(super) fn any(self, need: u32) -> bool {
+    pub(super) fn any(self, need: u64) -> bool {
         self.0 & need != 0
     }
 }
@@ -723,7 +757,7 @@ mod tests {
         assert_eq!(flags("I know") & cue::NOW, 0);
         assert_ne!(flags("I know now") & cue::NOW, 0);
         assert_eq!(flags("ten percent") & cue::EVERY, 0);
-        assert_ne!(flags("it was recently") & cue::DEIXIS, 0);
+        assert_ne!(flags("it was recently") & cue::RECENT, 0);
     }
 
     #[test]

@@ -24,13 +24,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
         rule(|c| c.all(NOW), r"\b(?:right\s+)?now\b".into(), now),
         rule(
-            |c| c.all(DEIXIS),
+            |c| c.all(CURRENTLY),
             r"\b(?:currently|nowadays|at\s+present|(?:the\s+)?present[\s-]+day|modern[\s-]+day)\b".into(),
             |_, _| Some(Expr::Vague("PRESENT_REF")),
         ),
-        rule(|c| c.all(DEIXIS), r"\b(?:more\s+|most\s+|until\s+)?recently\b".into(), |_, _| Some(Expr::Vague("PAST_REF"))),
+        rule(|c| c.all(RECENT), r"\b(?:more\s+|most\s+|until\s+)?recently\b".into(), |_, _| Some(Expr::Vague("PAST_REF"))),
         rule(
-            |c| c.all(EVERY),
+            |c| c.all(PAST),
             r"\bin\s+(?P<hit>the\s+past)\b".into(),
             |text, caps| {
                 // "in the past two quarters" is an amount of time.
@@ -42,7 +42,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         rule(
-            |c| c.all(QUARTER),
+            |c| c.any(QUARTER | PERIOD),
             r"\bthe\s+(?P<year>1[0-9]{3}|20[0-9]{2})\s+(?:fiscal\s+)?(?:quarter|period)\b".into(),
             |_, caps| Some(Expr::ReportQuarterOf(caps.name("year")?.as_str().parse().ok()?)),
         ),
@@ -54,12 +54,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(|c| c.all(FUTURE), r"\bfuture\b".into(), |_, _| Some(Expr::NarrativeVague("FUTURE_REF"))),
         rule(|c| c.all(FUTURE), r"\bformer\b".into(), |_, _| Some(Expr::NarrativeVague("PAST_REF"))),
         rule(
-            |c| c.all(DEIXIS),
+            |c| c.all(RECENT),
             r"\b(?:in\s+)?(?P<hit>recent\s+(?P<unit>years|months|weeks|days|decades|quarters))\b".into(),
             vague_amount,
         ),
         rule(
-            |c| c.all(WS_UNIT),
+            |c| c.all(COMING | WS_UNIT),
             r"\b(?:the\s+)?coming\s+(?P<unit>years|months|weeks|days|decades|quarters)\b".into(),
             vague_amount,
         ),
@@ -97,7 +97,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         rule(
-            |c| c.all(DEIXIS),
+            |c| c.all(TODAY),
             format!(r"\b{POSITION_WORD}?(?P<word>today|tonight)\b"),
             |text, caps| {
                 let word = caps.name("word")?;
@@ -123,23 +123,23 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         rule(
-            |c| c.all(WS_UNIT),
+            |c| c.all(WS_WEEK),
             format!(r"\b{POSITION_WORD}?(?P<rel>this|last|next)\s+week(?P<end>end)?\b"),
             week,
         ),
-        rule(|c| c.all(WS_UNIT), r"\bthe\s+week(?P<end>end)\b".into(), week),
+        rule(|c| c.all(WS_WEEK), r"\bthe\s+week(?P<end>end)\b".into(), week),
         rule(
             |c| c.all(SEASON),
             format!(r"\b{POSITION_WORD}?(?:(?P<rel>this\s+past|this|last|next|the)\s+)?{POSITION_WORD}?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?P<year>1[0-9]{{3}}|20[0-9]{{2}})|(?P<bcy>[0-9]{{1,4}})\s+BCE?))?\b"),
             season,
         ),
         rule(
-            |c| c.all(QUARTER),
+            |c| c.any(QUARTER | HALF),
             format!(r"\b(?:the\s+)?(?:(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\s+|(?P<rel>this|last|next)\s+year(?:'s|’s)\s+|(?P<ago>year-ago|year-earlier)\s+)?(?P<ord>{ORDINAL_QUARTER}|latter|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year2>1[0-9]{{3}}|20[0-9]{{2}}))?\b"),
             quarter,
         ),
         rule(
-            |c| c.all(QUARTER),
+            |c| c.any(QUARTER | PERIOD),
             r"\bthe\s+(?P<which>latest|current|most\s+recent|recent|just[\s-]+ended)\s+(?:fiscal\s+)?(?:quarter|period)\b".into(),
             |_, caps| {
                 let current = caps.name("which")?.as_str().eq_ignore_ascii_case("current");
@@ -152,7 +152,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |_, _| Some(Expr::ReportQuarter(-1)),
         ),
         rule(
-            |c| c.all(QUARTER),
+            |c| c.any(QUARTER | PERIOD),
             r"\b(?:the\s+)?(?:same|corresponding|comparable|year-ago)\s+(?:period|quarter)(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|in\s+1[0-9]{3}|in\s+20[0-9]{2}))?\b".into(),
             |_, _| Some(Expr::ReportQuarter(-1)),
         ),
@@ -183,17 +183,17 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |_, _| Timex::year_only(2000).map(Expr::Absolute),
         ),
         rule(
-            |c| c.all(QUARTER),
+            |c| c.any(QUARTER | PERIOD),
             r"\blast\s+year(?:'s|’s)\s+(?:fiscal\s+)?(?:quarter|period)\b".into(),
             |_, _| Some(Expr::ReportQuarter(-1)),
         ),
         rule(
-            |c| c.all(QUARTER | WS_YEAR),
+            |c| c.all(FISCAL | WS_YEAR),
             r"\b(?:the\s+)?(?P<rel>current|this|last|next|previous|coming|the)\s+fiscal\s+year\b".into(),
             fiscal_year,
         ),
         rule(
-            |c| c.all(QUARTER),
+            |c| c.all(FISCAL),
             r"\bfiscal\s+(?:year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})\b".into(),
             |_, caps| Timex::year_only(caps.name("year")?.as_str().parse().ok()?).map(Expr::Absolute),
         ),
@@ -203,12 +203,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             feast,
         ),
         rule(
-            |c| c.all(POSITION) && c.any(WS_YEAR | WS_MONTH | WS_UNIT),
-            r"\b(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+the\s+(?P<unit>year|month|week)\b".into(),
+            |c| c.any(END | POSITION) && c.any(WS_YEAR | WS_MONTH | WS_UNIT),
+            r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+the\s+(?P<unit>year|month|week)\b".into(),
             this_unit,
         ),
         rule(
-            |c| c.all(POSITION),
+            |c| c.all(END),
             r"\b(?P<unit>year|month)(?:-|\s+|'s\s+|’s\s+)end\b".into(),
             this_unit,
         ),
@@ -218,7 +218,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             this_unit,
         ),
         rule(
-            |c| c.any(WS_UNIT | DASH_UNIT),
+            |c| c.all(CENTURY),
             r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century(?:\s+(?P<bc>BC|BCE))?\b".into(),
             century,
         ),

@@ -92,11 +92,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             |c| c.all(WS_UNIT),
             r"\bthe\s+(?:past|last|next|previous|coming)\s+(?P<unit>year|month|week|decade|century)\b".into(), duration),
-        rule(
-            |c| c.all(WS_UNIT),
-            format!(r"\b(?:{APPROX}\s+)?(?P<n>{NUMBER_WORDS}|\d{{1,3}})\s*(?:to|or|-)\s*(?:{NUMBER_WORDS}|\d{{1,3}})\s+(?P<unit>years|months|weeks|days|hours|minutes)\b"),
-            duration,
-        ),
+
         rule(
             |c| c.all(DASH_UNIT),
             format!(r"\b(?P<n>\d{{1,3}}|{NUMBER_WORDS}|an?)-(?P<unit>year|month|week|day|hour|minute|decade|century)(?:-long)?\b"), duration),

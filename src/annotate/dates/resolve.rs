@@ -286,7 +286,9 @@ impl Anchors {
 
     fn value(&mut self, text: &str, c: &Cand, sentence_year: Option<i32>) -> Option<Value> {
         let date = |t: Timex, how| Some(Value::Date(t, how));
-        let tense = || tense_at(text, c.start);
+        // The sentence's tense, read at most once per mention.
+        let once = std::cell::OnceCell::new();
+        let tense = || *once.get_or_init(|| tense_at(text, c.start));
         // A past year earlier in the sentence is no year of what a report says will happen
         // ("invited in July 1997, will join on March 12").
         let sentence_year = sentence_year.filter(|&y| {

@@ -68,6 +68,24 @@ pub(crate) fn take_position(text: &str, c: &mut Cand, floor: usize) {
         return;
     }
     let head = &text[floor..c.start];
+    // Every phrase ends in "of ", a position word and a space, or "mid-".
+    let Some((&sep, rest)) = head.as_bytes().split_last() else {
+        return;
+    };
+    if sep != b' ' && sep != b'-' {
+        return;
+    }
+    let word_start = rest
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let last = &rest[word_start..];
+    let candidate = [&b"of"[..], b"early", b"late", b"around", b"mid", b"in"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w));
+    if !candidate {
+        return;
+    }
     for p in POSITION_BEFORE {
         if head.len() >= p.len() && head.is_char_boundary(head.len() - p.len()) {
             let tail = &head[head.len() - p.len()..];
@@ -108,9 +126,14 @@ pub(crate) fn title_cased(text: &str, c: &Cand) -> bool {
 /// Whether `at` starts a sentence (or a quote that does), looking back over spaces, quotes
 /// and brackets.
 pub(crate) fn sentence_start(text: &str, at: usize) -> bool {
-    let before =
-        text[..at].trim_end_matches(|ch: char| ch.is_whitespace() || "\"“‘'`(".contains(ch));
-    before.is_empty() || before.ends_with(['.', '!', '?', ':', ';', '\n'])
+    let before = text[..at].trim_end_matches(|ch: char| {
+        ch.is_whitespace() || matches!(ch, '"' | '“' | '‘' | '\'' | '`' | '(')
+    });
+    before.is_empty()
+        || matches!(
+            before.as_bytes().last(),
+            Some(b'.' | b'!' | b'?' | b':' | b';' | b'\n')
+        )
 }
 
 #[cfg(test)]

@@ -46,6 +46,10 @@ const FUTURE: &[&str] = &[
     "due to",
 ];
 
+/// The first words of [`FUTURE`]'s phrases, so most words are passed over at once.
+static FUTURE_STARTS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| FUTURE.iter().filter_map(|p| p.split(' ').next()).collect());
+
 /// Past forms of frequent irregular verbs (regular ones end in "-ed").
 const PAST: &[&str] = &[
     "was", "were", "had", "did", "said", "told", "began", "took", "came", "went", "got", "gave",
@@ -105,13 +109,14 @@ fn tense_of(clause: &str) -> Tense {
         .filter(|w| !w.is_empty())
         .collect();
     for (i, w) in words.iter().enumerate() {
-        // A phrase of FUTURE starting here, compared word by word without building strings.
+        // A phrase of FUTURE starting here, compared word by word without building strings,
+        // and only for words that start one.
         let starts_phrase = |p: &&str| {
             p.split(' ')
                 .enumerate()
                 .all(|(k, pw)| words.get(i + k).is_some_and(|x| *x == pw))
         };
-        if FUTURE.iter().any(starts_phrase) {
+        if FUTURE_STARTS.contains(w) && FUTURE.iter().any(starts_phrase) {
             return Tense::Future;
         }
         if is_past_form(w) {
