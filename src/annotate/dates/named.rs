@@ -22,13 +22,12 @@ const POSITION_WORD: &str = r"(?:(?:early|late|mid|earlier|later)[\s-]+)";
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
-        rule(|c| c.all(NOW), r"\b(?:right\s+)?now\b".into(), now),
+        // The vague references in one pass: each alternative names what it refers to.
         rule(
-            |c| c.all(CURRENTLY),
-            r"\b(?:currently|nowadays|at\s+present|(?:the\s+)?present[\s-]+day|modern[\s-]+day)\b".into(),
-            |_, _| Some(Expr::Vague("PRESENT_REF")),
+            |c| c.any(NOW | CURRENTLY | RECENT),
+            r"\b(?:(?P<now>(?:right\s+)?now)|(?P<present>currently|nowadays|at\s+present|(?:the\s+)?present[\s-]+day|modern[\s-]+day)|(?P<past>(?:more\s+|most\s+|until\s+)?recently))\b".into(),
+            vague,
         ),
-        rule(|c| c.all(RECENT), r"\b(?:more\s+|most\s+|until\s+)?recently\b".into(), |_, _| Some(Expr::Vague("PAST_REF"))),
         rule(
             |c| c.all(PAST),
             r"\bin\s+(?P<hit>the\s+past)\b".into(),
@@ -46,13 +45,20 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\bthe\s+(?P<year>1[0-9]{3}|20[0-9]{2})\s+(?:fiscal\s+)?(?:quarter|period)\b".into(),
             |_, caps| Some(Expr::ReportQuarterOf(caps.name("year")?.as_str().parse().ok()?)),
         ),
+        // "the future" and "in future" in any text; "future" and "former" alone only in a
+        // narrative.
         rule(
             |c| c.all(FUTURE),
-            r"\b(?:the\s+(?:near\s+|distant\s+)?|in\s+)future\b".into(),
-            |_, _| Some(Expr::Vague("FUTURE_REF")),
+            r"\b(?:(?P<the>(?:the\s+(?:near\s+|distant\s+)?|in\s+))?future|(?P<former>former))\b".into(),
+            |_, caps| {
+                let former = caps.name("former").is_some();
+                Some(match (former, caps.name("the").is_some()) {
+                    (false, true) => Expr::Vague("FUTURE_REF"),
+                    (false, false) => Expr::NarrativeVague("FUTURE_REF"),
+                    (true, _) => Expr::NarrativeVague("PAST_REF"),
+                })
+            },
         ),
-        rule(|c| c.all(FUTURE), r"\bfuture\b".into(), |_, _| Some(Expr::NarrativeVague("FUTURE_REF"))),
-        rule(|c| c.all(FUTURE), r"\bformer\b".into(), |_, _| Some(Expr::NarrativeVague("PAST_REF"))),
         rule(
             |c| c.all(RECENT),
             r"\b(?:in\s+)?(?P<hit>recent\s+(?P<unit>years|months|weeks|days|decades|quarters))\b".into(),
@@ -65,7 +71,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             |c| c.all(WS_YEAR),
-            r"\bthe\s+(?:current|full|present)\s+(?:calendar\s+)?(?P<unit>year)\b".into(),
+            r"\b(?:the\s+(?:current|full|present)\s+(?:calendar\s+)?|(?:earlier|later)\s+in\s+the\s+)(?P<unit>year)\b".into(),
             this_unit,
         ),
         rule(
@@ -213,11 +219,6 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             this_unit,
         ),
         rule(
-            |c| c.all(WS_YEAR),
-            r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>year)\b".into(),
-            this_unit,
-        ),
-        rule(
             |c| c.all(CENTURY),
             r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century(?:\s+(?P<bc>BC|BCE))?\b".into(),
             century,
@@ -234,13 +235,18 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
-/// "now", except as the discourse word that opens a sentence ("Now, he says, ...").
-fn now(text: &str, caps: &Caps) -> Option<Expr> {
-    let m = caps.get(0)?;
-    if m.as_str().starts_with('N') && super::spans::sentence_start(text, m.start()) {
-        return None;
+/// "now", "currently", "recently"…; "now" is no time as the discourse word that opens a
+/// sentence ("Now, he says, ...").
+fn vague(text: &str, caps: &Caps) -> Option<Expr> {
+    if let Some(m) = caps.name("now") {
+        let opening = m.as_str().starts_with('N') && super::spans::sentence_start(text, m.start());
+        return (!opening).then_some(Expr::Vague("PRESENT_REF"));
     }
-    Some(Expr::Vague("PRESENT_REF"))
+    Some(Expr::Vague(if caps.name("past").is_some() {
+        "PAST_REF"
+    } else {
+        "PRESENT_REF"
+    }))
 }
 
 /// "nineteen ninety-six", "January nineteen ninety-seven": a year as it is spoken.
