@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;
 
-use crate::annotate::dates::{Precision, Timex};
+use crate::time::{Precision, Timex};
 
 mod natural;
 
@@ -67,6 +67,9 @@ pub struct ArticleMeta {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; relative dates in the text resolve against it.
     #[serde(default, deserialize_with = "natural::published")]
     pub published: Option<String>,
+    /// `news`, `narrative` or `auto` (the default): what underspecified dates ("in March",
+    /// "on Tuesday") count from, see docs/src/dates.md.
+    pub dates: Option<crate::time::DatesMode>,
     /// Where the original can be read.
     #[serde(default, deserialize_with = "natural::opt_text")]
     pub url: Option<String>,
@@ -265,7 +268,13 @@ pub fn check_base_url(url: &str) -> std::result::Result<(), String> {
 /// Validates a publication date, keeping only year, month or day precision.
 pub fn check_published(value: &str) -> std::result::Result<Timex, String> {
     match Timex::parse(value.trim()) {
-        Some(t) if t.precision() != Precision::Decade => Ok(t),
+        Some(t)
+            if t.precision() >= Precision::Year
+                && t.part() == crate::time::Part::Whole
+                && t.year() > 0 =>
+        {
+            Ok(t)
+        }
         _ => Err(format!(
             "{value:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
         )),

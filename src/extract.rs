@@ -99,6 +99,8 @@ fn mention_lines(article: &Article, config: &SiteConfig) -> Vec<Value> {
                 MentionKind::Actor(i) => ("actor", "actor", config.actors[*i].id.clone()),
                 MentionKind::Date { timex, .. } => ("date", "value", timex.value()),
                 MentionKind::Duration(v) => ("duration", "value", v.clone()),
+                MentionKind::Vague(v) => ("date", "value", v.clone()),
+                MentionKind::Set(v) => ("set", "value", v.clone()),
             };
             obj["kind"] = kind.into();
             obj[key] = value.into();

@@ -44,4 +44,5 @@ pub mod scrub;
 pub mod search;
 pub mod serve;
 pub mod text;
+pub mod time;
 pub mod write;

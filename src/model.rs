@@ -6,7 +6,8 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::annotate::dates::{Resolution, Timex};
+use crate::time::Resolution;
+use crate::time::Timex;
 
 /// Whether an article is plain text (one paragraph per line) or Markdown with front matter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +61,8 @@ pub struct Meta {
     pub author: Option<String>,
     /// Publication date at its real precision; anchors relative dates.
     pub published: Option<Timex>,
+    /// Whether relative dates count from the publication date or the narrative's time.
+    pub dates: crate::time::DatesMode,
     /// Link to the original.
     pub url: Option<String>,
 }
@@ -158,9 +161,16 @@ pub enum MentionKind {
         timex: Timex,
         /// How it was resolved, explained on the timeline.
         resolution: Resolution,
+        /// TIMEX3 `mod` from a position word ("early 1990" is `START`).
+        modifier: Option<&'static str>,
     },
     /// A length of time (`P4Y`): annotated but never put on the timeline.
     Duration(String),
+    /// A vague reference (`PRESENT_REF`, `PAST_REF`, `FUTURE_REF`): exported, never on the
+    /// timeline.
+    Vague(String),
+    /// A recurring time ("every week" is `P1W`): exported, never on the timeline.
+    Set(String),
 }
 
 /// One annotated span of an article's source.

@@ -44,7 +44,7 @@ impl Annotator {
 
     /// Returns the article with its mentions filled in, sorted by source offset.
     pub fn annotate(&self, mut article: Article) -> Article {
-        let mut resolver = DateResolver::new(article.meta.published);
+        let mut resolver = DateResolver::with_mode(article.meta.published, article.meta.dates);
         let mut mentions = Vec::new();
         let mut found = Found::default();
         for (index, block) in article.blocks.iter().enumerate() {
@@ -73,8 +73,11 @@ impl Annotator {
                     (DateKind::Date, Some(timex)) => MentionKind::Date {
                         timex,
                         resolution: hit.resolution,
+                        modifier: hit.modifier,
                     },
                     (DateKind::Duration, _) => MentionKind::Duration(hit.value),
+                    (DateKind::Vague, _) => MentionKind::Vague(hit.value),
+                    (DateKind::Set, _) => MentionKind::Set(hit.value),
                     (DateKind::Date, None) => continue,
                 };
                 push(hit.start..hit.end, kind);

@@ -189,7 +189,7 @@ fn invalid_utf8(site: &Site, seeds: &Path) -> Vec<Problem> {
 /// Relative dates the build dropped because the article gives nothing to resolve them against.
 fn unresolved_dates(site: &Site, article: &Article) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut resolver = DateResolver::new(article.meta.published);
+    let mut resolver = DateResolver::with_mode(article.meta.published, article.meta.dates);
     for block in article.blocks.iter().filter(|b| b.is_annotated()) {
         let (text, map) = block.plain_text(&article.source);
         resolver.find(&text);

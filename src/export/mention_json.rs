@@ -17,6 +17,16 @@ pub(super) struct MentionRecord<'a> {
     pub(super) end: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) value: Option<String>,
+    /// TIMEX3 type of a temporal mention: `date`, `time`, `duration` or `set`.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub(super) timex_type: Option<&'static str>,
+    /// TIMEX3 `mod` ("START", "END", "APPROX"…), when a position or hedge word gives one.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub(super) modifier: Option<&'static str>,
+    /// What a date's value was completed from: `text` (stated in full), `published` (the
+    /// publication date) or `previous` (the last date the article gave before it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) resolved: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) actor: Option<&'a str>,
     /// Entity id, for `entity` mentions.
@@ -30,6 +40,53 @@ pub(super) struct MentionRecord<'a> {
     pub(super) speaker: Option<&'a str>,
     pub(super) paragraph: &'a str,
     pub(super) sentence: &'a str,
+}
+
+/// The TIMEX3 fields of a temporal mention's record, `None` for other mentions.
+#[derive(Default)]
+pub(super) struct TimexFields {
+    pub(super) timex_type: Option<&'static str>,
+    pub(super) modifier: Option<&'static str>,
+    pub(super) resolved: Option<&'static str>,
+}
+
+impl TimexFields {
+    /// The fields of a mention of this kind: a date with a part of the day is a `time`.
+    pub(super) fn of(kind: &crate::model::MentionKind) -> TimexFields {
+        use crate::annotate::dates::Resolution;
+        use crate::model::MentionKind;
+        match kind {
+            MentionKind::Date {
+                timex,
+                resolution,
+                modifier,
+            } => TimexFields {
+                timex_type: Some(match timex.part() {
+                    crate::time::Part::DayPart(_) => "time",
+                    _ => "date",
+                }),
+                modifier: *modifier,
+                resolved: Some(match resolution {
+                    Resolution::Explicit => "text",
+                    Resolution::PublicationDate => "published",
+                    Resolution::PreviousDate => "previous",
+                }),
+            },
+            MentionKind::Duration(_) => TimexFields {
+                timex_type: Some("duration"),
+                ..TimexFields::default()
+            },
+            MentionKind::Vague(_) => TimexFields {
+                timex_type: Some("date"),
+                ..TimexFields::default()
+            },
+            MentionKind::Set(_) => TimexFields {
+                timex_type: Some("set"),
+                ..TimexFields::default()
+            },
+            MentionKind::Actor(_) => TimexFields::default(),
+        }
+    }
 }
 
 impl MentionRecord<'_> {
@@ -49,6 +106,9 @@ impl MentionRecord<'_> {
         number(out, self.end);
         let optional = [
             ("value", self.value.as_deref()),
+            ("type", self.timex_type),
+            ("mod", self.modifier),
+            ("resolved", self.resolved),
             ("actor", self.actor),
             ("entity", self.entity),
             ("entity_kind", self.entity_kind),
@@ -123,6 +183,9 @@ mod tests {
             start: texts[2].len() * 977,
             end: usize::MAX - texts[3].len(),
             value: optional[0].clone(),
+            timex_type: optional[0].as_ref().map(|_| "date"),
+            modifier: optional[1].as_ref().map(|_| "START"),
+            resolved: optional[2].as_ref().map(|_| "published"),
             actor: optional[1].as_deref(),
             entity: optional[2].as_deref(),
             entity_kind: optional[2].as_ref().map(|_| "person"),

@@ -70,6 +70,7 @@ fn span(t: &Timex) -> (i64, i64) {
     let d = i64::from(t.day().unwrap_or(1)) - 1;
     let start = y * 372 + m * 31 + d;
     let len = match t.precision() {
+        Precision::Century => 100 * 372,
         Precision::Decade => 10 * 372,
         Precision::Year => 372,
         Precision::Month => 31,
@@ -151,7 +152,7 @@ fn number(words: Vec<Vec<String>>, ids: &mut HashMap<String, u32>, out: &mut Vec
 /// One entry's features before numbering: its clause's content words, then `@actor` for each
 /// actor named in the clause, by any of its names; none for a decade.
 fn entry_words(articles: &[Article], entry: &TimelineEntry) -> Vec<String> {
-    if entry.timex.precision() == Precision::Decade {
+    if entry.timex.precision() <= Precision::Decade {
         return Vec::new();
     }
     let (a, m) = entry.at;

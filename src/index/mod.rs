@@ -163,7 +163,7 @@ fn article_part(articles: &[Article], a: usize) -> ArticlePart {
                 timex: *timex,
                 actors: sentence_actors(article, m),
             }),
-            MentionKind::Duration(_) => {}
+            MentionKind::Duration(_) | MentionKind::Vague(_) | MentionKind::Set(_) => {}
         }
     }
     let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();

@@ -86,6 +86,7 @@ fn merge_meta(
         outlet: pick(config.outlet, front.outlet),
         author: pick(config.author, front.author),
         published,
+        dates: config.dates.or(front.dates).unwrap_or_default(),
         url: pick(config.url, front.url),
     })
 }

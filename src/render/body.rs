@@ -377,9 +377,12 @@ impl Ctx<'_> {
         let class = match &m.kind {
             MentionKind::Actor(_) => "m m-actor",
             MentionKind::Date { .. } => "m m-date",
-            MentionKind::Duration(_) => "m m-duration",
+            MentionKind::Duration(_) | MentionKind::Vague(_) | MentionKind::Set(_) => {
+                "m m-duration"
+            }
         };
-        let linked = !inside_link && !matches!(m.kind, MentionKind::Duration(_));
+        let linked =
+            !inside_link && matches!(m.kind, MentionKind::Actor(_) | MentionKind::Date { .. });
         if linked {
             // No tooltip on links: the margin note names the target, and the page stays light.
             out.push_str("<a class=\"");
@@ -397,6 +400,8 @@ impl Ctx<'_> {
             MentionKind::Actor(id) => format!("Actor: {}", self.actors[*id].name),
             MentionKind::Date { timex, .. } => format!("Date: {}", timex.label()),
             MentionKind::Duration(value) => format!("Duration: {value}"),
+            MentionKind::Vague(value) => format!("Time: {value}"),
+            MentionKind::Set(value) => format!("Recurring: {value}"),
         };
         out.push_str("<mark class=\"");
         out.push_str(class);

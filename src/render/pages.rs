@@ -392,7 +392,7 @@ pub fn timeline(
     for t in parts[part].clone() {
         let entry = &input.index.timeline[t];
         let group = (
-            entry.timex.precision() == Precision::Decade,
+            entry.timex.precision() <= Precision::Decade,
             entry.timex.year(),
         );
         if last_group != Some(group) {
@@ -461,6 +461,7 @@ fn articles_label(part: &Range<usize>) -> String {
 pub(super) fn group_of(timex: &Timex) -> (String, String) {
     match timex.precision() {
         Precision::Decade => (format!("d{}", timex.value()), format!("{}s", timex.year())),
+        Precision::Century => (format!("c{}", timex.value()), timex.label()),
         _ => (format!("y{}", timex.year()), timex.year().to_string()),
     }
 }
@@ -491,7 +492,16 @@ pub(super) fn timeline_item<'a>(input: &'a RenderInput, t: usize, root: &str) ->
         _ => None,
     };
     let value = entry.timex.value();
-    let datetime = (entry.timex.precision() != Precision::Decade).then(|| value.clone());
+    // HTML's datetime takes years, months, weeks and days, not decades, centuries, seasons or
+    // quarters; a part of the day is shown at its day.
+    let datetime = match entry.timex.part() {
+        _ if entry.timex.precision() <= Precision::Decade || entry.timex.year() <= 0 => None,
+        crate::time::Part::Whole | crate::time::Part::Week { weekend: false, .. } => {
+            Some(value.clone())
+        }
+        crate::time::Part::DayPart(_) => Some(entry.timex.whole().value()),
+        _ => None,
+    };
     TimelineItem {
         id: timeline_entry_id(&article.id, mention.span.start),
         label: entry.timex.label(),

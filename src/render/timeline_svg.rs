@@ -47,6 +47,7 @@ impl From<Timex> for When {
     fn from(t: Timex) -> When {
         let y = t.year();
         match (t.precision(), t.month(), t.day()) {
+            (Precision::Century, _, _) => When::Years(y, y + 99),
             (Precision::Decade, _, _) => When::Years(y, y + 9),
             (Precision::Day, Some(m), Some(d)) => When::Day(y, m, d),
             (Precision::Month | Precision::Day, Some(m), _) => When::Month(y, m),

@@ -100,6 +100,10 @@ fn durations_counts_and_money_are_not_dates() {
     let site = shipped();
     for id in [A000, A001, A002, A003, A004] {
         for m in site.mentions(id, "date") {
+            // Vague references ("recent years" is PAST_REF) are no points in time.
+            if m["value"].as_str().is_some_and(|v| v.ends_with("_REF")) {
+                continue;
+            }
             let text = m["text"].as_str().unwrap().to_lowercase();
             for bad in ["year-old", "years", "billion", "lives", "older than", "may"] {
                 assert!(

@@ -57,6 +57,12 @@ pub(crate) fn bounded(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether the bare four-digit number at `start..end` reads as a year in its context.
 pub(crate) fn year_ok(text: &str, start: usize, end: usize) -> bool {
+    year_ok_after(text, start, end, false)
+}
+
+/// [`year_ok`] for a number written after a month or a day ("June 17, 1775"), which is a
+/// year however early.
+pub(crate) fn year_ok_after(text: &str, start: usize, end: usize, after_month: bool) -> bool {
     match char_before(text, start) {
         Some('$' | '€' | '£' | '¥' | '.' | '\\') => return false,
         Some('-') => {
@@ -79,7 +85,7 @@ pub(crate) fn year_ok(text: &str, start: usize, end: usize) -> bool {
         Some('-') if next_is(1, char::is_alphabetic) => return false,
         _ => {}
     }
-    year_words_ok(text, start, end)
+    year_words_ok(text, start, end, after_month)
 }
 
 /// The word lists [`year_words_ok`] consults, as sets built once: it runs for every
@@ -90,7 +96,7 @@ static NOT_YEAR: LazyLock<HashSet<&str>> =
 static YEAR: LazyLock<HashSet<&str>> = LazyLock::new(|| YEAR_BEFORE.split_whitespace().collect());
 
 /// The word-level half of [`year_ok`]: counting nouns after, amount or label words before.
-fn year_words_ok(text: &str, start: usize, end: usize) -> bool {
+fn year_words_ok(text: &str, start: usize, end: usize, after_month: bool) -> bool {
     // "+93 2021 5555": one group of a longer number.
     let numeric_neighbour = text[..start]
         .trim_end_matches(' ')
@@ -108,8 +114,15 @@ fn year_words_ok(text: &str, start: usize, end: usize) -> bool {
     if COUNT.contains(next_lower.as_str()) || NOT_YEAR.contains(prev.as_str()) {
         return false;
     }
+    if model_year(text, start, end, &prev, next) {
+        return false;
+    }
     let year: u32 = text[start..end].parse().unwrap_or(0);
-    if year < 1800 && !YEAR.contains(prev.as_str()) {
+    // "(1790)", "(1789-1791)", "1778-1783": a bracket or a range makes an early number a year.
+    let bracketed =
+        text[..start].ends_with('(') || matches!(text.as_bytes().get(end), Some(b')' | b'-'));
+    let range_end = text[..start].ends_with('-') && prev.len() == 4;
+    if year < 1800 && !after_month && !bracketed && !range_end && !YEAR.contains(prev.as_str()) {
         return false;
     }
     // "1979 deaths": a lowercase plural right after a number that no preposition introduces.
@@ -123,6 +136,29 @@ fn year_words_ok(text: &str, start: usize, end: usize) -> bool {
     ]
     .contains(&prev.as_str());
     !plural || introduced
+}
+
+/// Whether the number names the model of a thing, not a time: "a 1982 Bordeaux", "Kopp's 1987
+/// Chevrolet", "the 1980 Chevrolet." (a capitalised name right after; after "the", a name that
+/// ends the phrase).
+fn model_year(text: &str, start: usize, end: usize, prev: &str, next: &str) -> bool {
+    let capitalised = next.starts_with(char::is_uppercase)
+        && text[end..].starts_with(' ')
+        && !super::words::is_calendar_word(&next.to_lowercase());
+    if !capitalised {
+        return false;
+    }
+    let possessive =
+        text[..start].trim_end().ends_with("'s") || text[..start].trim_end().ends_with("’s");
+    if possessive || prev == "a" || prev == "an" {
+        return true;
+    }
+    // "the 1980 Chevrolet." ends its phrase with the name; "the 1968 Democratic National
+    // Convention" and "the 1975 Algiers Agreement" name events of that year.
+    let after_name = text[end..].trim_start()[next.len()..].trim_start();
+    prev == "the"
+        && next.chars().count() > 2
+        && (after_name.is_empty() || after_name.starts_with(['.', ',', ';', ':', '!', '?', ')']))
 }
 
 /// Whether `[start, end)` is followed by a possessive ("May's"), marking a name.
@@ -220,6 +256,24 @@ mod tests {
         assert!(!year_in("Police detained 1999 protesters", "1999"));
         assert!(!year_in("The ratio was 0.2020 overall", "2020"));
         assert!(!year_in("Call +93 2021 5555 now", "2021"));
+    }
+
+    #[test]
+    fn model_years_are_not_years() {
+        assert!(!year_in(
+            "Kopp's 1987 Chevrolet Cavalier was found.",
+            "1987"
+        ));
+        assert!(!year_in("He drove the 1980 Chevrolet.", "1980"));
+        assert!(!year_in("They opened a 1982 Bordeaux.", "1982"));
+        assert!(year_in("since the 1996 Olympic bombing", "1996"));
+        assert!(year_in(
+            "at the 1968 Democratic National Convention",
+            "1968"
+        ));
+        assert!(year_in("won the 1960 U.S. election", "1960"));
+        assert!(year_in("the 2022 elections were delayed", "2022"));
+        assert!(year_in("In 1979 Soviet troops came.", "1979"));
     }
 
     #[test]

@@ -48,6 +48,7 @@ const WORDS: &[&str] = &[
     "minute",
     "decade",
     "centur",
+    "quarter",
     // Other cues.
     "old",
     "age",
@@ -60,13 +61,79 @@ const WORDS: &[&str] = &[
     "0'",
     "0’",
     "www.",
+    // Deixis ("now", "recently"), seasons, report periods, parts of the day, feasts,
+    // position words, eras and spelled-out years.
+    "now",
+    "today",
+    "tonight",
+    "current",
+    "recent",
+    "future",
+    "former",
+    "present",
+    "modern",
+    "nowadays",
+    "coming",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "half",
+    "fiscal",
+    "period",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "christmas",
+    "thanksgiving",
+    "easter",
+    "new year",
+    "election day",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "bc",
+    "b.c",
+    "nineteen",
+    "two thousand",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "every",
+    "each",
+    "per",
+    "past",
 ];
 
 const MONTHS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 const FIRST_UNIT: usize = 12;
-const FIRST_OTHER: usize = 20;
+const FIRST_OTHER: usize = 21;
+/// The first of the cue words that must start a word ("now" is no cue inside "known").
+const FIRST_WORD: usize = 32;
+
+/// Whether the cue word at `start..end` starts a word, and for the short ones that take no
+/// ending ("per", "now", "end"…) also ends one.
+fn word_cue(text: &str, start: usize, end: usize, word: &str) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    if letter(text[..start].chars().next_back()) {
+        return false;
+    }
+    let whole = matches!(
+        word,
+        "now" | "per" | "end" | "each" | "half" | "past" | "bc" | "start"
+    );
+    !whole || !letter(text[end..].chars().next())
+}
 
 static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -76,52 +143,95 @@ static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Not a flag: marks a character that ends a segment while scanning.
-const BREAK: u32 = 1 << 31;
+const BREAK: u64 = 1 << 63;
 
 /// Bit positions of [`Cues`] flags.
 pub(super) mod cue {
     /// A capitalised month prefix ("Jan", "May", "Sep").
-    pub const MONTH: u32 = 1 << 0;
+    pub const MONTH: u64 = 1 << 0;
     /// A digit (any Unicode decimal digit, as the recognisers' `\d` is Unicode).
-    pub const DIGIT: u32 = 1 << 1;
+    pub const DIGIT: u64 = 1 << 1;
     /// An ASCII digit.
-    pub const ASCII_DIGIT: u32 = 1 << 2;
+    pub const ASCII_DIGIT: u64 = 1 << 2;
     /// A hyphen-minus.
-    pub const DASH: u32 = 1 << 3;
+    pub const DASH: u64 = 1 << 3;
     /// A slash.
-    pub const SLASH: u32 = 1 << 4;
+    pub const SLASH: u64 = 1 << 4;
     /// An at sign.
-    pub const AT: u32 = 1 << 5;
+    pub const AT: u64 = 1 << 5;
     /// "year" right after whitespace.
-    pub const WS_YEAR: u32 = 1 << 6;
+    pub const WS_YEAR: u64 = 1 << 6;
     /// "month" right after whitespace.
-    pub const WS_MONTH: u32 = 1 << 7;
+    pub const WS_MONTH: u64 = 1 << 7;
     /// "day" right after whitespace.
-    pub const WS_DAY: u32 = 1 << 8;
+    pub const WS_DAY: u64 = 1 << 8;
     /// Any unit ("year", "week", "centur"…) right after whitespace.
-    pub const WS_UNIT: u32 = 1 << 9;
+    pub const WS_UNIT: u64 = 1 << 9;
     /// Any unit right after a hyphen.
-    pub const DASH_UNIT: u32 = 1 << 10;
+    pub const DASH_UNIT: u64 = 1 << 10;
     /// "old".
-    pub const OLD: u32 = 1 << 11;
+    pub const OLD: u64 = 1 << 11;
     /// "age" or "than".
-    pub const AGE: u32 = 1 << 12;
+    pub const AGE: u64 = 1 << 12;
     /// "ago".
-    pub const AGO: u32 = 1 << 13;
+    pub const AGO: u64 = 1 << 13;
     /// "yesterday" or "tomorrow".
-    pub const YESTERDAY: u32 = 1 << 14;
+    pub const YESTERDAY: u64 = 1 << 14;
     /// "-long".
-    pub const LONG: u32 = 1 << 15;
+    pub const LONG: u64 = 1 << 15;
     /// "0s" (a decade).
-    pub const ZERO_S: u32 = 1 << 16;
+    pub const ZERO_S: u64 = 1 << 16;
     /// "0'" or "0’" (a decade with an apostrophe).
-    pub const ZERO_QUOTE: u32 = 1 << 17;
+    pub const ZERO_QUOTE: u64 = 1 << 17;
     /// "www.".
-    pub const WWW: u32 = 1 << 18;
+    pub const WWW: u64 = 1 << 18;
     /// A weekday name ("Tuesday").
-    pub const WEEKDAY: u32 = 1 << 19;
+    pub const WEEKDAY: u64 = 1 << 19;
+    /// "current", "present", "modern" or "nowadays".
+    pub const CURRENTLY: u64 = 1 << 20;
+    /// A season's name ("summer", "fall").
+    pub const SEASON: u64 = 1 << 21;
+    /// "quarter".
+    pub const QUARTER: u64 = 1 << 22;
+    /// "morning", "afternoon", "evening" or "night".
+    pub const DAYPART: u64 = 1 << 23;
+    /// A feast's name ("Christmas", "Easter", "New Year", "Election Day").
+    pub const FEAST: u64 = 1 << 24;
+    /// "beginning", "start" or "middle".
+    pub const POSITION: u64 = 1 << 25;
+    /// "BC".
+    pub const BC: u64 = 1 << 26;
+    /// "nineteen" or "two thousand" (a year spelled out).
+    pub const SPELLED: u64 = 1 << 27;
+    /// "every", "each" or "per" (sets).
+    pub const EVERY: u64 = 1 << 28;
+    /// "now" as a word of its own.
+    pub const NOW: u64 = 1 << 29;
+    /// "future" or "former".
+    pub const FUTURE: u64 = 1 << 30;
+    /// "week" right after whitespace.
+    pub const WS_WEEK: u64 = 1 << 32;
+    /// "centur" ("century", "centuries").
+    pub const CENTURY: u64 = 1 << 33;
+    /// "coming".
+    pub const COMING: u64 = 1 << 34;
+    /// "recent" ("recently").
+    pub const RECENT: u64 = 1 << 35;
+    /// "today" or "tonight".
+    pub const TODAY: u64 = 1 << 36;
+    /// "past".
+    pub const PAST: u64 = 1 << 37;
+    /// "period".
+    pub const PERIOD: u64 = 1 << 38;
+    /// "half".
+    pub const HALF: u64 = 1 << 39;
+    /// "fiscal".
+    pub const FISCAL: u64 = 1 << 40;
+    /// "end".
+    pub const END: u64 = 1 << 41;
+
     /// Every flag: what a paragraph gets when the prefilter cannot vouch for it.
-    pub const ALL: u32 = u32::MAX >> 1;
+    pub const ALL: u64 = u64::MAX >> 1;
 }
 
 /// What surrounds one capitalised month prefix, for [`Cues::month_windows`]: a month rule
@@ -148,9 +258,11 @@ pub(super) struct Cues {
     /// Segment starts, ascending, the first 0; a segment ends where the next one starts.
     starts: Vec<usize>,
     /// The flags of each segment.
-    flags: Vec<u32>,
+    flags: Vec<u64>,
     /// The paragraph's length, where the last segment ends.
     len: usize,
+    /// Every flag of any segment: a recogniser whose condition it fails is skipped at once.
+    union: u64,
     /// The words around each capitalised month prefix (within its segment), with the segment
     /// and the prefix's [`around`] flags.
     months: Vec<(Range<usize>, usize, u32)>,
@@ -167,7 +279,7 @@ impl Cues {
         }
         let mut starts = vec![0];
         let mut flags = Vec::new();
-        let mut current = 0u32;
+        let mut current = 0u64;
         let bytes = text.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
             let flag = match b {
@@ -196,6 +308,7 @@ impl Cues {
             starts,
             flags,
             len: text.len(),
+            union: 0,
             months: Vec::new(),
         };
         for m in CUES.find_overlapping_iter(text) {
@@ -208,21 +321,32 @@ impl Cues {
                 }
             } else if i < FIRST_OTHER {
                 let before = text[..start].chars().next_back();
+                // "quarter" is a unit and a report's period alike.
+                let period = match WORDS[i] {
+                    "quarter" => QUARTER,
+                    "centur" => CENTURY,
+                    _ => 0,
+                };
                 if before.is_some_and(char::is_whitespace) {
                     WS_UNIT
                         | match WORDS[i] {
                             "year" => WS_YEAR,
                             "month" => WS_MONTH,
                             "day" => WS_DAY,
+                            "week" => WS_WEEK,
                             _ => 0,
                         }
+                        | period
                 } else if before == Some('-') {
-                    DASH_UNIT
+                    DASH_UNIT | period
                 } else {
-                    0
+                    period
                 }
             } else if i >= WORDS.len() {
                 WEEKDAY
+            } else if i >= FIRST_WORD && !word_cue(text, start, end, WORDS[i]) {
+                // Inside a longer word ("known", "percent", "weekend"): no cue.
+                0
             } else {
                 match WORDS[i] {
                     "old" => OLD,
@@ -233,6 +357,25 @@ impl Cues {
                     "0s" => ZERO_S,
                     "0'" | "0’" => ZERO_QUOTE,
                     "www." => WWW,
+                    "current" | "present" | "modern" | "nowadays" => CURRENTLY,
+                    "recent" => RECENT,
+                    "today" | "tonight" => TODAY,
+                    "now" => NOW,
+                    "coming" => COMING,
+                    "future" | "former" => FUTURE,
+                    "spring" | "summer" | "autumn" | "fall" | "winter" => SEASON,
+                    "half" => HALF,
+                    "fiscal" => FISCAL,
+                    "period" => PERIOD,
+                    "morning" | "afternoon" | "evening" | "night" => DAYPART,
+                    "christmas" | "thanksgiving" | "easter" | "new year" | "election day" => FEAST,
+                    "end" => END,
+                    "beginning" | "start" | "middle" => POSITION,
+                    "bc" | "b.c" => BC,
+                    "nineteen" | "two thousand" | "twenties" | "thirties" | "forties"
+                    | "fifties" | "sixties" | "seventies" | "eighties" | "nineties" => SPELLED,
+                    "every" | "each" | "per" => EVERY,
+                    "past" => PAST,
                     _ => 0,
                 }
             };
@@ -247,6 +390,7 @@ impl Cues {
                 }
             }
         }
+        cues.union = cues.flags.iter().fold(0, |all, f| all | f);
         cues
     }
 
@@ -256,19 +400,24 @@ impl Cues {
             starts: vec![0],
             flags: vec![cue::ALL],
             len: text.len(),
+            union: cue::ALL,
             months: Vec::new(),
         }
     }
 
     /// Whether any segment has any flag of `need`.
-    pub(super) fn any(&self, need: u32) -> bool {
-        self.flags.iter().any(|f| f & need != 0)
+    pub(super) fn any(&self, need: u64) -> bool {
+        self.union & need != 0
     }
 
     /// The stretches of the paragraph, ascending and disjoint, made of the segments whose
     /// flags pass `need` (adjacent ones merged); every match of a regex whose necessary
     /// condition is `need` lies inside one of them.
     pub(super) fn windows(&self, need: fn(Flags) -> bool) -> Vec<Range<usize>> {
+        // Conditions only ask for flags, so one no segment-union has holds in no segment.
+        if !need(Flags(self.union)) {
+            return Vec::new();
+        }
         let mut out: Vec<Range<usize>> = Vec::new();
         for (k, &f) in self.flags.iter().enumerate() {
             if !need(Flags(f)) {
@@ -290,6 +439,9 @@ impl Cues {
     /// passing segment, and only of the months with every [`around`] flag of `near`. Month
     /// names are frequent, so whole segments would be scanned often.
     pub(super) fn month_windows(&self, need: fn(Flags) -> bool, near: u32) -> Vec<Range<usize>> {
+        if !need(Flags(self.union)) {
+            return Vec::new();
+        }
         if self.flags.first() == Some(&cue::ALL) {
             // The prefilter stood aside: search everywhere.
             return self.windows(need);
@@ -407,7 +559,7 @@ impl<'a> Span<'a> {
 
 /// The flag of each ASCII character, [`BREAK`] for those no recogniser's match contains. A
 /// period breaks too unless it follows an abbreviated month, which the scan checks first.
-const ASCII: [u32; 128] = {
+const ASCII: [u64; 128] = {
     let mut t = [BREAK; 128];
     let mut b = 0;
     while b < 128 {
@@ -520,7 +672,8 @@ fn around_flags(text: &str, at: usize) -> u32 {
 /// Whether the period at the end of `head` can belong to an abbreviated month ("Aug.").
 fn after_abbreviation(head: &str) -> bool {
     [
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", " B",
+        " B.C",
     ]
     .iter()
     .any(|m| head.ends_with(m))
@@ -528,16 +681,16 @@ fn after_abbreviation(head: &str) -> bool {
 
 /// The flags of one segment, as the recognisers' conditions test them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Flags(u32);
+pub(super) struct Flags(u64);
 
 impl Flags {
     /// Whether every flag of `need` is present.
-    pub(super) fn all(self, need: u32) -> bool {
+    pub(super) fn all(self, need: u64) -> bool {
         self.0 & need == need
     }
 
     /// Whether any flag of `need` is present.
-    pub(super) fn any(self, need: u32) -> bool {
+    pub(super) fn any(self, need: u64) -> bool {
         self.0 & need != 0
     }
 }
@@ -593,6 +746,18 @@ mod tests {
                 "{p:?}"
             );
         }
+    }
+
+    #[test]
+    fn word_cues_start_where_the_table_says() {
+        assert_eq!(WORDS[FIRST_UNIT], "year");
+        assert_eq!(WORDS[FIRST_OTHER], "old");
+        assert_eq!(WORDS[FIRST_WORD], "now");
+        let flags = |t: &str| Cues::of(t).flags[0];
+        assert_eq!(flags("I know") & cue::NOW, 0);
+        assert_ne!(flags("I know now") & cue::NOW, 0);
+        assert_eq!(flags("ten percent") & cue::EVERY, 0);
+        assert_ne!(flags("it was recently") & cue::RECENT, 0);
     }
 
     #[test]

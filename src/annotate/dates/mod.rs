@@ -6,18 +6,23 @@
 
 mod context;
 mod cues;
+mod named;
 mod patterns;
 mod relative;
 mod resolve;
-mod timex;
+mod spans;
+mod tense;
 pub(crate) mod words;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_narrative;
+#[cfg(test)]
 mod tests_relative;
 
-pub use timex::{Precision, Timex};
+pub use crate::time::Resolution;
+pub use crate::time::{DatesMode, Precision, Timex};
 
 use resolve::{select, Anchors};
 
@@ -29,18 +34,13 @@ pub enum DateKind {
     Date,
     /// An amount of time ("four years"); carries an ISO 8601 duration.
     Duration,
+    /// A vague reference to the present, past or future ("now", "recently", "the future"):
+    /// TIMEX3 `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`; never a timeline point.
+    Vague,
+    /// A recurring time ("every week", "$2 million a year"); never a timeline point.
+    Set,
 }
 
-/// How a value was obtained, shown to readers on the timeline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Resolution {
-    /// The text states the value in full.
-    Explicit,
-    /// Completed from the article's publication date ("this year", "On July 3").
-    PublicationDate,
-    /// Completed from the last date the article mentioned before it ("the same day").
-    PreviousDate,
-}
 
 /// One temporal expression found in a paragraph, with its normalised value, so mentions can
 /// be linked to the timeline and highlighted in place.
@@ -58,6 +58,8 @@ pub struct DateHit {
     pub timex: Option<Timex>,
     /// How the value was obtained.
     pub resolution: Resolution,
+    /// TIMEX3 `mod` from a position or hedge word ("early 1990" is `START`).
+    pub modifier: Option<&'static str>,
 }
 
 /// What a dropped relative date lacked, so `dossier check` can say what would place it.
@@ -83,9 +85,15 @@ impl DateResolver {
     /// A resolver for one article; `published` is its publication date at whatever precision
     /// is known, or `None` to resolve against the previous explicit date instead.
     pub fn new(published: Option<Timex>) -> Self {
+        Self::with_mode(published, DatesMode::Auto)
+    }
+
+    /// [`new`](Self::new) with the article's `dates` mode.
+    pub fn with_mode(published: Option<Timex>, mode: DatesMode) -> Self {
         DateResolver {
             anchors: Anchors {
                 published,
+                mode,
                 ..Anchors::default()
             },
             unresolved: Vec::new(),
@@ -115,6 +123,7 @@ impl DateResolver {
         let cues = cues::Cues::of(text);
         let mut cands = patterns::calendar_with(text, &cues);
         cands.extend(relative::relative_with(text, &cues));
+        cands.extend(named::named_with(text, &cues));
         cands.extend(context::link_spans_with(text, &cues));
         // Split into sentences (unless the caller has) only when a candidate follows an explicit
         // date: most paragraphs have at most one candidate.
@@ -132,13 +141,24 @@ impl DateResolver {
         let mut explicit_year: Option<(usize, i32)> = None;
         let mut out = Vec::new();
         self.unresolved.clear();
-        for c in select(cands) {
+        let mut floor = 0;
+        for mut c in select(cands) {
+            if spans::title_cased(text, &c) {
+                continue;
+            }
+            spans::take_position(text, &mut c, floor);
+            floor = c.end;
             // Only a date in the same sentence lends its year.
             let year = explicit_year
                 .filter(|&(at, _)| sentence_of(at) == sentence_of(c.start))
                 .map(|(_, y)| y);
             let Some(hit) = self.anchors.resolve(text, &c, year) else {
-                if c.expr != resolve::Expr::Ignore {
+                if !matches!(
+                    c.expr,
+                    resolve::Expr::Ignore
+                        | resolve::Expr::NarrativeVague(_)
+                        | resolve::Expr::NarrativeOr(..)
+                ) {
                     self.unresolved.push((c.start..c.end, missing(&c.expr)));
                 }
                 continue;
@@ -165,7 +185,7 @@ impl DateResolver {
 fn missing(expr: &resolve::Expr) -> Missing {
     use resolve::Expr;
     match expr {
-        Expr::DayOffset(_) | Expr::Weekday { .. } => Missing::PublicationDay,
+        Expr::DayOffset(..) | Expr::Weekday { .. } | Expr::Week { .. } => Missing::PublicationDay,
         Expr::SameDay(_) | Expr::PreviousYear(_) | Expr::PreviousMonth(_) => Missing::EarlierDate,
         _ => Missing::Anchor,
     }

@@ -6,11 +6,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::context::{bounded, possessive_after, word_after, year_ok};
+use super::context::{bounded, possessive_after, word_after, year_ok, year_ok_after};
 use super::cues::{around, cue::*, group_names, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
-use super::timex::Timex;
 use super::words::{month_number, MONTH_ANY, MONTH_FULL};
+use crate::time::Timex;
 
 /// One regex and how to read its captures; the `hit` group, when present, is the mention span.
 struct Rule {
@@ -126,6 +126,38 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             decade,
         ),
         rule(
+            |c| c.all(MONTH | DIGIT),
+            format!(
+                r"\b(?:the\s+)?(?P<hit>(?P<day>\d{{1,2}}){ORDINAL})\s*(?:-|to|and)\s*\d{{1,2}}{ORDINAL}\s+(?:of\s+)?(?P<mon>{MONTH_ANY})(?:,?\s+(?P<year>\d{{4}}))?"
+            ),
+            day_range,
+        ),
+        rule(
+            |c| c.all(MONTH | DIGIT),
+            format!(
+                r"\b(?P<hit>(?P<day>\d{{1,2}})\s+(?P<mon>{MONTH_FULL}))\s*-\s*\d{{1,2}}\s+(?:{MONTH_FULL}),?\s+(?P<year>\d{{4}})\b"
+            ),
+            day_range,
+        )
+        .around(around::NUM_BEFORE),
+        rule(
+            |c| c.all(MONTH | DIGIT | BC),
+            format!(r"\b(?P<mon>{MONTH_ANY})\s+(?P<y>\d{{1,4}})\s+(?:BCE?|B\.C\.?)"),
+            bc_month,
+        )
+        .around(around::NUM_AFTER),
+        rule(
+            |c| c.all(DIGIT | BC),
+            r"\b(?P<hit>(?P<y>\d{1,4}))\s*(?:-|to|and|or)\s*\d{1,4}\s+(?:BCE?\b|B\.C)".into(),
+            bc_year,
+        ),
+        rule(|c| c.all(DIGIT | BC), r"\b(?P<y>\d{1,4})\s+(?:BCE?\b|B\.C\.?)".into(), bc_year),
+        rule(
+            |c| c.all(DIGIT | BC),
+            r"\b(?:(?i:the)\s+)?(?P<d>\d{1,3}0)s\s+BCE?\b".into(),
+            |_, caps| Timex::decade(-num::<i32>(caps, "d")?).map(Expr::Absolute),
+        ),
+        rule(
             |c| c.all(ZERO_S),
             r"\b(?i:the)\s+(?:(?i:early|late|mid)[\s-]+)?['’‘]?(?P<short>[0-9])0s\b".into(),
             decade,
@@ -147,7 +179,7 @@ fn month(caps: &Caps) -> Option<u8> {
 /// A year written after a month must not be the start of a count ("in May, 2000 people").
 fn year_tail_ok(text: &str, caps: &Caps) -> bool {
     caps.name("year")
-        .is_none_or(|y| year_ok(text, y.start(), y.end()))
+        .is_none_or(|y| year_ok_after(text, y.start(), y.end(), true))
 }
 
 fn full_date(text: &str, caps: &Caps) -> Option<Expr> {
@@ -221,15 +253,29 @@ const MONTH_BEFORE: &[&str] = &[
 ];
 
 fn month_alone(text: &str, caps: &Caps) -> Option<Expr> {
-    let pre = caps.name("pre")?.as_str().to_ascii_lowercase();
+    let raw_pre = caps.name("pre")?.as_str();
+    let pre = raw_pre.to_ascii_lowercase();
     let hit = caps.name("hit")?;
-    if !MONTH_BEFORE.contains(&pre.as_str()) || possessive_after(text, hit.end()) {
+    let m = month(caps)?;
+    // "May's cabinet", "April's letter": names; "December's figures" is the month.
+    let name_month = matches!(m, 4..=6);
+    if possessive_after(text, hit.end()) && name_month {
         return None;
     }
     // "from June Carter": a capitalised word right after suggests a personal name.
     let next = word_after(text, hit.end());
     let gap = text[hit.end()..].starts_with(' ');
     let name_like = gap && next.starts_with(|c: char| c.is_uppercase());
+    if !MONTH_BEFORE.contains(&pre.as_str()) {
+        // A month naming the time of a thing: "the October slaying", "the costly August
+        // battles", "the February Revolution"; never "May", the verb.
+        let lowercase_pre = raw_pre.chars().all(|c| c.is_ascii_lowercase());
+        let noun_after = gap
+            && next.starts_with(|c: char| c.is_lowercase())
+            && !["and", "or", "of", "to"].contains(&next);
+        let modifier = lowercase_pre && m != 5 && (noun_after || (pre == "the" && name_like));
+        return modifier.then_some(Expr::BareMonth(m));
+    }
     if name_like && ["by", "of", "from", "to", "and", "or", "between"].contains(&pre.as_str()) {
         return None;
     }
@@ -242,7 +288,7 @@ fn month_alone(text: &str, caps: &Caps) -> Option<Expr> {
             return None;
         }
     }
-    Some(Expr::BareMonth(month(caps)?))
+    Some(Expr::BareMonth(m))
 }
 
 /// The largest char boundary at or before `at`.
@@ -267,6 +313,30 @@ fn numeric(_: &str, caps: &Caps) -> Option<Expr> {
         (Some(t), None) | (None, Some(t)) => Some(Expr::Absolute(t)),
         _ => None,
     }
+}
+
+/// The first day of "22-25 April 1951" or "26 June - 4 August 1952", with the range's year.
+fn day_range(text: &str, caps: &Caps) -> Option<Expr> {
+    let (month, day) = (month(caps)?, num::<u8>(caps, "day")?);
+    match num::<i32>(caps, "year").filter(|_| year_tail_ok(text, caps)) {
+        Some(y) => Timex::day_of(y, month, day).map(Expr::Absolute),
+        None => {
+            Timex::day_of(2000, month, day)?;
+            Some(Expr::MonthDay { month, day })
+        }
+    }
+}
+
+/// "480 BC", and the first year of "499-493 BC".
+fn bc_year(_: &str, caps: &Caps) -> Option<Expr> {
+    let y = num::<i32>(caps, "y").filter(|y| *y > 0)?;
+    Timex::year_only(-y).map(Expr::Absolute)
+}
+
+/// "August 480 BC".
+fn bc_month(_: &str, caps: &Caps) -> Option<Expr> {
+    let y = num::<i32>(caps, "y").filter(|y| *y > 0)?;
+    Timex::month_of(-y, month(caps)?).map(Expr::Absolute)
 }
 
 fn decade(_: &str, caps: &Caps) -> Option<Expr> {

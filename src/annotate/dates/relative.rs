@@ -10,8 +10,10 @@ use super::context::{bounded, word_after, word_before};
 use super::cues::{cue::*, group_names, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
 use super::words::{duration_value, number_value, NUMBER_WORDS, WEEKDAYS};
+use crate::time::DayPart;
 
-struct Rule {
+/// One case-insensitive regex and how to read its captures, searched only where `need` holds.
+pub(super) struct Rule {
     re: Regex,
     /// `re`'s group names, for reading its captures.
     names: Vec<Option<String>>,
@@ -22,10 +24,16 @@ struct Rule {
 
 /// Hedges before an amount of time ("nearly four years").
 const APPROX: &str = r"(?:nearly|almost|about|some|more\s+than|over|at\s+least|roughly|around|approximately|just|only|less\s+than|fewer\s+than|up\s+to|under|barely|close\s+to)";
-const VAGUE: &str = r"a\s+few|several|many|a\s+couple\s+of|a\s+number\s+of|some";
-const UNIT: &str = r"years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century";
+const VAGUE: &str = r"a\s+few|few|several|many|a\s+couple\s+of|a\s+number\s+of|some";
+const UNIT: &str =
+    r"years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|quarters";
 
-fn rule(need: fn(Flags) -> bool, pattern: String, read: fn(&str, &Caps) -> Option<Expr>) -> Rule {
+/// A [`Rule`] for `pattern`, matched case-insensitively with ASCII word boundaries.
+pub(super) fn rule(
+    need: fn(Flags) -> bool,
+    pattern: String,
+    read: fn(&str, &Caps) -> Option<Expr>,
+) -> Rule {
     let re = Regex::new(&super::patterns::ascii_boundaries(&format!(
         "(?i){pattern}"
     )))
@@ -58,10 +66,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)year\b".into(), that_year),
         rule(
             |c| c.all(WS_MONTH),
-            r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>following|previous|prior)\s+)month\b".into(), that_month),
+            r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)month\b".into(), that_month),
         rule(
             |c| c.all(WS_UNIT),
-            format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>later|earlier)\b"), later),
+            format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>later|earlier|previously)\b"), later),
+        rule(
+            |c| c.all(WS_UNIT),
+            format!(r"\b(?P<hit>(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?))\s+(?P<dir>before|after)\s+[a-z]"), later),
         rule(
             |c| c.all(WS_DAY),
             r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?P<dir>next|following|previous|prior)\s+day|the\s+day\s+(?P<dir2>before|after))\b".into(), same_day),
@@ -70,7 +81,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?P<word>yesterday|tomorrow)\b".into(), yesterday),
         rule(
             |c| c.all(WEEKDAY),
-            r"\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b".into(), weekday),
+            r"\b(?:(?:early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?P<part>morning|afternoon|evening|night))?\b".into(), weekday),
         rule(
             |c| c.all(WS_UNIT),
             format!(
@@ -81,6 +92,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             |c| c.all(WS_UNIT),
             r"\bthe\s+(?:past|last|next|previous|coming)\s+(?P<unit>year|month|week|decade|century)\b".into(), duration),
+
         rule(
             |c| c.all(DASH_UNIT),
             format!(r"\b(?P<n>\d{{1,3}}|{NUMBER_WORDS}|an?)-(?P<unit>year|month|week|day|hour|minute|decade|century)(?:-long)?\b"), duration),
@@ -106,11 +118,18 @@ fn unit(caps: &Caps) -> String {
 /// "four years ago" is a year, "three months ago" a month; vaguer ones yield nothing.
 fn ago(_: &str, caps: &Caps) -> Option<Expr> {
     let k = count(caps).map(|k| -(k as i32));
-    Some(match (k, unit(caps).trim_end_matches('s')) {
+    let inner = match (k, unit(caps).trim_end_matches('s')) {
         (Some(k), "year") => Expr::YearOffset(k),
+        (Some(k), "decade") => Expr::YearOffset(k.checked_mul(10)?),
         (Some(k), "month") => Expr::MonthOffset(k),
-        _ => Expr::Ignore,
-    })
+        (Some(k), "week") => Expr::Week {
+            k: Some(k),
+            weekend: false,
+        },
+        (Some(k), "day") => Expr::DayOffset(k, None),
+        _ => return Some(Expr::Ignore),
+    };
+    Some(Expr::Ago(Box::new(inner)))
 }
 
 /// "this year", "earlier this year", "last month"; "the last year" is a span of time.
@@ -123,7 +142,17 @@ fn this_year(text: &str, caps: &Caps) -> Option<Expr> {
     let is_year = unit(caps) == "year";
     let start = caps.get(0)?.start();
     if k != 0 && word_before(text, start) == "the" {
-        return duration_value(Some(1), &unit(caps)).map(Expr::Duration);
+        let duration = duration_value(Some(1), &unit(caps)).map(Expr::Duration)?;
+        // "the next year" of a history is the year after the one it has reached.
+        if k == 1 {
+            let narrative = if is_year {
+                Expr::PreviousYear(1)
+            } else {
+                Expr::PreviousMonth(1)
+            };
+            return Some(Expr::NarrativeOr(Box::new(narrative), Box::new(duration)));
+        }
+        return Some(duration);
     }
     Some(if is_year {
         Expr::YearOffset(k)
@@ -157,21 +186,38 @@ fn step(caps: &Caps) -> i32 {
 /// previous date, as TIMEX3 reads them. A vague count ("several years later") stays an
 /// amount of time, and so does a delay ("three days later than planned").
 fn later(text: &str, caps: &Caps) -> Option<Expr> {
-    let k = i32::try_from(count(caps)?).ok()?;
     let end = caps.get(0)?.end();
-    if word_after(text, end).eq_ignore_ascii_case("than") {
+    let dir = caps.name("dir")?.as_str().to_ascii_lowercase();
+    let back = matches!(dir.as_str(), "earlier" | "previously" | "before");
+    let next = word_after(text, end);
+    if next.eq_ignore_ascii_case("than") {
         return None;
     }
-    let k = match caps.name("dir")?.as_str().to_ascii_lowercase().as_str() {
-        "earlier" => -k,
-        _ => k,
+    // "two days before the vote", "eight days after the landing": counted from an event the
+    // text names; a history has usually just dated it, news gives an amount of time.
+    let event = matches!(dir.as_str(), "before" | "after");
+    let Some(k) = count(caps).and_then(|k| i32::try_from(k).ok()) else {
+        // "a few days later", "weeks earlier": some time after or before, no point.
+        return (!event).then_some(Expr::Vague(if back { "PAST_REF" } else { "FUTURE_REF" }));
     };
-    Some(match unit(caps).trim_end_matches('s') {
+    let k = if back { -k } else { k };
+    let counted = match unit(caps).trim_end_matches('s') {
         "year" => Expr::PreviousYear(k),
         "month" => Expr::PreviousMonth(k),
         "week" => Expr::SameDay(k.checked_mul(7)?),
         _ => Expr::SameDay(k),
-    })
+    };
+    if event {
+        // The span is the amount; in news it stays one ("a day after" is no amount).
+        let whole = caps.name("hit")?.as_str().to_ascii_lowercase();
+        let amount = if whole.starts_with("a ") || whole.starts_with("one ") {
+            Expr::Ignore
+        } else {
+            duration_value(Some(k.unsigned_abs()), &unit(caps)).map(Expr::Duration)?
+        };
+        return Some(Expr::NarrativeOr(Box::new(counted), Box::new(amount)));
+    }
+    Some(counted)
 }
 
 fn same_day(_: &str, caps: &Caps) -> Option<Expr> {
@@ -185,9 +231,18 @@ fn same_day(_: &str, caps: &Caps) -> Option<Expr> {
     ))
 }
 
-fn yesterday(_: &str, caps: &Caps) -> Option<Expr> {
-    let word = caps.name("word")?.as_str().to_ascii_lowercase();
-    Some(Expr::DayOffset(if word == "yesterday" { -1 } else { 1 }))
+fn yesterday(text: &str, caps: &Caps) -> Option<Expr> {
+    let m = caps.name("word")?;
+    // "the people of tomorrow", "tomorrow's leaders": an age, no day.
+    let tail = &text[m.end()..];
+    if word_before(text, m.start()) == "of" || tail.starts_with("'s") || tail.starts_with("’s") {
+        return None;
+    }
+    let word = m.as_str().to_ascii_lowercase();
+    Some(Expr::DayOffset(
+        if word == "yesterday" { -1 } else { 1 },
+        None,
+    ))
 }
 
 /// Words before a weekday that make it a named day, not a date ("Super Tuesday", "Good
@@ -202,25 +257,6 @@ const NOT_A_DAY_BEFORE: &[&str] = &[
 const NOT_A_DAY_AFTER: &[&str] = &[
     "prayer", "prayers", "sermon", "sermons", "market", "markets", "bazaar", "mosque", "service",
     "services", "school", "edition", "editions",
-];
-
-/// Words that put a sentence in the future ("talks will resume on Tuesday"), so a bare
-/// weekday is the next one rather than the last.
-const FUTURE: &[&str] = &[
-    "will",
-    "won't",
-    "won’t",
-    "shall",
-    "is due",
-    "are due",
-    "is expected to",
-    "are expected to",
-    "is scheduled",
-    "are scheduled",
-    "is set to",
-    "are set to",
-    "plans to",
-    "plan to",
 ];
 
 /// "on Tuesday", "said Wednesday", "last Friday", "next Monday": a day of the week near the
@@ -238,6 +274,7 @@ fn weekday(text: &str, caps: &Caps) -> Option<Expr> {
     let start = caps.get(0)?.start();
     let before = word_before(text, start);
     let next_word = word_after(text, wd.end());
+    let part = caps.name("part").and_then(|p| day_part(p.as_str()));
     if NOT_A_DAY_BEFORE.contains(&before.as_str())
         || NOT_A_DAY_AFTER.contains(&next_word.to_lowercase().as_str())
         || (before == "the" && next_word.starts_with(char::is_uppercase))
@@ -247,40 +284,31 @@ fn weekday(text: &str, caps: &Caps) -> Option<Expr> {
     let (after, strict) = match caps.name("rel").map(|r| r.as_str().to_ascii_lowercase()) {
         // "the last Friday of the month" names no one day.
         Some(_) if before == "the" => return None,
-        Some(rel) if rel == "last" => (false, true),
-        Some(rel) if rel == "next" => (true, true),
-        _ => (in_future(text, start), false),
+        Some(rel) if rel == "last" => (Some(false), true),
+        Some(rel) if rel == "next" => (Some(true), true),
+        _ => (None, false),
     };
     Some(Expr::Weekday {
         weekday,
         after,
         strict,
+        part,
     })
 }
 
-/// Whether the clause leading up to a weekday at `start` speaks of the future ("talks will
-/// resume on Tuesday"; see [`FUTURE`]). Only the words before it in its clause count: "met on
-/// Tuesday; talks will resume" is past.
-fn in_future(text: &str, start: usize) -> bool {
-    let from = text[..start]
-        .rfind(['.', '!', '?', ';', ',', ':', '\n'])
-        .map_or(0, |i| i + 1);
-    let clause = text[from..start].to_lowercase();
-    let word_at = |i: usize, w: &str| {
-        let glued = |c: char| c.is_alphanumeric();
-        !clause[..i].ends_with(glued) && !clause[i + w.len()..].starts_with(glued)
-    };
-    clause.contains("’ll ")
-        || clause.contains("'ll ")
-        || FUTURE
-            .iter()
-            .any(|w| clause.match_indices(w).any(|(i, _)| word_at(i, w)))
-}
-
-fn duration(_: &str, caps: &Caps) -> Option<Expr> {
-    // "one day they will return", "twice a day": not amounts of time.
-    let whole = caps.get(0)?.as_str().to_ascii_lowercase();
-    if whole == "one day" || whole == "a day" {
+fn duration(text: &str, caps: &Caps) -> Option<Expr> {
+    let m = caps.get(0)?;
+    let whole = m.as_str().to_ascii_lowercase();
+    // "$2 million a year", "four flights a week": a rate, TIMEX3 a set.
+    if whole.starts_with("a ") && after_amount(&text[..m.start()]) {
+        return duration_value(Some(1), &unit(caps)).map(Expr::Set);
+    }
+    // "one day they will return", "twice a day": not amounts of time; "for a day" is.
+    let timed = matches!(
+        word_before(text, m.start()).as_str(),
+        "for" | "within" | "than" | "about" | "only" | "just" | "nearly" | "almost"
+    );
+    if (whole == "one day" || whole == "a day") && !timed {
         return None;
     }
     let n = match caps.name("n") {
@@ -293,19 +321,58 @@ fn duration(_: &str, caps: &Caps) -> Option<Expr> {
     duration_value(n, &unit(caps)).map(Expr::Duration)
 }
 
+/// Whether `head` ends with an amount ("$1.76", "358,000", "four flights", "5%"), so the
+/// unit after it is a rate.
+fn after_amount(head: &str) -> bool {
+    let head = head.trim_end();
+    if head.ends_with(|c: char| c.is_ascii_digit() || c == '%') {
+        return true;
+    }
+    let last = head
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let before = head[..head.len() - last.len()].trim_end();
+    [
+        "million", "billion", "thousand", "percent", "cents", "times", "dollars",
+    ]
+    .contains(&last.as_str())
+        || (last.ends_with('s') && before.ends_with(|c: char| c.is_ascii_digit()))
+        || number_value(before.rsplit(' ').next().unwrap_or("")).is_some_and(|n| n > 1)
+            && last.ends_with('s')
+}
+
+/// The part of the day a word names ("night" is `NI`).
+pub(super) fn day_part(word: &str) -> Option<DayPart> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "morning" => DayPart::Morning,
+        "afternoon" => DayPart::Afternoon,
+        "evening" => DayPart::Evening,
+        "night" | "tonight" => DayPart::Night,
+        _ => return None,
+    })
+}
+
 fn is_vague(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
-    w.starts_with("a ") || w == "several" || w == "many" || w == "some"
+    w.starts_with("a ") || w == "several" || w == "many" || w == "some" || w == "few"
 }
 
 /// All relative-date, duration and age candidates of a paragraph,
 /// possibly overlapping; each rule is searched only where the cues allow a match.
 pub(crate) fn relative_with(text: &str, cues: &Cues) -> Vec<Cand> {
     let mut out = Vec::new();
-    for rule in RULES.iter() {
+    run(&RULES, text, cues, &mut out);
+    out
+}
+
+/// The candidates of `rules` in `text`, each searched only where the cues allow a match.
+pub(super) fn run(rules: &[Rule], text: &str, cues: &Cues, out: &mut Vec<Cand>) {
+    for rule in rules {
         let windows = cues.windows(rule.need);
         Cues::each_capture(&rule.re, &rule.names, text, windows, |caps| {
-            let m = caps.get(0).expect("match");
+            let m = caps.name("hit").or_else(|| caps.get(0)).expect("match");
             if !bounded(text, m.start(), m.end()) {
                 return;
             }
@@ -318,5 +385,4 @@ pub(crate) fn relative_with(text: &str, cues: &Cues) -> Vec<Cand> {
             }
         });
     }
-    out
 }

@@ -45,7 +45,7 @@ pub(crate) fn is_calendar_word(word: &str) -> bool {
 
 /// Regex alternation of spelled-out numbers used in durations ("four", "twenty-five").
 pub(crate) const NUMBER_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\
-(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|\
+(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|\
 nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred";
 
 const UNITS: &str =
@@ -86,7 +86,7 @@ pub(crate) fn number_value(word: &str) -> Option<u32> {
     if let Some(i) = UNITS.split_whitespace().position(|u| u == w) {
         return Some(i as u32 + 1);
     }
-    let (tens, unit) = w.split_once('-').unwrap_or((&w, ""));
+    let (tens, unit) = w.split_once(['-', ' ']).unwrap_or((&w, ""));
     let t = TENS.split_whitespace().position(|x| x == tens)? as u32 * 10 + 20;
     match unit {
         "" => Some(t),
@@ -106,6 +106,7 @@ pub(crate) fn duration_value(n: Option<u32>, unit: &str) -> Option<String> {
         "century" | "centurie" if n.is_some() => format!("P{}Y", n_str(100)),
         "century" | "centurie" => "PXCE".to_string(),
         "month" => format!("P{}M", n_str(1)),
+        "quarter" => format!("P{}Q", n_str(1)),
         "week" => format!("P{}W", n_str(1)),
         "day" => format!("P{}D", n_str(1)),
         "hour" => format!("PT{}H", n_str(1)),
@@ -139,7 +140,7 @@ batch unit";
 /// Words before a bare four-digit number that mark it as a year ("in 1979", "since 2021").
 pub(crate) const YEAR_BEFORE: &str =
     "in since by until till from to of during before after circa c year through throughout \
-between and early late mid spring summer autumn fall winter fiscal pre post";
+between and early late mid spring summer autumn fall winter fiscal pre post the as for around";
 
 #[cfg(test)]
 mod tests {

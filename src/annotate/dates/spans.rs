@@ -1,0 +1,210 @@
+//! Span adjustments after recognition: a date's span takes in the position words before it
+//! ("the end of", "early", "mid-"), which give its TIMEX3 `mod`, and relative words that are
+//! part of a title ("60 Minutes", "This Week", "VOA Today") are no dates.
+
+use super::resolve::{Cand, Expr};
+
+/// Phrases that, right before a date, say which part of it is meant; longest first so that
+/// "the end of" wins over "end of".
+const POSITION_BEFORE: &[&str] = &[
+    "the early morning hours of ",
+    "early in the morning of ",
+    "the early morning of ",
+    "the afternoon of ",
+    "the morning of ",
+    "the evening of ",
+    "the night of ",
+    "the beginning of ",
+    "the middle of ",
+    "the start of ",
+    "the close of ",
+    "the end of ",
+    "the early ",
+    "the late ",
+    "beginning of ",
+    "early in ",
+    "late in ",
+    "end of ",
+    "the mid-",
+    "around ",
+    "early ",
+    "late ",
+    "mid-",
+];
+
+/// The part of the day a span's opening words name ("the night of 20 June 1791").
+pub(crate) fn part_named_before(span: &str) -> Option<crate::time::DayPart> {
+    use crate::time::DayPart;
+    let (before_of, _) = span.split_once(" of ")?;
+    let before_of = before_of.strip_suffix(" hours").unwrap_or(before_of);
+    let ends = |w: &str| {
+        before_of.len() >= w.len()
+            && before_of.is_char_boundary(before_of.len() - w.len())
+            && before_of[before_of.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
+    [
+        ("morning", DayPart::Morning),
+        ("afternoon", DayPart::Afternoon),
+        ("evening", DayPart::Evening),
+        ("night", DayPart::Night),
+    ]
+    .into_iter()
+    .find(|(w, _)| ends(w))
+    .map(|(_, p)| p)
+}
+
+/// Whether the expression is a point in time that a position word can qualify.
+fn is_point(e: &Expr) -> bool {
+    !matches!(
+        e,
+        Expr::Duration(_) | Expr::Set(_) | Expr::Vague(_) | Expr::NarrativeVague(_) | Expr::Ignore
+    )
+}
+
+/// Moves `c.start` back over a position phrase that ends right before it, unless that would
+/// reach into the text before `floor` (the end of the previous mention).
+pub(crate) fn take_position(text: &str, c: &mut Cand, floor: usize) {
+    if !is_point(&c.expr) {
+        return;
+    }
+    let head = &text[floor..c.start];
+    // Every phrase ends in "of ", a position word and a space, or "mid-".
+    let Some((&sep, rest)) = head.as_bytes().split_last() else {
+        return;
+    };
+    if sep != b' ' && sep != b'-' {
+        return;
+    }
+    let word_start = rest
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let last = &rest[word_start..];
+    let candidate = [&b"of"[..], b"early", b"late", b"around", b"mid", b"in"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w));
+    if !candidate {
+        return;
+    }
+    for p in POSITION_BEFORE {
+        if head.len() >= p.len() && head.is_char_boundary(head.len() - p.len()) {
+            let tail = &head[head.len() - p.len()..];
+            let start = c.start - p.len();
+            let glued = text[..start].ends_with(|ch: char| ch.is_alphanumeric());
+            if tail.eq_ignore_ascii_case(p) && !glued {
+                c.start = start;
+                return;
+            }
+        }
+    }
+}
+
+/// Whether a relative expression is written as (part of) a title: a word of it capitalised
+/// where a sentence does not start ("CBS's 60 Minutes", "ABC's This Week"). Names of days,
+/// months, seasons and feasts are capitalised anyway and do not count.
+pub(crate) fn title_cased(text: &str, c: &Cand) -> bool {
+    let relative = matches!(
+        c.expr,
+        Expr::Duration(_)
+            | Expr::Vague(_)
+            | Expr::DayOffset(..)
+            | Expr::Week { .. }
+            | Expr::YearOffset(_)
+            | Expr::MonthOffset(_)
+    );
+    if !relative {
+        return false;
+    }
+    let at_start = sentence_start(text, c.start);
+    text[c.start..c.end]
+        .split(|ch: char| !ch.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .any(|(i, w)| w.starts_with(char::is_uppercase) && !(i == 0 && at_start))
+}
+
+/// Whether `at` starts a sentence (or a quote that does), looking back over spaces, quotes
+/// and brackets.
+pub(crate) fn sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|ch: char| {
+        ch.is_whitespace() || matches!(ch, '"' | '“' | '‘' | '\'' | '`' | '(')
+    });
+    before.is_empty()
+        || matches!(
+            before.as_bytes().last(),
+            Some(b'.' | b'!' | b'?' | b':' | b';' | b'\n')
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(text: &str, span: &str, expr: Expr) -> Cand {
+        let start = text.find(span).unwrap();
+        Cand {
+            start,
+            end: start + span.len(),
+            expr,
+        }
+    }
+
+    #[test]
+    fn position_words_join_the_date() {
+        let text = "troops by the end of 1990 and in early March";
+        let mut c = cand(text, "1990", Expr::YearOffset(0));
+        take_position(text, &mut c, 0);
+        assert_eq!(&text[c.start..c.end], "the end of 1990");
+        let mut c = cand(text, "March", Expr::BareMonth(3));
+        take_position(text, &mut c, 0);
+        assert_eq!(&text[c.start..c.end], "early March");
+        // Not a position word: "yearly" is glued; a duration takes none.
+        let text = "yearly 1990 and late five years";
+        let mut c = cand(text, "1990", Expr::YearOffset(0));
+        take_position(text, &mut c, 0);
+        assert_eq!(&text[c.start..c.end], "1990");
+        let mut c = cand(text, "five years", Expr::Duration("P5Y".into()));
+        take_position(text, &mut c, 0);
+        assert_eq!(&text[c.start..c.end], "five years");
+    }
+
+    #[test]
+    fn titles_are_not_dates() {
+        let text = "he said on CBS's ''60 Minutes.'' and ABC's \"This Week\". This is VOA Today.";
+        assert!(title_cased(
+            text,
+            &cand(text, "60 Minutes", Expr::Duration("PT60M".into()))
+        ));
+        assert!(title_cased(
+            text,
+            &cand(
+                text,
+                "This Week",
+                Expr::Week {
+                    k: Some(0),
+                    weekend: false
+                }
+            )
+        ));
+        assert!(title_cased(
+            text,
+            &cand(text, "Today", Expr::DayOffset(0, None))
+        ));
+        let text = "Today, he left. \"Now we see it,\" she said. Next week, they meet.";
+        assert!(!title_cased(
+            text,
+            &cand(text, "Today", Expr::DayOffset(0, None))
+        ));
+        assert!(!title_cased(
+            text,
+            &cand(
+                text,
+                "Next week",
+                Expr::Week {
+                    k: Some(1),
+                    weekend: false
+                }
+            )
+        ));
+    }
+}
