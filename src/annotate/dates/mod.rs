@@ -41,7 +41,6 @@ pub enum DateKind {
     Set,
 }
 
-
 /// One temporal expression found in a paragraph, with its normalised value, so mentions can
 /// be linked to the timeline and highlighted in place.
 #[derive(Clone, Debug, PartialEq)]
