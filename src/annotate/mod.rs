@@ -17,6 +17,7 @@ use anyhow::Result;
 use crate::config::ActorConfig;
 use crate::model::{Article, BlockKind, EntityMention, Mention, MentionKind, Quote, Speaker};
 use actors::{ActorMatcher, ActorSpec};
+pub use entities::lexicon::{Lexicon, WordForms};
 use dates::{DateKind, DateResolver};
 
 /// Compiled once per build and shared across threads: the actor automaton is the costly part.
@@ -42,11 +43,20 @@ impl Annotator {
         Ok(Annotator { matcher })
     }
 
-    /// Returns the article with its mentions filled in, sorted by source offset.
-    pub fn annotate(&self, mut article: Article) -> Article {
+    /// Returns the article with its mentions filled in, sorted by source offset; what the
+    /// article shows about its own words is the only corpus evidence (see [`Self::annotate_in`]).
+    pub fn annotate(&self, article: Article) -> Article {
+        let lexicon = Lexicon::of_text(&article.source);
+        self.annotate_in(article, &lexicon)
+    }
+
+    /// [`Self::annotate`] with what the whole corpus shows about its words (which capitalised
+    /// words it also writes in lowercase, which acronyms it pluralises).
+    pub fn annotate_in(&self, mut article: Article, lexicon: &Lexicon) -> Article {
         let mut resolver = DateResolver::new(article.meta.published);
         let mut mentions = Vec::new();
-        let mut found = Found::default();
+        let mut blocks: Vec<BlockWork> = Vec::new();
+        let mut cands: Vec<(usize, entities::Candidate)> = Vec::new();
         for (index, block) in article.blocks.iter().enumerate() {
             if !block.is_annotated() {
                 continue;
@@ -86,25 +96,65 @@ impl Annotator {
             }
             let headline = matches!(block.kind, BlockKind::Heading(_)) || headline_like(&text);
             let toks = entities::tokens::tokens(&text);
-            let cands = entities::find(&text, &toks, &claimed, headline);
+            let taken = entities::overlapped_tokens(&toks, &claimed);
+            let found = entities::find_in(&text, &toks, &taken, headline, lexicon);
+            cands.extend(found.into_iter().map(|c| (blocks.len(), c)));
+            blocks.push(BlockWork {
+                index,
+                text,
+                map,
+                sentences,
+                shared,
+                toks,
+                taken,
+                headline,
+                actor_hits,
+            });
+        }
+        let views: Vec<entities::BlockView> = blocks
+            .iter()
+            .map(|b| entities::BlockView {
+                text: &b.text,
+                toks: &b.toks,
+                taken: &b.taken,
+                headline: b.headline,
+            })
+            .collect();
+        entities::propagate(&views, &mut cands);
+        drop(views);
+        let mut found = Found::default();
+        let mut next = 0;
+        for (w, work) in blocks.iter_mut().enumerate() {
+            let (text, map, sentences) = (&work.text, &work.map, &work.sentences);
             let first = found.cands.len();
             let mut voices = Vec::new();
-            for (i, c) in cands.into_iter().enumerate() {
+            while next < cands.len() && cands[next].0 == w {
+                let c = cands[next].1.clone();
+                next += 1;
                 let person = c.kind == Some(crate::model::EntityKind::Person);
                 if c.kind.is_some_and(|k| k != crate::model::EntityKind::Place) {
                     voices.push(entities::quotes::Voice {
                         range: c.start..c.end,
                         person,
-                        id: first + i,
+                        id: found.cands.len(),
                     });
                 }
-                let span = to_source(&map, c.start..c.end);
-                let sentence = sentence_of(&text, &sentences, &mut shared, c.start..c.end);
-                found.places.push((span, sentence));
-                found.cands.push((index, c));
+                let span = to_source(map, c.start..c.end);
+                let title = (c.name_start > c.start)
+                    .then(|| to_source(map, c.start..c.name_start.min(c.end)))
+                    .flatten()
+                    .map(|t| t.start..span.as_ref().map_or(t.end, |s| t.end.min(s.end)));
+                let sentence = sentence_of(text, sentences, &mut work.shared, c.start..c.end);
+                found.places.push(Place {
+                    span,
+                    title,
+                    sentence,
+                });
+                found.cands.push((work.index, c));
             }
+            debug_assert!(found.cands.len() >= first);
             const ACTOR: usize = usize::MAX / 2;
-            for hit in &actor_hits {
+            for hit in &work.actor_hits {
                 voices.push(entities::quotes::Voice {
                     range: hit.start..hit.end,
                     person: false,
@@ -112,25 +162,45 @@ impl Annotator {
                 });
             }
             voices.sort_by_key(|v| v.range.start);
-            for q in entities::quotes::find(&text, &toks, &sentences, &voices) {
+            for q in entities::quotes::find(text, &work.toks, sentences, &voices) {
                 if q.range.len() > MAX_QUOTE {
                     continue;
                 }
-                let Some(span) = to_source(&map, q.range.clone()) else {
+                let Some(span) = to_source(map, q.range.clone()) else {
                     continue;
                 };
-                let sentence = sentence_of(&text, &sentences, &mut shared, q.range.clone());
+                let sentence = sentence_of(text, sentences, &mut work.shared, q.range.clone());
                 let speaker = match q.speaker.checked_sub(ACTOR) {
                     Some(actor) => Err(actor),
                     None => Ok(q.speaker),
                 };
-                found.quotes.push((span, index, sentence, speaker));
+                found.quotes.push((span, work.index, sentence, speaker));
             }
         }
         article.mentions = without_overlaps(mentions);
         (article.entities, article.quotes) = found.finish();
         article
     }
+}
+
+/// One annotated block between the block pass and the article pass.
+struct BlockWork {
+    index: usize,
+    text: String,
+    map: Vec<(usize, usize, usize)>,
+    sentences: Vec<Range<usize>>,
+    shared: Vec<Option<Arc<str>>>,
+    toks: Vec<entities::tokens::Tok>,
+    taken: Vec<bool>,
+    headline: bool,
+    actor_hits: Vec<actors::ActorHit>,
+}
+
+/// Where a candidate sits in the source: its span, its title part and its sentence.
+struct Place {
+    span: Option<Range<usize>>,
+    title: Option<Range<usize>>,
+    sentence: Arc<str>,
 }
 
 /// A quote before its speaker's name is final: span, block, sentence, and the speaker as a
@@ -146,7 +216,7 @@ type PendingQuote = (
 #[derive(Default)]
 struct Found {
     cands: Vec<(usize, entities::Candidate)>,
-    places: Vec<(Option<Range<usize>>, Arc<str>)>,
+    places: Vec<Place>,
     /// Span, block, sentence, and the speaker: a candidate index or an actor.
     quotes: Vec<PendingQuote>,
 }
@@ -162,16 +232,19 @@ impl Found {
             .collect();
         let mut mentions = Vec::new();
         for (orig, k) in kept.iter().enumerate() {
-            let (Some(n), (Some(span), sentence)) = (k, &self.places[orig]) else {
+            let place = &self.places[orig];
+            let (Some(n), Some(span)) = (k, &place.span) else {
                 continue;
             };
             let (block, c) = &cands[*n];
             mentions.push(EntityMention {
                 name: c.name.clone(),
                 kind: c.kind.unwrap_or(crate::model::EntityKind::Other),
+                evidence: c.evidence,
                 span: span.clone(),
+                title: place.title.clone(),
                 block: *block,
-                sentence: sentence.clone(),
+                sentence: place.sentence.clone(),
             });
         }
         mentions.sort_by_key(|m| m.span.start);

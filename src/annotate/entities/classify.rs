@@ -1,20 +1,24 @@
 //! Classing a candidate name by the words around it: titles, head nouns, saying verbs,
-//! appositives, prepositions and the shape of the name itself.
+//! appositives, prepositions, the gazetteer, what the corpus shows about its words, and the
+//! shape of the name itself.
 
 use std::ops::Range;
 
+use super::gazetteer::{self, GeoKind};
+use super::lexicon::Lexicon;
 use super::tokens::Tok;
 use super::words::*;
 use super::Candidate;
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Evidence};
 
 /// Part of a run that names one thing, with what was learnt cutting it out.
 #[derive(Clone, Debug)]
 pub struct Piece {
-    /// Token range.
+    /// Token range of the name proper.
     pub range: Range<usize>,
-    /// A title came right before ("President", "Foreign Minister").
-    pub titled: bool,
+    /// Where the title before the name starts (a token index before `range.start`), when a
+    /// title introduced it ("Defense Secretary" of "Defense Secretary Ash Carter").
+    pub title: Option<usize>,
     /// The function word stripped from its start ("in" of "In Doha"), if any.
     pub lead: Option<String>,
 }
@@ -25,15 +29,27 @@ pub fn has_head(toks: &[Tok]) -> bool {
         .any(|t| is(ORG_HEADS, &t.key) || is(PLACE_HEADS, &t.key) || is(TITLES, &t.key))
 }
 
+/// Whether a sentence-initial word is a common word capitalised only by its position: the
+/// corpus writes it in lowercase and never capitalises it inside a sentence, and the
+/// gazetteer does not know it.
+pub fn common_opener(t: &Tok, lex: &Lexicon) -> bool {
+    t.initial
+        && !t.acronym
+        && lex.seen_lower(&t.key)
+        && !lex.seen_capital_inside(&t.key)
+        && gazetteer::lookup(&t.key).is_none_or(|e| !e.kind.is_place())
+}
+
 /// Cuts a run into the names it holds: leading function words go, and a title splits what
-/// precedes it ("Balkh") from the person it introduces ("Atta Mohammad Noor").
-pub fn pieces(toks: &[Tok], run: Range<usize>) -> Vec<Piece> {
+/// precedes it, which becomes the title part, from the person it introduces.
+pub fn pieces(toks: &[Tok], run: Range<usize>, lex: &Lexicon) -> Vec<Piece> {
     let mut start = run.start;
     let mut lead = None;
     let opener =
         |t: &Tok| t.initial && t.key.len() > 4 && (t.key.ends_with("ly") || t.key.ends_with("ing"));
     while start < run.end
-        && (is_stop(&toks[start].key) || (start == run.start && opener(&toks[start])))
+        && (is_stop(&toks[start].key)
+            || (start == run.start && (opener(&toks[start]) || common_opener(&toks[start], lex))))
     {
         lead = Some(toks[start].key.to_string());
         start += 1;
@@ -43,49 +59,44 @@ pub fn pieces(toks: &[Tok], run: Range<usize>) -> Vec<Piece> {
         return Vec::new();
     }
     let last = &toks[end - 1].key;
-    if is(ORG_HEADS, last) || is(PLACE_HEADS, last) {
-        return vec![Piece {
+    let whole = |lead| {
+        vec![Piece {
             range: start..end,
-            titled: false,
+            title: None,
             lead,
-        }];
+        }]
+    };
+    if is(ORG_HEADS, last) || is(PLACE_HEADS, last) {
+        return whole(lead);
     }
     let title_at = (start..end - 1).rev().find(|&i| is(TITLES, &toks[i].key));
     let Some(i) = title_at else {
-        return vec![Piece {
-            range: start..end,
-            titled: false,
-            lead,
-        }];
+        return whole(lead);
     };
     let mut name = i + 1;
     while name < end - 1 && (is(TITLE_MODIFIERS, &toks[name].key) || is(TITLES, &toks[name].key)) {
         name += 1;
     }
-    let mut title = i;
-    while title > start
-        && (is(TITLE_MODIFIERS, &toks[title - 1].key) || is(TITLES, &toks[title - 1].key))
-    {
-        title -= 1;
+    // "Director of National Intelligence Avril Haines": after "of", the name is at most its
+    // last three words.
+    if toks[i + 1..name].iter().any(|t| t.key == "of") && end - name > 3 {
+        name = end - 3;
     }
-    let mut out = Vec::new();
-    if title > start {
-        out.push(Piece {
-            range: start..title,
-            titled: false,
-            lead,
-        });
-    }
-    out.push(Piece {
+    vec![Piece {
         range: name..end,
-        titled: true,
-        lead: None,
-    });
-    out
+        title: Some(start),
+        lead,
+    }]
 }
 
 /// Classes one piece, or drops it (`None`) when it cannot be a name.
-pub fn classify(text: &str, toks: &[Tok], taken: &[bool], piece: Piece) -> Option<Candidate> {
+pub fn classify(
+    text: &str,
+    toks: &[Tok],
+    taken: &[bool],
+    piece: Piece,
+    lex: &Lexicon,
+) -> Option<Candidate> {
     let r = piece.range.clone();
     let n = r.len();
     let first = &toks[r.start];
@@ -98,51 +109,109 @@ pub fn classify(text: &str, toks: &[Tok], taken: &[bool], piece: Piece) -> Optio
         .clone()
         .or_else(|| (r.start > 0 && first.joined).then(|| toks[r.start - 1].key.to_string()));
     let before = before.as_deref();
-    let common = keys
-        .iter()
-        .all(|k| is(NOT_NAME, k) || is_adjective(k) || is_stop(k));
-    let cand = |kind| {
+    let span_start = piece.title.map_or(first.start, |t| toks[t].start);
+    let cand = |kind, evidence| {
         Some(Candidate {
-            start: first.start,
+            start: span_start,
+            name_start: first.start,
             end: lastt.end,
             name: name.clone(),
             kind,
+            evidence,
+            long: None,
         })
     };
+    if piece.title.is_some() {
+        return cand(Some(EntityKind::Person), Evidence::Cue);
+    }
     let has_of = keys.contains(&"of");
     if (is(ORG_HEADS, last) || (has_of && keys.iter().any(|k| is(ORG_HEADS, k)))) && n >= 2 {
-        return cand(Some(EntityKind::Organisation));
+        return cand(Some(EntityKind::Organisation), Evidence::Cue);
     }
-    if is(PLACE_HEADS, last) && n >= 2 {
-        return cand(Some(EntityKind::Place));
-    }
-    if common && !piece.titled {
-        return None;
-    }
-    if piece.titled {
-        return cand(Some(EntityKind::Person));
+    if (is(PLACE_HEADS, last) || is(PLACE_FIRSTS, keys[0])) && n >= 2 {
+        return cand(Some(EntityKind::Place), Evidence::Cue);
     }
     let plural_opener = n == 1 && first.initial && last.ends_with('s');
-    if !plural_opener && person_cue_after(text, toks, taken, r.end) {
-        return cand(Some(EntityKind::Person));
+    let speaks = || !plural_opener && person_cue_after(text, toks, taken, r.end);
+    if let Some(geo) = gazetteer::lookup(&name) {
+        return match geo.kind {
+            // A city or province may share a person's name ("Jackson said").
+            GeoKind::City | GeoKind::Province if speaks() => {
+                cand(Some(EntityKind::Person), Evidence::Cue)
+            }
+            k if k.is_place() => cand(Some(EntityKind::Place), Evidence::Gazetteer),
+            GeoKind::Organisation => cand(Some(EntityKind::Organisation), Evidence::Gazetteer),
+            _ => None,
+        };
+    }
+    if n == 1 && first.acronym {
+        if !acronym(first, lex) {
+            return None;
+        }
+        return cand(Some(EntityKind::Organisation), Evidence::Acronym);
+    }
+    let common = keys
+        .iter()
+        .all(|k| is(NOT_NAME, k) || is_adjective(k) || is_stop(k));
+    if common || (n == 1 && prefixed(&name)) {
+        return None;
+    }
+    if speaks() {
+        return cand(Some(EntityKind::Person), Evidence::Cue);
     }
     let place_prep = before.is_some_and(|b| is(PLACE_PREPS, b) || (n == 1 && b == "to"));
     if place_prep || (n == 1 && last.ends_with("stan")) {
-        return cand(Some(EntityKind::Place));
+        return cand(Some(EntityKind::Place), Evidence::Cue);
     }
     let article_before = before.is_some_and(|b| matches!(b, "the" | "a" | "an"));
+    let lowercase_words = keys.iter().filter(|k| lex.seen_lower(k)).count();
     let name_like = keys
         .iter()
         .all(|k| !is(NOT_NAME, k) && !is(ORG_HEADS, k) && !is(PLACE_HEADS, k))
         && !is_adjective(keys[0])
-        && !is(PARTICLES, keys[0]);
+        && !is(PARTICLES, keys[0])
+        && toks[r.clone()].iter().all(|t| !t.acronym)
+        && lowercase_words * 2 < n;
     if (2..=4).contains(&n) && name_like && !article_before {
-        return cand(Some(EntityKind::Person));
+        return cand(Some(EntityKind::Person), Evidence::Shape);
     }
     if n >= 2 {
-        return cand(Some(EntityKind::Other));
+        return cand(Some(EntityKind::Other), Evidence::Shape);
     }
-    cand(None)
+    // One word with no cue: a name when it is capitalised inside a sentence, or when the
+    // corpus capitalises it there and never writes it in lowercase.
+    if gazetteer::is_nationality(&name) || first.initial && lex.seen_lower(last) {
+        return None;
+    }
+    if first.initial {
+        if lex.seen_capital_inside(last) && !lex.seen_lower(last) {
+            return cand(Some(EntityKind::Other), Evidence::Corpus);
+        }
+        return None;
+    }
+    if prefixed(&name) {
+        return None;
+    }
+    cand(Some(EntityKind::Other), Evidence::Shape)
+}
+
+/// "Counter-IED", "Anti-Terrorism": a capitalised word made with a prefix is a common word.
+fn prefixed(word: &str) -> bool {
+    let Some((head, _)) = word.split_once(['-', '‐']) else {
+        return false;
+    };
+    const PREFIXES: &[&str] = &[
+        "anti", "counter", "pro", "non", "post", "pre", "ex", "mid", "multi", "self", "cross",
+        "inter", "intra", "sub", "super", "trans", "ultra", "semi", "co", "re", "de",
+    ];
+    PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(head))
+}
+
+/// Whether a lone acronym names something: not a Roman numeral, not a function word in
+/// capitals ("IT", "WHO" stay, "OR" goes), not one the corpus pluralises ("IEDs").
+fn acronym(t: &Tok, lex: &Lexicon) -> bool {
+    let roman = t.key.bytes().all(|b| b"ivxlcdm".contains(&b));
+    !roman && !is(STOP, &t.key) && !lex.plural_acronym(&t.key)
 }
 
 /// A saying verb ("Muttaqi characterized"), ", who", or an appositive naming a person's role

@@ -24,6 +24,9 @@ pub struct Tok {
     pub joined: bool,
     /// True when it opens a sentence (nothing before it but sentence punctuation).
     pub initial: bool,
+    /// True when it is written as an acronym: two or more capitals and no more lowercase
+    /// letters than capitals ("ISIL", "U.S.", "CJTF-OIR", "DoD"), no digits.
+    pub acronym: bool,
 }
 
 /// Abbreviations whose period belongs to the word ("Dr.", "St.").
@@ -47,6 +50,11 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         }
         let start = i;
         let mut end = word_end(text, start);
+        // "ISIL-held", "Iraq-based": the name before a lowercase hyphen part is a word of its
+        // own; "al-Assad" and "Tehrik-e-Taliban" stay whole.
+        if let Some(cut) = name_before_hyphen(&text[start..end]) {
+            end = start + cut;
+        }
         let mut word = &text[start..end];
         let mut possessive = false;
         // Every possessive ends in "s" or "S": other words need no suffix tests.
@@ -61,10 +69,10 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         }
         let mut word_end = start + word.len();
         let key = key_of(word);
-        // "Dr." and the initial in "J. Smith" keep their period.
+        // "Dr.", the initial in "J. Smith" and the last letter of "U.S." keep their period.
         if !possessive && bytes.get(end) == Some(&b'.') {
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if initial || DOTTED.contains(&key.as_str()) {
+            if initial || DOTTED.contains(&key.as_str()) || is_dotted_acronym(word) {
                 end += 1;
                 word_end = end;
             }
@@ -83,6 +91,7 @@ pub fn tokens(text: &str) -> Vec<Tok> {
             (joined, initial)
         };
         let cap = is_name_word(word);
+        let acronym = !cap && is_acronym(word);
         out.push(Tok {
             start,
             end: word_end,
@@ -91,6 +100,7 @@ pub fn tokens(text: &str) -> Vec<Tok> {
             cap,
             joined,
             initial,
+            acronym,
         });
         prev_end = end;
         i = end.max(start + 1);
@@ -174,6 +184,48 @@ fn is_name_word(word: &str) -> bool {
     })
 }
 
+/// Where a name or acronym before a hyphen ends, when a lowercase word that is no particle
+/// follows it ("ISIL-held" → 4); `None` for whole names and lowercase words.
+fn name_before_hyphen(word: &str) -> Option<usize> {
+    let hyphen = word.find('-')?;
+    let (head, rest) = (&word[..hyphen], &word[hyphen + 1..]);
+    let rest_first = rest.split('-').next().unwrap_or("");
+    let lower = rest.chars().next().is_some_and(char::is_lowercase);
+    (lower && !is_particle_any_case(rest_first) && (is_name_word(head) || is_acronym(head)))
+        .then_some(hyphen)
+}
+
+/// "U.S", "U.K", "D.C": single capitals joined by periods (the last period follows).
+fn is_dotted_acronym(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3
+        && b.iter().enumerate().all(|(i, c)| {
+            if i % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                *c == b'.'
+            }
+        })
+}
+
+/// Written as an acronym: at least two capitals, no digit, no more lowercase letters than
+/// capitals, and no lowercase letter first ("ISIL", "U.S.", "CJTF-OIR", "DoD"; not "McGurk",
+/// "F-16" or "iPhone").
+pub fn is_acronym(word: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in word.chars() {
+        if c.is_ascii_digit() {
+            return false;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    upper >= 2 && lower <= upper.saturating_sub(1).min(2) && word.chars().next().is_some_and(char::is_uppercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,5 +262,20 @@ mod tests {
         assert!(t[4].possessive);
         assert!(t[1].joined && !t[6].joined);
         assert!(!t[6].cap && !t[7].cap && t[1].cap);
+        assert!(t[7].acronym && !t[6].acronym && !t[1].acronym);
+    }
+
+    #[test]
+    fn acronyms_keep_their_periods_and_need_capitals() {
+        let text = "The U.S. and ISIL-held DoD sites near F-16 jets of McGurk and CJTF-OIR.";
+        let t = tokens(text);
+        let acronyms: Vec<&str> = t
+            .iter()
+            .filter(|t| t.acronym)
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(acronyms, ["U.S.", "ISIL", "DoD", "CJTF-OIR"]);
+        assert_eq!(t[1].key, "us");
+        assert!(!is_acronym("I") && !is_acronym("Mosul") && !is_acronym("A1"));
     }
 }

@@ -1,0 +1,131 @@
+//! The gazetteer: names of countries, capitals, major cities, provinces, world regions,
+//! international organisations, demonyms and languages, generated from open data packages by
+//! `tools/gazetteer.py` into `data/gazetteer/gazetteer.tsv` (licence and attribution beside it).
+//!
+//! It types names the text already shows to be names ("Mosul" is a place, "Syrian" a demonym);
+//! it never finds a name by itself, so a city called "Reading" costs nothing in "Reading it…".
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+/// The data file, embedded in the binary.
+const DATA: &str = include_str!("../../../data/gazetteer/gazetteer.tsv");
+
+/// What the gazetteer knows a name to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GeoKind {
+    /// A sovereign state or territory ("Syria", "United Kingdom", "UAE").
+    Country,
+    /// A country's capital ("Baghdad").
+    Capital,
+    /// A city of 150,000 people or more ("Mosul", "Raqqa").
+    City,
+    /// A first-level province or a US state ("Anbar", "Texas").
+    Province,
+    /// A continent or world region ("Western Asia").
+    Region,
+    /// An international organisation ("European Union").
+    Organisation,
+    /// A people or nationality adjective ("Syrian", "British").
+    Demonym,
+    /// A language ("Arabic", "Kurdish").
+    Language,
+}
+
+impl GeoKind {
+    /// True for kinds that name a place.
+    pub fn is_place(self) -> bool {
+        matches!(
+            self,
+            GeoKind::Country | GeoKind::Capital | GeoKind::City | GeoKind::Province | GeoKind::Region
+        )
+    }
+}
+
+/// One name the gazetteer holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GeoEntry {
+    /// What it is.
+    pub kind: GeoKind,
+    /// The country it is in or of (its own name for a country); empty when none.
+    pub country: &'static str,
+    /// The name as the data writes it.
+    pub name: &'static str,
+}
+
+/// Name key (lowercase, `'` for `’`) → entry; parsed once per process.
+fn table() -> &'static FxHashMap<String, GeoEntry> {
+    static TABLE: OnceLock<FxHashMap<String, GeoEntry>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for line in DATA.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(kind), Some(name)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let kind = match kind {
+                "country" => GeoKind::Country,
+                "capital" => GeoKind::Capital,
+                "city" => GeoKind::City,
+                "province" | "state" => GeoKind::Province,
+                "region" => GeoKind::Region,
+                "org" => GeoKind::Organisation,
+                "demonym" => GeoKind::Demonym,
+                "language" => GeoKind::Language,
+                _ => continue,
+            };
+            let country = cols.next().unwrap_or("");
+            map.insert(super::key(name), GeoEntry { kind, country, name });
+        }
+        map
+    })
+}
+
+/// The entry for a name as written (any case, either apostrophe); acronyms only in capitals,
+/// so "us" and "Us" are not the United States.
+pub fn lookup(name: &str) -> Option<GeoEntry> {
+    let entry = *table().get(&super::key(name))?;
+    let letters = entry.name.chars().filter(|c| c.is_alphabetic());
+    if letters.clone().all(char::is_uppercase) && letters.count() > 1 && name != entry.name {
+        return None;
+    }
+    Some(entry)
+}
+
+/// The country a demonym belongs to, also in the plural ("Syrians" → Syria).
+pub fn demonym_country(word: &str) -> Option<&'static str> {
+    let hit = |w: &str| lookup(w).filter(|e| e.kind == GeoKind::Demonym);
+    hit(word)
+        .or_else(|| word.strip_suffix('s').and_then(hit))
+        .map(|e| e.country)
+}
+
+/// Whether `word` is a demonym or a language, which name no person, organisation or place.
+pub fn is_nationality(word: &str) -> bool {
+    demonym_country(word).is_some()
+        || lookup(word).is_some_and(|e| e.kind == GeoKind::Language)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_countries_cities_and_demonyms() {
+        assert_eq!(lookup("Syria").map(|e| e.kind), Some(GeoKind::Country));
+        assert_eq!(lookup("Baghdad").map(|e| e.kind), Some(GeoKind::Capital));
+        assert_eq!(lookup("Mosul").map(|e| e.country), Some("Iraq"));
+        assert_eq!(lookup("U.S.").map(|e| e.country), Some("United States"));
+        assert_eq!(lookup("European Union").map(|e| e.kind), Some(GeoKind::Organisation));
+        assert_eq!(demonym_country("Syrians"), Some("Syria"));
+        assert!(is_nationality("Arabic") && is_nationality("British"));
+    }
+
+    #[test]
+    fn acronyms_only_in_capitals_and_common_words_are_absent() {
+        assert!(lookup("us").is_none() && lookup("Us").is_none());
+        assert!(lookup("UK").is_some());
+        assert!(lookup("the").is_none() && lookup("strikes").is_none());
+    }
+}

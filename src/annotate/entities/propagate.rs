@@ -1,0 +1,150 @@
+//! One sense per discourse, for finding: a name the article gives once with evidence is a
+//! name wherever else the article writes it the same way, capitalised, where no rule found it
+//! (a sentence-initial "Mosul", a bare "Hezbollah" with no cue).
+
+use rustc_hash::FxHashMap;
+
+use super::tokens::{tokens, Tok};
+use super::Candidate;
+use crate::model::{EntityKind, Evidence};
+
+/// What propagation needs of one block of the article.
+pub struct BlockView<'a> {
+    /// The block's plain text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: &'a [Tok],
+    /// Per token, whether an actor or a date already holds it.
+    pub taken: &'a [bool],
+    /// Title Case lines and headings, where capitals say nothing: searched for no names.
+    pub headline: bool,
+}
+
+/// A name to look for: its words' keys, the name and class its mention had.
+struct Known {
+    keys: Vec<String>,
+    name: String,
+    kind: Option<EntityKind>,
+    long: Option<String>,
+}
+
+/// Adds, for every block, candidates where the words of a name found elsewhere in the article
+/// appear capitalised and uncovered. `cands` are (block, candidate) pairs, as found.
+pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
+    let mut known: FxHashMap<String, Vec<Known>> = FxHashMap::default();
+    for (b, c) in cands.iter() {
+        if c.kind.is_none() {
+            continue;
+        }
+        let written = &blocks[*b].text[c.name_start..c.end];
+        let keys: Vec<String> = tokens(written).into_iter().map(|t| t.key.to_string()).collect();
+        let Some(first) = keys.first().cloned() else {
+            continue;
+        };
+        let list = known.entry(first).or_default();
+        if !list.iter().any(|k| k.keys == keys) {
+            list.push(Known {
+                keys,
+                name: c.name.clone(),
+                kind: c.kind,
+                long: c.long.clone(),
+            });
+        }
+    }
+    for list in known.values_mut() {
+        list.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()));
+    }
+    let mut added = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        if block.headline {
+            continue;
+        }
+        let toks = block.toks;
+        let mut covered: Vec<bool> = block.taken.to_vec();
+        for (cb, c) in cands.iter() {
+            if *cb == b {
+                for (i, t) in toks.iter().enumerate() {
+                    if t.start < c.end && c.start < t.end {
+                        covered[i] = true;
+                    }
+                }
+            }
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let matched = (!covered[i] && (t.cap || t.acronym))
+                .then(|| known.get(t.key.as_str()))
+                .flatten()
+                .and_then(|list| list.iter().find(|k| matches(toks, &covered, i, k)));
+            let Some(k) = matched else {
+                i += 1;
+                continue;
+            };
+            let end = i + k.keys.len();
+            added.push((
+                b,
+                Candidate {
+                    start: t.start,
+                    name_start: t.start,
+                    end: toks[end - 1].end,
+                    name: k.name.clone(),
+                    kind: k.kind,
+                    evidence: Evidence::Propagation,
+                    long: k.long.clone(),
+                },
+            ));
+            i = end;
+        }
+    }
+    cands.extend(added);
+    cands.sort_by_key(|(b, c)| (*b, c.start));
+}
+
+/// Whether the known name's words start at token `i`, capitalised, uncovered, joined, and not
+/// inside a longer run of capitalised words.
+fn matches(toks: &[Tok], covered: &[bool], i: usize, k: &Known) -> bool {
+    let end = i + k.keys.len();
+    if end > toks.len() {
+        return false;
+    }
+    let words_match = toks[i..end].iter().zip(&k.keys).enumerate().all(|(n, (t, key))| {
+        t.key == key.as_str() && !covered[i + n] && (t.cap || t.acronym || n > 0) && (n == 0 || t.joined)
+    });
+    let capital = |t: &Tok| t.cap || t.acronym;
+    let glued_after = toks.get(end).is_some_and(|t| t.joined && capital(t) && !toks[end - 1].possessive);
+    let glued_before = i > 0 && toks[i].joined && capital(&toks[i - 1]) && !covered[i - 1] && !toks[i].initial;
+    words_match && !glued_after && !glued_before
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_found_once_is_found_again_where_capitalised() {
+        let texts = ["Forces entered Mosul on foot.", "Mosul is calm, and mosul is a word.", "Retake Mosul Dam."];
+        let toks: Vec<Vec<Tok>> = texts.iter().map(|t| tokens(t)).collect();
+        let taken: Vec<Vec<bool>> = toks.iter().map(|t| vec![false; t.len()]).collect();
+        let blocks: Vec<BlockView> = (0..3)
+            .map(|i| BlockView { text: texts[i], toks: &toks[i], taken: &taken[i], headline: false })
+            .collect();
+        let mut cands = vec![(
+            0,
+            Candidate {
+                start: 15,
+                name_start: 15,
+                end: 20,
+                name: "Mosul".into(),
+                kind: Some(EntityKind::Place),
+                evidence: Evidence::Cue,
+                long: None,
+            },
+        )];
+        propagate(&blocks, &mut cands);
+        let found: Vec<(usize, usize)> = cands.iter().map(|(b, c)| (*b, c.start)).collect();
+        // Once in the second block (not the lowercase word), never inside "Mosul Dam".
+        assert_eq!(found, [(0, 15), (1, 0)]);
+        assert_eq!(cands[1].1.evidence, Evidence::Propagation);
+    }
+}
