@@ -43,6 +43,9 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     /// Problems that do not stop the build (an unknown code language), shown to the user.
     pub warnings: Vec<String>,
+    /// Digest of the corpus evidence the entity rules read for this article (see
+    /// `Lexicon::digest_of_text`): a cached analysis is reused only while it is unchanged.
+    pub corpus_digest: u64,
 }
 
 /// Resolved metadata of an article, ready for display.

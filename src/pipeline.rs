@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Result};
 use rayon::prelude::*;
 
-use crate::annotate::Annotator;
+use crate::annotate::{Annotator, Lexicon, WordForms};
 use crate::config::Site;
 use crate::index::{self, SiteIndex};
 use crate::linkcheck::LinkCheck;
@@ -101,11 +101,24 @@ fn annotate_sources_with(
     if let Some(p) = progress {
         p.set_total(sources.len());
     }
+    // The corpus pass: what all articles show about their words, a small input to each
+    // article's annotation; a cached analysis is reused only while its share is unchanged.
+    let lexicon = sources
+        .par_iter()
+        .map(|file| Lexicon::from_forms([&WordForms::of(&file.text)]))
+        .reduce(Lexicon::default, Lexicon::merge);
     let results: Vec<Result<Article>> = sources
         .into_par_iter()
-        .map(|file| match reuse(&file) {
-            Some(article) => Ok(article),
-            None => parse::parse_article(file, &site.config).map(|a| annotator.annotate(a)),
+        .map(|file| {
+            let digest = lexicon.digest_of_text(&file.text);
+            match reuse(&file).filter(|a| a.corpus_digest == digest) {
+                Some(article) => Ok(article),
+                None => parse::parse_article(file, &site.config).map(|a| {
+                    let mut a = annotator.annotate_in(a, &lexicon);
+                    a.corpus_digest = digest;
+                    a
+                }),
+            }
         })
         .inspect(|_| {
             if let Some(p) = progress {

@@ -59,6 +59,11 @@ pub fn pieces(toks: &[Tok], run: Range<usize>, lex: &Lexicon) -> Vec<Piece> {
         return Vec::new();
     }
     let last = &toks[end - 1].key;
+    // A title with no name after it ("the Deputy Secretary", "Special Presidential Envoy") is
+    // a role, not a name.
+    if is(TITLES, last) && !toks[end - 1].possessive {
+        return Vec::new();
+    }
     let whole = |lead| {
         vec![Piece {
             range: start..end,
@@ -124,12 +129,12 @@ pub fn classify(
     if piece.title.is_some() {
         return cand(Some(EntityKind::Person), Evidence::Cue);
     }
-    let has_of = keys.contains(&"of");
-    if (is(ORG_HEADS, last) || (has_of && keys.iter().any(|k| is(ORG_HEADS, k)))) && n >= 2 {
-        return cand(Some(EntityKind::Organisation), Evidence::Cue);
+    // Times and vessels are names, but of no person, organisation or place.
+    if (n >= 2 && is(TEMPORAL_HEADS, last)) || (n >= 2 && is(VESSEL_PREFIXES, keys[0]) && first.acronym) {
+        return None;
     }
-    if (is(PLACE_HEADS, last) || is(PLACE_FIRSTS, keys[0])) && n >= 2 {
-        return cand(Some(EntityKind::Place), Evidence::Cue);
+    if n >= 2 && is(OPERATION_FIRSTS, keys[0]) {
+        return cand(Some(EntityKind::Other), Evidence::Cue);
     }
     let plural_opener = n == 1 && first.initial && last.ends_with('s');
     let speaks = || !plural_opener && person_cue_after(text, toks, taken, r.end);
@@ -139,13 +144,34 @@ pub fn classify(
             GeoKind::City | GeoKind::Province if speaks() => {
                 cand(Some(EntityKind::Person), Evidence::Cue)
             }
+            // A state that acts is an organisation ("the United States will", "U.S. forces").
+            GeoKind::Country if acts(toks, r.end) => {
+                cand(Some(EntityKind::Organisation), Evidence::Gazetteer)
+            }
             k if k.is_place() => cand(Some(EntityKind::Place), Evidence::Gazetteer),
             GeoKind::Organisation => cand(Some(EntityKind::Organisation), Evidence::Gazetteer),
             _ => None,
         };
     }
+    let has_of = keys.contains(&"of");
+    if (is(ORG_HEADS, last) || (has_of && keys.iter().any(|k| is(ORG_HEADS, k))))
+        && (n >= 2 || !first.initial)
+    {
+        return cand(Some(EntityKind::Organisation), Evidence::Cue);
+    }
+    let place_first = is(PLACE_FIRSTS, keys[0]) || (is(PLACE_HEADS, keys[0]) && keys.get(1) == Some(&"of"));
+    if (is(PLACE_HEADS, last) || place_first) && (n >= 2 || !first.initial) {
+        return cand(Some(EntityKind::Place), Evidence::Cue);
+    }
+    // "East Mosul", "northern Syria": a compass word before a known place.
+    if n >= 2 && is(COMPASS, keys[0]) {
+        let rest = &text[toks[r.start + 1].start..lastt.end];
+        if gazetteer::lookup(rest).is_some_and(|g| g.kind.is_place()) {
+            return cand(Some(EntityKind::Place), Evidence::Gazetteer);
+        }
+    }
     if n == 1 && first.acronym {
-        if !acronym(first, lex) {
+        if !acronym(first, lex) || countable(toks, r.start) {
             return None;
         }
         return cand(Some(EntityKind::Organisation), Evidence::Acronym);
@@ -159,19 +185,37 @@ pub fn classify(
     if speaks() {
         return cand(Some(EntityKind::Person), Evidence::Cue);
     }
-    let place_prep = before.is_some_and(|b| is(PLACE_PREPS, b) || (n == 1 && b == "to"));
+    // "Daesh fighters", "ISIL-held": a group noun or "-held" right after makes a body.
+    if toks.get(r.end).is_some_and(|t| {
+        t.joined && !t.cap && is(GROUP_NOUNS, &t.key) && !lastt.possessive
+    }) || text[lastt.end..].starts_with("-held")
+    {
+        return cand(Some(EntityKind::Organisation), Evidence::Cue);
+    }
+    // "the town of Tel Tamer", "the vicinity of Ayn Issa".
+    let place_of = r.start >= 2
+        && toks[r.start - 1].key == "of"
+        && first.joined
+        && toks[r.start - 1].joined
+        && is(PLACE_NOUNS, &toks[r.start - 2].key);
+    let place_prep =
+        place_of || before.is_some_and(|b| is(PLACE_PREPS, b) || (n == 1 && b == "to"));
     if place_prep || (n == 1 && last.ends_with("stan")) {
         return cand(Some(EntityKind::Place), Evidence::Cue);
     }
     let article_before = before.is_some_and(|b| matches!(b, "the" | "a" | "an"));
-    let lowercase_words = keys.iter().filter(|k| lex.seen_lower(k)).count();
+    // A person's given names are rarely common words ("Greenwich Mean Time", "Operation
+    // Inherent Resolve" are no people); a surname may be one ("Peter Cook").
+    let common_given = keys[..n - 1]
+        .iter()
+        .any(|k| lex.seen_lower(k) && !is(PARTICLES, k));
     let name_like = keys
         .iter()
         .all(|k| !is(NOT_NAME, k) && !is(ORG_HEADS, k) && !is(PLACE_HEADS, k))
         && !is_adjective(keys[0])
         && !is(PARTICLES, keys[0])
         && toks[r.clone()].iter().all(|t| !t.acronym)
-        && lowercase_words * 2 < n;
+        && !common_given;
     if (2..=4).contains(&n) && name_like && !article_before {
         return cand(Some(EntityKind::Person), Evidence::Shape);
     }
@@ -212,6 +256,32 @@ fn prefixed(word: &str) -> bool {
 fn acronym(t: &Tok, lex: &Lexicon) -> bool {
     let roman = t.key.bytes().all(|b| b"ivxlcdm".contains(&b));
     !roman && !is(STOP, &t.key) && !lex.plural_acronym(&t.key)
+}
+
+/// Whether the country's name ending at token `end` acts as a state: a group noun follows
+/// ("U.S. forces"), or a verb of speech, an auxiliary or a modal ("Turkey said", "the United
+/// States will").
+fn acts(toks: &[Tok], end: usize) -> bool {
+    let Some(next) = toks.get(end) else {
+        return false;
+    };
+    if !next.joined || next.cap || next.acronym {
+        return false;
+    }
+    if toks[end - 1].possessive {
+        return is(GROUP_NOUNS, &next.key);
+    }
+    is(GROUP_NOUNS, &next.key) || is(SAYING_VERBS, &next.key) || is(AGENT_VERBS, &next.key)
+}
+
+/// "a VBIED,", "an IED.": an acronym right after an indefinite article, with no noun after it
+/// that the article could belong to ("an ISIL tactical unit"), is a countable thing.
+fn countable(toks: &[Tok], i: usize) -> bool {
+    let article = i > 0 && toks[i].joined && matches!(toks[i - 1].key.as_str(), "a" | "an");
+    let modifier = toks
+        .get(i + 1)
+        .is_some_and(|t| t.joined && !t.cap && !t.acronym && !toks[i].possessive);
+    article && !modifier
 }
 
 /// A saying verb ("Muttaqi characterized"), ", who", or an appositive naming a person's role

@@ -19,6 +19,8 @@ pub mod seen {
     pub const CAPITAL_INSIDE: u8 = 2;
     /// An acronym with a plural "s" ("IEDs").
     pub const PLURAL_ACRONYM: u8 = 4;
+    /// Capitalised anywhere, sentence-initial included: a word whose answers matter.
+    pub const CAPITAL: u8 = 8;
 }
 
 /// The forms of the words of one text, by key hash.
@@ -93,7 +95,7 @@ impl WordForms {
             }
             let key = std::str::from_utf8(&buf[..n]).unwrap_or("");
             let first_upper = word[0].is_ascii_uppercase();
-            let mut bits = 0;
+            let mut bits = if first_upper { seen::CAPITAL } else { 0 };
             if !first_upper {
                 bits |= seen::LOWER;
             } else if inside && lower > 0 {
@@ -122,6 +124,43 @@ impl Lexicon {
             }
         }
         Lexicon { forms }
+    }
+
+    /// Adds one text's word forms.
+    pub fn add(&mut self, forms: &WordForms) {
+        for (&k, &bits) in &forms.forms {
+            *self.forms.entry(k).or_insert(0) |= bits;
+        }
+    }
+
+    /// The union of two lexicons (for a parallel reduction).
+    pub fn merge(mut self, other: Lexicon) -> Lexicon {
+        let (mut big, small) = if self.forms.len() >= other.forms.len() {
+            (std::mem::take(&mut self.forms), other.forms)
+        } else {
+            (other.forms, std::mem::take(&mut self.forms))
+        };
+        for (k, bits) in small {
+            *big.entry(k).or_insert(0) |= bits;
+        }
+        Lexicon { forms: big }
+    }
+
+    /// A digest of what this lexicon answers for the capitalised words of `text`: an
+    /// article analysed with one lexicon is analysed the same with another of equal digest.
+    pub fn digest_of_text(&self, text: &str) -> u64 {
+        let mut keys: Vec<u64> = WordForms::of(text)
+            .forms
+            .into_iter()
+            .filter(|&(_, bits)| bits & seen::CAPITAL != 0)
+            .map(|(k, _)| k)
+            .collect();
+        keys.sort_unstable();
+        let mut h = FxHasher::default();
+        for k in keys {
+            (k, self.forms.get(&k).copied().unwrap_or(0)).hash(&mut h);
+        }
+        h.finish()
     }
 
     /// The lexicon of one text alone: what an article shows about itself.
@@ -183,5 +222,8 @@ mod tests {
         let lex = Lexicon::from_forms([&a, &b]);
         assert!(lex.seen_lower("coalition") && lex.seen_capital_inside("coalition"));
         assert_ne!(lex.digest(["coalition"]), Lexicon::default().digest(["coalition"]));
+        let text = "He met the Coalition.";
+        assert_ne!(lex.digest_of_text(text), Lexicon::of_text(text).digest_of_text(text));
+        assert_eq!(lex.digest_of_text(text), lex.clone().merge(Lexicon::default()).digest_of_text(text));
     }
 }

@@ -151,9 +151,16 @@ fn runs(toks: &[Tok], taken: &[bool]) -> Vec<Range<usize>> {
             {
                 j += 1;
             }
-            let inner_ok = toks[end..j]
-                .iter()
-                .all(|t| is(PARTICLES, &t.key) || classify::has_head(&toks[start..end]));
+            // "of" joins two capitalised parts ("Cessation of Hostilities", "Bank of
+            // England"); "of the" only after a head noun or a title ("Council of the EU").
+            let inner_ok = toks[end..j].iter().all(|t| {
+                is(PARTICLES, &t.key)
+                    || (t.key == "of"
+                        && j == end + 1
+                        && !toks[j].acronym
+                        && gazetteer::lookup(&toks[end - 1].key).is_none())
+                    || classify::has_head(&toks[start..end])
+            });
             let word = |t: &Tok| t.cap || t.acronym;
             if j < toks.len() && toks[j].joined && word(&toks[j]) && !taken[j] && inner_ok {
                 end = j + 1;

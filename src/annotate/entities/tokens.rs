@@ -32,7 +32,8 @@ pub struct Tok {
 /// Abbreviations whose period belongs to the word ("Dr.", "St.").
 const DOTTED: &[&str] = &[
     "dr", "mr", "mrs", "ms", "st", "jr", "sr", "gen", "col", "lt", "sen", "rep", "gov", "prof",
-    "capt", "sgt", "rev", "mt", "ft",
+    "capt", "sgt", "rev", "mt", "ft", "maj", "brig", "adm", "cmdr", "cdr", "spc", "pvt", "cpl",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// Splits `text` into words; linear in its length. ASCII, nearly all of the text, is read
@@ -82,16 +83,19 @@ pub fn tokens(text: &str) -> Vec<Tok> {
             (!out.is_empty(), out.is_empty())
         } else {
             let gap = &text[prev_end..start];
+            // Marks of no width (a left-to-right mark pasted with the text) join like spaces.
             let joined = !out.is_empty()
                 && !gap.is_empty()
-                && gap.chars().all(|g| g == ' ' || g == '\u{a0}');
+                && gap
+                    .chars()
+                    .all(|g| matches!(g, ' ' | '\u{a0}' | '\u{200b}'..='\u{200f}' | '\u{feff}'));
             let initial = out.is_empty()
                 || gap.contains(['.', '?', '!', ':', ';', '“', '"', '(', '–', '—'])
                 || gap.contains('\n');
             (joined, initial)
         };
-        let cap = is_name_word(word);
-        let acronym = !cap && is_acronym(word);
+        let acronym = is_acronym(word);
+        let cap = !acronym && is_name_word(word);
         out.push(Tok {
             start,
             end: word_end,

@@ -223,6 +223,7 @@ pub const ORG_HEADS: Words = Words::new(
         "consulate",
         "secretariat",
         "tribunal",
+        "state",
     ],
 );
 
@@ -289,6 +290,8 @@ pub const PLACE_HEADS: Words = Words::new(
         "museum",
         "stadium",
         "park",
+        "room",
+        "hall",
     ],
 );
 
@@ -982,7 +985,7 @@ impl Words {
 }
 
 /// Every class, for building the lookup table: a class missing here would match nothing.
-const ALL: [Words; 14] = [
+const ALL: [Words; 20] = [
     TITLES,
     TITLE_MODIFIERS,
     ORG_HEADS,
@@ -997,6 +1000,12 @@ const ALL: [Words; 14] = [
     PARTICLES,
     GROUP_NOUNS,
     PLACE_FIRSTS,
+    TEMPORAL_HEADS,
+    VESSEL_PREFIXES,
+    OPERATION_FIRSTS,
+    COMPASS,
+    PLACE_NOUNS,
+    AGENT_VERBS,
 ];
 
 /// Word → the bits of the classes it belongs to; built once per process.
@@ -1028,10 +1037,73 @@ pub fn is_particle_any_case(word: &str) -> bool {
     }
 }
 
-/// Whether `key` is a stop word for names: [`STOP`], or a month or weekday name.
+/// Month abbreviations ("Jan. 8", "Sept."), which name no entity.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Whether `key` is a stop word for names: [`STOP`], or a month or weekday name or a
+/// month's abbreviation.
 pub fn is_stop(key: &str) -> bool {
-    is(STOP, key) || crate::annotate::dates::words::is_calendar_word(key)
+    is(STOP, key)
+        || crate::annotate::dates::words::is_calendar_word(key)
+        || MONTH_ABBREVIATIONS.contains(&key)
 }
+
+/// Last words of names of times, not of entities ("Thanksgiving Day", "Greenwich Mean Time").
+pub const TEMPORAL_HEADS: Words = Words::new(
+    14,
+    &["day", "days", "time", "eve", "week", "night", "morning", "festival", "holiday"],
+);
+
+/// Prefixes of ships' names ("USS", "HMS"): a vessel is no person, organisation or place.
+pub const VESSEL_PREFIXES: Words = Words::new(
+    15,
+    &[
+        "uss", "usns", "hms", "hmas", "hmcs", "hmnzs", "ins", "fs", "rfs", "mv", "ss", "rv", "tcg",
+        "its", "sns", "hnlms", "kri", "pns",
+    ],
+);
+
+/// Compass words before a place's name ("East Mosul", "Northern Syria").
+pub const COMPASS: Words = Words::new(
+    17,
+    &[
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "northeast", "northwest", "southeast", "southwest", "central", "upper", "lower", "greater",
+    ],
+);
+
+/// Nouns for an area that "of" joins to its name ("the town of Tel Tamer", "the outskirts
+/// of Raqqa").
+pub const PLACE_NOUNS: Words = Words::new(
+    18,
+    &[
+        "city", "town", "village", "province", "district", "region", "vicinity", "outskirts",
+        "heart", "centre", "center", "suburbs", "capital", "governorate", "port", "area",
+        "neighborhood", "neighbourhood", "streets", "north", "south", "east", "west", "island",
+        "county", "state", "republic", "kingdom", "municipality",
+    ],
+);
+
+/// Auxiliaries, modals and verbs of action after a state's name that make it an actor
+/// ("the United States will", "Turkey has", "Iraq continues").
+pub const AGENT_VERBS: Words = Words::new(
+    19,
+    &[
+        "will", "would", "has", "have", "had", "is", "was", "must", "should", "can", "could",
+        "may", "might", "shall", "continues", "continued", "supports", "supported", "remains",
+        "stands", "welcomes", "welcomed", "condemns", "condemned", "calls", "urges", "urged",
+        "provides", "provided", "pledged", "pledges", "commends", "thanks", "joined", "joins",
+        "agreed", "agrees", "signed", "signs", "announced", "announces", "recognizes",
+        "recognises", "recognized", "recognised", "rejects", "rejected", "wants", "seeks",
+        "sought", "plans", "intends", "hopes", "believes", "looks", "encourages",
+    ],
+);
+
+/// First words of military operations and exercises ("Operation Inherent Resolve"): names,
+/// but of events, never places or people.
+pub const OPERATION_FIRSTS: Words = Words::new(16, &["operation", "exercise", "exercises"]);
 
 /// Adjectives of nationality, religion and region ("Islamic", "Russian", "Chinese",
 /// "Northern"), recognised by their suffix or the short list above.
