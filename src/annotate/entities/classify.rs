@@ -48,7 +48,7 @@ pub fn pieces(toks: &[Tok], run: Range<usize>, lex: &Lexicon) -> Vec<Piece> {
     let opener =
         |t: &Tok| t.initial && t.key.len() > 4 && (t.key.ends_with("ly") || t.key.ends_with("ing"));
     while start < run.end
-        && (is_stop(&toks[start].key)
+        && ((!toks[start].acronym && is_stop(&toks[start].key))
             || (start == run.start && (opener(&toks[start]) || common_opener(&toks[start], lex))))
     {
         lead = Some(toks[start].key.to_string());
@@ -115,17 +115,18 @@ pub fn classify(
         .or_else(|| (r.start > 0 && first.joined).then(|| toks[r.start - 1].key.to_string()));
     let before = before.as_deref();
     let span_start = piece.title.map_or(first.start, |t| toks[t].start);
-    let cand = |kind, evidence| {
+    let named = |name: &str, kind, evidence| {
         Some(Candidate {
             start: span_start,
             name_start: first.start,
             end: lastt.end,
-            name: name.clone(),
+            name: name.to_string(),
             kind,
             evidence,
             long: None,
         })
     };
+    let cand = |kind, evidence| named(&name, kind, evidence);
     if piece.title.is_some() {
         return cand(Some(EntityKind::Person), Evidence::Cue);
     }
@@ -139,6 +140,11 @@ pub fn classify(
     let plural_opener = n == 1 && first.initial && last.ends_with('s');
     let speaks = || !plural_opener && person_cue_after(text, toks, taken, r.end);
     if let Some(geo) = gazetteer::lookup(&name) {
+        // A country by any of its names is one entity ("U.S.", "US", "United States").
+        let cand = |kind, evidence| match geo.kind {
+            GeoKind::Country if !geo.country.is_empty() => named(geo.country, kind, evidence),
+            _ => named(&name, kind, evidence),
+        };
         return match geo.kind {
             // A city or province may share a person's name ("Jackson said").
             GeoKind::City | GeoKind::Province if speaks() => {

@@ -170,6 +170,12 @@ fn key_of(word: &str) -> CompactString {
 /// at least one lowercase letter unless it is an initial: "Muslim-majority" and "NGO" are not
 /// names. The cheap tests go first, since most words are lowercase and fail the first.
 fn is_name_word(word: &str) -> bool {
+    // "al-Abadi", "bin-Laden": a lowercase particle glued to a capitalised name.
+    if let Some((particle, rest)) = word.split_once(['-', '‐']) {
+        if word.starts_with(|c: char| c.is_lowercase()) && is_particle_any_case(particle) {
+            return is_name_word(rest);
+        }
+    }
     let first_up = word.chars().next().is_some_and(char::is_uppercase);
     if !first_up || word.bytes().any(|b| b.is_ascii_digit()) {
         return false;
@@ -267,6 +273,7 @@ mod tests {
         assert!(t[1].joined && !t[6].joined);
         assert!(!t[6].cap && !t[7].cap && t[1].cap);
         assert!(t[7].acronym && !t[6].acronym && !t[1].acronym);
+        assert!(is_name_word("al-Abadi") && !is_name_word("al-held") && !is_name_word("counter"));
     }
 
     #[test]
