@@ -140,10 +140,7 @@ impl Annotator {
                     });
                 }
                 let span = to_source(map, c.start..c.end);
-                let title = (c.name_start > c.start)
-                    .then(|| to_source(map, c.start..c.name_start.min(c.end)))
-                    .flatten()
-                    .map(|t| t.start..span.as_ref().map_or(t.end, |s| t.end.min(s.end)));
+                let title = c.title.clone().and_then(|t| to_source(map, t));
                 let sentence = sentence_of(text, sentences, &mut work.shared, c.start..c.end);
                 found.places.push(Place {
                     span,

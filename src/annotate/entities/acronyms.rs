@@ -43,6 +43,7 @@ pub fn define(text: &str, toks: &[Tok], taken: &[bool], out: &mut Vec<Candidate>
             kind: Some(kind),
             evidence: Evidence::Acronym,
             long: None,
+            title: None,
         });
         let acronym = &text[t.start..t.end];
         out.retain(|c| !(c.start == t.start && c.end == t.end));
@@ -54,6 +55,7 @@ pub fn define(text: &str, toks: &[Tok], taken: &[bool], out: &mut Vec<Candidate>
             kind: Some(kind),
             evidence: Evidence::Acronym,
             long: Some(long),
+            title: None,
         });
     }
 }

@@ -124,6 +124,7 @@ pub fn classify(
             kind,
             evidence,
             long: None,
+            title: piece.title.map(|t| toks[t].start..toks[r.start - 1].end),
         })
     };
     let cand = |kind, evidence| named(&name, kind, evidence);

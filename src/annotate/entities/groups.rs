@@ -53,6 +53,7 @@ pub fn find(text: &str, toks: &[Tok], taken: &[bool], out: &mut Vec<Candidate>) 
             kind: Some(EntityKind::Organisation),
             evidence: Evidence::Gazetteer,
             long: None,
+            title: None,
         });
     }
     out.extend(found);

@@ -57,6 +57,8 @@ pub struct Candidate {
     pub evidence: Evidence,
     /// For an acronym given in brackets after its long form, that long form.
     pub long: Option<String>,
+    /// The title before the name, inside the span ("Gen." of "Gen. Votel").
+    pub title: Option<Range<usize>>,
 }
 
 /// Finds candidate names in one paragraph. `claimed` are the ranges already taken by actors
@@ -94,8 +96,45 @@ pub fn find_in(
     }
     groups::find(text, toks, taken, &mut out);
     acronyms::define(text, toks, taken, &mut out);
+    for c in &mut out {
+        take_article(toks, taken, c);
+    }
     out.sort_by_key(|c| c.start);
     out
+}
+
+/// Widens the span of a name that takes the definite article over it ("the United States",
+/// "the Coalition", "the SDF"), as OntoNotes and ACE mark such names: when "the" comes right
+/// before and the name heads its phrase, not when it modifies a noun after it ("the Syria
+/// conflict", where "the" belongs to "conflict"). People take no article. The name itself
+/// never includes it.
+pub fn take_article(toks: &[Tok], taken: &[bool], c: &mut Candidate) {
+    if c.kind == Some(EntityKind::Person) || c.title.is_some() {
+        return;
+    }
+    let at = toks.partition_point(|t| t.start < c.start);
+    if at == 0 || at >= toks.len() || toks[at].start != c.start || !toks[at].joined {
+        return;
+    }
+    let the = &toks[at - 1];
+    if the.key != "the" || taken[at - 1] {
+        return;
+    }
+    let after = toks.partition_point(|t| t.start < c.end);
+    let modifies = toks.get(after).is_some_and(|t| {
+        t.joined
+            && !t.cap
+            && !t.acronym
+            && !toks[after - 1].possessive
+            && !is_stop(&t.key)
+            && !words::is(words::AGENT_VERBS, &t.key)
+            && !words::is(words::SAYING_VERBS, &t.key)
+            && !words::is(words::AUXILIARIES, &t.key)
+            && !t.key.ends_with("ed")
+    });
+    if !modifies {
+        c.start = the.start;
+    }
 }
 
 /// For each token, whether a claimed range overlaps it.

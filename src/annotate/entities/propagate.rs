@@ -82,9 +82,7 @@ pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
                 continue;
             };
             let end = i + k.keys.len();
-            added.push((
-                b,
-                Candidate {
+            let mut c = Candidate {
                     start: t.start,
                     name_start: t.start,
                     end: toks[end - 1].end,
@@ -92,8 +90,10 @@ pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
                     kind: k.kind,
                     evidence: Evidence::Propagation,
                     long: k.long.clone(),
-                },
-            ));
+                    title: None,
+            };
+            super::take_article(toks, block.taken, &mut c);
+            added.push((b, c));
             i = end;
         }
     }
@@ -139,6 +139,7 @@ mod tests {
                 kind: Some(EntityKind::Place),
                 evidence: Evidence::Cue,
                 long: None,
+                title: None,
             },
         )];
         propagate(&blocks, &mut cands);
