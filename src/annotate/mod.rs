@@ -274,6 +274,11 @@ fn headline_like(text: &str) -> bool {
     if text.trim_end().ends_with('.') {
         return false;
     }
+    // A line of one word ("Syria" over a list of strikes) is a label.
+    let trimmed = text.trim();
+    if !trimmed.is_empty() && trimmed.chars().all(char::is_alphabetic) {
+        return true;
+    }
     let mut words = 0;
     for word in text.split_whitespace().filter(|w| w.len() > 3) {
         words += 1;
@@ -406,7 +411,8 @@ mod tests {
         assert!(headline_like("What Does Recognition Mean?"));
         assert!(!headline_like("Bitter Enemies became partners"));
         assert!(!headline_like("Bitter Enemies to Pragmatic Partners."));
-        assert!(!headline_like("Recognition"));
+        assert!(headline_like("Recognition"));
+        assert!(!headline_like("Recognition."));
         assert!(!headline_like(&"Word ".repeat(13)));
         assert!(headline_like(&"Word ".repeat(12)));
     }

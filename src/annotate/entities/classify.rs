@@ -135,8 +135,9 @@ pub fn classify(
     if (n >= 2 && is(TEMPORAL_HEADS, last)) || (n >= 2 && is(VESSEL_PREFIXES, keys[0]) && first.acronym) {
         return None;
     }
+    // Operations and exercises are events ("Operation Inherent Resolve").
     if n >= 2 && is(OPERATION_FIRSTS, keys[0]) {
-        return cand(Some(EntityKind::Other), Evidence::Cue);
+        return None;
     }
     let plural_opener = n == 1 && first.initial && last.ends_with('s');
     let speaks = || !plural_opener && person_cue_after(text, toks, taken, r.end);
@@ -178,7 +179,7 @@ pub fn classify(
         }
     }
     if n == 1 && first.acronym {
-        if !acronym(first, lex) || countable(toks, r.start) {
+        if !acronym(first, &name, lex) || countable(toks, r.start) {
             return None;
         }
         return cand(Some(EntityKind::Organisation), Evidence::Acronym);
@@ -260,9 +261,16 @@ fn prefixed(word: &str) -> bool {
 
 /// Whether a lone acronym names something: not a Roman numeral, not a function word in
 /// capitals ("IT", "WHO" stay, "OR" goes), not one the corpus pluralises ("IEDs").
-fn acronym(t: &Tok, lex: &Lexicon) -> bool {
+fn acronym(t: &Tok, written: &str, lex: &Lexicon) -> bool {
     let roman = t.key.bytes().all(|b| b"ivxlcdm".contains(&b));
-    !roman && !is(STOP, &t.key) && !lex.plural_acronym(&t.key)
+    // "IEDs", "NGOs": a plural is a countable thing.
+    let plural = written.ends_with('s')
+        && written[..written.len() - 1].ends_with(|c: char| c.is_ascii_uppercase());
+    !roman
+        && !plural
+        && !is(STOP, &t.key)
+        && !is(TIME_ACRONYMS, &t.key)
+        && !lex.plural_acronym(&t.key)
 }
 
 /// Whether the country's name ending at token `end` acts as a state: a group noun follows

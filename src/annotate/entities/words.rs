@@ -985,7 +985,7 @@ impl Words {
 }
 
 /// Every class, for building the lookup table: a class missing here would match nothing.
-const ALL: [Words; 20] = [
+const ALL: [Words; 21] = [
     TITLES,
     TITLE_MODIFIERS,
     ORG_HEADS,
@@ -1006,6 +1006,7 @@ const ALL: [Words; 20] = [
     COMPASS,
     PLACE_NOUNS,
     AGENT_VERBS,
+    TIME_ACRONYMS,
 ];
 
 /// Word → the bits of the classes it belongs to; built once per process.
@@ -1099,6 +1100,12 @@ pub const AGENT_VERBS: Words = Words::new(
         "recognises", "recognized", "recognised", "rejects", "rejected", "wants", "seeks",
         "sought", "plans", "intends", "hopes", "believes", "looks", "encourages",
     ],
+);
+
+/// Acronyms of eras and clock times ("575 B.C.", "10 a.m.", "1200 GMT"): no names.
+pub const TIME_ACRONYMS: Words = Words::new(
+    20,
+    &["bc", "ad", "bce", "ce", "am", "pm", "gmt", "utc", "est", "edt", "pst", "cet", "bst"],
 );
 
 /// First words of military operations and exercises ("Operation Inherent Resolve"): names,
