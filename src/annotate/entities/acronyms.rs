@@ -20,7 +20,7 @@ pub fn define(text: &str, toks: &[Tok], taken: &[bool], out: &mut Vec<Candidate>
         }
         let open = &text[toks[a - 1].end..t.start];
         let closes = text[t.end..].starts_with(')');
-        if open.trim_end() != "(" || !open.starts_with(|c: char| c == ' ' || c == '(') || !closes {
+        if open.trim() != "(" || !closes {
             continue;
         }
         let Some(first) = long_form(toks, taken, a) else {

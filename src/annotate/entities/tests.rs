@@ -1,7 +1,7 @@
 use super::*;
 
 fn people(text: &str) -> Vec<String> {
-    let mut c: Vec<(usize, Candidate)> = find(text, &tokens::tokens(text), &[], false)
+    let mut c: Vec<(usize, Candidate)> = find(text, &tokens::tokens(text), &[], false, &Lexicon::of_text(text))
         .into_iter()
         .map(|c| (0, c))
         .collect();
@@ -38,7 +38,7 @@ fn surnames_merge_into_full_names() {
 #[test]
 fn places_and_organisations_have_their_cues() {
     let text = "Talks in Doha involved the Supreme Court of Ruritania.";
-    let c = find(text, &tokens::tokens(text), &[], false);
+    let c = find(text, &tokens::tokens(text), &[], false, &Lexicon::of_text(text));
     let kinds: Vec<_> = c.iter().map(|c| (c.name.as_str(), c.kind)).collect();
     assert!(kinds.contains(&("Doha", Some(EntityKind::Place))));
     assert!(kinds.contains(&("Supreme Court of Ruritania", Some(EntityKind::Organisation))));
@@ -58,7 +58,7 @@ fn rules_generalise_to_another_topic() {
                 kept rates unchanged.";
     let found = people(text);
     assert_eq!(found, ["Olaf Scholz", "Giorgia Meloni", "Maria Schmidt"]);
-    let c = find(text, &tokens::tokens(text), &[], false);
+    let c = find(text, &tokens::tokens(text), &[], false, &Lexicon::of_text(text));
     assert!(c
         .iter()
         .any(|c| c.name == "Rome" && c.kind == Some(EntityKind::Place)));
@@ -70,7 +70,7 @@ fn rules_generalise_to_another_topic() {
 #[test]
 fn quotes_go_to_the_nearest_person_before_the_verb() {
     let text = "Meeting President Ann Lee, Bob Stone told him: “We are all friends.”";
-    let cands = find(text, &tokens::tokens(text), &[], false);
+    let cands = find(text, &tokens::tokens(text), &[], false, &Lexicon::of_text(text));
     let voices: Vec<quotes::Voice> = cands
         .iter()
         .enumerate()
