@@ -295,7 +295,7 @@ fn countable(toks: &[Tok], i: usize) -> bool {
     let article = i > 0 && toks[i].joined && matches!(toks[i - 1].key.as_str(), "a" | "an");
     let modifier = toks
         .get(i + 1)
-        .is_some_and(|t| t.joined && !t.cap && !t.acronym && !toks[i].possessive);
+        .is_some_and(|t| t.joined && !t.cap && !t.acronym && !is_stop(&t.key) && !toks[i].possessive);
     article && !modifier
 }
 

@@ -52,13 +52,18 @@ impl WordForms {
         let mut i = 0;
         // Whether only spaces (no sentence punctuation or line break) came since the last word.
         let mut inside = false;
+        // Whether the last word was an initial or a capitalised abbreviation ("L.", "Gen."),
+        // whose period ends no sentence.
+        let mut abbreviation = false;
         while i < bytes.len() {
             let b = bytes[i];
             if !b.is_ascii_alphabetic() {
                 match b {
                     b' ' | b',' | b'(' | b')' | b'\'' | b'-' => {}
+                    b'.' if abbreviation => {}
                     _ => inside = false,
                 }
+                abbreviation = false;
                 // "U.S." and similar: a period inside a word keeps the sentence going.
                 if b == b'.' && i + 2 < bytes.len() && bytes[i + 1].is_ascii_alphabetic() {
                     inside = true;
@@ -95,6 +100,7 @@ impl WordForms {
             }
             let key = std::str::from_utf8(&buf[..n]).unwrap_or("");
             let first_upper = word[0].is_ascii_uppercase();
+            abbreviation = first_upper && (n == 1 || super::tokens::is_dotted_abbreviation(key));
             let mut bits = if first_upper { seen::CAPITAL } else { 0 };
             if !first_upper {
                 bits |= seen::LOWER;
@@ -213,6 +219,8 @@ mod tests {
         assert!(lex.plural_acronym("ied") && !lex.plural_acronym("us"));
         assert!(lex.seen_capital_inside("us") || !lex.seen_lower("us"));
         assert_eq!(lex.get("absent"), 0);
+        let lex = Lexicon::of_text("Gen. Joseph L. Votel spoke.");
+        assert!(lex.seen_capital_inside("votel") && lex.seen_capital_inside("joseph"));
     }
 
     #[test]

@@ -38,17 +38,24 @@ pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
         }
         let written = &blocks[*b].text[c.name_start..c.end];
         let keys: Vec<String> = tokens(written).into_iter().map(|t| t.key.to_string()).collect();
-        let Some(first) = keys.first().cloned() else {
+        if keys.is_empty() {
             continue;
-        };
-        let list = known.entry(first).or_default();
-        if !list.iter().any(|k| k.keys == keys) {
-            list.push(Known {
-                keys,
-                name: c.name.clone(),
-                kind: c.kind,
-                long: c.long.clone(),
-            });
+        }
+        // A person named in full is found again by surname alone ("Votel spoke").
+        let surname = (c.kind == Some(EntityKind::Person) && keys.len() >= 2)
+            .then(|| keys.last().cloned())
+            .flatten()
+            .filter(|s| s.chars().count() > 2 && !super::words::is_stop(s));
+        for keys in std::iter::once(keys).chain(surname.map(|s| vec![s])) {
+            let list = known.entry(keys[0].clone()).or_default();
+            if !list.iter().any(|k| k.keys == keys) {
+                list.push(Known {
+                    keys,
+                    name: c.name.clone(),
+                    kind: c.kind,
+                    long: c.long.clone(),
+                });
+            }
         }
     }
     for list in known.values_mut() {

@@ -36,6 +36,11 @@ const DOTTED: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// Whether `key` (lowercase, no period) is an abbreviation whose period belongs to the word.
+pub fn is_dotted_abbreviation(key: &str) -> bool {
+    DOTTED.contains(&key)
+}
+
 /// Splits `text` into words; linear in its length. ASCII, nearly all of the text, is read
 /// byte by byte and only other characters are decoded: this runs on every paragraph.
 pub fn tokens(text: &str) -> Vec<Tok> {
@@ -95,7 +100,8 @@ pub fn tokens(text: &str) -> Vec<Tok> {
             (joined, initial)
         };
         let acronym = is_acronym(word);
-        let cap = !acronym && is_name_word(word);
+        // With its period, so an initial ("L." of "Joseph L. Votel") is a name word.
+        let cap = !acronym && is_name_word(&text[start..word_end]);
         out.push(Tok {
             start,
             end: word_end,
@@ -288,6 +294,8 @@ mod tests {
             .collect();
         assert_eq!(acronyms, ["U.S.", "ISIL", "DoD", "CJTF-OIR"]);
         assert_eq!(t[1].key, "us");
+        let t = tokens("Gen. Joseph L. Votel");
+        assert!(t.iter().all(|t| t.cap) && t[2].end == 16);
         assert!(!is_acronym("I") && !is_acronym("Mosul") && !is_acronym("A1"));
     }
 }
