@@ -17,8 +17,8 @@ use anyhow::Result;
 use crate::config::ActorConfig;
 use crate::model::{Article, BlockKind, EntityMention, Mention, MentionKind, Quote, Speaker};
 use actors::{ActorMatcher, ActorSpec};
-pub use entities::lexicon::{Lexicon, WordForms};
 use dates::{DateKind, DateResolver};
+pub use entities::lexicon::{Lexicon, WordForms};
 
 /// Compiled once per build and shared across threads: the actor automaton is the costly part.
 pub struct Annotator {
@@ -126,7 +126,6 @@ impl Annotator {
         let mut next = 0;
         for (w, work) in blocks.iter_mut().enumerate() {
             let (text, map, sentences) = (&work.text, &work.map, &work.sentences);
-            let first = found.cands.len();
             let mut voices = Vec::new();
             while next < cands.len() && cands[next].0 == w {
                 let c = cands[next].1.clone();
@@ -149,7 +148,6 @@ impl Annotator {
                 });
                 found.cands.push((work.index, c));
             }
-            debug_assert!(found.cands.len() >= first);
             const ACTOR: usize = usize::MAX / 2;
             for hit in &work.actor_hits {
                 voices.push(entities::quotes::Voice {

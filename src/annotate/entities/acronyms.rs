@@ -63,11 +63,7 @@ pub fn define(text: &str, toks: &[Tok], taken: &[bool], out: &mut Vec<Candidate>
 /// The first token of the long form before the acronym at `a` (its "(" between), when the
 /// capitalised words before it, skipping function words, start with the acronym's letters.
 fn long_form(toks: &[Tok], taken: &[bool], a: usize) -> Option<usize> {
-    let letters: Vec<char> = toks[a]
-        .key
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .collect();
+    let letters: Vec<char> = toks[a].key.chars().filter(|c| c.is_alphabetic()).collect();
     let mut want = letters.len();
     let mut i = a;
     let mut first = None;
@@ -115,7 +111,13 @@ mod tests {
     fn a_long_form_spelling_the_acronym_names_it() {
         let d = defined("against the Islamic State of Iraq and the Levant (ISIL) in Syria");
         assert_eq!(d[0].0, "Islamic State of Iraq and the Levant");
-        assert_eq!(d[1], ("ISIL".into(), Some("Islamic State of Iraq and the Levant".into())));
+        assert_eq!(
+            d[1],
+            (
+                "ISIL".into(),
+                Some("Islamic State of Iraq and the Levant".into())
+            )
+        );
         let d = defined("a grant to the World Monuments Fund (WMF) will help");
         assert_eq!(d[1].1.as_deref(), Some("World Monuments Fund"));
     }

@@ -132,7 +132,9 @@ pub fn classify(
         return cand(Some(EntityKind::Person), Evidence::Cue);
     }
     // Times and vessels are names, but of no person, organisation or place.
-    if (n >= 2 && is(TEMPORAL_HEADS, last)) || (n >= 2 && is(VESSEL_PREFIXES, keys[0]) && first.acronym) {
+    if (n >= 2 && is(TEMPORAL_HEADS, last))
+        || (n >= 2 && is(VESSEL_PREFIXES, keys[0]) && first.acronym)
+    {
         return None;
     }
     // Operations and exercises are events ("Operation Inherent Resolve").
@@ -167,7 +169,8 @@ pub fn classify(
     {
         return cand(Some(EntityKind::Organisation), Evidence::Cue);
     }
-    let place_first = is(PLACE_FIRSTS, keys[0]) || (is(PLACE_HEADS, keys[0]) && keys.get(1) == Some(&"of"));
+    let place_first =
+        is(PLACE_FIRSTS, keys[0]) || (is(PLACE_HEADS, keys[0]) && keys.get(1) == Some(&"of"));
     if (is(PLACE_HEADS, last) || place_first) && (n >= 2 || !first.initial) {
         return cand(Some(EntityKind::Place), Evidence::Cue);
     }
@@ -194,9 +197,10 @@ pub fn classify(
         return cand(Some(EntityKind::Person), Evidence::Cue);
     }
     // "Daesh fighters", "ISIL-held": a group noun or "-held" right after makes a body.
-    if toks.get(r.end).is_some_and(|t| {
-        t.joined && !t.cap && is(GROUP_NOUNS, &t.key) && !lastt.possessive
-    }) || text[lastt.end..].starts_with("-held")
+    if toks
+        .get(r.end)
+        .is_some_and(|t| t.joined && !t.cap && is(GROUP_NOUNS, &t.key) && !lastt.possessive)
+        || text[lastt.end..].starts_with("-held")
     {
         return cand(Some(EntityKind::Organisation), Evidence::Cue);
     }
@@ -293,9 +297,9 @@ fn acts(toks: &[Tok], end: usize) -> bool {
 /// that the article could belong to ("an ISIL tactical unit"), is a countable thing.
 fn countable(toks: &[Tok], i: usize) -> bool {
     let article = i > 0 && toks[i].joined && matches!(toks[i - 1].key.as_str(), "a" | "an");
-    let modifier = toks
-        .get(i + 1)
-        .is_some_and(|t| t.joined && !t.cap && !t.acronym && !is_stop(&t.key) && !toks[i].possessive);
+    let modifier = toks.get(i + 1).is_some_and(|t| {
+        t.joined && !t.cap && !t.acronym && !is_stop(&t.key) && !toks[i].possessive
+    });
     article && !modifier
 }
 

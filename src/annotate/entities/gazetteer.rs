@@ -38,7 +38,11 @@ impl GeoKind {
     pub fn is_place(self) -> bool {
         matches!(
             self,
-            GeoKind::Country | GeoKind::Capital | GeoKind::City | GeoKind::Province | GeoKind::Region
+            GeoKind::Country
+                | GeoKind::Capital
+                | GeoKind::City
+                | GeoKind::Province
+                | GeoKind::Region
         )
     }
 }
@@ -76,7 +80,14 @@ fn table() -> &'static FxHashMap<String, GeoEntry> {
                 _ => continue,
             };
             let country = cols.next().unwrap_or("");
-            map.insert(super::key(name), GeoEntry { kind, country, name });
+            map.insert(
+                super::key(name),
+                GeoEntry {
+                    kind,
+                    country,
+                    name,
+                },
+            );
         }
         map
     })
@@ -103,8 +114,7 @@ pub fn demonym_country(word: &str) -> Option<&'static str> {
 
 /// Whether `word` is a demonym or a language, which name no person, organisation or place.
 pub fn is_nationality(word: &str) -> bool {
-    demonym_country(word).is_some()
-        || lookup(word).is_some_and(|e| e.kind == GeoKind::Language)
+    demonym_country(word).is_some() || lookup(word).is_some_and(|e| e.kind == GeoKind::Language)
 }
 
 #[cfg(test)]
@@ -117,7 +127,10 @@ mod tests {
         assert_eq!(lookup("Baghdad").map(|e| e.kind), Some(GeoKind::Capital));
         assert_eq!(lookup("Mosul").map(|e| e.country), Some("Iraq"));
         assert_eq!(lookup("U.S.").map(|e| e.country), Some("United States"));
-        assert_eq!(lookup("European Union").map(|e| e.kind), Some(GeoKind::Organisation));
+        assert_eq!(
+            lookup("European Union").map(|e| e.kind),
+            Some(GeoKind::Organisation)
+        );
         assert_eq!(demonym_country("Syrians"), Some("Syria"));
         assert!(is_nationality("Arabic") && is_nationality("British"));
     }

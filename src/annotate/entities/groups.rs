@@ -31,7 +31,11 @@ pub fn find(text: &str, toks: &[Tok], taken: &[bool], out: &mut Vec<Candidate>) 
                 head = Some(j);
                 // "army units": the last of consecutive group nouns heads the phrase.
                 let mut k = j + 1;
-                while k < toks.len() && toks[k].joined && !toks[k].cap && is(GROUP_NOUNS, &toks[k].key) {
+                while k < toks.len()
+                    && toks[k].joined
+                    && !toks[k].cap
+                    && is(GROUP_NOUNS, &toks[k].key)
+                {
                     head = Some(k);
                     k += 1;
                 }
@@ -73,8 +77,14 @@ mod tests {
 
     #[test]
     fn a_demonym_and_a_group_noun_name_a_body() {
-        assert_eq!(groups("Iraqi security forces and Kurdish fighters met."), ["Iraqi security forces", "Kurdish fighters"]);
-        assert_eq!(groups("the Syrian army units advanced"), ["Syrian army units"]);
+        assert_eq!(
+            groups("Iraqi security forces and Kurdish fighters met."),
+            ["Iraqi security forces", "Kurdish fighters"]
+        );
+        assert_eq!(
+            groups("the Syrian army units advanced"),
+            ["Syrian army units"]
+        );
     }
 
     #[test]

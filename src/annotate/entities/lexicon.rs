@@ -229,9 +229,18 @@ mod tests {
         let b = WordForms::of("He met the Coalition.");
         let lex = Lexicon::from_forms([&a, &b]);
         assert!(lex.seen_lower("coalition") && lex.seen_capital_inside("coalition"));
-        assert_ne!(lex.digest(["coalition"]), Lexicon::default().digest(["coalition"]));
+        assert_ne!(
+            lex.digest(["coalition"]),
+            Lexicon::default().digest(["coalition"])
+        );
         let text = "He met the Coalition.";
-        assert_ne!(lex.digest_of_text(text), Lexicon::of_text(text).digest_of_text(text));
-        assert_eq!(lex.digest_of_text(text), lex.clone().merge(Lexicon::default()).digest_of_text(text));
+        assert_ne!(
+            lex.digest_of_text(text),
+            Lexicon::of_text(text).digest_of_text(text)
+        );
+        assert_eq!(
+            lex.digest_of_text(text),
+            lex.clone().merge(Lexicon::default()).digest_of_text(text)
+        );
     }
 }

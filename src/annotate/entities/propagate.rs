@@ -37,7 +37,10 @@ pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
             continue;
         }
         let written = &blocks[*b].text[c.name_start..c.end];
-        let keys: Vec<String> = tokens(written).into_iter().map(|t| t.key.to_string()).collect();
+        let keys: Vec<String> = tokens(written)
+            .into_iter()
+            .map(|t| t.key.to_string())
+            .collect();
         if keys.is_empty() {
             continue;
         }
@@ -59,7 +62,7 @@ pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
         }
     }
     for list in known.values_mut() {
-        list.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()));
+        list.sort_by_key(|k| std::cmp::Reverse(k.keys.len()));
     }
     let mut added = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
@@ -90,14 +93,14 @@ pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
             };
             let end = i + k.keys.len();
             let mut c = Candidate {
-                    start: t.start,
-                    name_start: t.start,
-                    end: toks[end - 1].end,
-                    name: k.name.clone(),
-                    kind: k.kind,
-                    evidence: Evidence::Propagation,
-                    long: k.long.clone(),
-                    title: None,
+                start: t.start,
+                name_start: t.start,
+                end: toks[end - 1].end,
+                name: k.name.clone(),
+                kind: k.kind,
+                evidence: Evidence::Propagation,
+                long: k.long.clone(),
+                title: None,
             };
             super::take_article(toks, block.taken, &mut c);
             added.push((b, c));
@@ -115,12 +118,22 @@ fn matches(toks: &[Tok], covered: &[bool], i: usize, k: &Known) -> bool {
     if end > toks.len() {
         return false;
     }
-    let words_match = toks[i..end].iter().zip(&k.keys).enumerate().all(|(n, (t, key))| {
-        t.key == key.as_str() && !covered[i + n] && (t.cap || t.acronym || n > 0) && (n == 0 || t.joined)
-    });
+    let words_match = toks[i..end]
+        .iter()
+        .zip(&k.keys)
+        .enumerate()
+        .all(|(n, (t, key))| {
+            t.key == key.as_str()
+                && !covered[i + n]
+                && (t.cap || t.acronym || n > 0)
+                && (n == 0 || t.joined)
+        });
     let capital = |t: &Tok| t.cap || t.acronym;
-    let glued_after = toks.get(end).is_some_and(|t| t.joined && capital(t) && !toks[end - 1].possessive);
-    let glued_before = i > 0 && toks[i].joined && capital(&toks[i - 1]) && !covered[i - 1] && !toks[i].initial;
+    let glued_after = toks
+        .get(end)
+        .is_some_and(|t| t.joined && capital(t) && !toks[end - 1].possessive);
+    let glued_before =
+        i > 0 && toks[i].joined && capital(&toks[i - 1]) && !covered[i - 1] && !toks[i].initial;
     words_match && !glued_after && !glued_before
 }
 
@@ -130,11 +143,20 @@ mod tests {
 
     #[test]
     fn a_name_found_once_is_found_again_where_capitalised() {
-        let texts = ["Forces entered Mosul on foot.", "Mosul is calm, and mosul is a word.", "Retake Mosul Dam."];
+        let texts = [
+            "Forces entered Mosul on foot.",
+            "Mosul is calm, and mosul is a word.",
+            "Retake Mosul Dam.",
+        ];
         let toks: Vec<Vec<Tok>> = texts.iter().map(|t| tokens(t)).collect();
         let taken: Vec<Vec<bool>> = toks.iter().map(|t| vec![false; t.len()]).collect();
         let blocks: Vec<BlockView> = (0..3)
-            .map(|i| BlockView { text: texts[i], toks: &toks[i], taken: &taken[i], headline: false })
+            .map(|i| BlockView {
+                text: texts[i],
+                toks: &toks[i],
+                taken: &taken[i],
+                headline: false,
+            })
             .collect();
         let mut cands = vec![(
             0,
