@@ -40,7 +40,13 @@ pub struct EntityEntry {
     pub by_article: Vec<(usize, Vec<usize>)>,
     /// Quotes attributed to it, as (article, quote index).
     pub quotes: Vec<(usize, usize)>,
+    /// Whether it has a page: the [`PAGES_PER_KIND`] most mentioned of each kind do, so the
+    /// article pages know which names to link.
+    pub page: bool,
 }
+
+/// Entities of each kind given pages (and listed on the index), most mentioned first.
+pub const PAGES_PER_KIND: usize = 1000;
 
 impl EntityIndex {
     /// Builds the index over `articles`, visiting them in `order` (reading order).
@@ -93,6 +99,7 @@ impl EntityIndex {
                     kind,
                     by_article,
                     quotes: Vec::new(),
+                    page: false,
                 }
             })
             .collect();
@@ -104,6 +111,7 @@ impl EntityIndex {
             *n += 1;
             e.id = if *n == 1 { base } else { format!("{base}-{n}") };
         }
+        mark_pages(&mut entities);
         let position: HashMap<String, usize> = entities
             .iter()
             .enumerate()
@@ -148,6 +156,21 @@ impl EntityIndex {
     /// written in.
     pub fn find(&self, name: &str) -> Option<&EntityEntry> {
         self.entity_of(name)
+    }
+}
+
+/// Marks the [`PAGES_PER_KIND`] most mentioned entities of each kind as having a page.
+fn mark_pages(entities: &mut [EntityEntry]) {
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by_key(|&i| {
+        let e = &entities[i];
+        (e.kind, std::cmp::Reverse(e.mentions), i)
+    });
+    let mut seen = [0usize; 4];
+    for i in order {
+        let n = &mut seen[entities[i].kind as usize];
+        *n += 1;
+        entities[i].page = *n <= PAGES_PER_KIND;
     }
 }
 

@@ -24,7 +24,25 @@ pub fn article(input: &RenderInput, i: usize, root: &str) -> Result<Context> {
         placed: input.notes.of(i),
         names: input.names(),
     };
-    let html = article_html(article, actors, &input.index.entry_of[i], root, notes);
+    let entities = &input.index.entities;
+    let entity_ids: Vec<Option<&str>> = article
+        .entities
+        .iter()
+        .map(|e| {
+            entities
+                .entity_of(&e.name)
+                .filter(|x| x.page)
+                .map(|x| x.id.as_str())
+        })
+        .collect();
+    let html = article_html(
+        article,
+        actors,
+        &input.index.entry_of[i],
+        root,
+        notes,
+        &entity_ids,
+    );
     let mut ctx = Context::new();
     ctx.insert("article", &byline(input, i, root));
     ctx.insert("page_title", &article.meta.title);
