@@ -112,6 +112,22 @@ pub fn demonym_country(word: &str) -> Option<&'static str> {
         .map(|e| e.country)
 }
 
+/// The demonym of a country, by the country's name ("Pakistan" → "Pakistani").
+pub fn demonym_of(country: &str) -> Option<&'static str> {
+    static BY_COUNTRY: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    let map = BY_COUNTRY.get_or_init(|| {
+        table()
+            .values()
+            .filter(|e| e.kind == GeoKind::Demonym)
+            .map(|e| (super::key(e.country), e.name))
+            .collect()
+    });
+    let country = lookup(country)
+        .filter(|e| e.kind == GeoKind::Country)?
+        .country;
+    map.get(&super::key(country)).copied()
+}
+
 /// Whether `word` is a demonym or a language, which name no person, organisation or place.
 pub fn is_nationality(word: &str) -> bool {
     demonym_country(word).is_some() || lookup(word).is_some_and(|e| e.kind == GeoKind::Language)
@@ -133,6 +149,8 @@ mod tests {
         );
         assert_eq!(demonym_country("Syrians"), Some("Syria"));
         assert!(is_nationality("Arabic") && is_nationality("British"));
+        assert_eq!(demonym_of("Pakistan"), Some("Pakistani"));
+        assert_eq!(demonym_of("Lahore"), None);
     }
 
     #[test]
