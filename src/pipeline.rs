@@ -103,14 +103,33 @@ fn annotate_sources_with(
     }
     // The corpus pass: what all articles show about their words, a small input to each
     // article's annotation; a cached analysis is reused only while its share is unchanged.
-    let lexicon = sources
+    // One reading of each source; only its capitalised words are kept past the merge.
+    let (lexicon, mut capitalised) = sources
         .par_iter()
-        .map(|file| Lexicon::from_forms([&WordForms::of(&file.text)]))
-        .reduce(Lexicon::default, Lexicon::merge);
+        .enumerate()
+        .fold(
+            || (Lexicon::default(), Vec::new()),
+            |(mut lexicon, mut keys), (i, file)| {
+                let forms = WordForms::of(&file.text);
+                keys.push((i, forms.capitalised()));
+                lexicon.add(&forms);
+                (lexicon, keys)
+            },
+        )
+        .reduce(
+            || (Lexicon::default(), Vec::new()),
+            |(a, mut ka), (b, kb)| {
+                ka.extend(kb);
+                (a.merge(b), ka)
+            },
+        );
+    capitalised.sort_unstable_by_key(|(i, _)| *i);
+    let capitalised: Vec<Vec<u64>> = capitalised.into_iter().map(|(_, keys)| keys).collect();
     let results: Vec<Result<Article>> = sources
         .into_par_iter()
-        .map(|file| {
-            let digest = lexicon.digest_of_text(&file.text);
+        .zip(capitalised)
+        .map(|(file, capitalised)| {
+            let digest = lexicon.digest_of(&capitalised);
             match reuse(&file).filter(|a| a.corpus_digest == digest) {
                 Some(article) => Ok(article),
                 None => parse::parse_article(file, &site.config).map(|a| {

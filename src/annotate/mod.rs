@@ -46,13 +46,17 @@ impl Annotator {
     /// Returns the article with its mentions filled in, sorted by source offset; what the
     /// article shows about its own words is the only corpus evidence (see [`Self::annotate_in`]).
     pub fn annotate(&self, article: Article) -> Article {
-        let lexicon = Lexicon::of_text(&article.source);
-        self.annotate_in(article, &lexicon)
+        self.annotate_with(article, None)
     }
 
     /// [`Self::annotate`] with what the whole corpus shows about its words (which capitalised
     /// words it also writes in lowercase, which acronyms it pluralises).
-    pub fn annotate_in(&self, mut article: Article, lexicon: &Lexicon) -> Article {
+    pub fn annotate_in(&self, article: Article, lexicon: &Lexicon) -> Article {
+        self.annotate_with(article, Some(lexicon))
+    }
+
+    /// Annotates with the corpus `lexicon`, or with what the article's own words show.
+    fn annotate_with(&self, mut article: Article, lexicon: Option<&Lexicon>) -> Article {
         let mut resolver = DateResolver::new(article.meta.published);
         let mut mentions = Vec::new();
         let mut blocks: Vec<BlockWork> = Vec::new();
@@ -97,8 +101,6 @@ impl Annotator {
             let headline = matches!(block.kind, BlockKind::Heading(_)) || headline_like(&text);
             let toks = entities::tokens::tokens(&text);
             let taken = entities::overlapped_tokens(&toks, &claimed);
-            let found = entities::find_in(&text, &toks, &taken, headline, lexicon);
-            cands.extend(found.into_iter().map(|c| (blocks.len(), c)));
             blocks.push(BlockWork {
                 index,
                 text,
@@ -110,6 +112,18 @@ impl Annotator {
                 headline,
                 actor_hits,
             });
+        }
+        let own;
+        let lexicon = match lexicon {
+            Some(l) => l,
+            None => {
+                own = Lexicon::of_tokens(blocks.iter().map(|b| b.toks.as_slice()));
+                &own
+            }
+        };
+        for (w, b) in blocks.iter().enumerate() {
+            let found = entities::find_in(&b.text, &b.toks, &b.taken, b.headline, lexicon);
+            cands.extend(found.into_iter().map(|c| (w, c)));
         }
         let views: Vec<entities::BlockView> = blocks
             .iter()
@@ -123,13 +137,11 @@ impl Annotator {
         entities::propagate(&views, &mut cands);
         drop(views);
         let mut found = Found::default();
-        let mut next = 0;
+        let mut cands = cands.into_iter().peekable();
         for (w, work) in blocks.iter_mut().enumerate() {
             let (text, map, sentences) = (&work.text, &work.map, &work.sentences);
             let mut voices = Vec::new();
-            while next < cands.len() && cands[next].0 == w {
-                let c = cands[next].1.clone();
-                next += 1;
+            while let Some((_, c)) = cands.next_if(|(b, _)| *b == w) {
                 let person = c.kind == Some(crate::model::EntityKind::Person);
                 if c.kind.is_some_and(|k| k != crate::model::EntityKind::Place) {
                     voices.push(entities::quotes::Voice {

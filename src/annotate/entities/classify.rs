@@ -37,7 +37,7 @@ pub fn common_opener(t: &Tok, lex: &Lexicon) -> bool {
         && !t.acronym
         && lex.seen_lower(&t.key)
         && !lex.seen_capital_inside(&t.key)
-        && gazetteer::lookup(&t.key).is_none_or(|e| !e.kind.is_place())
+        && gazetteer::lookup_key(&t.key, &t.key).is_none_or(|e| !e.kind.is_place())
 }
 
 /// Cuts a run into the names it holds: leading function words go, and a title splits what
@@ -143,7 +143,12 @@ pub fn classify(
     }
     let plural_opener = n == 1 && first.initial && last.ends_with('s');
     let speaks = || !plural_opener && person_cue_after(text, toks, taken, r.end);
-    if let Some(geo) = gazetteer::lookup(&name) {
+    let geo = if n == 1 {
+        gazetteer::lookup_key(&first.key, &name)
+    } else {
+        gazetteer::lookup(&name)
+    };
+    if let Some(geo) = geo {
         // A country by any of its names is one entity ("U.S.", "US", "United States").
         let cand = |kind, evidence| match geo.kind {
             GeoKind::Country if !geo.country.is_empty() => named(geo.country, kind, evidence),
@@ -236,7 +241,7 @@ pub fn classify(
     }
     // One word with no cue: a name when it is capitalised inside a sentence, or when the
     // corpus capitalises it there and never writes it in lowercase.
-    if gazetteer::is_nationality(&name) || first.initial && lex.seen_lower(last) {
+    if gazetteer::is_nationality_key(last) || first.initial && lex.seen_lower(last) {
         return None;
     }
     if first.initial {

@@ -58,7 +58,22 @@ pub struct GeoEntry {
     pub name: &'static str,
 }
 
-/// Name key (lowercase, `'` for `’`) → entry; parsed once per process.
+/// A name's key as the tokens write theirs: lowercase, periods removed, `'` for `’` ("U.S."
+/// and "US" share "us").
+fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '.' => {}
+            '’' => key.push('\''),
+            c if c.is_ascii() => key.push(c.to_ascii_lowercase()),
+            c => key.extend(c.to_lowercase()),
+        }
+    }
+    key
+}
+
+/// Name key ([`name_key`]) → entry; parsed once per process.
 fn table() -> &'static FxHashMap<String, GeoEntry> {
     static TABLE: OnceLock<FxHashMap<String, GeoEntry>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -96,9 +111,18 @@ fn table() -> &'static FxHashMap<String, GeoEntry> {
 /// The entry for a name as written (any case, either apostrophe); acronyms only in capitals,
 /// so "us" and "Us" are not the United States.
 pub fn lookup(name: &str) -> Option<GeoEntry> {
-    let entry = *table().get(&super::key(name))?;
-    let letters = entry.name.chars().filter(|c| c.is_alphabetic());
-    if letters.clone().all(char::is_uppercase) && letters.count() > 1 && name != entry.name {
+    lookup_key(&name_key(name), name)
+}
+
+/// [`lookup`] by a token's key (lowercase, no periods), with the word as written for the
+/// acronym test: no allocation, for the many single words the rules ask about.
+pub fn lookup_key(key: &str, written: &str) -> Option<GeoEntry> {
+    let entry = *table().get(key)?;
+    let upper = |s: &str| {
+        let mut letters = s.chars().filter(|c| c.is_alphabetic());
+        letters.clone().count() > 1 && letters.all(char::is_uppercase)
+    };
+    if upper(entry.name) && !upper(written) {
         return None;
     }
     Some(entry)
@@ -106,10 +130,23 @@ pub fn lookup(name: &str) -> Option<GeoEntry> {
 
 /// The country a demonym belongs to, also in the plural ("Syrians" → Syria).
 pub fn demonym_country(word: &str) -> Option<&'static str> {
-    let hit = |w: &str| lookup(w).filter(|e| e.kind == GeoKind::Demonym);
-    hit(word)
-        .or_else(|| word.strip_suffix('s').and_then(hit))
+    demonym_country_key(&name_key(word))
+}
+
+/// [`demonym_country`] by a token's key.
+pub fn demonym_country_key(key: &str) -> Option<&'static str> {
+    let hit = |k: &str| table().get(k).filter(|e| e.kind == GeoKind::Demonym);
+    hit(key)
+        .or_else(|| key.strip_suffix('s').and_then(hit))
         .map(|e| e.country)
+}
+
+/// [`is_nationality`] by a token's key.
+pub fn is_nationality_key(key: &str) -> bool {
+    demonym_country_key(key).is_some()
+        || table()
+            .get(key)
+            .is_some_and(|e| e.kind == GeoKind::Language)
 }
 
 /// The demonym of a country, by the country's name ("Pakistan" → "Pakistani").
@@ -119,13 +156,13 @@ pub fn demonym_of(country: &str) -> Option<&'static str> {
         table()
             .values()
             .filter(|e| e.kind == GeoKind::Demonym)
-            .map(|e| (super::key(e.country), e.name))
+            .map(|e| (name_key(e.country), e.name))
             .collect()
     });
     let country = lookup(country)
         .filter(|e| e.kind == GeoKind::Country)?
         .country;
-    map.get(&super::key(country)).copied()
+    map.get(&name_key(country)).copied()
 }
 
 /// Whether `word` is a demonym or a language, which name no person, organisation or place.

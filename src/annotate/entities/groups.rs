@@ -14,13 +14,29 @@ const MAX_BETWEEN: usize = 2;
 /// Adds a candidate for each demonym that a group noun follows within a few lowercase words,
 /// where no other candidate or claimed range already covers the words.
 pub fn find(text: &str, toks: &[Tok], taken: &[bool], out: &mut Vec<Candidate>) {
-    let covered = |t: &Tok| out.iter().any(|c| c.start < t.end && t.start < c.end);
     let mut found = Vec::new();
+    let mut covered: Option<Vec<bool>> = None;
     for (i, t) in toks.iter().enumerate() {
-        let people = gazetteer::is_nationality(&text[t.start..t.end]) || is(DEMONYMS, &t.key);
-        if !t.cap || taken[i] || t.possessive || !people {
+        if !t.cap || taken[i] || t.possessive {
             continue;
         }
+        if !(is(DEMONYMS, &t.key) || gazetteer::is_nationality_key(&t.key)) {
+            continue;
+        }
+        // Which tokens the candidates cover, worked out once, when first needed.
+        let covered = covered.get_or_insert_with(|| {
+            let mut c = vec![false; toks.len()];
+            for cand in out.iter() {
+                let from = toks.partition_point(|t| t.end <= cand.start);
+                for (k, t) in toks.iter().enumerate().skip(from) {
+                    if t.start >= cand.end {
+                        break;
+                    }
+                    c[k] = true;
+                }
+            }
+            c
+        });
         let mut head = None;
         for j in i + 1..(i + 2 + MAX_BETWEEN).min(toks.len()) {
             let w = &toks[j];
@@ -46,7 +62,7 @@ pub fn find(text: &str, toks: &[Tok], taken: &[bool], out: &mut Vec<Candidate>) 
             }
         }
         let Some(h) = head else { continue };
-        if covered(t) || toks[i + 1..=h].iter().any(covered) {
+        if covered[i..=h].iter().any(|&c| c) {
             continue;
         }
         found.push(Candidate {

@@ -120,6 +120,21 @@ impl WordForms {
     }
 }
 
+impl WordForms {
+    /// The words the text capitalises, by key hash, sorted: the ones whose answers matter to
+    /// its annotation.
+    pub fn capitalised(&self) -> Vec<u64> {
+        let mut keys: Vec<u64> = self
+            .forms
+            .iter()
+            .filter(|&(_, &bits)| bits & seen::CAPITAL != 0)
+            .map(|(&k, _)| k)
+            .collect();
+        keys.sort_unstable();
+        keys
+    }
+}
+
 impl Lexicon {
     /// The union of the texts' word forms.
     pub fn from_forms<'a>(all: impl IntoIterator<Item = &'a WordForms>) -> Lexicon {
@@ -155,18 +170,50 @@ impl Lexicon {
     /// A digest of what this lexicon answers for the capitalised words of `text`: an
     /// article analysed with one lexicon is analysed the same with another of equal digest.
     pub fn digest_of_text(&self, text: &str) -> u64 {
-        let mut keys: Vec<u64> = WordForms::of(text)
-            .forms
-            .into_iter()
-            .filter(|&(_, bits)| bits & seen::CAPITAL != 0)
-            .map(|(k, _)| k)
-            .collect();
-        keys.sort_unstable();
+        self.digest_of(&WordForms::of(text).capitalised())
+    }
+
+    /// [`Self::digest_of_text`] given the text's [`WordForms::capitalised`] words.
+    pub fn digest_of(&self, capitalised: &[u64]) -> u64 {
         let mut h = FxHasher::default();
-        for k in keys {
+        for &k in capitalised {
             (k, self.forms.get(&k).copied().unwrap_or(0)).hash(&mut h);
         }
         h.finish()
+    }
+
+    /// What an article's own words show, from its tokens (no second reading of the text):
+    /// only words it capitalises are kept, since nothing asks about the others.
+    pub fn of_tokens<'a>(
+        blocks: impl Iterator<Item = &'a [super::tokens::Tok]> + Clone,
+    ) -> Lexicon {
+        let mut forms: FxHashMap<u64, u8> = FxHashMap::default();
+        for toks in blocks.clone() {
+            for t in toks.iter().filter(|t| t.cap || t.acronym) {
+                let mut bits = seen::CAPITAL;
+                if !t.initial {
+                    bits |= seen::CAPITAL_INSIDE;
+                }
+                *forms.entry(word_hash(&t.key)).or_insert(0) |= bits;
+                if t.acronym && t.key.len() > 2 && t.key.ends_with('s') {
+                    let stem = word_hash(&t.key[..t.key.len() - 1]);
+                    *forms.entry(stem).or_insert(0) |= seen::PLURAL_ACRONYM;
+                }
+            }
+        }
+        if forms.is_empty() {
+            return Lexicon { forms };
+        }
+        for toks in blocks {
+            for t in toks.iter().filter(|t| !t.cap && !t.acronym) {
+                if t.key.starts_with(|c: char| c.is_lowercase()) {
+                    if let Some(bits) = forms.get_mut(&word_hash(&t.key)) {
+                        *bits |= seen::LOWER;
+                    }
+                }
+            }
+        }
+        Lexicon { forms }
     }
 
     /// The lexicon of one text alone: what an article shows about itself.

@@ -19,6 +19,7 @@
 
 mod acronyms;
 mod classify;
+mod cue_words;
 pub mod gazetteer;
 mod groups;
 pub mod lexicon;

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::tokens::{tokens, Tok};
+use super::tokens::Tok;
 use super::Candidate;
 use crate::model::{EntityKind, Evidence};
 
@@ -36,9 +36,11 @@ pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
         if c.kind.is_none() {
             continue;
         }
-        let written = &blocks[*b].text[c.name_start..c.end];
-        let keys: Vec<String> = tokens(written)
-            .into_iter()
+        let toks = blocks[*b].toks;
+        let from = toks.partition_point(|t| t.start < c.name_start);
+        let keys: Vec<String> = toks[from..]
+            .iter()
+            .take_while(|t| t.end <= c.end)
             .map(|t| t.key.to_string())
             .collect();
         if keys.is_empty() {
@@ -65,20 +67,30 @@ pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
         list.sort_by_key(|k| std::cmp::Reverse(k.keys.len()));
     }
     let mut added = Vec::new();
+    if known.is_empty() {
+        return;
+    }
+    // Candidates come sorted by block: each block's are one run of them.
+    let mut next = 0;
     for (b, block) in blocks.iter().enumerate() {
-        if block.headline {
-            continue;
-        }
         let toks = block.toks;
         let mut covered: Vec<bool> = block.taken.to_vec();
-        for (cb, c) in cands.iter() {
-            if *cb == b {
-                for (i, t) in toks.iter().enumerate() {
-                    if t.start < c.end && c.start < t.end {
-                        covered[i] = true;
-                    }
+        while next < cands.len() && cands[next].0 < b {
+            next += 1;
+        }
+        while next < cands.len() && cands[next].0 == b {
+            let c = &cands[next].1;
+            let from = toks.partition_point(|t| t.end <= c.start);
+            for (i, t) in toks.iter().enumerate().skip(from) {
+                if t.start >= c.end {
+                    break;
                 }
+                covered[i] = true;
             }
+            next += 1;
+        }
+        if block.headline {
+            continue;
         }
         let mut i = 0;
         while i < toks.len() {
@@ -140,6 +152,8 @@ fn matches(toks: &[Tok], covered: &[bool], i: usize, k: &Known) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::annotate::entities::tokens::tokens;
 
     #[test]
     fn a_name_found_once_is_found_again_where_capitalised() {

@@ -176,13 +176,16 @@ fn key_of(word: &str) -> CompactString {
 /// at least one lowercase letter unless it is an initial: "Muslim-majority" and "NGO" are not
 /// names. The cheap tests go first, since most words are lowercase and fail the first.
 fn is_name_word(word: &str) -> bool {
+    let first_up = word.chars().next().is_some_and(char::is_uppercase);
     // "al-Abadi", "bin-Laden": a lowercase particle glued to a capitalised name.
-    if let Some((particle, rest)) = word.split_once(['-', '‐']) {
-        if word.starts_with(|c: char| c.is_lowercase()) && is_particle_any_case(particle) {
-            return is_name_word(rest);
+    if !first_up && word.len() <= 40 && word.as_bytes().get(..4).is_some_and(|b| b.contains(&b'-'))
+    {
+        if let Some((particle, rest)) = word.split_once(['-', '‐']) {
+            if is_particle_any_case(particle) {
+                return is_name_word(rest);
+            }
         }
     }
-    let first_up = word.chars().next().is_some_and(char::is_uppercase);
     if !first_up || word.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
@@ -203,6 +206,9 @@ fn is_name_word(word: &str) -> bool {
 /// Where a name or acronym before a hyphen ends, when a lowercase word that is no particle
 /// follows it ("ISIL-held" → 4); `None` for whole names and lowercase words.
 fn name_before_hyphen(word: &str) -> Option<usize> {
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     let hyphen = word.find('-')?;
     let (head, rest) = (&word[..hyphen], &word[hyphen + 1..]);
     let rest_first = rest.split('-').next().unwrap_or("");
@@ -228,6 +234,10 @@ fn is_dotted_acronym(word: &str) -> bool {
 /// capitals, and no lowercase letter first ("ISIL", "U.S.", "CJTF-OIR", "DoD"; not "McGurk",
 /// "F-16" or "iPhone").
 pub fn is_acronym(word: &str) -> bool {
+    // Most words start in lowercase: no count needed.
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     let (mut upper, mut lower) = (0usize, 0usize);
     for c in word.chars() {
         if c.is_ascii_digit() {
