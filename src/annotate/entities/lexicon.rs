@@ -188,8 +188,13 @@ impl Lexicon {
         blocks: impl Iterator<Item = &'a [super::tokens::Tok]> + Clone,
     ) -> Lexicon {
         let mut forms: FxHashMap<u64, u8> = FxHashMap::default();
+        // Which (first byte, length) pairs the capitalised words have: most lowercase words
+        // match none and need no lookup.
+        let slot = |key: &str| (usize::from(key.as_bytes()[0] & 0x3f) << 5) | key.len().min(31);
+        let mut shapes = [false; 64 * 32];
         for toks in blocks.clone() {
             for t in toks.iter().filter(|t| t.cap || t.acronym) {
+                shapes[slot(&t.key)] = true;
                 let mut bits = seen::CAPITAL;
                 if !t.initial {
                     bits |= seen::CAPITAL_INSIDE;
@@ -205,11 +210,15 @@ impl Lexicon {
             return Lexicon { forms };
         }
         for toks in blocks {
-            for t in toks.iter().filter(|t| !t.cap && !t.acronym) {
-                if t.key.starts_with(|c: char| c.is_lowercase()) {
-                    if let Some(bits) = forms.get_mut(&word_hash(&t.key)) {
-                        *bits |= seen::LOWER;
-                    }
+            for t in toks
+                .iter()
+                .filter(|t| !t.cap && !t.acronym && t.key.len() > 3)
+            {
+                if !shapes[slot(&t.key)] {
+                    continue;
+                }
+                if let Some(bits) = forms.get_mut(&word_hash(&t.key)) {
+                    *bits |= seen::LOWER;
                 }
             }
         }

@@ -2,6 +2,7 @@
 //! name wherever else the article writes it the same way, capitalised, where no rule found it
 //! (a sentence-initial "Mosul", a bare "Hezbollah" with no cue).
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use super::tokens::Tok;
@@ -22,7 +23,7 @@ pub struct BlockView<'a> {
 
 /// A name to look for: its words' keys, the name and class its mention had.
 struct Known {
-    keys: Vec<String>,
+    keys: Vec<CompactString>,
     name: String,
     kind: Option<EntityKind>,
     long: Option<String>,
@@ -31,17 +32,17 @@ struct Known {
 /// Adds, for every block, candidates where the words of a name found elsewhere in the article
 /// appear capitalised and uncovered. `cands` are (block, candidate) pairs, as found.
 pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
-    let mut known: FxHashMap<String, Vec<Known>> = FxHashMap::default();
+    let mut known: FxHashMap<CompactString, Vec<Known>> = FxHashMap::default();
     for (b, c) in cands.iter() {
         if c.kind.is_none() {
             continue;
         }
         let toks = blocks[*b].toks;
         let from = toks.partition_point(|t| t.start < c.name_start);
-        let keys: Vec<String> = toks[from..]
+        let keys: Vec<CompactString> = toks[from..]
             .iter()
             .take_while(|t| t.end <= c.end)
-            .map(|t| t.key.to_string())
+            .map(|t| t.key.clone())
             .collect();
         if keys.is_empty() {
             continue;
@@ -135,7 +136,7 @@ fn matches(toks: &[Tok], covered: &[bool], i: usize, k: &Known) -> bool {
         .zip(&k.keys)
         .enumerate()
         .all(|(n, (t, key))| {
-            t.key == key.as_str()
+            t.key == *key
                 && !covered[i + n]
                 && (t.cap || t.acronym || n > 0)
                 && (n == 0 || t.joined)
