@@ -29,6 +29,14 @@ pub fn has_head(toks: &[Tok]) -> bool {
         .any(|t| is(ORG_HEADS, &t.key) || is(PLACE_HEADS, &t.key) || is(TITLES, &t.key))
 }
 
+/// Whether the run's head words are titles only, no organisation or place head: "of" and a
+/// place after them end a person's name ("President Rafsanjani of Iran").
+pub fn only_titles(toks: &[Tok]) -> bool {
+    !toks
+        .iter()
+        .any(|t| is(ORG_HEADS, &t.key) || is(PLACE_HEADS, &t.key))
+}
+
 /// Whether a sentence-initial word is a common word capitalised only by its position: the
 /// corpus writes it in lowercase and never capitalises it inside a sentence, and the
 /// gazetteer does not know it.
@@ -160,7 +168,9 @@ pub fn classify(
                 cand(Some(EntityKind::Person), Evidence::Cue)
             }
             // A state that acts is an organisation ("the United States will", "U.S. forces").
-            GeoKind::Country if acts(toks, r.end) => {
+            GeoKind::Country
+                if acts(toks, r.end) && !before.is_some_and(|b| is(PLACE_PREPS, b)) =>
+            {
                 cand(Some(EntityKind::Organisation), Evidence::Gazetteer)
             }
             k if k.is_place() => cand(Some(EntityKind::Place), Evidence::Gazetteer),
@@ -199,6 +209,10 @@ pub fn classify(
         return None;
     }
     if speaks() {
+        // "the Pentagon said": a person takes no article, a speaking body does.
+        if n == 1 && before == Some("the") {
+            return cand(Some(EntityKind::Organisation), Evidence::Cue);
+        }
         return cand(Some(EntityKind::Person), Evidence::Cue);
     }
     // "Daesh fighters", "ISIL-held": a group noun or "-held" right after makes a body.

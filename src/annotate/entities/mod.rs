@@ -122,17 +122,22 @@ pub fn take_article(toks: &[Tok], taken: &[bool], c: &mut Candidate) {
         return;
     }
     let after = toks.partition_point(|t| t.start < c.end);
-    let modifies = toks.get(after).is_some_and(|t| {
-        t.joined
-            && !t.cap
-            && !t.acronym
-            && !toks[after - 1].possessive
-            && !is_stop(&t.key)
-            && !words::is(words::AGENT_VERBS, &t.key)
-            && !words::is(words::SAYING_VERBS, &t.key)
-            && !words::is(words::AUXILIARIES, &t.key)
-            && !t.key.ends_with("ed")
-    });
+    // "the Iran-Iraq war": a name joined to the next word by a hyphen or slash modifies it.
+    let compound = toks
+        .get(after)
+        .is_some_and(|t| !t.joined && t.start == c.end + 1);
+    let modifies = compound
+        || toks.get(after).is_some_and(|t| {
+            t.joined
+                && !t.cap
+                && !t.acronym
+                && !toks[after - 1].possessive
+                && !is_stop(&t.key)
+                && !words::is(words::AGENT_VERBS, &t.key)
+                && !words::is(words::SAYING_VERBS, &t.key)
+                && !words::is(words::AUXILIARIES, &t.key)
+                && !t.key.ends_with("ed")
+        });
     if !modifies {
         c.start = the.start;
     }
@@ -198,8 +203,12 @@ fn runs(toks: &[Tok], taken: &[bool]) -> Vec<Range<usize>> {
                     || (t.key == "of"
                         && j == end + 1
                         && !toks[j].acronym
-                        && gazetteer::lookup(&toks[end - 1].key).is_none())
-                    || classify::has_head(&toks[start..end])
+                        && gazetteer::lookup_key(&toks[end - 1].key, "").is_none()
+                        && !is_place_key(&toks[j].key))
+                    || (classify::has_head(&toks[start..end])
+                        && !(classify::only_titles(&toks[start..end])
+                            && j < toks.len()
+                            && is_place_key(&toks[j].key)))
             });
             let word = |t: &Tok| t.cap || t.acronym;
             if j < toks.len() && toks[j].joined && word(&toks[j]) && !taken[j] && inner_ok {
@@ -226,6 +235,13 @@ fn runs(toks: &[Tok], taken: &[bool]) -> Vec<Range<usize>> {
         i = end;
     }
     out
+}
+
+/// Whether the gazetteer knows the word as a place: "of" before it ends a name ("King
+/// Hussein of Jordan" is King Hussein, of Jordan) unless a head noun came first ("Bank of
+/// England").
+fn is_place_key(key: &str) -> bool {
+    gazetteer::lookup_key(key, key).is_some_and(|g| g.kind.is_place())
 }
 
 /// Merges, within one article, short names into the full person names they end ("Putin" →

@@ -212,9 +212,15 @@ fn name_before_hyphen(word: &str) -> Option<usize> {
     let hyphen = word.find('-')?;
     let (head, rest) = (&word[..hyphen], &word[hyphen + 1..]);
     let rest_first = rest.split('-').next().unwrap_or("");
+    // "Iran-Iraq", "U.S.-Iraq": two places joined are two names.
+    let place = |w: &str| super::gazetteer::lookup(w).is_some_and(|g| g.kind.is_place());
+    if rest_first.starts_with(|c: char| c.is_uppercase()) && place(head) && place(rest_first) {
+        return Some(hyphen);
+    }
     let lower = rest.chars().next().is_some_and(char::is_lowercase);
-    (lower && !is_particle_any_case(rest_first) && (is_name_word(head) || is_acronym(head)))
-        .then_some(hyphen)
+    // A one-letter part is a linking particle too ("Tehrik-e-Taliban", "Hizb-i-Islami").
+    let particle = is_particle_any_case(rest_first) || rest_first.chars().count() == 1;
+    (lower && !particle && (is_name_word(head) || is_acronym(head))).then_some(hyphen)
 }
 
 /// "U.S", "U.K", "D.C": single capitals joined by periods (the last period follows).
@@ -305,6 +311,12 @@ mod tests {
             .map(|t| &text[t.start..t.end])
             .collect();
         assert_eq!(acronyms, ["U.S.", "ISIL", "DoD", "CJTF-OIR"]);
+        let text = "the Iran-Iraq war and Tehrik-e-Taliban";
+        let words: Vec<&str> = tokens(text).iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            ["the", "Iran", "Iraq", "war", "and", "Tehrik-e-Taliban"]
+        );
         assert_eq!(t[1].key, "us");
         let t = tokens("Gen. Joseph L. Votel");
         assert!(t.iter().all(|t| t.cap) && t[2].end == 14);
