@@ -152,7 +152,10 @@ pub fn classify(
     let plural_opener = n == 1 && first.initial && last.ends_with('s');
     let speaks = || !plural_opener && person_cue_after(text, toks, taken, r.end);
     let geo = if n == 1 {
-        gazetteer::lookup_key(&first.key, &name)
+        // "Southern", "Eastern": adjectives, whatever province bears the name.
+        gazetteer::lookup_key(&first.key, &name).filter(|g| {
+            g.kind == GeoKind::Country || !(is(COMPASS, &first.key) || is_adjective(&first.key))
+        })
     } else {
         gazetteer::lookup(&name)
     };
@@ -167,9 +170,11 @@ pub fn classify(
             GeoKind::City | GeoKind::Province if speaks() => {
                 cand(Some(EntityKind::Person), Evidence::Cue)
             }
-            // A state that acts is an organisation ("the United States will", "U.S. forces").
+            // A state that acts is an organisation ("the United States will", "U.S. forces"),
+            // not after "of": "the Queen of Ghana met" is the queen acting.
             GeoKind::Country
-                if acts(toks, r.end) && !before.is_some_and(|b| is(PLACE_PREPS, b)) =>
+                if acts(toks, r.end)
+                    && !before.is_some_and(|b| is(PLACE_PREPS, b) || b == "of") =>
             {
                 cand(Some(EntityKind::Organisation), Evidence::Gazetteer)
             }

@@ -286,9 +286,11 @@ pub fn resolve(cands: &mut Vec<(usize, Candidate)>) -> Vec<Option<usize>> {
                 c.name = name;
                 c.kind = Some(EntityKind::Person);
             }
-            (Some(name), Some(_)) if !k.contains(' ') && weak(c.evidence) => {
+            (Some(name), Some(_)) if !k.contains(' ') && (weak(c.evidence) || town(&c)) => {
                 c.name = name;
                 c.kind = Some(EntityKind::Person);
+                // Its class now comes from the full name elsewhere in the article.
+                c.evidence = Evidence::Propagation;
             }
             (_, Some(EntityKind::Other)) if persons.contains_key(&k) => {
                 c.kind = Some(EntityKind::Person);
@@ -305,6 +307,16 @@ pub fn resolve(cands: &mut Vec<(usize, Candidate)>) -> Vec<Option<usize>> {
     one_sense(&mut kept);
     *cands = kept;
     kept_index
+}
+
+/// A single word the gazetteer calls a town or province, not a country: it yields to a
+/// person the article names in full with it ("Abraham Lincoln" … "Lincoln said").
+fn town(c: &Candidate) -> bool {
+    use gazetteer::GeoKind;
+    c.evidence == Evidence::Gazetteer
+        && c.kind == Some(EntityKind::Place)
+        && gazetteer::lookup(&c.name)
+            .is_some_and(|g| matches!(g.kind, GeoKind::City | GeoKind::Province))
 }
 
 /// Evidence that says a word is a name but not of which class.

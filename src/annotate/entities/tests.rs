@@ -340,3 +340,34 @@ fn particles_and_hyphens_keep_names_whole() {
     assert!(found.contains(&"Ahmad al-Rashid".to_string()), "{found:?}");
     assert!(found.contains(&"Kalbar".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_town_name_yields_to_the_person_the_article_names_with_it() {
+    // "Lincoln" is a city in the gazetteer; here it is Sarah Lincoln's surname.
+    let found = article("Sarah Lincoln arrived at noon. Later, Lincoln met the press.");
+    let lincoln: Vec<_> = found.iter().filter(|c| c.0 == "Lincoln").collect();
+    assert_eq!(lincoln.len(), 1, "{found:?}");
+    assert_eq!(lincoln[0].1, "Sarah Lincoln");
+    assert_eq!(lincoln[0].2, Some(EntityKind::Person));
+}
+
+#[test]
+fn a_place_after_of_ends_a_titled_name_and_a_speaking_body_takes_the_article() {
+    let found = article("Queen Amina of Ghana met them, and the Bundesrat said no.");
+    assert!(
+        found.iter().any(|c| c.0 == "Queen Amina" && c.1 == "Amina"),
+        "{found:?}"
+    );
+    assert!(found
+        .iter()
+        .any(|c| c.1 == "Ghana" && c.2 == Some(EntityKind::Place)));
+    assert!(found
+        .iter()
+        .any(|c| c.1 == "Bundesrat" && c.2 == Some(EntityKind::Organisation)));
+}
+
+#[test]
+fn compass_adjectives_and_number_words_are_no_places() {
+    let found = spans("Southern farmers met. Twelve Nordic ministers came from Eastern towns.");
+    assert!(found.is_empty(), "{found:?}");
+}
