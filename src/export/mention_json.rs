@@ -35,6 +35,13 @@ pub(super) struct MentionRecord<'a> {
     /// `person`, `organisation`, `place` or `entity`, for `entity` mentions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) entity_kind: Option<&'static str>,
+    /// What showed an `entity` mention to be a name of its kind: `cue`, `gazetteer`,
+    /// `acronym`, `propagation`, `corpus` or `shape`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) evidence: Option<&'static str>,
+    /// The title or role inside an `entity` mention's span, before the name ("Gen.").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) title: Option<&'a str>,
     /// Entity or actor id of who said it, for `quote` mentions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) speaker: Option<&'a str>,
@@ -112,6 +119,8 @@ impl MentionRecord<'_> {
             ("actor", self.actor),
             ("entity", self.entity),
             ("entity_kind", self.entity_kind),
+            ("evidence", self.evidence),
+            ("title", self.title),
             ("speaker", self.speaker),
         ];
         for (name, value) in optional {
@@ -189,6 +198,8 @@ mod tests {
             actor: optional[1].as_deref(),
             entity: optional[2].as_deref(),
             entity_kind: optional[2].as_ref().map(|_| "person"),
+            evidence: optional[0].as_ref().map(|_| "cue"),
+            title: optional[0].as_deref(),
             speaker: optional[1].as_ref().and(optional[2].as_deref()),
             paragraph: &texts[0],
             sentence: &texts[3],

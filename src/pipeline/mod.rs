@@ -17,7 +17,7 @@ use anyhow::{bail, Result};
 use rayon::prelude::*;
 
 pub use crate::analysis::{Analysis, RenderInput};
-use crate::annotate::Annotator;
+use crate::annotate::{Annotator, Lexicon, WordForms};
 use crate::config::Site;
 use crate::linkcheck::LinkCheck;
 use crate::model::{Article, MentionKind, NotesSource, SourceFile};
@@ -123,11 +123,47 @@ pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<V
     if let Some(p) = hooks.progress {
         p.set_total(sources.len());
     }
+    // The corpus pass: what all articles show about their words, a small input to each
+    // article's annotation; a cached analysis is reused only while its share is unchanged.
+    // One reading of each source; only its capitalised words are kept past the merge.
+    let (lexicon, mut capitalised) = sources
+        .par_iter()
+        .enumerate()
+        .fold(
+            || (Lexicon::default(), Vec::new()),
+            |(mut lexicon, mut keys), (i, file)| {
+                let forms = WordForms::of(&file.text);
+                keys.push((i, forms.capitalised()));
+                lexicon.add(&forms);
+                (lexicon, keys)
+            },
+        )
+        .reduce(
+            || (Lexicon::default(), Vec::new()),
+            |(a, mut ka), (b, kb)| {
+                ka.extend(kb);
+                (a.merge(b), ka)
+            },
+        );
+    capitalised.sort_unstable_by_key(|(i, _)| *i);
+    let capitalised: Vec<Vec<u64>> = capitalised.into_iter().map(|(_, keys)| keys).collect();
     let results: Vec<Result<Article>> = sources
         .into_par_iter()
-        .map(|file| match hooks.reuse.and_then(|reuse| reuse(&file)) {
-            Some(article) => Ok(article),
-            None => parse::parse_article(file, &site.config).map(|a| annotator.annotate(a)),
+        .zip(capitalised)
+        .map(|(file, capitalised)| {
+            let digest = lexicon.digest_of(&capitalised);
+            match hooks
+                .reuse
+                .and_then(|reuse| reuse(&file))
+                .filter(|a| a.corpus_digest == digest)
+            {
+                Some(article) => Ok(article),
+                None => parse::parse_article(file, &site.config).map(|a| {
+                    let mut a = annotator.annotate_in(a, &lexicon);
+                    a.corpus_digest = digest;
+                    a
+                }),
+            }
         })
         .inspect(|_| {
             if let Some(p) = hooks.progress {

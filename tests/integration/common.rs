@@ -122,3 +122,36 @@ pub fn copy_site_sources(from: &Path, to: &Path) {
         }
     }
 }
+
+/// `html` without the links entity names get in the text (`<a class="m m-entity" …>` and
+/// its `</a>`), so a test can look for a sentence as the reader sees it.
+pub fn without_entity_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<a class=\"m m-entity\"") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let open_end = after.find('>').map_or(after.len(), |i| i + 1);
+        let inner = &after[open_end..];
+        let close = inner.find("</a>").unwrap_or(inner.len());
+        out.push_str(&inner[..close]);
+        rest = inner.get(close + 4..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `html` with every tag removed: the text as the reader sees it.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
