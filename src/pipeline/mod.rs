@@ -206,7 +206,6 @@ pub fn emit(input: &RenderInput, sink: &dyn Sink) -> Result<LinkCheck> {
         inner: sink,
     };
     let site = input.site;
-    let export_path = "data/annotations.json";
     // The search index and the export need no page: built beside rendering, they fill the
     // moments a core would wait in it.
     let (rendered, (searched, exported)) = rayon::join(
@@ -218,11 +217,7 @@ pub fn emit(input: &RenderInput, sink: &dyn Sink) -> Result<LinkCheck> {
                         .into_iter()
                         .try_for_each(|(path, bytes)| sink.put(path, bytes))
                 },
-                || {
-                    sink.put_streamed(export_path.into(), &mut |out| {
-                        export::write_annotations(&site.config, input.articles, input.index, out)
-                    })
-                },
+                || export::write_export(&site.config, input.articles, input.index, &sink),
             )
         },
     );

@@ -8,6 +8,7 @@ mod completions;
 mod determinism;
 mod errors;
 mod events;
+mod export;
 mod extract;
 mod feeds;
 mod fixture;
