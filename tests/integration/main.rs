@@ -18,3 +18,4 @@ mod paging;
 mod search_keys;
 mod serve;
 mod shipped;
+mod size_guard;
