@@ -12,6 +12,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::Shell;
 
 use crate::check::{self, Severity};
+use crate::diagnostic::count;
 use crate::extract::{self, ExtractOptions};
 use crate::pipeline::{self, BuildOptions};
 use crate::progress::Bar;
@@ -263,10 +264,10 @@ fn build(config: &Path, options: &BuildOptions, verbose: bool, quiet: bool) -> E
             }
             if !quiet {
                 println!(
-                    "nothing changed since the last build: {} is up to date ({} articles, {} files) — checked in {} ms",
+                    "nothing changed since the last build: {} is up to date ({}, {}) — checked in {} ms",
                     r.output.display(),
-                    r.articles,
-                    r.files,
+                    count(r.articles, "article"),
+                    count(r.files, "file"),
                     r.elapsed.as_millis()
                 );
             }
@@ -281,13 +282,13 @@ fn build(config: &Path, options: &BuildOptions, verbose: bool, quiet: bool) -> E
                     eprintln!("warning: {w}");
                 }
                 println!(
-                    "built {} articles, {} actors ({} mentions), {} dates: {} pages ({} files) in {} — done in {} ms",
-                    r.articles,
-                    r.actors,
-                    r.mentions,
-                    r.dates,
-                    r.pages,
-                    r.files,
+                    "built {}, {} ({}), {}: {} ({}) in {} — done in {} ms",
+                    count(r.articles, "article"),
+                    count(r.actors, "actor"),
+                    count(r.mentions, "mention"),
+                    count(r.dates, "date"),
+                    count(r.pages, "page"),
+                    count(r.files, "file"),
                     r.output.display(),
                     r.elapsed.as_millis()
                 );
@@ -314,15 +315,16 @@ fn run_check(config: &Path, external: bool, allow_orphans: bool, quiet: bool) ->
     let errors = report.count(Severity::Error);
     if !quiet {
         let external = if external {
-            format!(", {} external links", report.external)
+            format!(", {}", count(report.external, "external link"))
         } else {
             String::new()
         };
         println!(
-            "checked {} articles, {} pages{external}: {errors} errors, {} warnings",
-            report.articles,
-            report.pages,
-            report.count(Severity::Warning)
+            "checked {}, {}{external}: {}, {}",
+            count(report.articles, "article"),
+            count(report.pages, "page"),
+            count(errors, "error"),
+            count(report.count(Severity::Warning), "warning")
         );
     }
     if errors > 0 {

@@ -57,18 +57,21 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
         return report;
     };
     let seeds = site.seeds_dir();
-    let utf8 = invalid_utf8(&site, &seeds);
-    if !utf8.is_empty() {
-        report.problems.extend(utf8);
-        return report;
-    }
+    let shown_all = |problems: Vec<Problem>| {
+        problems
+            .into_iter()
+            .map(|d| d.shown_through(|f| shown(&site, f)))
+    };
     let loaded = match load::load_sources_with(&seeds, &site.root, false) {
         Ok(l) => l,
         Err(e) => {
-            report.problems.push(Problem::error(None, format!("{e:#}")));
+            report
+                .problems
+                .extend(shown_all(crate::diagnostic::of_error(&e)));
             return report;
         }
     };
+    report.problems.extend(shown_all(loaded.warnings));
     report.articles = loaded.sources.len();
     let hooks = pipeline::Hooks::default();
     let stages = &mut pipeline::Stages::default();
@@ -76,29 +79,19 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
         match pipeline::analyse_loaded(&site, loaded.sources, &loaded.notes, hooks, stages) {
             Ok(a) => a,
             Err(e) => {
-                let text = format!("{e:#}");
-                report.problems.extend(text.lines().map(|line| {
-                    // Parse errors read "path: message" or "path:line: message".
-                    match line.split_once(": ") {
-                        Some((at, msg)) if !at.contains(' ') => {
-                            Problem::error(Some(shown(&site, at)), msg)
-                        }
-                        _ => Problem::error(None, line),
-                    }
-                }));
+                // Already shown as the user can open them.
+                report.problems.extend(crate::diagnostic::of_error(&e));
                 return report;
             }
         };
     for article in &analysis.articles {
-        for w in &article.warnings {
-            let problem = match w.split_once(": ") {
-                Some((at, msg)) => Problem::warning(Some(shown(&site, at)), msg),
-                None => Problem::warning(None, w.as_str()),
-            };
-            report.problems.push(problem);
-        }
+        report.problems.extend(shown_all(article.warnings.clone()));
         report.problems.extend(unresolved_dates(&site, article));
     }
+    let mentions = analysis.index.actors.iter().map(|a| a.mentions);
+    report
+        .problems
+        .extend(shown_all(site.unmentioned_actors(mentions)));
     report
         .problems
         .extend(note_problems(&site, &analysis.note_problems, allow_orphans));
@@ -148,42 +141,6 @@ fn check_config(path: &Path, problems: &mut Vec<Problem>) -> Option<Site> {
             None
         }
     }
-}
-
-/// Every article file that is not UTF-8, with the line and column of the first bad byte, so all
-/// of them are reported at once (loading stops at the first).
-fn invalid_utf8(site: &Site, seeds: &Path) -> Vec<Problem> {
-    let mut out = Vec::new();
-    if !seeds.is_dir() {
-        return out;
-    }
-    for entry in walkdir::WalkDir::new(seeds)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
-    {
-        let path = entry.path();
-        let ext = path.extension().and_then(|e| e.to_str());
-        if !matches!(ext, Some("txt" | "md")) {
-            continue;
-        }
-        let Ok(bytes) = std::fs::read(path) else {
-            continue; // loading reports it
-        };
-        if let Err(e) = std::str::from_utf8(&bytes) {
-            let at = e.valid_up_to();
-            let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-            let (line, col) = line_col(valid, at);
-            let rel = path.strip_prefix(&site.root).unwrap_or(path);
-            out.push(
-                Problem::error(Some(display(rel)), format!("not valid UTF-8 (byte {at})"))
-                    .at(line, Some(col))
-                    .hint("re-save the file as UTF-8"),
-            );
-        }
-    }
-    out
 }
 
 /// Relative dates the build dropped because the article gives nothing to resolve them against.

@@ -12,40 +12,61 @@ mod plain;
 use anyhow::Result;
 
 use crate::config::{check_published, ArticleMeta, SiteConfig};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Article, Block, BlockKind, Format, Meta, SourceFile};
 
 /// Builds the article: metadata from front matter and `site.toml`, blocks from the text.
+/// Problems fail with [`Diagnostics`] naming the file relative to the site root.
 pub fn parse_article(file: SourceFile, config: &SiteConfig) -> Result<Article> {
     let mut warnings = Vec::new();
+    let path = Some(file.display_path.clone());
     let (front, blocks, inferred) = match file.format {
         Format::Text => {
             let (blocks, title) = plain::blocks(&file.text);
             (ArticleMeta::default(), blocks, title)
         }
         Format::Markdown => {
-            let (front, body_start) = front_matter::split(&file.text, &file.display_path)?;
+            let (front, body_start) = front_matter::split(&file.text, &file.display_path)
+                .map_err(|d| Diagnostics(vec![d]))?;
             let (blocks, found) = markdown::blocks(&file.text, body_start);
-            let path = &file.display_path;
             warnings.extend(
                 found
                     .into_iter()
-                    .map(|(line, w)| format!("{path}:{line}: {w}")),
+                    .map(|(line, w)| Diagnostic::warning(path.clone(), w).at(line, None)),
             );
             let title = first_text(&file.text, &blocks);
             (front, blocks, title)
         }
     };
     let configured = config.articles.get(&file.id).cloned().unwrap_or_default();
+    let from_config = configured.url.is_some();
     let mut meta = merge_meta(front, configured, inferred, &file.display_path)?;
     if meta.title.trim().is_empty() {
         // An empty or unreadable article still needs a heading and a link text.
         meta.title = file.id.clone();
     }
     if let Some(url) = meta.url.take_if(|u| !crate::config::is_web_url(u)) {
-        warnings.push(format!(
-            "{}: url {url:?} is not a web address (http:// or https://); it is not linked",
-            file.display_path
-        ));
+        // The address comes from the article's table in site.toml when it has one there.
+        let warning = match from_config {
+            true => {
+                let w = Diagnostic::warning(
+                    config.spans.file.clone(),
+                    format!(
+                        "[articles.{}] url {url:?} is not a web address (http:// or https://)",
+                        file.id
+                    ),
+                );
+                match config.spans.urls.get(&file.id) {
+                    Some(&(line, col)) => w.at(line, Some(col)),
+                    None => w,
+                }
+            }
+            false => Diagnostic::warning(
+                path.clone(),
+                format!("url {url:?} is not a web address (http:// or https://)"),
+            ),
+        };
+        warnings.push(warning.hint("it is not linked"));
     }
     let mut article = Article {
         id: file.id,
@@ -73,9 +94,12 @@ fn merge_meta(
 ) -> Result<Meta> {
     let pick = |a: Option<String>, b: Option<String>| a.or(b).filter(|s| !s.trim().is_empty());
     let published = match pick(config.published, front.published) {
-        Some(p) => {
-            Some(check_published(&p).map_err(|e| anyhow::anyhow!("{path}: published: {e}"))?)
-        }
+        Some(p) => Some(check_published(&p).map_err(|e| {
+            Diagnostics(vec![Diagnostic::error(
+                Some(path.to_string()),
+                format!("published: {e}"),
+            )])
+        })?),
         None => None,
     };
     let explicit_title = pick(config.title, front.title);

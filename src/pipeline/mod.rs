@@ -177,21 +177,16 @@ pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<V
     for r in results {
         match r {
             Ok(a) => articles.push(a),
-            Err(e) => errors.push(format!("{e:#}")),
+            Err(e) => errors.extend(
+                crate::diagnostic::of_error(&e)
+                    .into_iter()
+                    .map(|d| d.shown_through(|f| site.shown(f))),
+            ),
         }
     }
+    errors.extend(site.unknown_article_tables(articles.iter().map(|a| a.id.as_str())));
     if !errors.is_empty() {
-        errors.sort();
-        bail!("{}", errors.join("\n"));
-    }
-    for id in site.config.articles.keys() {
-        if !articles.iter().any(|a| &a.id == id) {
-            bail!(
-                "{}: [articles.{id}] names no file in {}; fix the id or remove the table",
-                site.config_path.display(),
-                site.seeds_dir().display()
-            );
-        }
+        return Err(crate::diagnostic::Diagnostics::sorted(errors).into());
     }
     Ok(articles)
 }
@@ -260,13 +255,7 @@ pub fn judge_notes(
     let warnings = std::mem::take(&mut analysis.note_problems)
         .into_result(allow_orphans, |f| site.shown(f))?;
     // Printed after "warning: " like every other build warning.
-    Ok(warnings
-        .iter()
-        .map(|d| match d.location() {
-            Some(at) => format!("{at}: {}", d.text()),
-            None => d.text(),
-        })
-        .collect())
+    Ok(warnings.iter().map(|d| d.located()).collect())
 }
 
 /// The error policy of `build` and `serve` for links: any broken internal link fails.
@@ -275,8 +264,8 @@ pub fn fail_on_broken(broken: Vec<String>) -> Result<()> {
         return Ok(());
     }
     bail!(
-        "{} broken internal link(s) in the output; nothing was written:\n  {}",
-        broken.len(),
+        "{} in the output; nothing was written:\n  {}",
+        crate::diagnostic::count(broken.len(), "broken internal link"),
         broken.join("\n  ")
     )
 }
@@ -358,7 +347,8 @@ pub fn build_with(
     let output = options.output.clone().unwrap_or_else(|| site.output_dir());
     guard_output(&site, &output)?;
     let loaded = load::load_sources_with(&site.seeds_dir(), &site.root, options.lossy)?;
-    let (sources, notes_files, load_warnings) = (loaded.sources, loaded.notes, loaded.warnings);
+    let (sources, notes_files) = (loaded.sources, loaded.notes);
+    let load_warnings: Vec<String> = loaded.warnings.iter().map(|d| d.located()).collect();
     stages.lap("load");
     let options_key = format!("{:?} {}", site.config.base_url, options.allow_orphans);
     let inputs = fingerprint::inputs(&site, &sources, &notes_files, &options_key);
@@ -414,8 +404,17 @@ pub fn build_with(
         elapsed: started.elapsed(),
         warnings: load_warnings
             .into_iter()
-            .chain(articles.iter().flat_map(|a| a.warnings.iter().cloned()))
+            .chain(
+                articles
+                    .iter()
+                    .flat_map(|a| a.warnings.iter().map(|d| d.located())),
+            )
             .chain(note_warnings)
+            .chain(
+                site.unmentioned_actors(analysis.index.actors.iter().map(|a| a.mentions))
+                    .iter()
+                    .map(|d| d.located()),
+            )
             .chain(sizes.warnings())
             .collect(),
         up_to_date: false,
