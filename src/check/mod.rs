@@ -109,6 +109,7 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
         report.external = checked;
         report.problems.extend(problems);
     }
+    crate::diagnostic::sort(&mut report.problems);
     report
 }
 

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 pub use crate::analysis::{Analysis, RenderInput};
 use crate::annotate::{Annotator, Lexicon, WordForms};
 use crate::config::Site;
+use crate::diagnostic::Diagnostic;
 use crate::linkcheck::LinkCheck;
 use crate::model::{Article, MentionKind, NotesSource, SourceFile};
 use crate::output::{Pages, Sink};
@@ -251,11 +252,30 @@ pub fn judge_notes(
     site: &Site,
     analysis: &mut Analysis,
     allow_orphans: bool,
-) -> Result<Vec<String>> {
-    let warnings = std::mem::take(&mut analysis.note_problems)
-        .into_result(allow_orphans, |f| site.shown(f))?;
-    // Printed after "warning: " like every other build warning.
-    Ok(warnings.iter().map(|d| d.located()).collect())
+) -> Result<Vec<Diagnostic>> {
+    std::mem::take(&mut analysis.note_problems).into_result(allow_orphans, |f| site.shown(f))
+}
+
+/// Every warning of a build that did not fail — the load stage's, the articles', the notes'
+/// and the actors no article mentions — sorted by file and position, each as printed after
+/// "warning: ".
+pub fn warnings(
+    site: &Site,
+    load: &[Diagnostic],
+    analysis: &Analysis,
+    notes: Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut all = load.to_vec();
+    all.extend(
+        analysis
+            .articles
+            .iter()
+            .flat_map(|a| a.warnings.iter().cloned()),
+    );
+    all.extend(notes);
+    all.extend(site.unmentioned_actors(analysis.index.actors.iter().map(|a| a.mentions)));
+    crate::diagnostic::sort(&mut all);
+    all.iter().map(Diagnostic::located).collect()
 }
 
 /// The error policy of `build` and `serve` for links: any broken internal link fails.
@@ -348,7 +368,7 @@ pub fn build_with(
     guard_output(&site, &output)?;
     let loaded = load::load_sources_with(&site.seeds_dir(), &site.root, options.lossy)?;
     let (sources, notes_files) = (loaded.sources, loaded.notes);
-    let load_warnings: Vec<String> = loaded.warnings.iter().map(|d| d.located()).collect();
+    let load_warnings = loaded.warnings;
     stages.lap("load");
     let options_key = format!("{:?} {}", site.config.base_url, options.allow_orphans);
     let inputs = fingerprint::inputs(&site, &sources, &notes_files, &options_key);
@@ -364,7 +384,7 @@ pub fn build_with(
                 files,
                 output,
                 elapsed: started.elapsed(),
-                warnings: load_warnings,
+                warnings: load_warnings.iter().map(Diagnostic::located).collect(),
                 up_to_date: true,
                 stages,
             });
@@ -402,19 +422,8 @@ pub fn build_with(
         files: files + 1,
         output,
         elapsed: started.elapsed(),
-        warnings: load_warnings
+        warnings: warnings(&site, &load_warnings, &analysis, note_warnings)
             .into_iter()
-            .chain(
-                articles
-                    .iter()
-                    .flat_map(|a| a.warnings.iter().map(|d| d.located())),
-            )
-            .chain(note_warnings)
-            .chain(
-                site.unmentioned_actors(analysis.index.actors.iter().map(|a| a.mentions))
-                    .iter()
-                    .map(|d| d.located()),
-            )
             .chain(sizes.warnings())
             .collect(),
         up_to_date: false,

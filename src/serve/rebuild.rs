@@ -60,19 +60,7 @@ impl Builder {
         let note_warnings = pipeline::judge_notes(&site, &mut analysis, self.allow_orphans)?;
         let (pages, broken) = pipeline::emit_to_memory(&analysis.input(&site))?;
         pipeline::fail_on_broken(broken)?;
-        let mentions = analysis.index.actors.iter().map(|a| a.mentions);
-        let warnings = loaded
-            .warnings
-            .iter()
-            .chain(analysis.articles.iter().flat_map(|a| &a.warnings))
-            .map(|d| d.located())
-            .chain(note_warnings)
-            .chain(
-                site.unmentioned_actors(mentions)
-                    .iter()
-                    .map(|d| d.located()),
-            )
-            .collect();
+        let warnings = pipeline::warnings(&site, &loaded.warnings, &analysis, note_warnings);
         Ok(Built {
             pages,
             site,
