@@ -91,10 +91,12 @@ pub enum Command {
     /// there is one (or from -c), else none are annotated.
     #[command(after_help = "Examples:
   dossier extract article.txt
+  pbpaste | dossier extract --published 2025-07-04 -
   dossier extract --published 2025-07-04 notes/*.md | jq -r 'select(.kind==\"date\") | .value'
   dossier extract -c ~/sites/afghanistan/site.toml new-article.txt")]
     Extract {
-        /// The texts (.md is read as Markdown, anything else as plain text).
+        /// The texts (.md is read as Markdown, anything else as plain text); `-` reads
+        /// standard input as plain text.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Publication date relative dates resolve against: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -213,10 +215,17 @@ pub fn run() -> ExitCode {
             };
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            let result = extract::extract(&options, &mut out);
+            let result = extract::extract_from(&options, &mut std::io::stdin().lock(), &mut out);
             let flushed = out.flush();
             match (result, flushed) {
-                (Ok(_), Ok(())) => ExitCode::SUCCESS,
+                (Ok(done), Ok(())) => {
+                    if !quiet {
+                        for w in &done.warnings {
+                            eprintln!("{w}");
+                        }
+                    }
+                    ExitCode::SUCCESS
+                }
                 (Err(e), _) => fail(&e),
                 (_, Err(e)) => fail(&e.into()),
             }

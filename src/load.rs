@@ -246,7 +246,7 @@ fn read_article(found: Found, lossy: bool) -> Result<Read> {
 }
 
 /// "not valid UTF-8" in `file` at the line and column of byte `at`, the first bad one.
-fn not_utf8(file: String, bytes: &[u8], at: usize) -> Diagnostic {
+pub fn not_utf8(file: String, bytes: &[u8], at: usize) -> Diagnostic {
     let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
     let (line, col) = crate::position::line_col(valid, at);
     Diagnostic::error(Some(file), format!("not valid UTF-8 (byte {at})")).at(line, Some(col))

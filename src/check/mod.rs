@@ -4,17 +4,18 @@
 //! A build stops at the first stage that fails and says so in prose; an author fixing a site
 //! wants a list instead, in the `file:line:col: message` form editors and CI annotate.
 
+mod dates;
 mod external;
 mod position;
 
 use std::path::{Path, PathBuf};
 
-use crate::annotate::dates::{DateResolver, Missing};
 use crate::config::Site;
 use crate::model::{Article, Format};
 use crate::{load, pipeline};
 
 use crate::position::line_col;
+pub use dates::unresolved_dates as unresolved_dates_of;
 pub use external::check_external;
 use position::locate;
 
@@ -144,49 +145,17 @@ fn check_config(path: &Path, problems: &mut Vec<Problem>) -> Option<Site> {
     }
 }
 
-/// Relative dates the build dropped because the article gives nothing to resolve them against.
+/// Relative dates the build dropped, at their line and column in the article as the user can
+/// open it; the hint says how to give the date in `site.toml` or the front matter.
 fn unresolved_dates(site: &Site, article: &Article) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let mut resolver = DateResolver::with_mode(article.meta.published, article.meta.dates);
-    for block in article.blocks.iter().filter(|b| b.is_annotated()) {
-        let (text, map) = block.plain_text(&article.source);
-        resolver.find(&text);
-        for (range, lacks) in resolver.unresolved() {
-            let Some(span) = crate::annotate::to_source(&map, range.clone()) else {
-                continue;
-            };
-            let (line, col) = line_col(&article.source, span.start);
-            let field = match article.format {
-                Format::Markdown => "a `published` date in its front matter".to_string(),
-                Format::Text => format!("`published` in [articles.{}] in site.toml", article.id),
-            };
-            let why = match lacks {
-                Missing::Anchor if article.meta.published.is_some() => format!(
-                    "the article's publication date is too coarse for it and no earlier date is fine enough; give it {field} with a month or day"
-                ),
-                Missing::Anchor => format!(
-                    "the article has no publication date and no earlier date; give it {field}"
-                ),
-                Missing::PublicationDay => format!(
-                    "it needs the day the article was published; give it {field} as a full date (YYYY-MM-DD)"
-                ),
-                Missing::EarlierDate => {
-                    "it counts from an earlier date in the text, and none comes before it at a fine enough precision; give the date it counts from in the text".to_string()
-                }
-            };
-            out.push(
-                Problem::warning(
-                    Some(shown(site, &article.source_path)),
-                    format!(
-                        "date {:?} could not be resolved: {why}",
-                        &article.source[span]
-                    ),
-                )
-                .at(line, Some(col)),
-            );
-        }
-    }
-    out
+    let field = match article.format {
+        Format::Markdown => "a `published` date in its front matter".to_string(),
+        Format::Text => format!("`published` in [articles.{}] in site.toml", article.id),
+    };
+    dates::unresolved_dates(article, &field)
+        .into_iter()
+        .map(|d| d.shown_through(|f| shown(site, f)))
+        .collect()
 }
 
 /// Broken internal links, one problem per distinct link: at the line of a site template that

@@ -229,3 +229,27 @@ fn serve_shows_the_build_error_and_does_not_claim_a_last_good_site() {
     assert!(!served.contains("last good site"), "{served}");
     insta::assert_snapshot!(served);
 }
+
+#[test]
+fn extract_reads_standard_input_and_warns_about_unresolved_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["extract", "-"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"It rained on Monday.\nIt snowed last year, in March 2024.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("\"value\":\"2024-03\""), "{stdout}");
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr));
+}
