@@ -171,8 +171,8 @@ pub fn count_as(n: usize, singular: &str, plural: &str) -> String {
 }
 
 /// The candidate closest to `word`, when it is close enough to be the one meant: a typo
-/// (one or two letters wrong, swapped, missing or extra in a word of ordinary length) or a
-/// shortened form ("alias" for "aliases"). Case is ignored; ties go to the first candidate.
+/// (one or two letters wrong, swapped, missing or extra in a word of ordinary length, one in
+/// a short word) or a shortened form ("alias" for "aliases"). Case is ignored; ties go to the first candidate.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
@@ -184,7 +184,9 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         let similarity = strsim::normalized_damerau_levenshtein(&word, &c);
         let shorter = word.chars().count().min(c.chars().count());
         let extends = shorter >= 4 && (c.starts_with(&word) || word.starts_with(&c));
-        let score = if extends {
+        // One letter wrong in a short word is still a typo ("oyl" for "oil").
+        let one_off = shorter >= 3 && strsim::damerau_levenshtein(&word, &c) == 1;
+        let score = if extends || one_off {
             similarity.max(0.7)
         } else {
             similarity
@@ -260,6 +262,8 @@ mod tests {
         assert_eq!(nearest("alias", keys), Some("aliases"));
         assert_eq!(nearest("titel", keys), Some("title"));
         assert_eq!(nearest("gas-capp", ["gas-cap", "oil"]), Some("gas-cap"));
+        assert_eq!(nearest("oyl", ["gas", "oil"]), Some("oil"));
+        assert_eq!(nearest("oxx", ["gas", "oil"]), None);
         assert_eq!(nearest("colour", keys), None);
         assert_eq!(
             nearest("url", keys),

@@ -9,6 +9,8 @@ pub mod highlight;
 pub mod markdown;
 mod plain;
 
+use std::collections::BTreeSet;
+
 use anyhow::Result;
 
 use crate::config::{check_published, ArticleMeta, SiteConfig};
@@ -16,8 +18,20 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Article, Block, BlockKind, Format, Meta, SourceFile};
 
 /// Builds the article: metadata from front matter and `site.toml`, blocks from the text.
-/// Problems fail with [`Diagnostics`] naming the file relative to the site root.
+/// Problems fail with [`Diagnostics`] naming the file relative to the site root. Links to
+/// other articles by their files are not checked (see [`parse_article_in`]).
 pub fn parse_article(file: SourceFile, config: &SiteConfig) -> Result<Article> {
+    parse_article_in(file, config, None)
+}
+
+/// [`parse_article`] in a site whose article ids are `articles`: a Markdown link to an
+/// article by its file (`[see](other.md)`) that names none of them is an error at the link's
+/// line and column, with the nearest id when one is close.
+pub fn parse_article_in(
+    file: SourceFile,
+    config: &SiteConfig,
+    articles: Option<&BTreeSet<String>>,
+) -> Result<Article> {
     let mut warnings = Vec::new();
     let path = Some(file.display_path.clone());
     let (front, blocks, inferred) = match file.format {
@@ -28,9 +42,16 @@ pub fn parse_article(file: SourceFile, config: &SiteConfig) -> Result<Article> {
         Format::Markdown => {
             let (front, body_start) = front_matter::split(&file.text, &file.display_path)
                 .map_err(|d| Diagnostics(vec![d]))?;
-            let (blocks, found) = markdown::blocks(&file.text, body_start);
+            let body = markdown::body(&file.text, body_start);
+            if let Some(ids) = articles {
+                let broken = broken_links(&file, &body.links, ids);
+                if !broken.is_empty() {
+                    return Err(Diagnostics(broken).into());
+                }
+            }
+            let blocks = body.blocks;
             warnings.extend(
-                found
+                body.warnings
                     .into_iter()
                     .map(|(line, w)| Diagnostic::warning(path.clone(), w).at(line, None)),
             );
@@ -83,6 +104,31 @@ pub fn parse_article(file: SourceFile, config: &SiteConfig) -> Result<Article> {
     };
     number_anchors(&mut article.blocks);
     Ok(article)
+}
+
+/// An error for every link of `file` to an article that is none of `ids`.
+fn broken_links(
+    file: &SourceFile,
+    links: &[markdown::ArticleLink],
+    ids: &BTreeSet<String>,
+) -> Vec<Diagnostic> {
+    let lines = crate::position::LineIndex::new(&file.text);
+    links
+        .iter()
+        .filter(|l| !ids.contains(&l.id))
+        .map(|l| {
+            let (line, col) = lines.line_col(&file.text, l.at);
+            let problem = Diagnostic::error(
+                Some(file.display_path.clone()),
+                format!("link \"{}\" names no article {:?}", l.dest, l.id),
+            )
+            .at(line, Some(col));
+            match crate::diagnostic::nearest(&l.id, ids.iter().map(String::as_str)) {
+                Some(near) => problem.hint(format!("did you mean `{near}`?")),
+                None => problem.hint("an article's file name, without the folder, is its id"),
+            }
+        })
+        .collect()
 }
 
 /// Configuration wins over front matter, which wins over what the text suggests.

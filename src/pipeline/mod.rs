@@ -148,6 +148,7 @@ pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<V
             },
         );
     capitalised.sort_unstable_by_key(|(i, _)| *i);
+    let ids: std::collections::BTreeSet<String> = sources.iter().map(|s| s.id.clone()).collect();
     let capitalised: Vec<Vec<u64>> = capitalised.into_iter().map(|(_, keys)| keys).collect();
     let results: Vec<Result<Article>> = sources
         .into_par_iter()
@@ -160,7 +161,7 @@ pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<V
                 .filter(|a| a.corpus_digest == digest)
             {
                 Some(article) => Ok(article),
-                None => parse::parse_article(file, &site.config).map(|a| {
+                None => parse::parse_article_in(file, &site.config, Some(&ids)).map(|a| {
                     let mut a = annotator.annotate_in(a, &lexicon);
                     a.corpus_digest = digest;
                     a

@@ -253,3 +253,25 @@ fn extract_reads_standard_input_and_warns_about_unresolved_dates() {
     assert!(stdout.contains("\"value\":\"2024-03\""), "{stdout}");
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn links_between_articles_by_file_reach_the_page_and_a_broken_one_is_named_at_its_source() {
+    let dir = site(
+        ACTORS,
+        &[
+            ("seeds/gas-cap.md", "# Gas\n\nRussia agreed. See [the oil story](./oil.md#p2) and [this](gas-cap.md).\n"),
+            ("seeds/oil.txt", "Oil\n\nRussia spoke.\n\nRussia left.\n"),
+        ],
+    );
+    let (ok, _, stderr) = run(dir.path(), &["build"]);
+    assert!(ok, "{stderr}");
+    let page = std::fs::read_to_string(dir.path().join("public/articles/gas-cap.html")).unwrap();
+    assert!(page.contains("href=\"../articles/oil.html#p2\""), "{page}");
+    assert!(page.contains("href=\"../articles/gas-cap.html\""), "{page}");
+    std::fs::write(
+        dir.path().join("seeds/gas-cap.md"),
+        "# Gas\n\nRussia agreed.\n\nSee [the oil story](./oyl.md) and\n[this](../elsewhere/zzz.md#p1).\n",
+    )
+    .unwrap();
+    insta::assert_snapshot!(build_error(dir.path()));
+}
