@@ -394,7 +394,7 @@ mod tests {
         let src = "See [the other](./other.md#p2), [x](https://a.org/b.md).\n\n| a |\n|---|\n| [t](t.txt) |\n";
         let body = body(src, 0);
         let ids: Vec<(&str, usize)> = body.links.iter().map(|l| (l.id.as_str(), l.at)).collect();
-        assert_eq!(ids, [("other", 4), ("t", 36)]);
+        assert_eq!(ids, [("other", 4), ("t", 72)]);
         let markup: Vec<&Inline> = body.blocks[0]
             .inlines
             .iter()
