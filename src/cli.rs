@@ -12,6 +12,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::Shell;
 
 use crate::check::{self, Severity};
+use crate::diagnostic::count;
 use crate::extract::{self, ExtractOptions};
 use crate::pipeline::{self, BuildOptions};
 use crate::progress::Bar;
@@ -90,10 +91,12 @@ pub enum Command {
     /// there is one (or from -c), else none are annotated.
     #[command(after_help = "Examples:
   dossier extract article.txt
+  pbpaste | dossier extract --published 2025-07-04 -
   dossier extract --published 2025-07-04 notes/*.md | jq -r 'select(.kind==\"date\") | .value'
   dossier extract -c ~/sites/afghanistan/site.toml new-article.txt")]
     Extract {
-        /// The texts (.md is read as Markdown, anything else as plain text).
+        /// The texts (.md is read as Markdown, anything else as plain text); `-` reads
+        /// standard input as plain text.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Publication date relative dates resolve against: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -212,10 +215,17 @@ pub fn run() -> ExitCode {
             };
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            let result = extract::extract(&options, &mut out);
+            let result = extract::extract_from(&options, &mut std::io::stdin().lock(), &mut out);
             let flushed = out.flush();
             match (result, flushed) {
-                (Ok(_), Ok(())) => ExitCode::SUCCESS,
+                (Ok(done), Ok(())) => {
+                    if !quiet {
+                        for w in &done.warnings {
+                            eprintln!("{w}");
+                        }
+                    }
+                    ExitCode::SUCCESS
+                }
                 (Err(e), _) => fail(&e),
                 (_, Err(e)) => fail(&e.into()),
             }
@@ -263,10 +273,10 @@ fn build(config: &Path, options: &BuildOptions, verbose: bool, quiet: bool) -> E
             }
             if !quiet {
                 println!(
-                    "nothing changed since the last build: {} is up to date ({} articles, {} files) — checked in {} ms",
+                    "nothing changed since the last build: {} is up to date ({}, {}) — checked in {} ms",
                     r.output.display(),
-                    r.articles,
-                    r.files,
+                    count(r.articles, "article"),
+                    count(r.files, "file"),
                     r.elapsed.as_millis()
                 );
             }
@@ -281,13 +291,13 @@ fn build(config: &Path, options: &BuildOptions, verbose: bool, quiet: bool) -> E
                     eprintln!("warning: {w}");
                 }
                 println!(
-                    "built {} articles, {} actors ({} mentions), {} dates: {} pages ({} files) in {} — done in {} ms",
-                    r.articles,
-                    r.actors,
-                    r.mentions,
-                    r.dates,
-                    r.pages,
-                    r.files,
+                    "built {}, {} ({}), {}: {} ({}) in {} — done in {} ms",
+                    count(r.articles, "article"),
+                    count(r.actors, "actor"),
+                    count(r.mentions, "mention"),
+                    count(r.dates, "date"),
+                    count(r.pages, "page"),
+                    count(r.files, "file"),
                     r.output.display(),
                     r.elapsed.as_millis()
                 );
@@ -314,15 +324,16 @@ fn run_check(config: &Path, external: bool, allow_orphans: bool, quiet: bool) ->
     let errors = report.count(Severity::Error);
     if !quiet {
         let external = if external {
-            format!(", {} external links", report.external)
+            format!(", {}", count(report.external, "external link"))
         } else {
             String::new()
         };
         println!(
-            "checked {} articles, {} pages{external}: {errors} errors, {} warnings",
-            report.articles,
-            report.pages,
-            report.count(Severity::Warning)
+            "checked {}, {}{external}: {}, {}",
+            count(report.articles, "article"),
+            count(report.pages, "page"),
+            count(errors, "error"),
+            count(report.count(Severity::Warning), "warning")
         );
     }
     if errors > 0 {

@@ -13,6 +13,9 @@ use serde::Deserialize;
 use crate::time::{Precision, Timex};
 
 mod natural;
+mod spans;
+
+pub use spans::Spans;
 
 /// The whole of `site.toml`: one place that says what the site is and what it reads.
 #[derive(Debug, Clone, Deserialize)]
@@ -45,6 +48,9 @@ pub struct SiteConfig {
     /// The actors every article is annotated with; each gets an index page.
     #[serde(default)]
     pub actors: Vec<ActorConfig>,
+    /// Where things are written in the file, for messages about them (not a key).
+    #[serde(skip)]
+    pub spans: Spans,
 }
 
 /// Metadata of one article, from `site.toml` or a Markdown article's front matter.
@@ -144,30 +150,77 @@ impl Site {
     }
 
     /// [`Site::load`] from the text of the file at `path`, already read.
-    /// A problem fails with [`Diagnostics`] at its line and column.
+    /// Problems fail with [`Diagnostics`], every one at its line and column.
     pub fn from_text(path: &Path, text: &str) -> Result<Site> {
         let file = Some(path.display().to_string());
-        let config: SiteConfig = toml::from_str(text).map_err(|e| {
-            let problem = Diagnostic::error(file.clone(), e.message().trim());
-            Diagnostics(vec![match e.span() {
-                Some(span) => {
-                    let (line, col) = crate::position::line_col(text, span.start);
-                    problem.at(line, Some(col))
-                }
-                None => problem,
-            }])
-        })?;
-        validate(&config, text).map_err(|e| {
-            // Validation messages start with "line L, column C: " when they have a position.
-            let message = e.to_string();
-            Diagnostics(vec![match split_position(&message) {
-                Some((line, col, rest)) => {
-                    Diagnostic::error(file.clone(), rest).at(line, Some(col))
-                }
-                None => Diagnostic::error(file.clone(), message),
-            }])
-        })?;
+        let config: SiteConfig = toml::from_str(text)
+            .map_err(|e| Diagnostics(vec![toml_error(file.clone(), text, &e)]))?;
+        let mut config = config;
+        config.spans = Spans::of(text);
+        // Article warnings name files relative to the site root, as this one.
+        config.spans.file = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let problems = validate(&config, text, &config.spans, file.as_deref());
+        if !problems.is_empty() {
+            return Err(Diagnostics::sorted(problems).into());
+        }
         Ok(Site::with_config(path, config))
+    }
+
+    /// An error for every `[articles.ID]` table whose id is none of `ids` (the articles the
+    /// seeds folder holds), at the table's line, with the nearest real id when one is close.
+    pub fn unknown_article_tables<'a>(
+        &self,
+        ids: impl IntoIterator<Item = &'a str> + Clone,
+    ) -> Vec<Diagnostic> {
+        let file = Some(self.config_path.display().to_string());
+        let seeds = self.seeds_dir();
+        self.config
+            .articles
+            .keys()
+            .filter(|id| !ids.clone().into_iter().any(|a| a == id.as_str()))
+            .map(|id| {
+                let problem = Diagnostic::error(
+                    file.clone(),
+                    format!("[articles.{id}] names no article in {}", seeds.display()),
+                );
+                let problem = match self.config.spans.articles.get(id) {
+                    Some(&(line, col)) => problem.at(line, Some(col)),
+                    None => problem,
+                };
+                match crate::diagnostic::nearest(id, ids.clone()) {
+                    Some(near) => problem.hint(format!("did you mean `{near}`?")),
+                    None => problem.hint(
+                        "fix the id (the file name without its extension) or remove the table",
+                    ),
+                }
+            })
+            .collect()
+    }
+
+    /// A warning for every actor no article mentions (its page would be empty), at its id;
+    /// `mentions` gives each actor's count, in configuration order.
+    /// The file is named relative to the site root, as article warnings are.
+    pub fn unmentioned_actors(&self, mentions: impl Iterator<Item = usize>) -> Vec<Diagnostic> {
+        let file = self.config.spans.file.clone();
+        let mut out = Vec::new();
+        for (i, (actor, n)) in self.config.actors.iter().zip(mentions).enumerate() {
+            if n > 0 {
+                continue;
+            }
+            let warning = Diagnostic::warning(
+                file.clone(),
+                format!(
+                    "actor `{}` is mentioned in no article, so its page is empty",
+                    actor.id
+                ),
+            )
+            .hint("check its name and aliases against the articles' spelling, or remove it");
+            out.push(match self.config.spans.actor_id(i) {
+                Some((line, col)) => warning.at(line, Some(col)),
+                None => warning,
+            });
+        }
+        out
     }
 
     /// The site whose configuration, read from `path`, is `config`.
@@ -213,44 +266,171 @@ impl Site {
     }
 }
 
-/// Parses and validates config text; the error message carries line and column.
+/// Parses and validates config text; the error message carries line and column
+/// ("line L, column C: …", one problem per line).
 pub fn parse(text: &str) -> Result<SiteConfig> {
     let config: SiteConfig = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
-    validate(&config, text)?;
+    let problems = validate(&config, text, &Spans::of(text), None);
+    if !problems.is_empty() {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| match p.span {
+                Some(crate::diagnostic::Span { line, col }) => {
+                    format!("line {line}, column {}: {}", col.unwrap_or(1), p.text())
+                }
+                None => p.text(),
+            })
+            .collect();
+        bail!("{}", lines.join("\n"));
+    }
     Ok(config)
 }
 
-/// Checks what serde cannot: unique ids, well-formed slugs and dates; messages about a
-/// place in `text` start with "line L, column C: ".
-pub fn validate(config: &SiteConfig, text: &str) -> Result<()> {
-    let mut seen = std::collections::BTreeSet::new();
-    for actor in &config.actors {
-        let at = position_of(text, &format!("\"{}\"", actor.id));
+/// Every problem serde cannot see, in `file`: ids that are not slugs or are defined twice,
+/// empty names, a surface form claimed by two actors (with both places), a bad `base_url` or
+/// `published`.
+pub fn validate(
+    config: &SiteConfig,
+    text: &str,
+    spans: &Spans,
+    file: Option<&str>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let file = file.map(str::to_string);
+    let at = |d: Diagnostic, pos: Option<spans::At>| match pos {
+        Some((line, col)) => d.at(line, Some(col)),
+        None => d,
+    };
+    // Id -> the first actor with it: a second definition is reported where the first is.
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    // Lower-cased form -> (actor index, the form as written): matching ignores case.
+    let mut forms: BTreeMap<String, (usize, &str)> = BTreeMap::new();
+    for (i, actor) in config.actors.iter().enumerate() {
+        let id_at = spans.actor_id(i);
         if !is_slug(&actor.id) {
-            bail!("{at}actor id {:?} must be lowercase letters, digits and '-' (it becomes a file name)", actor.id);
+            out.push(at(Diagnostic::error(file.clone(), format!(
+                "actor id {:?} must be lowercase letters, digits and '-' (it becomes a file name)", actor.id
+            )), id_at));
         }
-        if !seen.insert(actor.id.as_str()) {
-            bail!(
-                "{at}actor id {:?} is defined twice; merge the two [[actors]] tables",
-                actor.id
-            );
+        if let Some(&first) = seen.get(actor.id.as_str()) {
+            out.push(at(
+                Diagnostic::error(
+                    file.clone(),
+                    format!(
+                        "actor id {:?} is defined twice; merge the two [[actors]] tables",
+                        actor.id
+                    ),
+                ),
+                spans.actor_id(first),
+            ));
+        } else {
+            seen.insert(&actor.id, i);
         }
         if actor.name.trim().is_empty() {
-            bail!("{at}actor {:?} has an empty name", actor.id);
+            out.push(at(
+                Diagnostic::error(
+                    file.clone(),
+                    format!("actor {:?} has an empty name", actor.id),
+                ),
+                id_at,
+            ));
+        }
+        let matched = std::iter::once(&actor.name)
+            .chain(&actor.aliases)
+            .chain(&actor.metonyms);
+        for form in matched.filter(|f| !f.trim().is_empty()) {
+            let key = form.trim().to_lowercase();
+            match forms.get(&key) {
+                Some(&(other, first)) if other != i => {
+                    let theirs = &config.actors[other].id;
+                    let there = match (&file, spans.actor_form(other, first)) {
+                        (Some(f), Some((line, col))) => format!(" at {f}:{line}:{col}"),
+                        _ => String::new(),
+                    };
+                    out.push(at(
+                        Diagnostic::error(file.clone(), format!(
+                            "{form:?} is claimed by two actors: `{}` here and `{theirs}`{there}", actor.id
+                        ))
+                        .hint("a mention can mean only one actor; keep the form in one of them"),
+                        spans.actor_form(i, form),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    forms.insert(key, (i, form.as_str()));
+                }
+            }
         }
     }
     if let Some(base) = &config.base_url {
-        check_base_url(base)
-            .map_err(|e| anyhow::anyhow!("{}base_url: {e}", position_of(text, base)))?;
+        if let Err(e) = check_base_url(base) {
+            out.push(at(
+                Diagnostic::error(file.clone(), format!("base_url: {e}")),
+                position_of(text, base),
+            ));
+        }
     }
     for (id, meta) in &config.articles {
         if let Some(p) = &meta.published {
-            check_published(p).map_err(|e| {
-                anyhow::anyhow!("{}[articles.{id}] published: {e}", position_of(text, p))
-            })?;
+            if let Err(e) = check_published(p) {
+                let pos = spans.articles.get(id).and_then(|&(line, _)| {
+                    let after = text
+                        .split_inclusive('\n')
+                        .take(line)
+                        .map(str::len)
+                        .sum::<usize>();
+                    text[after..]
+                        .find(p.as_str())
+                        .map(|o| crate::position::line_col(text, after + o))
+                });
+                out.push(at(
+                    Diagnostic::error(file.clone(), format!("[articles.{id}] published: {e}")),
+                    pos.or_else(|| position_of(text, p)),
+                ));
+            }
         }
     }
-    Ok(())
+    out
+}
+
+/// The `toml` crate's error as a diagnostic in `file` at its position in `text`, an unknown key
+/// with the key probably meant.
+pub fn toml_error(file: Option<String>, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let (message, hint) = explain_unknown(e.message().trim());
+    let mut problem = Diagnostic::error(file, message);
+    problem.hint = hint;
+    match e.span() {
+        Some(span) => {
+            let (line, col) = crate::position::line_col(text, span.start);
+            problem.at(line, Some(col))
+        }
+        None => problem,
+    }
+}
+
+/// serde's "unknown field `alias`, expected one of `id`, `name`, …" (or "unknown variant
+/// …") and what to write instead, when one expected name is close ("did you mean
+/// `aliases`?"). Other messages pass unchanged, without a hint.
+pub fn explain_unknown(message: &str) -> (String, Option<String>) {
+    let Some((head, expected)) = message
+        .starts_with("unknown ")
+        .then(|| message.split_once(", expected "))
+        .flatten()
+    else {
+        return (message.to_string(), None);
+    };
+    let unknown = head.split('`').nth(1).unwrap_or_default();
+    // serde quotes the names in backticks; some readers (YAML's) list them bare.
+    let names: Vec<&str> = expected
+        .trim_start_matches("one of ")
+        .split(", ")
+        .flat_map(|n| n.split(" or "))
+        .map(|n| n.trim().trim_matches('`'))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let hint = crate::diagnostic::nearest(unknown, names.iter().copied())
+        .map(|near| format!("did you mean `{near}`?"));
+    (message.to_string(), hint)
 }
 
 /// Whether `url` is a web address (`http://` or `https://`, with no character a URL may not
@@ -291,24 +471,11 @@ pub fn check_published(value: &str) -> std::result::Result<Timex, String> {
     }
 }
 
-/// "line L, column C: " of the first occurrence of `needle`, for messages about valid TOML
+/// Line and column of the first occurrence of `needle`, for messages about valid TOML
 /// whose meaning is wrong (serde has no span for those).
-fn position_of(text: &str, needle: &str) -> String {
-    match text.find(needle) {
-        Some(at) => {
-            let (line, col) = crate::position::line_col(text, at);
-            format!("line {line}, column {col}: ")
-        }
-        None => String::new(),
-    }
-}
-
-/// Splits "line L, column C: rest" ([`position_of`]'s form) into its parts.
-fn split_position(msg: &str) -> Option<(usize, usize, &str)> {
-    let rest = msg.strip_prefix("line ")?;
-    let (line, rest) = rest.split_once(", column ")?;
-    let (col, rest) = rest.split_once(": ")?;
-    Some((line.parse().ok()?, col.parse().ok()?, rest))
+fn position_of(text: &str, needle: &str) -> Option<spans::At> {
+    text.find(needle)
+        .map(|at| crate::position::line_col(text, at))
 }
 
 fn is_slug(s: &str) -> bool {
@@ -351,9 +518,61 @@ mod tests {
     }
 
     #[test]
-    fn splits_the_validator_position() {
-        assert_eq!(split_position("line 3, column 6: bad"), Some((3, 6, "bad")));
-        assert_eq!(split_position("bad"), None);
+    fn an_unknown_key_suggests_the_nearest_one() {
+        let message =
+            "unknown field `descripton`, expected one of `id`, `name`, `kind`, `description`";
+        let (m, h) = explain_unknown(message);
+        assert_eq!(m, message, "the list of keys stays");
+        assert_eq!(h.as_deref(), Some("did you mean `description`?"));
+        let (_, h) = explain_unknown("unknown field `colour`, expected `title` or `language`");
+        assert_eq!(h, None);
+        let (_, h) =
+            explain_unknown("unknown variant `nwes`, expected one of `news`, `narrative`, `auto`");
+        assert_eq!(h.as_deref(), Some("did you mean `news`?"));
+        let (_, h) = explain_unknown("unknown field `autor`, expected one of title, author, url");
+        assert_eq!(h.as_deref(), Some("did you mean `author`?"));
+        assert_eq!(
+            explain_unknown("invalid type: map"),
+            ("invalid type: map".to_string(), None)
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_both_places_of_a_shared_alias() {
+        let path = Path::new("site.toml");
+        let text = "title = \"T\"\n[[actors]]\nid = \"eu\"\nname = \"European Union\"\naliases = [\"EU\"]\n[[actors]]\nid = \"Europe\"\nname = \"Europe\"\naliases = [\"eu\"]\n";
+        let err = Site::from_text(path, text).unwrap_err();
+        let shown: Vec<String> = crate::diagnostic::of_error(&err)
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(
+            shown[0].starts_with("error: site.toml:7:6: actor id \"Europe\" must be lowercase"),
+            "{shown:?}"
+        );
+        assert!(
+            shown[1].starts_with("error: site.toml:9:12: \"eu\" is claimed by two actors: `Europe` here and `eu` at site.toml:5:12"),
+            "{shown:?}"
+        );
+        // One actor repeating its own form is no conflict.
+        let ok = "title = \"T\"\n[[actors]]\nid = \"eu\"\nname = \"EU\"\naliases = [\"eu\"]\n";
+        assert!(Site::from_text(path, ok).is_ok());
+    }
+
+    #[test]
+    fn an_article_table_naming_no_article_suggests_the_nearest_id() {
+        let text = "title = \"T\"\n\n[articles.gas-capp]\ntitle = \"G\"\n";
+        let site = Site::from_text(Path::new("site.toml"), text).unwrap();
+        let problems = site.unknown_article_tables(["gas-cap", "oil"]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].to_string(),
+            "error: site.toml:3:11: [articles.gas-capp] names no article in seeds; did you mean `gas-cap`?"
+        );
+        assert!(site.unknown_article_tables(["gas-capp"]).is_empty());
+        let far = site.unknown_article_tables(["oil"]);
+        assert!(far[0].text().contains("fix the id"), "{}", far[0]);
     }
 
     #[test]

@@ -91,6 +91,22 @@ impl Diagnostic {
         }
     }
 
+    /// `FILE:LINE:COL: message; hint`, without the severity: how a problem reads inside a
+    /// list of problems of one kind (a build's warnings).
+    pub fn located(&self) -> String {
+        match self.location() {
+            Some(at) => format!("{at}: {}", self.text()),
+            None => self.text(),
+        }
+    }
+
+    /// The same problem with its file (a path relative to the site root) shown through
+    /// `shown`, as the user can open it from where they ran dossier.
+    pub fn shown_through(mut self, shown: impl Fn(&str) -> String) -> Diagnostic {
+        self.file = self.file.map(|f| shown(&f));
+        self
+    }
+
     /// The order problems are printed in: by file, then position, errors first.
     fn key(&self) -> (Option<&str>, Option<Span>, Severity, &str) {
         (
@@ -143,6 +159,45 @@ pub fn of_error(error: &anyhow::Error) -> Vec<Diagnostic> {
     }
 }
 
+/// `n` and the noun, singular for one: "1 article", "2 articles". `plural` is the noun's plural
+/// when it is not the singular plus "s" ("entries").
+pub fn count(n: usize, singular: &str) -> String {
+    count_as(n, singular, &format!("{singular}s"))
+}
+
+/// [`count`] with an irregular plural.
+pub fn count_as(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// The candidate closest to `word`, when it is close enough to be the one meant: a typo
+/// (one or two letters wrong, swapped, missing or extra in a word of ordinary length, one in
+/// a short word) or a shortened form ("alias" for "aliases"). Case is ignored; ties go to the first candidate.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let c = candidate.to_lowercase();
+        if c == word {
+            return Some(candidate);
+        }
+        let similarity = strsim::normalized_damerau_levenshtein(&word, &c);
+        let shorter = word.chars().count().min(c.chars().count());
+        let extends = shorter >= 4 && (c.starts_with(&word) || word.starts_with(&c));
+        // One letter wrong in a short word is still a typo ("oyl" for "oil").
+        let one_off = shorter >= 3 && strsim::damerau_levenshtein(&word, &c) == 1;
+        let score = if extends || one_off {
+            similarity.max(0.7)
+        } else {
+            similarity
+        };
+        if score >= 0.7 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
 fn lines(problems: &[Diagnostic]) -> String {
     let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
     shown.join("\n")
@@ -188,6 +243,35 @@ mod tests {
                 "error: b.txt:1:1: m"
             ]
         );
+    }
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "article"), "1 article");
+        assert_eq!(count(0, "article"), "0 articles");
+        assert_eq!(count(2, "article"), "2 articles");
+        assert_eq!(count_as(1, "entry", "entries"), "1 entry");
+        assert_eq!(count_as(3, "entry", "entries"), "3 entries");
+    }
+
+    #[test]
+    fn nearest_finds_typos_and_short_forms_but_not_other_words() {
+        let keys = ["title", "description", "aliases", "metonyms", "base_url"];
+        assert_eq!(nearest("descripton", keys), Some("description"));
+        assert_eq!(nearest("Title", keys), Some("title"));
+        assert_eq!(nearest("alias", keys), Some("aliases"));
+        assert_eq!(nearest("titel", keys), Some("title"));
+        assert_eq!(nearest("gas-capp", ["gas-cap", "oil"]), Some("gas-cap"));
+        assert_eq!(nearest("oyl", ["gas", "oil"]), Some("oil"));
+        assert_eq!(nearest("oxx", ["gas", "oil"]), None);
+        assert_eq!(nearest("colour", keys), None);
+        assert_eq!(
+            nearest("url", keys),
+            None,
+            "a short word is not a prefix match"
+        );
+        assert_eq!(nearest("x", keys), None);
+        assert_eq!(nearest("anything", []), None);
     }
 
     #[test]

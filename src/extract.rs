@@ -4,7 +4,7 @@
 //! mention on stdout, with byte offsets into the file as stored, so `jq`, `grep` and scripts can
 //! consume them without building a site.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -12,12 +12,14 @@ use serde_json::{json, Value};
 
 use crate::annotate::Annotator;
 use crate::config::{ArticleMeta, Site, SiteConfig};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Article, Format, MentionKind, SourceFile};
 
 /// What to extract from and with.
 #[derive(Debug, Clone)]
 pub struct ExtractOptions {
-    /// The texts: `.md` files are read as Markdown, anything else as plain text.
+    /// The texts: `.md` files are read as Markdown, anything else as plain text; `-` is
+    /// standard input, read as plain text.
     pub files: Vec<PathBuf>,
     /// Publication date relative dates resolve against, for every file.
     pub published: Option<String>,
@@ -25,16 +27,43 @@ pub struct ExtractOptions {
     pub config: Option<PathBuf>,
 }
 
-/// Writes one JSON line per mention of every file to `out`, files in the order given.
+/// What an extraction did: the lines written, and the problems that did not stop it.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    /// JSON lines written.
+    pub mentions: usize,
+    /// Relative dates that could not be resolved, as `dossier check` reports them.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Writes one JSON line per mention of every file to `out`, files in the order given;
+/// standard input (`-`) is read from `stdin`.
 pub fn extract(options: &ExtractOptions, out: &mut impl Write) -> Result<usize> {
+    extract_from(options, &mut std::io::stdin().lock(), out).map(|e| e.mentions)
+}
+
+/// [`extract`], reading `-` from `stdin` and returning the warnings as well.
+pub fn extract_from(
+    options: &ExtractOptions,
+    stdin: &mut dyn Read,
+    out: &mut impl Write,
+) -> Result<Extracted> {
     let mut config = match &options.config {
         Some(path) => Site::load(path)?.config,
         None => crate::config::parse("title = \"\"")?,
     };
     let annotator = Annotator::new(&config.actors)?;
-    let mut count = 0;
+    let mut done = Extracted::default();
+    let mut stdin_read = false;
     for path in &options.files {
-        let file = read(path)?;
+        let file = if path.as_os_str() == "-" {
+            if std::mem::replace(&mut stdin_read, true) {
+                anyhow::bail!("standard input (-) can be named only once");
+            }
+            read_stdin(stdin)?
+        } else {
+            read(path)?
+        };
         if let Some(published) = &options.published {
             config.articles.insert(
                 file.id.clone(),
@@ -46,24 +75,50 @@ pub fn extract(options: &ExtractOptions, out: &mut impl Write) -> Result<usize> 
         }
         let article = crate::parse::parse_article(file, &config)?;
         let article = annotator.annotate(article);
+        let field = match article.format {
+            Format::Markdown => "a `published` date in its front matter, or --published",
+            Format::Text => "--published",
+        };
+        done.warnings
+            .extend(crate::check::unresolved_dates_of(&article, field));
         for line in mention_lines(&article, &config) {
             writeln!(out, "{line}").context("cannot write to stdout")?;
-            count += 1;
+            done.mentions += 1;
         }
     }
-    Ok(count)
+    Ok(done)
+}
+
+/// Reads standard input as one plain-text article named `-` (id `stdin`).
+fn read_stdin(stdin: &mut dyn Read) -> Result<SourceFile> {
+    let mut bytes = Vec::new();
+    stdin
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
+    let text = into_text("-", bytes)?;
+    Ok(SourceFile {
+        id: "stdin".into(),
+        path: PathBuf::from("-"),
+        display_path: "-".into(),
+        text,
+        format: Format::Text,
+    })
+}
+
+/// The text of `bytes`, or the load stage's error for invalid UTF-8 in `file`.
+fn into_text(file: &str, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let problem = crate::load::not_utf8(file.to_string(), e.as_bytes(), at);
+        Diagnostics(vec![problem.hint("re-save the file as UTF-8")]).into()
+    })
 }
 
 /// Reads one loose text; the article id is its file stem, as in a site.
 fn read(path: &Path) -> Result<SourceFile> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let display_path = path.to_string_lossy().replace('\\', "/");
-    let text = String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{display_path}: not valid UTF-8 at byte {}; re-save the file as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+    let text = into_text(&display_path, bytes)?;
     let format = match path.extension().and_then(|e| e.to_str()) {
         Some("md") => Format::Markdown,
         _ => Format::Text,
@@ -108,4 +163,59 @@ fn mention_lines(article: &Article, config: &SiteConfig) -> Vec<Value> {
             obj
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(files: &[&str], published: Option<&str>) -> ExtractOptions {
+        ExtractOptions {
+            files: files.iter().map(PathBuf::from).collect(),
+            published: published.map(String::from),
+            config: None,
+        }
+    }
+
+    #[test]
+    fn standard_input_is_read_once_as_plain_text() {
+        let mut out = Vec::new();
+        let mut stdin = "It happened on 3 May 2024.\n".as_bytes();
+        let done = extract_from(&options(&["-"], None), &mut stdin, &mut out).unwrap();
+        assert_eq!(done.mentions, 1);
+        let line: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            (line["file"].as_str(), line["value"].as_str()),
+            (Some("-"), Some("2024-05-03"))
+        );
+        let twice = extract_from(
+            &options(&["-", "-"], None),
+            &mut "x".as_bytes(),
+            &mut Vec::new(),
+        );
+        assert!(twice.unwrap_err().to_string().contains("only once"));
+    }
+
+    #[test]
+    fn unresolved_relative_dates_are_warnings_and_resolved_ones_are_not() {
+        let text = "Nothing happened.\nIt rained last year.\n";
+        let done = extract_from(
+            &options(&["-"], None),
+            &mut text.as_bytes(),
+            &mut Vec::new(),
+        )
+        .unwrap();
+        let shown: Vec<String> = done.warnings.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            shown,
+            ["warning: -:2:11: date \"last year\" could not be resolved: the article has no publication date and no earlier date; give it --published"]
+        );
+        let dated = extract_from(
+            &options(&["-"], Some("2025-07-04")),
+            &mut text.as_bytes(),
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert!(dated.warnings.is_empty(), "{:?}", dated.warnings);
+    }
 }

@@ -13,7 +13,7 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// How long freed memory stays with the process before mimalloc gives it back to the OS, in
 /// milliseconds. mimalloc's default (one second) returns memory between the stages of a big
 /// build only to ask for it again a moment later, and every page asked for anew is zeroed by
-/// the kernel: at 10,000 articles that was 5-7 % of the CPU. Ten seconds covers a build;
+/// the kernel, which at 10,000 articles costs 5-7 % of the CPU. Ten seconds covers a build;
 /// `serve` still returns the memory of a big rebuild once it is idle.
 const PURGE_DELAY_MS: std::ffi::c_long = 10_000;
 

@@ -42,8 +42,9 @@ pub struct Article {
     pub entities: Vec<EntityMention>,
     /// Quoted or reported speech attributed to a speaker: filled by the annotate stage.
     pub quotes: Vec<Quote>,
-    /// Problems that do not stop the build (an unknown code language), shown to the user.
-    pub warnings: Vec<String>,
+    /// Problems that do not stop the build (an unknown code language), shown to the user;
+    /// files are named relative to the site root.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
     /// Digest of the corpus evidence the entity rules read for this article (see
     /// `Lexicon::digest_of_text`): a cached analysis is reused only while it is unchanged.
     pub corpus_digest: u64,

@@ -4,17 +4,18 @@
 //! A build stops at the first stage that fails and says so in prose; an author fixing a site
 //! wants a list instead, in the `file:line:col: message` form editors and CI annotate.
 
+mod dates;
 mod external;
 mod position;
 
 use std::path::{Path, PathBuf};
 
-use crate::annotate::dates::{DateResolver, Missing};
 use crate::config::Site;
 use crate::model::{Article, Format};
 use crate::{load, pipeline};
 
 use crate::position::line_col;
+pub use dates::unresolved_dates as unresolved_dates_of;
 pub use external::check_external;
 use position::locate;
 
@@ -57,18 +58,21 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
         return report;
     };
     let seeds = site.seeds_dir();
-    let utf8 = invalid_utf8(&site, &seeds);
-    if !utf8.is_empty() {
-        report.problems.extend(utf8);
-        return report;
-    }
+    let shown_all = |problems: Vec<Problem>| {
+        problems
+            .into_iter()
+            .map(|d| d.shown_through(|f| shown(&site, f)))
+    };
     let loaded = match load::load_sources_with(&seeds, &site.root, false) {
         Ok(l) => l,
         Err(e) => {
-            report.problems.push(Problem::error(None, format!("{e:#}")));
+            report
+                .problems
+                .extend(shown_all(crate::diagnostic::of_error(&e)));
             return report;
         }
     };
+    report.problems.extend(shown_all(loaded.warnings));
     report.articles = loaded.sources.len();
     let hooks = pipeline::Hooks::default();
     let stages = &mut pipeline::Stages::default();
@@ -76,29 +80,19 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
         match pipeline::analyse_loaded(&site, loaded.sources, &loaded.notes, hooks, stages) {
             Ok(a) => a,
             Err(e) => {
-                let text = format!("{e:#}");
-                report.problems.extend(text.lines().map(|line| {
-                    // Parse errors read "path: message" or "path:line: message".
-                    match line.split_once(": ") {
-                        Some((at, msg)) if !at.contains(' ') => {
-                            Problem::error(Some(shown(&site, at)), msg)
-                        }
-                        _ => Problem::error(None, line),
-                    }
-                }));
+                // Already shown as the user can open them.
+                report.problems.extend(crate::diagnostic::of_error(&e));
                 return report;
             }
         };
     for article in &analysis.articles {
-        for w in &article.warnings {
-            let problem = match w.split_once(": ") {
-                Some((at, msg)) => Problem::warning(Some(shown(&site, at)), msg),
-                None => Problem::warning(None, w.as_str()),
-            };
-            report.problems.push(problem);
-        }
+        report.problems.extend(shown_all(article.warnings.clone()));
         report.problems.extend(unresolved_dates(&site, article));
     }
+    let mentions = analysis.index.actors.iter().map(|a| a.mentions);
+    report
+        .problems
+        .extend(shown_all(site.unmentioned_actors(mentions)));
     report
         .problems
         .extend(note_problems(&site, &analysis.note_problems, allow_orphans));
@@ -116,6 +110,7 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
         report.external = checked;
         report.problems.extend(problems);
     }
+    crate::diagnostic::sort(&mut report.problems);
     report
 }
 
@@ -150,85 +145,17 @@ fn check_config(path: &Path, problems: &mut Vec<Problem>) -> Option<Site> {
     }
 }
 
-/// Every article file that is not UTF-8, with the line and column of the first bad byte, so all
-/// of them are reported at once (loading stops at the first).
-fn invalid_utf8(site: &Site, seeds: &Path) -> Vec<Problem> {
-    let mut out = Vec::new();
-    if !seeds.is_dir() {
-        return out;
-    }
-    for entry in walkdir::WalkDir::new(seeds)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
-    {
-        let path = entry.path();
-        let ext = path.extension().and_then(|e| e.to_str());
-        if !matches!(ext, Some("txt" | "md")) {
-            continue;
-        }
-        let Ok(bytes) = std::fs::read(path) else {
-            continue; // loading reports it
-        };
-        if let Err(e) = std::str::from_utf8(&bytes) {
-            let at = e.valid_up_to();
-            let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-            let (line, col) = line_col(valid, at);
-            let rel = path.strip_prefix(&site.root).unwrap_or(path);
-            out.push(
-                Problem::error(Some(display(rel)), format!("not valid UTF-8 (byte {at})"))
-                    .at(line, Some(col))
-                    .hint("re-save the file as UTF-8"),
-            );
-        }
-    }
-    out
-}
-
-/// Relative dates the build dropped because the article gives nothing to resolve them against.
+/// Relative dates the build dropped, at their line and column in the article as the user can
+/// open it; the hint says how to give the date in `site.toml` or the front matter.
 fn unresolved_dates(site: &Site, article: &Article) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let mut resolver = DateResolver::with_mode(article.meta.published, article.meta.dates);
-    for block in article.blocks.iter().filter(|b| b.is_annotated()) {
-        let (text, map) = block.plain_text(&article.source);
-        resolver.find(&text);
-        for (range, lacks) in resolver.unresolved() {
-            let Some(span) = crate::annotate::to_source(&map, range.clone()) else {
-                continue;
-            };
-            let (line, col) = line_col(&article.source, span.start);
-            let field = match article.format {
-                Format::Markdown => "a `published` date in its front matter".to_string(),
-                Format::Text => format!("`published` in [articles.{}] in site.toml", article.id),
-            };
-            let why = match lacks {
-                Missing::Anchor if article.meta.published.is_some() => format!(
-                    "the article's publication date is too coarse for it and no earlier date is fine enough; give it {field} with a month or day"
-                ),
-                Missing::Anchor => format!(
-                    "the article has no publication date and no earlier date; give it {field}"
-                ),
-                Missing::PublicationDay => format!(
-                    "it needs the day the article was published; give it {field} as a full date (YYYY-MM-DD)"
-                ),
-                Missing::EarlierDate => {
-                    "it counts from an earlier date in the text, and none comes before it at a fine enough precision; give the date it counts from in the text".to_string()
-                }
-            };
-            out.push(
-                Problem::warning(
-                    Some(shown(site, &article.source_path)),
-                    format!(
-                        "date {:?} could not be resolved: {why}",
-                        &article.source[span]
-                    ),
-                )
-                .at(line, Some(col)),
-            );
-        }
-    }
-    out
+    let field = match article.format {
+        Format::Markdown => "a `published` date in its front matter".to_string(),
+        Format::Text => format!("`published` in [articles.{}] in site.toml", article.id),
+    };
+    dates::unresolved_dates(article, &field)
+        .into_iter()
+        .map(|d| d.shown_through(|f| shown(site, f)))
+        .collect()
 }
 
 /// Broken internal links, one problem per distinct link: at the line of a site template that

@@ -70,6 +70,16 @@ fn error(line: usize, col: usize, message: impl Into<String>) -> FormatError {
 
 /// Parses a notes file; every syntax error is returned, in line order.
 pub fn parse(text: &str) -> Result<Vec<Note>, Vec<FormatError>> {
+    match parse_all(text) {
+        (notes, errors) if errors.is_empty() => Ok(notes),
+        (_, errors) => Err(errors),
+    }
+}
+
+/// Parses a notes file into the notes that are well formed and every syntax error (in line
+/// order), so the notes stage can still check the good notes' references and anchors and
+/// report all of a file's problems at once.
+pub fn parse_all(text: &str) -> (Vec<Note>, Vec<FormatError>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text
         .split('\n')
@@ -108,12 +118,8 @@ pub fn parse(text: &str) -> Result<Vec<Note>, Vec<FormatError>> {
             }
         }
     }
-    if errors.is_empty() {
-        Ok(notes)
-    } else {
-        errors.sort_by_key(|e| (e.line, e.col));
-        Err(errors)
-    }
+    errors.sort_by_key(|e| (e.line, e.col));
+    (notes, errors)
 }
 
 /// A run of lines between `---` separators.
@@ -210,7 +216,10 @@ fn note(lines: &[&str], range: Range<usize>) -> Result<Option<Note>, Vec<FormatE
             errors.push(error(
                 n,
                 1,
-                format!("unknown field `{key}`; a note's fields are `quote`, `prefix`, `suffix` and `id`"),
+                match crate::diagnostic::nearest(key, KEYS) {
+                    Some(near) => format!("unknown field `{key}`; did you mean `{near}`?"),
+                    None => format!("unknown field `{key}`; a note's fields are `quote`, `prefix`, `suffix` and `id`"),
+                },
             ));
             continue;
         }
@@ -340,6 +349,17 @@ mod tests {
     }
 
     #[test]
+    fn the_good_notes_come_back_beside_every_error() {
+        let text = "---\n> good one\n\nBody.\n---\n> q\nqoute: x\n\nBad.\n---\n> good two\n\nBody.\n---\n> q\n";
+        let (notes, errors) = parse_all(text);
+        let quotes: Vec<&str> = notes.iter().map(|n| n.quote.as_str()).collect();
+        assert_eq!(quotes, ["good one", "good two"]);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].line < errors[1].line);
+        assert!(parse(text).is_err(), "parse still refuses the file");
+    }
+
+    #[test]
     fn separators_inside_fenced_code_do_not_split() {
         let text = "---\n> q\n\n```text\n---\n```\nafter\n";
         let notes = parse(text).unwrap();
@@ -352,6 +372,11 @@ mod tests {
         let errs = parse("---\n> q\nqoute: x\nprefix: \"open\n\nBody\n").unwrap_err();
         assert_eq!((errs[0].line, errs[0].col), (3, 1));
         assert!(errs[0].message.contains("unknown field `qoute`"));
+        assert!(
+            errs[0].message.ends_with("did you mean `quote`?"),
+            "{}",
+            errs[0].message
+        );
         assert_eq!((errs[1].line, errs[1].col), (4, 9));
         let errs = parse("---\nNot a header\n\nBody\n").unwrap_err();
         assert!(errs[0].message.contains("expected `> quoted words`"));

@@ -263,16 +263,14 @@ fn one_file(names: Names, file: &NotesSource) -> FileResult {
         return out;
     };
     out.article = Some(a);
-    let notes = match format::parse(&file.text) {
-        Ok(n) => n,
-        Err(errs) => {
-            out.errors.extend(
-                errs.into_iter()
-                    .map(|e| diag(Some(e.line), Some(e.col), e.message)),
-            );
-            return out;
-        }
-    };
+    // The well-formed notes are still anchored and their references checked, so one run
+    // reports every problem of the file.
+    let (notes, syntax) = format::parse_all(&file.text);
+    out.errors.extend(
+        syntax
+            .into_iter()
+            .map(|e| diag(Some(e.line), Some(e.col), e.message)),
+    );
     let article = &names.articles[a];
     let reader = ReaderText::of(article);
     for (n, note) in notes.into_iter().enumerate() {

@@ -9,10 +9,14 @@
 //! (blank lines and comments aside) is not a `key:` has no front matter: Markdown reads that
 //! line as a thematic break.
 
-use anyhow::{bail, Result};
-
-use crate::config::{check_published, ArticleMeta};
+use crate::config::{check_published, explain_unknown, ArticleMeta};
+use crate::diagnostic::Diagnostic;
 use crate::position::line_col;
+
+/// A front matter problem in `path`, at a line and column of the whole file.
+fn problem(path: &str, line: usize, col: usize, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(Some(path.to_string()), message).at(line, Some(col))
+}
 
 /// Longest front matter read, in bytes: metadata is a few lines.
 pub const MAX_BYTES: usize = 64 * 1024;
@@ -35,7 +39,7 @@ impl Kind {
 
 /// Returns the metadata and the byte offset where the Markdown body starts.
 /// Errors name the file and the line and column inside it.
-pub fn split(source: &str, path: &str) -> Result<(ArticleMeta, usize)> {
+pub fn split(source: &str, path: &str) -> Result<(ArticleMeta, usize), Diagnostic> {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &source[bom..];
     let Some((kind, after_open)) = opening(rest) else {
@@ -52,14 +56,26 @@ pub fn split(source: &str, path: &str) -> Result<(ArticleMeta, usize)> {
         }
     }
     let Some((close, close_len)) = close else {
-        bail!("{path}:1:1: front matter opened with {fence} is never closed; add a line with {fence} after it");
+        return Err(problem(
+            path,
+            1,
+            1,
+            format!("front matter opened with {fence} is never closed"),
+        )
+        .hint(format!("add a line with {fence} after it")));
     };
     let text = &after_open[..close];
     if text.len() > MAX_BYTES {
-        bail!(
-            "{path}:2:1: front matter is {} bytes; at most {MAX_BYTES} are read (it holds a few keys: title, published, …)",
-            text.len()
-        );
+        return Err(problem(
+            path,
+            2,
+            1,
+            format!(
+                "front matter is {} bytes; at most {MAX_BYTES} are read",
+                text.len()
+            ),
+        )
+        .hint("it holds a few keys: title, published, …"));
     }
     let meta = match kind {
         Kind::Toml => toml_meta(text, path)?,
@@ -68,7 +84,7 @@ pub fn split(source: &str, path: &str) -> Result<(ArticleMeta, usize)> {
     if let Some(p) = &meta.published {
         check_published(p).map_err(|e| {
             let (line, col) = position(text, p);
-            anyhow::anyhow!("{path}:{}:{col}: front matter: published: {e}", line + 1)
+            problem(path, line + 1, col, format!("front matter: published: {e}"))
         })?;
     }
     let mut body = bom + open_len + close + close_len;
@@ -124,20 +140,18 @@ fn find_close(text: &str, kind: Kind) -> Option<(usize, usize)> {
     None
 }
 
-fn toml_meta(text: &str, path: &str) -> Result<ArticleMeta> {
+fn toml_meta(text: &str, path: &str) -> Result<ArticleMeta, Diagnostic> {
     toml::from_str(text).map_err(|e| {
         let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
-        let hint = if e.message().contains("date-time") {
-            "; a year or a month is written in quotes: published = \"2024-12\""
-        } else {
-            ""
-        };
-        anyhow::anyhow!(
-            "{path}:{}:{}: front matter: {}{hint}",
-            line + 1,
-            col,
-            e.message()
-        )
+        let (message, hint) = explain_unknown(e.message().trim());
+        let problem = problem(path, line + 1, col, format!("front matter: {message}"));
+        match hint {
+            Some(hint) => problem.hint(hint),
+            None if e.message().contains("date-time") => {
+                problem.hint("a year or a month is written in quotes: published = \"2024-12\"")
+            }
+            None => problem,
+        }
     })
 }
 
@@ -157,7 +171,7 @@ fn yaml_budget() -> serde_saphyr::Budget {
     b
 }
 
-fn yaml_meta(text: &str, path: &str) -> Result<ArticleMeta> {
+fn yaml_meta(text: &str, path: &str) -> Result<ArticleMeta, Diagnostic> {
     if text.trim().is_empty() {
         return Ok(ArticleMeta::default());
     }
@@ -174,7 +188,12 @@ fn yaml_meta(text: &str, path: &str) -> Result<ArticleMeta> {
             Some(at) if message[at..].contains(", column ") => &message[..at],
             _ => message,
         };
-        anyhow::anyhow!("{path}:{}:{col}: front matter: {message}", line + 1)
+        let (message, hint) = explain_unknown(message);
+        let problem = problem(path, line + 1, col, format!("front matter: {message}"));
+        match hint {
+            Some(hint) => problem.hint(hint),
+            None => problem,
+        }
     })
 }
 

@@ -3,7 +3,9 @@
 //! placed inside rendered Markdown without re-parsing it.
 //!
 //! Raw HTML in articles is shown as text, never passed through: scraped text must not be able
-//! to inject markup or script.
+//! to inject markup or script. A link to another article written the obvious way, as a path to
+//! its file (`[see](other.md)`, `./other.md#p2`), links to that article's page; the parse stage
+//! checks that the article exists ([`ArticleLink`]).
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -11,10 +13,58 @@ use super::highlight;
 use crate::html::{escape, safe_url};
 use crate::model::{Block, BlockKind, Inline};
 use crate::position::LineIndex;
+use crate::routes;
+
+/// A link to another article by its file, as written in the Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleLink {
+    /// The destination as written (`./other.md#p2`).
+    pub dest: String,
+    /// The article id it names (`other`).
+    pub id: String,
+    /// Byte offset of the link in the source.
+    pub at: usize,
+}
+
+/// What the Markdown body gave: blocks, warnings as `(line, message)`, links to articles.
+pub struct Body {
+    /// The blocks, in order.
+    pub blocks: Vec<Block>,
+    /// Warnings as `(line, message)`.
+    pub warnings: Vec<(usize, String)>,
+    /// Every link to an article by its file, in order.
+    pub links: Vec<ArticleLink>,
+}
+
+/// The article a relative link to a `.md` or `.txt` file names, and its `#fragment` (or
+/// `""`): `other.md`, `./other.md#p2`, `../seeds/other.txt`. Links with a scheme, absolute
+/// paths, bare fragments and links to notes files are not article links.
+pub fn article_link(dest: &str) -> Option<(&str, &str)> {
+    let path_end = dest.find(['#', '?']).unwrap_or(dest.len());
+    let (path, rest) = dest.split_at(path_end);
+    let fragment = rest.find('#').map_or("", |i| &rest[i..]);
+    if path.is_empty() || path.starts_with('/') || path.split('/').next()?.contains(':') {
+        return None;
+    }
+    let name = path.rsplit('/').next()?;
+    if name.ends_with(".notes.md") {
+        return None;
+    }
+    let id = name
+        .strip_suffix(".md")
+        .or_else(|| name.strip_suffix(".txt"))?;
+    (!id.is_empty()).then_some((id, fragment))
+}
 
 /// The blocks of the Markdown body that starts at `body_start`, and warnings as
 /// `(line, message)`.
 pub fn blocks(source: &str, body_start: usize) -> (Vec<Block>, Vec<(usize, String)>) {
+    let body = body(source, body_start);
+    (body.blocks, body.warnings)
+}
+
+/// [`blocks`], with the links to other articles.
+pub fn body(source: &str, body_start: usize) -> Body {
     let mut b = Builder {
         source,
         lines: LineIndex::new(source),
@@ -23,6 +73,7 @@ pub fn blocks(source: &str, body_start: usize) -> (Vec<Block>, Vec<(usize, Strin
         code: None,
         table: None,
         warnings: Vec::new(),
+        links: Vec::new(),
     };
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let body = &source[body_start..];
@@ -30,7 +81,11 @@ pub fn blocks(source: &str, body_start: usize) -> (Vec<Block>, Vec<(usize, Strin
         let range = range.start + body_start..range.end + body_start;
         b.event(event, range);
     }
-    (b.out, b.warnings)
+    Body {
+        blocks: b.out,
+        warnings: b.warnings,
+        links: b.links,
+    }
 }
 
 struct Builder<'s> {
@@ -42,9 +97,24 @@ struct Builder<'s> {
     code: Option<(String, String, usize)>,
     table: Option<(Vec<Event<'static>>, usize)>,
     warnings: Vec<(usize, String)>,
+    links: Vec<ArticleLink>,
 }
 
 impl Builder<'_> {
+    /// The page link for a link to an article by its file, recorded for the check that the
+    /// article exists; `None` for every other link.
+    fn article_href(&mut self, dest: &str, at: usize) -> Option<String> {
+        let (id, fragment) = article_link(dest)?;
+        self.links.push(ArticleLink {
+            dest: dest.to_string(),
+            id: id.to_string(),
+            at,
+        });
+        // Article bodies are shown on article pages, which sit one folder down.
+        let root = routes::root_for(&routes::article_path(id));
+        Some(routes::article_href(&root, id) + fragment)
+    }
+
     fn line(&self, at: usize) -> usize {
         self.lines.line(at.min(self.source.len()))
     }
@@ -91,7 +161,30 @@ impl Builder<'_> {
     }
 
     fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
-        if let Some((events, _)) = self.table.as_mut() {
+        if self.table.is_some() {
+            let event = match event {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest_url = match self.article_href(&dest_url, range.start) {
+                        Some(href) => href.into(),
+                        None => dest_url,
+                    };
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
+                }
+                other => other,
+            };
+            let Some((events, _)) = self.table.as_mut() else {
+                return;
+            };
             let end = matches!(event, Event::End(TagEnd::Table));
             events.push(event.into_static());
             if end {
@@ -169,7 +262,17 @@ impl Builder<'_> {
             Tag::Emphasis => self.inline(Inline::Markup("<em>".into()), at),
             Tag::Strong => self.inline(Inline::Markup("<strong>".into()), at),
             Tag::Strikethrough => self.inline(Inline::Markup("<del>".into()), at),
-            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+            Tag::Link { dest_url, .. } => {
+                let href = match self.article_href(&dest_url, at) {
+                    Some(href) => href,
+                    None => safe_url(&dest_url),
+                };
+                self.inline(
+                    Inline::Markup(format!("<a href=\"{}\">", escape(&href))),
+                    at,
+                );
+            }
+            Tag::Image { dest_url, .. } => {
                 let href = safe_url(&dest_url);
                 self.inline(
                     Inline::Markup(format!("<a href=\"{}\">", escape(&href))),
@@ -265,6 +368,49 @@ mod tests {
         assert!(
             !html.contains("<script>") && !html.contains("javascript:"),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn links_to_article_files_become_links_to_their_pages() {
+        assert_eq!(article_link("other.md"), Some(("other", "")));
+        assert_eq!(article_link("./other.md#p2"), Some(("other", "#p2")));
+        assert_eq!(
+            article_link("../seeds/gas-cap.txt?x=1#p3"),
+            Some(("gas-cap", "#p3"))
+        );
+        for not in [
+            "https://example.org/a.md",
+            "/a.md",
+            "#p2",
+            "a.html",
+            "a.notes.md",
+            ".md",
+            "mailto:a.md",
+            "",
+        ] {
+            assert_eq!(article_link(not), None, "{not}");
+        }
+        let src = "See [the other](./other.md#p2), [x](https://a.org/b.md).\n\n| a |\n|---|\n| [t](t.txt) |\n";
+        let body = body(src, 0);
+        let ids: Vec<(&str, usize)> = body.links.iter().map(|l| (l.id.as_str(), l.at)).collect();
+        assert_eq!(ids, [("other", 4), ("t", 72)]);
+        let markup: Vec<&Inline> = body.blocks[0]
+            .inlines
+            .iter()
+            .filter(|i| matches!(i, Inline::Markup(m) if m.starts_with("<a ")))
+            .collect();
+        assert_eq!(
+            markup,
+            [
+                &Inline::Markup("<a href=\"../articles/other.html#p2\">".into()),
+                &Inline::Markup("<a href=\"https://a.org/b.md\">".into())
+            ]
+        );
+        assert!(
+            matches!(&body.blocks[1].kind, BlockKind::Raw(h) if h.contains("href=\"../articles/t.html\"")),
+            "{:?}",
+            body.blocks[1].kind
         );
     }
 

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 pub use crate::analysis::{Analysis, RenderInput};
 use crate::annotate::{Annotator, Lexicon, WordForms};
 use crate::config::Site;
+use crate::diagnostic::Diagnostic;
 use crate::linkcheck::LinkCheck;
 use crate::model::{Article, MentionKind, NotesSource, SourceFile};
 use crate::output::{Pages, Sink};
@@ -147,6 +148,7 @@ pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<V
             },
         );
     capitalised.sort_unstable_by_key(|(i, _)| *i);
+    let ids: std::collections::BTreeSet<String> = sources.iter().map(|s| s.id.clone()).collect();
     let capitalised: Vec<Vec<u64>> = capitalised.into_iter().map(|(_, keys)| keys).collect();
     let results: Vec<Result<Article>> = sources
         .into_par_iter()
@@ -159,7 +161,7 @@ pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<V
                 .filter(|a| a.corpus_digest == digest)
             {
                 Some(article) => Ok(article),
-                None => parse::parse_article(file, &site.config).map(|a| {
+                None => parse::parse_article_in(file, &site.config, Some(&ids)).map(|a| {
                     let mut a = annotator.annotate_in(a, &lexicon);
                     a.corpus_digest = digest;
                     a
@@ -177,21 +179,16 @@ pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<V
     for r in results {
         match r {
             Ok(a) => articles.push(a),
-            Err(e) => errors.push(format!("{e:#}")),
+            Err(e) => errors.extend(
+                crate::diagnostic::of_error(&e)
+                    .into_iter()
+                    .map(|d| d.shown_through(|f| site.shown(f))),
+            ),
         }
     }
+    errors.extend(site.unknown_article_tables(articles.iter().map(|a| a.id.as_str())));
     if !errors.is_empty() {
-        errors.sort();
-        bail!("{}", errors.join("\n"));
-    }
-    for id in site.config.articles.keys() {
-        if !articles.iter().any(|a| &a.id == id) {
-            bail!(
-                "{}: [articles.{id}] names no file in {}; fix the id or remove the table",
-                site.config_path.display(),
-                site.seeds_dir().display()
-            );
-        }
+        return Err(crate::diagnostic::Diagnostics::sorted(errors).into());
     }
     Ok(articles)
 }
@@ -256,17 +253,30 @@ pub fn judge_notes(
     site: &Site,
     analysis: &mut Analysis,
     allow_orphans: bool,
-) -> Result<Vec<String>> {
-    let warnings = std::mem::take(&mut analysis.note_problems)
-        .into_result(allow_orphans, |f| site.shown(f))?;
-    // Printed after "warning: " like every other build warning.
-    Ok(warnings
-        .iter()
-        .map(|d| match d.location() {
-            Some(at) => format!("{at}: {}", d.text()),
-            None => d.text(),
-        })
-        .collect())
+) -> Result<Vec<Diagnostic>> {
+    std::mem::take(&mut analysis.note_problems).into_result(allow_orphans, |f| site.shown(f))
+}
+
+/// Every warning of a build that did not fail — the load stage's, the articles', the notes'
+/// and the actors no article mentions — sorted by file and position, each as printed after
+/// "warning: ".
+pub fn warnings(
+    site: &Site,
+    load: &[Diagnostic],
+    analysis: &Analysis,
+    notes: Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut all = load.to_vec();
+    all.extend(
+        analysis
+            .articles
+            .iter()
+            .flat_map(|a| a.warnings.iter().cloned()),
+    );
+    all.extend(notes);
+    all.extend(site.unmentioned_actors(analysis.index.actors.iter().map(|a| a.mentions)));
+    crate::diagnostic::sort(&mut all);
+    all.iter().map(Diagnostic::located).collect()
 }
 
 /// The error policy of `build` and `serve` for links: any broken internal link fails.
@@ -275,8 +285,8 @@ pub fn fail_on_broken(broken: Vec<String>) -> Result<()> {
         return Ok(());
     }
     bail!(
-        "{} broken internal link(s) in the output; nothing was written:\n  {}",
-        broken.len(),
+        "{} in the output; nothing was written:\n  {}",
+        crate::diagnostic::count(broken.len(), "broken internal link"),
         broken.join("\n  ")
     )
 }
@@ -358,7 +368,8 @@ pub fn build_with(
     let output = options.output.clone().unwrap_or_else(|| site.output_dir());
     guard_output(&site, &output)?;
     let loaded = load::load_sources_with(&site.seeds_dir(), &site.root, options.lossy)?;
-    let (sources, notes_files, load_warnings) = (loaded.sources, loaded.notes, loaded.warnings);
+    let (sources, notes_files) = (loaded.sources, loaded.notes);
+    let load_warnings = loaded.warnings;
     stages.lap("load");
     let options_key = format!("{:?} {}", site.config.base_url, options.allow_orphans);
     let inputs = fingerprint::inputs(&site, &sources, &notes_files, &options_key);
@@ -374,7 +385,7 @@ pub fn build_with(
                 files,
                 output,
                 elapsed: started.elapsed(),
-                warnings: load_warnings,
+                warnings: load_warnings.iter().map(Diagnostic::located).collect(),
                 up_to_date: true,
                 stages,
             });
@@ -412,10 +423,8 @@ pub fn build_with(
         files: files + 1,
         output,
         elapsed: started.elapsed(),
-        warnings: load_warnings
+        warnings: warnings(&site, &load_warnings, &analysis, note_warnings)
             .into_iter()
-            .chain(articles.iter().flat_map(|a| a.warnings.iter().cloned()))
-            .chain(note_warnings)
             .chain(sizes.warnings())
             .collect(),
         up_to_date: false,

@@ -60,12 +60,7 @@ impl Builder {
         let note_warnings = pipeline::judge_notes(&site, &mut analysis, self.allow_orphans)?;
         let (pages, broken) = pipeline::emit_to_memory(&analysis.input(&site))?;
         pipeline::fail_on_broken(broken)?;
-        let warnings = loaded
-            .warnings
-            .into_iter()
-            .chain(analysis.articles.iter().flat_map(|a| a.warnings.clone()))
-            .chain(note_warnings)
-            .collect();
+        let warnings = pipeline::warnings(&site, &loaded.warnings, &analysis, note_warnings);
         Ok(Built {
             pages,
             site,
@@ -119,8 +114,9 @@ fn build_and_publish(builder: &mut Builder, state: &State) -> Option<Site> {
             }
             builder.warned = built.warnings;
             println!(
-                "built {pages} files ({} articles analysed, {} reused) in {} ms",
-                built.stats.analysed,
+                "built {} ({} analysed, {} reused) in {} ms",
+                crate::diagnostic::count(pages, "file"),
+                crate::diagnostic::count(built.stats.analysed, "article"),
                 built.stats.reused,
                 started.elapsed().as_millis()
             );
@@ -131,7 +127,11 @@ fn build_and_publish(builder: &mut Builder, state: &State) -> Option<Site> {
             let problems = crate::diagnostic::of_error(&e);
             let message = crate::diagnostic::Diagnostics(problems).to_string();
             eprintln!("{message}");
-            eprintln!("still serving the last good site; fix the error and save to rebuild.");
+            if state.site().generation > 0 {
+                eprintln!("still serving the last good site; fix the error and save to rebuild.");
+            } else {
+                eprintln!("no site to serve yet; fix the error and save to build it.");
+            }
             state.fail(message);
             None
         }

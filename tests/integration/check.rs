@@ -26,7 +26,7 @@ fn unknown_config_key_is_reported_at_its_line_and_column() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "error: site.toml:6:1: unknown field `alias`, expected one of `id`, `name`, `kind`, `description`, `aliases`, `metonyms`, `exclude`, `members`\n"
+        "error: site.toml:6:1: unknown field `alias`, expected one of `id`, `name`, `kind`, `description`, `aliases`, `metonyms`, `exclude`, `members`; did you mean `aliases`?\n"
     );
 }
 
@@ -40,7 +40,7 @@ fn broken_link_in_an_overridden_template_points_at_the_template() {
     );
     assert_eq!(
         run.stdout,
-        "checked 1 articles, 6 pages: 1 errors, 0 warnings\n"
+        "checked 1 article, 6 pages: 1 error, 0 warnings\n"
     );
 }
 
@@ -94,7 +94,7 @@ fn invalid_utf8_seed_is_reported_at_its_line_and_column() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "error: seeds/latin1.txt:2:4: not valid UTF-8 (byte 15); re-save the file as UTF-8\n"
+        "error: seeds/latin1.txt:2:4: not valid UTF-8 (byte 15); re-save the file as UTF-8 (or build with --lossy to replace the bad bytes)\n"
     );
 }
 
@@ -178,7 +178,7 @@ fn external_links_are_fetched_only_when_asked() {
         format!("error: seeds/links.md:4:15: external link {base}/missing returned HTTP 404\n")
     );
     assert!(
-        run.stdout.contains("2 external links: 1 errors"),
+        run.stdout.contains("2 external links: 1 error,"),
         "{}",
         run.stdout
     );

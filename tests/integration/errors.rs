@@ -40,7 +40,7 @@ fn cli_build_prints_one_summary_line() {
     assert!(ok, "{stderr}");
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(
-        stdout.contains("1 articles") && stdout.contains("done in"),
+        stdout.contains("built 1 article,") && stdout.contains("done in"),
         "{stdout}"
     );
     assert!(dir.path().join("public/articles/a.html").exists());

@@ -86,7 +86,7 @@ fn bad_input_exits_with_the_right_code() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "error: bad.txt: not valid UTF-8 at byte 3; re-save the file as UTF-8\n"
+        "error: bad.txt:1:4: not valid UTF-8 (byte 3); re-save the file as UTF-8\n"
     );
     let run = dossier(
         &["extract", "--published", "July 2025", "bad.txt"],

@@ -14,7 +14,7 @@ fn init_makes_a_site_that_builds_and_checks_clean() {
     let build = dossier(&["build"], &site);
     assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(
-        build.stdout.starts_with("built 1 articles, 1 actors"),
+        build.stdout.starts_with("built 1 article, 1 actor "),
         "{}",
         build.stdout
     );

@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod completions;
 mod determinism;
+mod diagnostics;
 mod errors;
 mod events;
 mod export;

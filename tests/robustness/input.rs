@@ -11,14 +11,15 @@ fn invalid_utf8_names_file_and_byte_offset() {
     p.seed("bad.txt", b"Russia met\n\ncaf\xe9 owners.\n");
     assert_eq!(
         p.error(),
-        "seeds/bad.txt: not valid UTF-8 at byte 15; re-save the file as UTF-8, or build with --lossy to replace bad bytes"
+        "error: seeds/bad.txt:3:4: not valid UTF-8 (byte 15); re-save the file as UTF-8 (or build with --lossy to replace the bad bytes)"
     );
     assert!(!p.path("public").exists(), "nothing written");
 }
 
 #[test]
 fn lossy_replaces_bad_bytes_and_warns() {
-    let p = Project::new();
+    // One actor, mentioned: the only warning is the repair's.
+    let p = Project::with_config("title = \"T\"\n[[actors]]\nid = \"russia\"\nname = \"Russia\"\n");
     p.seed("bad.txt", b"Russia met\n\ncaf\xe9 owners.\n");
     let out = p.run(&["build", "--lossy"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -39,7 +40,7 @@ fn binary_file_is_an_error_and_builds_with_lossy() {
     p.seed("image.txt", &png);
     assert_eq!(
         p.error(),
-        "seeds/image.txt: not valid UTF-8 at byte 0; re-save the file as UTF-8, or build with --lossy to replace bad bytes"
+        "error: seeds/image.txt:1:1: not valid UTF-8 (byte 0); re-save the file as UTF-8 (or build with --lossy to replace the bad bytes)"
     );
     let r = p
         .build_with(BuildOptions {

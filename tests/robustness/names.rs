@@ -8,13 +8,13 @@ fn same_id_in_two_formats_or_folders_is_an_error() {
     p.seed("a.md", "A\n").seed("a.txt", "A\n");
     assert_eq!(
         p.error(),
-        "seeds/a.txt: article id \"a\" collides with seeds/a.md; rename one of them"
+        "error: seeds/a.txt: article id \"a\" collides with seeds/a.md; rename one of them"
     );
     let p = Project::new();
     p.seed("x/n.txt", "A\n").seed("y/n.txt", "A\n");
     assert_eq!(
         p.error(),
-        "seeds/y/n.txt: article id \"n\" collides with seeds/x/n.txt; rename one of them"
+        "error: seeds/y/n.txt: article id \"n\" collides with seeds/x/n.txt; rename one of them"
     );
 }
 
@@ -24,13 +24,13 @@ fn names_differing_only_in_case_collide() {
     p.seed("Report.txt", "A\n").seed("report.txt", "B\n");
     assert_eq!(
         p.error(),
-        "seeds/report.txt: article id \"report\" collides with seeds/Report.txt; rename one of them"
+        "error: seeds/report.txt: article id \"report\" collides with seeds/Report.txt; rename one of them"
     );
     let p = Project::new();
     p.seed("ÉTÉ.txt", "A\n").seed("été.txt", "B\n");
     assert_eq!(
         p.error(),
-        "seeds/été.txt: article id \"été\" collides with seeds/ÉTÉ.txt; rename one of them"
+        "error: seeds/été.txt: article id \"été\" collides with seeds/ÉTÉ.txt; rename one of them"
     );
 }
 
@@ -48,7 +48,7 @@ fn unsafe_file_names_are_refused_with_the_rule() {
         p.seed(name, "A\n");
         assert_eq!(
             p.error(),
-            format!("seeds/{name}: the file name cannot be an article id: use only letters, digits, '-', '_' and '.' in article file names"),
+            format!("error: seeds/{name}: the file name cannot be an article id; use only letters, digits, '-', '_' and '.' in article file names"),
             "{name}"
         );
     }
@@ -166,8 +166,10 @@ fn an_alias_claimed_by_two_actors_is_an_error() {
         "title = \"T\"\n[[actors]]\nid = \"a\"\nname = \"A\"\naliases = [\"Shared\"]\n[[actors]]\nid = \"b\"\nname = \"B\"\naliases = [\"shared\"]\n",
     );
     p.seed("a.txt", "Shared.\n");
+    // Both places are named: where the second actor claims it, and where the first does.
+    let config = p.path("site.toml").display().to_string();
     assert_eq!(
         p.error(),
-        "site.toml: actors: surface form \"shared\" is claimed by two actors: `a` and `b`"
+        format!("error: {config}:9:12: \"shared\" is claimed by two actors: `b` here and `a` at {config}:5:12; a mention can mean only one actor; keep the form in one of them")
     );
 }

@@ -4,8 +4,9 @@ use std::time::{Duration, Instant};
 
 use super::*;
 
+/// The error as `FILE:LINE:COL: message; hint`.
 fn err(src: &str) -> String {
-    split(src, "a.md").unwrap_err().to_string()
+    split(src, "a.md").unwrap_err().located()
 }
 
 #[test]
@@ -138,4 +139,24 @@ fn hostile_yaml_is_a_quick_error() {
     // A huge document.
     let e = quick(&format!("---\ntitle: \"{}\"\n---\n", "x".repeat(200_000)));
     assert!(e.contains("at most"), "{e}");
+}
+
+#[test]
+fn a_misspelt_key_suggests_the_key_meant() {
+    let e = err("---\ntitle: T\nautor: X\n---\n");
+    assert!(
+        e.starts_with("a.md:3:1: front matter: unknown field `autor`")
+            && e.ends_with("; did you mean `author`?"),
+        "{e}"
+    );
+    let e = err("+++\ntitel = \"T\"\n+++\n");
+    assert!(
+        e.starts_with("a.md:2:1:") && e.ends_with("; did you mean `title`?"),
+        "{e}"
+    );
+    let e = err("---\ntitle: T\nlayout: post\n---\n");
+    assert!(
+        !e.contains("did you mean"),
+        "nothing is close to `layout`: {e}"
+    );
 }

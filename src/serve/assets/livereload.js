@@ -15,7 +15,10 @@
       overlay.setAttribute("role", "alert");
       var title = document.createElement("p");
       title.className = "dossier-overlay-title";
-      title.textContent = "Build failed: still showing the last good site";
+      // Build 0 is the page served before any build succeeded: there is no good site yet.
+      title.textContent = build > 0
+        ? "Build failed: still showing the last good site"
+        : "Build failed: no site built yet";
       var text = document.createElement("pre");
       text.className = "dossier-overlay-message";
       var close = document.createElement("button");
