@@ -5,6 +5,7 @@
 //! percentages and the verb "may" are deliberately left alone.
 
 mod context;
+mod cue_words;
 mod cues;
 mod named;
 mod patterns;

@@ -356,36 +356,6 @@ fn bare_year(text: &str, start: usize, end: usize) -> Option<Expr> {
     Timex::year_only(text[start..end].parse().ok()?).map(Expr::Absolute)
 }
 
-/// The matches of `\b(1[0-9]{3}|20[0-9]{2})\b` (ASCII word boundaries), the bare-year
-/// recogniser, without a regex: a run of ASCII word characters that is exactly such a number.
-/// It matches wherever a paragraph has a number, so a plain byte scan saves a regex pass.
-pub(super) fn year_tokens(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let b = text.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() {
-            if !word(b[i]) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < b.len() && word(b[i]) {
-                i += 1;
-            }
-            let run = &b[start..i];
-            if run.len() == 4
-                && matches!((run[0], run[1]), (b'1', b'0'..=b'9') | (b'2', b'0'))
-                && run[2].is_ascii_digit()
-                && run[3].is_ascii_digit()
-            {
-                return Some(start..i);
-            }
-        }
-        None
-    })
-}
-
 /// All calendar-expression candidates of a paragraph,
 /// possibly overlapping; each rule is searched only where the cues allow a match.
 pub(crate) fn calendar_with(text: &str, cues: &Cues) -> Vec<Cand> {
@@ -411,7 +381,7 @@ pub(crate) fn calendar_with(text: &str, cues: &Cues) -> Vec<Cand> {
         });
     }
     // Last, as the bare-year rule came last when it was a regex.
-    for y in year_tokens(text) {
+    for y in cues.years() {
         if !bounded(text, y.start, y.end) {
             continue;
         }

@@ -62,8 +62,8 @@ pub(crate) fn month_number(name: &str) -> Option<u8> {
     if key.len() < 3 {
         return None;
     }
-    MONTH_FULL
-        .split('|')
+    MONTHS_LOWER
+        .iter()
         .position(|full| {
             full.len() >= key.len() && full.as_bytes()[..key.len()].eq_ignore_ascii_case(key)
         })
