@@ -44,6 +44,9 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     /// Problems that do not stop the build (an unknown code language), shown to the user.
     pub warnings: Vec<String>,
+    /// Digest of the corpus evidence the entity rules read for this article (see
+    /// `Lexicon::digest_of_text`): a cached analysis is reused only while it is unchanged.
+    pub corpus_digest: u64,
 }
 
 /// Resolved metadata of an article, ready for display.
@@ -211,6 +214,38 @@ impl EntityKind {
     }
 }
 
+/// Why a name was taken to be a name of its class: exported with each entity mention, so a
+/// reader or a tool can weigh it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Evidence {
+    /// A word around or inside it: a title, a head noun, a saying verb, a preposition.
+    Cue,
+    /// The gazetteer knows the name (a country, a city, a demonym before a group noun).
+    Gazetteer,
+    /// Written as an acronym, or the acronym of a long form given beside it.
+    Acronym,
+    /// The same name found with a cue elsewhere in the article (one sense per discourse).
+    Propagation,
+    /// The corpus capitalises the word inside sentences and never writes it in lowercase.
+    Corpus,
+    /// Only its shape: capitalised words with no cue.
+    Shape,
+}
+
+impl Evidence {
+    /// The evidence's name in the export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Cue => "cue",
+            Evidence::Gazetteer => "gazetteer",
+            Evidence::Acronym => "acronym",
+            Evidence::Propagation => "propagation",
+            Evidence::Corpus => "corpus",
+            Evidence::Shape => "shape",
+        }
+    }
+}
+
 /// One mention of an entity nobody configured.
 #[derive(Clone, Debug)]
 pub struct EntityMention {
@@ -218,8 +253,13 @@ pub struct EntityMention {
     pub name: String,
     /// Its class.
     pub kind: EntityKind,
-    /// Byte range in the source file as stored.
+    /// What showed it to be a name of that class.
+    pub evidence: Evidence,
+    /// Byte range in the source file as stored, a title included ("Gen. Votel").
     pub span: Range<usize>,
+    /// The title or role before the name, inside `span` ("Gen." of "Gen. Votel"): part of the
+    /// mention, not of the name.
+    pub title: Option<Range<usize>>,
     /// Index of the block it sits in.
     pub block: usize,
     /// The sentence it sits in.

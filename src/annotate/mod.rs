@@ -18,6 +18,7 @@ use crate::config::ActorConfig;
 use crate::model::{Article, BlockKind, EntityMention, Mention, MentionKind, Quote, Speaker};
 use actors::{ActorMatcher, ActorSpec};
 use dates::{DateKind, DateResolver};
+pub use entities::lexicon::{Lexicon, WordForms};
 
 /// Compiled once per build and shared across threads: the actor automaton is the costly part.
 pub struct Annotator {
@@ -42,11 +43,24 @@ impl Annotator {
         Ok(Annotator { matcher })
     }
 
-    /// Returns the article with its mentions filled in, sorted by source offset.
-    pub fn annotate(&self, mut article: Article) -> Article {
+    /// Returns the article with its mentions filled in, sorted by source offset; what the
+    /// article shows about its own words is the only corpus evidence (see [`Self::annotate_in`]).
+    pub fn annotate(&self, article: Article) -> Article {
+        self.annotate_with(article, None)
+    }
+
+    /// [`Self::annotate`] with what the whole corpus shows about its words (which capitalised
+    /// words it also writes in lowercase, which acronyms it pluralises).
+    pub fn annotate_in(&self, article: Article, lexicon: &Lexicon) -> Article {
+        self.annotate_with(article, Some(lexicon))
+    }
+
+    /// Annotates with the corpus `lexicon`, or with what the article's own words show.
+    fn annotate_with(&self, mut article: Article, lexicon: Option<&Lexicon>) -> Article {
         let mut resolver = DateResolver::with_mode(article.meta.published, article.meta.dates);
         let mut mentions = Vec::new();
-        let mut found = Found::default();
+        let mut blocks: Vec<BlockWork> = Vec::new();
+        let mut cands: Vec<(usize, entities::Candidate)> = Vec::new();
         for (index, block) in article.blocks.iter().enumerate() {
             if !block.is_annotated() {
                 continue;
@@ -89,25 +103,68 @@ impl Annotator {
             }
             let headline = matches!(block.kind, BlockKind::Heading(_)) || headline_like(&text);
             let toks = entities::tokens::tokens(&text);
-            let cands = entities::find(&text, &toks, &claimed, headline);
-            let first = found.cands.len();
+            let taken = entities::overlapped_tokens(&toks, &claimed);
+            blocks.push(BlockWork {
+                index,
+                text,
+                map,
+                sentences,
+                shared,
+                toks,
+                taken,
+                headline,
+                actor_hits,
+            });
+        }
+        let own;
+        let lexicon = match lexicon {
+            Some(l) => l,
+            None => {
+                own = Lexicon::of_tokens(blocks.iter().map(|b| b.toks.as_slice()));
+                &own
+            }
+        };
+        for (w, b) in blocks.iter().enumerate() {
+            let found = entities::find_in(&b.text, &b.toks, &b.taken, b.headline, lexicon);
+            cands.extend(found.into_iter().map(|c| (w, c)));
+        }
+        let views: Vec<entities::BlockView> = blocks
+            .iter()
+            .map(|b| entities::BlockView {
+                text: &b.text,
+                toks: &b.toks,
+                taken: &b.taken,
+                headline: b.headline,
+            })
+            .collect();
+        entities::propagate(&views, &mut cands);
+        drop(views);
+        let mut found = Found::default();
+        let mut cands = cands.into_iter().peekable();
+        for (w, work) in blocks.iter_mut().enumerate() {
+            let (text, map, sentences) = (&work.text, &work.map, &work.sentences);
             let mut voices = Vec::new();
-            for (i, c) in cands.into_iter().enumerate() {
+            while let Some((_, c)) = cands.next_if(|(b, _)| *b == w) {
                 let person = c.kind == Some(crate::model::EntityKind::Person);
                 if c.kind.is_some_and(|k| k != crate::model::EntityKind::Place) {
                     voices.push(entities::quotes::Voice {
                         range: c.start..c.end,
                         person,
-                        id: first + i,
+                        id: found.cands.len(),
                     });
                 }
-                let span = to_source(&map, c.start..c.end);
-                let sentence = sentence_of(&text, &sentences, &mut shared, c.start..c.end);
-                found.places.push((span, sentence));
-                found.cands.push((index, c));
+                let span = to_source(map, c.start..c.end);
+                let title = c.title.clone().and_then(|t| to_source(map, t));
+                let sentence = sentence_of(text, sentences, &mut work.shared, c.start..c.end);
+                found.places.push(Place {
+                    span,
+                    title,
+                    sentence,
+                });
+                found.cands.push((work.index, c));
             }
             const ACTOR: usize = usize::MAX / 2;
-            for hit in &actor_hits {
+            for hit in &work.actor_hits {
                 voices.push(entities::quotes::Voice {
                     range: hit.start..hit.end,
                     person: false,
@@ -115,25 +172,45 @@ impl Annotator {
                 });
             }
             voices.sort_by_key(|v| v.range.start);
-            for q in entities::quotes::find(&text, &toks, &sentences, &voices) {
+            for q in entities::quotes::find(text, &work.toks, sentences, &voices) {
                 if q.range.len() > MAX_QUOTE {
                     continue;
                 }
-                let Some(span) = to_source(&map, q.range.clone()) else {
+                let Some(span) = to_source(map, q.range.clone()) else {
                     continue;
                 };
-                let sentence = sentence_of(&text, &sentences, &mut shared, q.range.clone());
+                let sentence = sentence_of(text, sentences, &mut work.shared, q.range.clone());
                 let speaker = match q.speaker.checked_sub(ACTOR) {
                     Some(actor) => Err(actor),
                     None => Ok(q.speaker),
                 };
-                found.quotes.push((span, index, sentence, speaker));
+                found.quotes.push((span, work.index, sentence, speaker));
             }
         }
         article.mentions = without_overlaps(mentions);
         (article.entities, article.quotes) = found.finish();
         article
     }
+}
+
+/// One annotated block between the block pass and the article pass.
+struct BlockWork {
+    index: usize,
+    text: String,
+    map: Vec<(usize, usize, usize)>,
+    sentences: Vec<Range<usize>>,
+    shared: Vec<Option<Arc<str>>>,
+    toks: Vec<entities::tokens::Tok>,
+    taken: Vec<bool>,
+    headline: bool,
+    actor_hits: Vec<actors::ActorHit>,
+}
+
+/// Where a candidate sits in the source: its span, its title part and its sentence.
+struct Place {
+    span: Option<Range<usize>>,
+    title: Option<Range<usize>>,
+    sentence: Arc<str>,
 }
 
 /// A quote before its speaker's name is final: span, block, sentence, and the speaker as a
@@ -149,7 +226,7 @@ type PendingQuote = (
 #[derive(Default)]
 struct Found {
     cands: Vec<(usize, entities::Candidate)>,
-    places: Vec<(Option<Range<usize>>, Arc<str>)>,
+    places: Vec<Place>,
     /// Span, block, sentence, and the speaker: a candidate index or an actor.
     quotes: Vec<PendingQuote>,
 }
@@ -165,16 +242,19 @@ impl Found {
             .collect();
         let mut mentions = Vec::new();
         for (orig, k) in kept.iter().enumerate() {
-            let (Some(n), (Some(span), sentence)) = (k, &self.places[orig]) else {
+            let place = &self.places[orig];
+            let (Some(n), Some(span)) = (k, &place.span) else {
                 continue;
             };
             let (block, c) = &cands[*n];
             mentions.push(EntityMention {
                 name: c.name.clone(),
                 kind: c.kind.unwrap_or(crate::model::EntityKind::Other),
+                evidence: c.evidence,
                 span: span.clone(),
+                title: place.title.clone(),
                 block: *block,
-                sentence: sentence.clone(),
+                sentence: place.sentence.clone(),
             });
         }
         mentions.sort_by_key(|m| m.span.start);
@@ -206,6 +286,11 @@ fn headline_like(text: &str) -> bool {
     // Stops at the first lowercase word: runs on every paragraph, which is rarely a headline.
     if text.trim_end().ends_with('.') {
         return false;
+    }
+    // A line of one word ("Syria" over a list of strikes) is a label.
+    let trimmed = text.trim();
+    if !trimmed.is_empty() && trimmed.chars().all(char::is_alphabetic) {
+        return true;
     }
     let mut words = 0;
     for word in text.split_whitespace().filter(|w| w.len() > 3) {
@@ -339,7 +424,8 @@ mod tests {
         assert!(headline_like("What Does Recognition Mean?"));
         assert!(!headline_like("Bitter Enemies became partners"));
         assert!(!headline_like("Bitter Enemies to Pragmatic Partners."));
-        assert!(!headline_like("Recognition"));
+        assert!(headline_like("Recognition"));
+        assert!(!headline_like("Recognition."));
         assert!(!headline_like(&"Word ".repeat(13)));
         assert!(headline_like(&"Word ".repeat(12)));
     }

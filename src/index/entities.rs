@@ -40,7 +40,20 @@ pub struct EntityEntry {
     pub by_article: Vec<(usize, Vec<usize>)>,
     /// Quotes attributed to it, as (article, quote index).
     pub quotes: Vec<(usize, usize)>,
+    /// Whether it has a page: the [`PAGES_PER_KIND`] most mentioned of each kind do, so the
+    /// article pages know which names to link.
+    pub page: bool,
+    /// How many of its articles (the first in `by_article`) have a section on its page: the
+    /// page shows at most [`LINES_PER_PAGE`] keyword lines, so later articles link to the page
+    /// itself instead of a section it does not have.
+    pub sections: usize,
 }
+
+/// Entities of each kind given pages (and listed on the index), most mentioned first.
+pub const PAGES_PER_KIND: usize = 1000;
+
+/// Keyword lines shown on one entity page.
+pub const LINES_PER_PAGE: usize = 1000;
 
 impl EntityIndex {
     /// Builds the index over `articles`, visiting them in `order` (reading order).
@@ -85,6 +98,7 @@ impl EntityIndex {
                 .into_iter()
                 .max_by_key(|k| (counts[*k as usize], std::cmp::Reverse(*k as usize)))
                 .unwrap_or(EntityKind::Other);
+                let sections = sections(&by_article);
                 EntityEntry {
                     id: String::new(),
                     key: group,
@@ -93,6 +107,8 @@ impl EntityIndex {
                     kind,
                     by_article,
                     quotes: Vec::new(),
+                    page: false,
+                    sections,
                 }
             })
             .collect();
@@ -104,6 +120,7 @@ impl EntityIndex {
             *n += 1;
             e.id = if *n == 1 { base } else { format!("{base}-{n}") };
         }
+        mark_pages(&mut entities);
         let position: HashMap<String, usize> = entities
             .iter()
             .enumerate()
@@ -148,6 +165,34 @@ impl EntityIndex {
     /// written in.
     pub fn find(&self, name: &str) -> Option<&EntityEntry> {
         self.entity_of(name)
+    }
+}
+
+/// Marks the [`PAGES_PER_KIND`] most mentioned entities of each kind as having a page.
+/// How many article groups start before the page's keyword lines run out.
+fn sections(by_article: &[(usize, Vec<usize>)]) -> usize {
+    let mut left = LINES_PER_PAGE;
+    by_article
+        .iter()
+        .take_while(|(_, mentions)| {
+            let shown = left > 0;
+            left = left.saturating_sub(mentions.len());
+            shown
+        })
+        .count()
+}
+
+fn mark_pages(entities: &mut [EntityEntry]) {
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by_key(|&i| {
+        let e = &entities[i];
+        (e.kind, std::cmp::Reverse(e.mentions), i)
+    });
+    let mut seen = [0usize; 4];
+    for i in order {
+        let n = &mut seen[entities[i].kind as usize];
+        *n += 1;
+        entities[i].page = *n <= PAGES_PER_KIND;
     }
 }
 
@@ -219,6 +264,21 @@ fn fold(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_stop_where_the_page_runs_out_of_lines() {
+        let group = |a: usize, n: usize| (a, (0..n).collect::<Vec<usize>>());
+        assert_eq!(sections(&[group(0, 3), group(1, 2)]), 2);
+        let full = [group(0, LINES_PER_PAGE - 1), group(1, 5), group(2, 1)];
+        assert_eq!(
+            sections(&full),
+            2,
+            "a group that starts before the cap has a section"
+        );
+        let exact = [group(0, LINES_PER_PAGE), group(1, 1)];
+        assert_eq!(sections(&exact), 1);
+        assert_eq!(sections(&[]), 0);
+    }
 
     #[test]
     fn slugs_are_readable() {

@@ -94,6 +94,7 @@ mod tests {
             entities: vec![],
             quotes: vec![],
             warnings: vec![],
+            corpus_digest: 0,
         };
         let r = ReaderText::of(&article);
         assert_eq!(r.text, "One two.\n\nThree.");

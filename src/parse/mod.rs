@@ -58,6 +58,7 @@ pub fn parse_article(file: SourceFile, config: &SiteConfig) -> Result<Article> {
         entities: Vec::new(),
         quotes: Vec::new(),
         warnings,
+        corpus_digest: 0,
     };
     number_anchors(&mut article.blocks);
     Ok(article)

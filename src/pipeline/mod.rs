@@ -17,12 +17,13 @@ use anyhow::{bail, Result};
 use rayon::prelude::*;
 
 pub use crate::analysis::{Analysis, RenderInput};
-use crate::annotate::Annotator;
+use crate::annotate::{Annotator, Lexicon, WordForms};
 use crate::config::Site;
 use crate::linkcheck::LinkCheck;
 use crate::model::{Article, MentionKind, NotesSource, SourceFile};
 use crate::output::{Pages, Sink};
 use crate::progress::Progress;
+use crate::size_guard::SizeTally;
 use crate::write::Staging;
 use crate::{export, fingerprint, index, load, notes, parse, render, search, write};
 pub use stages::Stages;
@@ -123,11 +124,47 @@ pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<V
     if let Some(p) = hooks.progress {
         p.set_total(sources.len());
     }
+    // The corpus pass: what all articles show about their words, a small input to each
+    // article's annotation; a cached analysis is reused only while its share is unchanged.
+    // One reading of each source; only its capitalised words are kept past the merge.
+    let (lexicon, mut capitalised) = sources
+        .par_iter()
+        .enumerate()
+        .fold(
+            || (Lexicon::default(), Vec::new()),
+            |(mut lexicon, mut keys), (i, file)| {
+                let forms = WordForms::of(&file.text);
+                keys.push((i, forms.capitalised()));
+                lexicon.add(&forms);
+                (lexicon, keys)
+            },
+        )
+        .reduce(
+            || (Lexicon::default(), Vec::new()),
+            |(a, mut ka), (b, kb)| {
+                ka.extend(kb);
+                (a.merge(b), ka)
+            },
+        );
+    capitalised.sort_unstable_by_key(|(i, _)| *i);
+    let capitalised: Vec<Vec<u64>> = capitalised.into_iter().map(|(_, keys)| keys).collect();
     let results: Vec<Result<Article>> = sources
         .into_par_iter()
-        .map(|file| match hooks.reuse.and_then(|reuse| reuse(&file)) {
-            Some(article) => Ok(article),
-            None => parse::parse_article(file, &site.config).map(|a| annotator.annotate(a)),
+        .zip(capitalised)
+        .map(|(file, capitalised)| {
+            let digest = lexicon.digest_of(&capitalised);
+            match hooks
+                .reuse
+                .and_then(|reuse| reuse(&file))
+                .filter(|a| a.corpus_digest == digest)
+            {
+                Some(article) => Ok(article),
+                None => parse::parse_article(file, &site.config).map(|a| {
+                    let mut a = annotator.annotate_in(a, &lexicon);
+                    a.corpus_digest = digest;
+                    a
+                }),
+            }
         })
         .inspect(|_| {
             if let Some(p) = hooks.progress {
@@ -164,13 +201,18 @@ pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<V
 /// characters HTML forbids and recorded for the link check, which the returned [`LinkCheck`]
 /// finishes once the caller can read the files back.
 pub fn emit(input: &RenderInput, sink: &dyn Sink) -> Result<LinkCheck> {
+    emit_measured(input, sink, &SizeTally::default())
+}
+
+/// [`emit`], counting every file's bytes into `sizes` for the size guard.
+pub fn emit_measured(input: &RenderInput, sink: &dyn Sink, sizes: &SizeTally) -> Result<LinkCheck> {
     let check = LinkCheck::default();
     let sink = Checked {
         check: &check,
+        sizes,
         inner: sink,
     };
     let site = input.site;
-    let export_path = "data/annotations.json";
     // The search index and the export need no page: built beside rendering, they fill the
     // moments a core would wait in it.
     let (rendered, (searched, exported)) = rayon::join(
@@ -182,11 +224,7 @@ pub fn emit(input: &RenderInput, sink: &dyn Sink) -> Result<LinkCheck> {
                         .into_iter()
                         .try_for_each(|(path, bytes)| sink.put(path, bytes))
                 },
-                || {
-                    sink.put_streamed(export_path.into(), &mut |out| {
-                        export::write_annotations(&site.config, input.articles, input.index, out)
-                    })
-                },
+                || export::write_export(&site.config, input.articles, input.index, &sink),
             )
         },
     );
@@ -247,6 +285,7 @@ pub fn fail_on_broken(broken: Vec<String>) -> Result<()> {
 /// handed to the command's own sink.
 struct Checked<'a> {
     check: &'a LinkCheck,
+    sizes: &'a SizeTally,
     inner: &'a dyn Sink,
 }
 
@@ -254,6 +293,7 @@ impl Sink for Checked<'_> {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<()> {
         let bytes = crate::scrub::html_page(&path, bytes);
         self.check.record(&path, &bytes);
+        self.sizes.add(&path, bytes.len() as u64);
         self.inner.put(path, bytes)
     }
 
@@ -264,7 +304,35 @@ impl Sink for Checked<'_> {
     ) -> Result<()> {
         // Streamed files are data, never pages: they are linked to, and link nowhere.
         self.check.record(&path, &[]);
-        self.inner.put_streamed(path, fill)
+        let mut written = 0u64;
+        let sized = path.clone();
+        self.inner.put_streamed(path, &mut |out| {
+            let mut counting = Counting {
+                inner: out,
+                written: &mut written,
+            };
+            fill(&mut counting)
+        })?;
+        self.sizes.add(&sized, written);
+        Ok(())
+    }
+}
+
+/// A writer that counts the bytes passed through it (the size of a streamed file).
+struct Counting<'a> {
+    inner: &'a mut dyn std::io::Write,
+    written: &'a mut u64,
+}
+
+impl std::io::Write for Counting<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        *self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -319,7 +387,8 @@ pub fn build_with(
     let mut analysis = analyse_loaded(&site, sources, &notes_files, hooks, &mut stages)?;
     let note_warnings = judge_notes(&site, &mut analysis, options.allow_orphans)?;
     let staging = Staging::begin(&output)?;
-    let check = emit(&analysis.input(&site), &staging)?;
+    let sizes = SizeTally::default();
+    let check = emit_measured(&analysis.input(&site), &staging, &sizes)?;
     stages.lap("render and export");
     fail_on_broken(check.broken(&|path| staging.read(path)))?;
     stages.lap("check links");
@@ -347,6 +416,7 @@ pub fn build_with(
             .into_iter()
             .chain(articles.iter().flat_map(|a| a.warnings.iter().cloned()))
             .chain(note_warnings)
+            .chain(sizes.warnings())
             .collect(),
         up_to_date: false,
         stages,

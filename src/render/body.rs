@@ -11,6 +11,7 @@ use std::fmt::Write;
 
 use crate::html::{escape, escape_into};
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use super::notes::{margin_note, marked, marks, Mark};
 use crate::config::ActorConfig;
@@ -45,12 +46,14 @@ pub fn article_html(
     entries: &BTreeMap<usize, usize>,
     root: &str,
     notes: EditorialNotes,
+    entity_ids: &[Option<EntityLink>],
 ) -> ArticleHtml {
     let ctx = Ctx {
         article,
         actors,
         entries,
         root,
+        entity_ids,
         marks: marks(notes.placed),
         notes,
         by_block: article
@@ -160,9 +163,24 @@ fn flush_repeats(body: &mut String, repeats: &mut Vec<&Block>) {
     repeats.clear();
 }
 
+/// Where a name nobody configured links: its entity page, at the section about this article
+/// when the page has one (a page shows a bounded number of lines).
+#[derive(Clone, Copy, Debug)]
+pub struct EntityLink<'a> {
+    /// The entity's page id.
+    pub id: &'a str,
+    /// Whether the page has a section about this article.
+    pub section: bool,
+}
+
+/// What a span of the text links to: a mention (its index and itself), or an entity page.
+type Linked<'a> = Result<(usize, &'a Mention), EntityLink<'a>>;
+
 struct Ctx<'a> {
     article: &'a Article,
     actors: &'a [ActorConfig],
+    /// Per entity mention of the article, the page its name links to (`None`: no page).
+    entity_ids: &'a [Option<EntityLink<'a>>],
     entries: &'a BTreeMap<usize, usize>,
     root: &'a str,
     notes: EditorialNotes<'a>,
@@ -325,6 +343,13 @@ impl Ctx<'_> {
             .filter(|(_, m)| m.block == index)
             .collect();
         let marks = self.marks.get(&index).map_or(&[][..], Vec::as_slice);
+        // Names nobody configured, linked in the gaps between actors and dates.
+        let entities = &self.article.entities;
+        let first_entity = entities.partition_point(|e| e.block < index);
+        let names: Vec<(usize, EntityLink)> = (first_entity..entities.len())
+            .take_while(|&e| entities[e].block == index)
+            .filter_map(|e| Some((e, (*self.entity_ids.get(e)?)?)))
+            .collect();
         let mut out = String::new();
         let mut link_depth = 0usize;
         // Byte offset in the block's plain text, which the marks' ranges count in.
@@ -347,15 +372,31 @@ impl Ctx<'_> {
                     let source = &self.article.source;
                     let p = |x: usize| plain + x - range.start;
                     let mut at = range.start;
-                    for &(n, m) in mentions
+                    let inside = |s: &Range<usize>| s.start >= range.start && s.end <= range.end;
+                    let mut spans: Vec<(Range<usize>, Linked)> = mentions
                         .iter()
-                        .filter(|(_, m)| m.span.start >= range.start && m.span.end <= range.end)
-                    {
-                        marked(&mut out, &source[at..m.span.start], p(at), marks);
-                        let close = self.open_mention(&mut out, n, m, link_depth > 0);
-                        marked(&mut out, &source[m.span.clone()], p(m.span.start), marks);
+                        .filter(|(_, m)| inside(&m.span))
+                        .map(|&(n, m)| (m.span.clone(), Ok((n, m))))
+                        .collect();
+                    if link_depth == 0 {
+                        spans.extend(names.iter().filter_map(|&(e, id)| {
+                            let span = &entities[e].span;
+                            inside(span).then(|| (span.clone(), Err(id)))
+                        }));
+                        spans.sort_by_key(|(s, _)| s.start);
+                    }
+                    for (span, what) in spans {
+                        if span.start < at {
+                            continue;
+                        }
+                        marked(&mut out, &source[at..span.start], p(at), marks);
+                        let close = match what {
+                            Ok((n, m)) => self.open_mention(&mut out, n, m, link_depth > 0),
+                            Err(link) => self.open_entity(&mut out, link),
+                        };
+                        marked(&mut out, &source[span.clone()], p(span.start), marks);
                         out.push_str(close);
-                        at = m.span.end;
+                        at = span.end;
                     }
                     marked(&mut out, &source[at..range.end], p(at), marks);
                     plain += range.len();
@@ -363,6 +404,21 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// Opens the link of a name nobody configured to the section of its entity page about
+    /// this article (to the page itself when the page has no room for that section); returns the tag that closes it. Styled apart from actors and dates (a
+    /// dotted underline, no fill), and an ordinary link for keyboards and screen readers.
+    fn open_entity(&self, out: &mut String, link: EntityLink) -> &'static str {
+        out.push_str("<a class=\"m m-entity\" href=\"");
+        let href = if link.section {
+            super::entities::entity_section_href(self.root, link.id, &self.article.id)
+        } else {
+            format!("{}{}", self.root, super::entities::entity_path(link.id))
+        };
+        escape_into(out, &href);
+        out.push_str("\">");
+        "</a>"
     }
 
     /// Opens the element of one mention, whose words the caller writes next; returns the tag

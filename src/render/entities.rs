@@ -18,9 +18,9 @@ use crate::index::entities::{EntityEntry, EntityIndex};
 use crate::model::{Article, EntityKind, Quote};
 
 /// Entities of each kind listed on the index, and given pages, most mentioned first.
-pub const PER_KIND: usize = 1000;
+pub const PER_KIND: usize = crate::index::entities::PAGES_PER_KIND;
 /// Keyword lines on one entity page.
-pub const LINES: usize = 1000;
+pub const LINES: usize = crate::index::entities::LINES_PER_PAGE;
 /// Quotes listed on one page.
 pub const QUOTES: usize = 200;
 
@@ -29,21 +29,16 @@ pub fn entity_path(id: &str) -> String {
     format!("entities/{id}.html")
 }
 
-/// Which entities get a page: the [`PER_KIND`] most mentioned of each kind.
+/// Which entities get a page: the most mentioned of each kind (see
+/// [`EntityEntry::page`]).
 pub fn listed(index: &EntityIndex) -> Vec<bool> {
-    let mut order: Vec<usize> = (0..index.entities.len()).collect();
-    order.sort_by_key(|&i| {
-        let e = &index.entities[i];
-        (e.kind, std::cmp::Reverse(e.mentions), i)
-    });
-    let mut out = vec![false; order.len()];
-    let mut seen: BTreeMap<EntityKind, usize> = BTreeMap::new();
-    for i in order {
-        let n = seen.entry(index.entities[i].kind).or_default();
-        *n += 1;
-        out[i] = *n <= PER_KIND;
-    }
-    out
+    index.entities.iter().map(|e| e.page).collect()
+}
+
+/// The link from a page at `root` to the section of entity `id`'s page about article
+/// `article`: where an entity link in that article's text lands.
+pub fn entity_section_href(root: &str, id: &str, article: &str) -> String {
+    format!("{root}entities/{id}.html#in-{article}")
 }
 
 #[derive(Serialize)]
@@ -169,6 +164,14 @@ fn groups<'a>(input: &'a RenderInput, e: &EntityEntry, root: &str) -> Vec<Articl
     out
 }
 
+/// One article's mentions on an entity page, with the anchor the article's links target.
+#[derive(Serialize)]
+struct EntitySection<'a> {
+    anchor: String,
+    #[serde(flatten)]
+    group: ArticleMentions<'a>,
+}
+
 #[derive(Serialize)]
 struct EntityView<'a> {
     name: &'a str,
@@ -211,7 +214,16 @@ pub fn entity_page(input: &RenderInput, i: usize, root: &str) -> Context {
     );
     ctx.insert("mention_count", &e.mentions);
     ctx.insert("article_count", &e.by_article.len());
-    ctx.insert("groups", &groups(input, e, root));
+    // Each article's group has an anchor, where the entity's links in that article land.
+    let sections: Vec<EntitySection> = groups(input, e, root)
+        .into_iter()
+        .zip(&e.by_article)
+        .map(|(group, (a, _))| EntitySection {
+            anchor: format!("in-{}", input.articles[*a].id),
+            group,
+        })
+        .collect();
+    ctx.insert("groups", &sections);
     ctx.insert("capped", &(e.mentions > LINES));
     ctx.insert("lines_cap", &LINES);
     ctx.insert("quotes", &quote_views(input.articles, &e.quotes, root));

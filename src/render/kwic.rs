@@ -117,6 +117,7 @@ mod tests {
             entities: vec![],
             quotes: vec![],
             warnings: vec![],
+            corpus_digest: 0,
         };
         let mut texts = BlockTexts::new(&article);
         for word in ["Taliban", "Russia", "3 July", "Kabul"] {

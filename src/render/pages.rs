@@ -6,7 +6,7 @@ use std::ops::Range;
 use anyhow::Result;
 use tera::Context;
 
-use super::body::article_html;
+use super::body::{article_html, EntityLink};
 use super::timeline_svg::{entries_from_index, timeline_svg, SvgOptions};
 use super::views::{
     ArticleMentions, Byline, Chip, Kwic, Link, NavLink, PanelDate, TimelineGroup, TimelineItem,
@@ -25,7 +25,33 @@ pub fn article(input: &RenderInput, i: usize, root: &str) -> Result<Context> {
         placed: input.notes.of(i),
         names: input.names(),
     };
-    let html = article_html(article, actors, &input.index.entry_of[i], root, notes);
+    let entities = &input.index.entities;
+    let rank = &input.index.rank;
+    let entity_ids: Vec<Option<EntityLink>> = article
+        .entities
+        .iter()
+        .map(|e| {
+            let x = entities.entity_of(&e.name).filter(|x| x.page)?;
+            // Groups are in reading order: the article's place among them says whether
+            // the page has a section about it.
+            let at = x
+                .by_article
+                .binary_search_by_key(&rank[i], |(a, _)| rank[*a])
+                .ok()?;
+            Some(EntityLink {
+                id: x.id.as_str(),
+                section: at < x.sections,
+            })
+        })
+        .collect();
+    let html = article_html(
+        article,
+        actors,
+        &input.index.entry_of[i],
+        root,
+        notes,
+        &entity_ids,
+    );
     let mut ctx = Context::new();
     ctx.insert("article", &byline(input, i, root));
     ctx.insert("page_title", &article.meta.title);

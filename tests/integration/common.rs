@@ -24,6 +24,34 @@ impl Built {
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.read("data/annotations.json")).unwrap()
     }
+    /// Every line of the export's parts of one kind (`mentions` or `sentences`), in order.
+    pub fn part_lines(&self, kind: &str) -> Vec<Value> {
+        let json = self.json();
+        let mut out = Vec::new();
+        for part in json["parts"].as_array().unwrap() {
+            let file =
+                std::fs::File::open(self.out.join("data").join(part[kind].as_str().unwrap()))
+                    .unwrap();
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text)
+                .unwrap();
+            out.extend(
+                text.lines()
+                    .map(|l| serde_json::from_str::<Value>(l).unwrap()),
+            );
+        }
+        out
+    }
+    /// The text of mention `m`'s sentence, from the sentence table in the parts.
+    pub fn sentence_of(&self, m: &Value) -> String {
+        self.part_lines("sentences")
+            .into_iter()
+            .find(|s| s["article"] == m["article"] && s["sentence"] == m["sentence"])
+            .unwrap_or_else(|| panic!("no sentence for {m}"))["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
     /// Mentions of one article, optionally of one kind.
     pub fn mentions(&self, article: &str, kind: &str) -> Vec<Value> {
         self.json()["mentions"]
@@ -121,4 +149,37 @@ pub fn copy_site_sources(from: &Path, to: &Path) {
             }
         }
     }
+}
+
+/// `html` without the links entity names get in the text (`<a class="m m-entity" …>` and
+/// its `</a>`), so a test can look for a sentence as the reader sees it.
+pub fn without_entity_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<a class=\"m m-entity\"") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let open_end = after.find('>').map_or(after.len(), |i| i + 1);
+        let inner = &after[open_end..];
+        let close = inner.find("</a>").unwrap_or(inner.len());
+        out.push_str(&inner[..close]);
+        rest = inner.get(close + 4..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `html` with every tag removed: the text as the reader sees it.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }

@@ -44,7 +44,7 @@ pub(crate) fn acts_as_state(
     titlecase: &dyn Fn(&Tok) -> bool,
     headline: &dyn Fn() -> bool,
 ) -> bool {
-    let next: Vec<Tok> = after(folded, e).take(6).collect();
+    let next: Vec<Tok> = after(folded, e).take(16).collect();
     let possessive =
         matches!(next.as_slice(), [a, b, ..] if a.is("'") && b.is("s") && b.start == a.end);
     if possessive {
@@ -68,8 +68,47 @@ pub(crate) fn acts_as_state(
         if w.is(",") && apposition.any(|t| t.is("capital")) {
             return false;
         }
+        // The head of a longer name is no state ("the Paris Agreement", "Moscow Metro").
+        if w.word
+            && w.start > e
+            && titlecase(w)
+            && !is_in(NOT_NAME, w.text)
+            && !crate::annotate::dates::words::is_calendar_word(w.text)
+            && !headline()
+        {
+            return false;
+        }
+        if described_as_place(&next) {
+            return false;
+        }
     }
     !governed_by_place_cue(folded, s, titlecase, headline)
+}
+
+/// A copula describing the city as a place: "Moscow has become Europe's largest Muslim
+/// city", "Kabul is a city of five million", "Kabul remains the capital".
+fn described_as_place(next: &[Tok]) -> bool {
+    let copula = match next {
+        [a, b, ..] if (a.is("has") || a.is("had")) && b.is("become") => 2,
+        [a, b, ..] if (a.is("is") || a.is("was")) && (b.is("now") || b.is("still")) => 2,
+        [a, ..] if ["is", "was", "became", "remains", "remained"].contains(&a.text) => 1,
+        _ => return false,
+    };
+    next[copula..]
+        .iter()
+        .take_while(|t| t.word || t.is("'"))
+        .any(|t| {
+            [
+                "city",
+                "cities",
+                "town",
+                "capital",
+                "metropolis",
+                "village",
+                "port",
+            ]
+            .contains(&t.text)
+        })
 }
 
 /// Looks left of the metonym (skipping a coordination) for a location cue.

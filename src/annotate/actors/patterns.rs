@@ -79,16 +79,56 @@ fn compile_form(form: &str) -> (String, Vec<usize>) {
     (folded.text, upper)
 }
 
+/// The same phrase with its first word's nationality written the other way: "Pakistani
+/// Taliban" ↔ "Pakistan Taliban", so an alias or an exclusion holds for both spellings.
+fn nationality_variants(form: &str) -> Vec<String> {
+    use crate::annotate::entities::gazetteer;
+    let Some((first, rest)) = form.trim().split_once(' ') else {
+        return Vec::new();
+    };
+    let other = gazetteer::demonym_country(first)
+        .filter(|_| !first.ends_with('s'))
+        .or_else(|| gazetteer::demonym_of(first));
+    other
+        .filter(|o| !o.eq_ignore_ascii_case(first))
+        .map(|o| vec![format!("{o} {rest}")])
+        .unwrap_or_default()
+}
+
 /// Builds the deduplicated pattern table, or explains the first conflict.
 pub(crate) fn compile(specs: &[ActorSpec]) -> Result<Vec<Pattern>, String> {
     let mut pats: Vec<Pattern> = Vec::new();
     let mut by_form: HashMap<String, usize> = HashMap::new();
+    // The configured forms of every actor first, then the spellings derived from them, which
+    // yield to any configured form (they are never a conflict).
+    let mut forms: Vec<(usize, String, Role, &str, bool)> = Vec::new();
+    let mut derived: Vec<(usize, String, Role, &str, bool)> = Vec::new();
     for (actor, spec) in specs.iter().enumerate() {
-        let forms = std::iter::once((&spec.name, Role::Alias, "name"))
+        let given = std::iter::once((&spec.name, Role::Alias, "name"))
             .chain(spec.aliases.iter().map(|a| (a, Role::Alias, "alias")))
             .chain(spec.metonyms.iter().map(|a| (a, Role::Metonym, "metonym")))
             .chain(spec.exclude.iter().map(|a| (a, Role::Exclude, "exclude")));
-        for (raw, role, what) in forms {
+        for (raw, role, what) in given {
+            forms.push((actor, raw.clone(), role, what, false));
+            if role != Role::Metonym {
+                for v in nationality_variants(raw) {
+                    derived.push((actor, v, role, what, true));
+                }
+            }
+        }
+    }
+    forms.extend(derived);
+    let mut given: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (actor, raw, role, what, derived) in &forms {
+        let (actor, raw, role, what, derived) = (*actor, raw.as_str(), *role, *what, *derived);
+        let spec = &specs[actor];
+        {
+            if derived && given.contains(&compile_form(raw).0) {
+                continue;
+            }
+            if !derived {
+                given.insert(compile_form(raw).0);
+            }
             let (folded, upper) = compile_form(raw);
             if !folded.chars().any(is_word_char) {
                 return Err(format!(
@@ -120,12 +160,14 @@ pub(crate) fn compile(specs: &[ActorSpec]) -> Result<Vec<Pattern>, String> {
                 (Role::Exclude, _) if old.actor != actor => {
                     (old.actor, old.role, old.upper) = (actor, role, upper);
                 }
+                (_, _) if derived => {}
                 (_, _) if old.actor != actor => {
                     return Err(format!(
                         "surface form {raw:?} is claimed by two actors: `{other}` and `{}`",
                         spec.id
                     ));
                 }
+                (Role::Exclude, _) | (_, Role::Exclude) if derived => {}
                 (Role::Exclude, _) | (_, Role::Exclude) => {
                     return Err(format!(
                         "actor `{}`: {raw:?} is listed both as a match and as an exclude",

@@ -261,3 +261,38 @@ fn config_errors() {
     ];
     assert!(ActorMatcher::new(&ok).is_ok());
 }
+
+#[test]
+fn a_name_that_holds_a_capital_is_not_the_state() {
+    // "the Paris Agreement"-style names: the capital heads a longer proper name.
+    assert!(hits("Both sides cited the Moscow Declaration and the Kabul Accord.").is_empty());
+    assert_eq!(
+        hits("Moscow signed the declaration."),
+        [("Moscow".into(), "russia".into())]
+    );
+}
+
+#[test]
+fn a_copular_description_of_the_city_is_the_city() {
+    assert!(
+        hits("Moscow has become one of the largest cities of its region and a busy city.")
+            .is_empty()
+    );
+    assert!(hits("Kabul is a city of five million people.").is_empty());
+    assert_eq!(
+        hits("Kabul is ready to talk."),
+        [("Kabul".into(), "taliban".into())]
+    );
+}
+
+#[test]
+fn a_nationality_spelt_as_the_country_keeps_its_alias_and_exclusion() {
+    // Configured as "Pakistani Taliban": "Pakistan Taliban" is the TTP too, never the Taliban.
+    assert_eq!(
+        hits("The Pakistan Taliban and the Pakistani Taliban attacked."),
+        [
+            ("Pakistan Taliban".into(), "ttp".into()),
+            ("Pakistani Taliban".into(), "ttp".into())
+        ]
+    );
+}

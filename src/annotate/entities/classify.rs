@@ -1,20 +1,24 @@
 //! Classing a candidate name by the words around it: titles, head nouns, saying verbs,
-//! appositives, prepositions and the shape of the name itself.
+//! appositives, prepositions, the gazetteer, what the corpus shows about its words, and the
+//! shape of the name itself.
 
 use std::ops::Range;
 
+use super::gazetteer::{self, GeoKind};
+use super::lexicon::Lexicon;
 use super::tokens::Tok;
 use super::words::*;
 use super::Candidate;
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Evidence};
 
 /// Part of a run that names one thing, with what was learnt cutting it out.
 #[derive(Clone, Debug)]
 pub struct Piece {
-    /// Token range.
+    /// Token range of the name proper.
     pub range: Range<usize>,
-    /// A title came right before ("President", "Foreign Minister").
-    pub titled: bool,
+    /// Where the title before the name starts (a token index before `range.start`), when a
+    /// title introduced it ("Defense Secretary" of "Defense Secretary Ash Carter").
+    pub title: Option<usize>,
     /// The function word stripped from its start ("in" of "In Doha"), if any.
     pub lead: Option<String>,
 }
@@ -25,15 +29,35 @@ pub fn has_head(toks: &[Tok]) -> bool {
         .any(|t| is(ORG_HEADS, &t.key) || is(PLACE_HEADS, &t.key) || is(TITLES, &t.key))
 }
 
+/// Whether the run's head words are titles only, no organisation or place head: "of" and a
+/// place after them end a person's name ("President Rafsanjani of Iran").
+pub fn only_titles(toks: &[Tok]) -> bool {
+    !toks
+        .iter()
+        .any(|t| is(ORG_HEADS, &t.key) || is(PLACE_HEADS, &t.key))
+}
+
+/// Whether a sentence-initial word is a common word capitalised only by its position: the
+/// corpus writes it in lowercase and never capitalises it inside a sentence, and the
+/// gazetteer does not know it.
+pub fn common_opener(t: &Tok, lex: &Lexicon) -> bool {
+    t.initial
+        && !t.acronym
+        && lex.seen_lower(&t.key)
+        && !lex.seen_capital_inside(&t.key)
+        && gazetteer::lookup_key(&t.key, &t.key).is_none_or(|e| !e.kind.is_place())
+}
+
 /// Cuts a run into the names it holds: leading function words go, and a title splits what
-/// precedes it ("Balkh") from the person it introduces ("Atta Mohammad Noor").
-pub fn pieces(toks: &[Tok], run: Range<usize>) -> Vec<Piece> {
+/// precedes it, which becomes the title part, from the person it introduces.
+pub fn pieces(toks: &[Tok], run: Range<usize>, lex: &Lexicon) -> Vec<Piece> {
     let mut start = run.start;
     let mut lead = None;
     let opener =
         |t: &Tok| t.initial && t.key.len() > 4 && (t.key.ends_with("ly") || t.key.ends_with("ing"));
     while start < run.end
-        && (is_stop(&toks[start].key) || (start == run.start && opener(&toks[start])))
+        && ((!toks[start].acronym && is_stop(&toks[start].key))
+            || (start == run.start && (opener(&toks[start]) || common_opener(&toks[start], lex))))
     {
         lead = Some(toks[start].key.to_string());
         start += 1;
@@ -43,49 +67,49 @@ pub fn pieces(toks: &[Tok], run: Range<usize>) -> Vec<Piece> {
         return Vec::new();
     }
     let last = &toks[end - 1].key;
-    if is(ORG_HEADS, last) || is(PLACE_HEADS, last) {
-        return vec![Piece {
+    // A title with no name after it ("the Deputy Secretary", "Special Presidential Envoy") is
+    // a role, not a name.
+    if is(TITLES, last) && !toks[end - 1].possessive {
+        return Vec::new();
+    }
+    let whole = |lead| {
+        vec![Piece {
             range: start..end,
-            titled: false,
+            title: None,
             lead,
-        }];
+        }]
+    };
+    if is(ORG_HEADS, last) || is(PLACE_HEADS, last) {
+        return whole(lead);
     }
     let title_at = (start..end - 1).rev().find(|&i| is(TITLES, &toks[i].key));
     let Some(i) = title_at else {
-        return vec![Piece {
-            range: start..end,
-            titled: false,
-            lead,
-        }];
+        return whole(lead);
     };
     let mut name = i + 1;
     while name < end - 1 && (is(TITLE_MODIFIERS, &toks[name].key) || is(TITLES, &toks[name].key)) {
         name += 1;
     }
-    let mut title = i;
-    while title > start
-        && (is(TITLE_MODIFIERS, &toks[title - 1].key) || is(TITLES, &toks[title - 1].key))
-    {
-        title -= 1;
+    // "Director of National Intelligence Avril Haines": after "of", the name is at most its
+    // last three words.
+    if toks[i + 1..name].iter().any(|t| t.key == "of") && end - name > 3 {
+        name = end - 3;
     }
-    let mut out = Vec::new();
-    if title > start {
-        out.push(Piece {
-            range: start..title,
-            titled: false,
-            lead,
-        });
-    }
-    out.push(Piece {
+    vec![Piece {
         range: name..end,
-        titled: true,
-        lead: None,
-    });
-    out
+        title: Some(start),
+        lead,
+    }]
 }
 
 /// Classes one piece, or drops it (`None`) when it cannot be a name.
-pub fn classify(text: &str, toks: &[Tok], taken: &[bool], piece: Piece) -> Option<Candidate> {
+pub fn classify(
+    text: &str,
+    toks: &[Tok],
+    taken: &[bool],
+    piece: Piece,
+    lex: &Lexicon,
+) -> Option<Candidate> {
     let r = piece.range.clone();
     let n = r.len();
     let first = &toks[r.start];
@@ -98,51 +122,209 @@ pub fn classify(text: &str, toks: &[Tok], taken: &[bool], piece: Piece) -> Optio
         .clone()
         .or_else(|| (r.start > 0 && first.joined).then(|| toks[r.start - 1].key.to_string()));
     let before = before.as_deref();
+    let span_start = piece.title.map_or(first.start, |t| toks[t].start);
+    let named = |name: &str, kind, evidence| {
+        Some(Candidate {
+            start: span_start,
+            name_start: first.start,
+            end: lastt.end,
+            name: name.to_string(),
+            kind,
+            evidence,
+            long: None,
+            title: piece.title.map(|t| toks[t].start..toks[r.start - 1].end),
+        })
+    };
+    let cand = |kind, evidence| named(&name, kind, evidence);
+    if piece.title.is_some() {
+        return cand(Some(EntityKind::Person), Evidence::Cue);
+    }
+    // Times and vessels are names, but of no person, organisation or place.
+    if (n >= 2 && is(TEMPORAL_HEADS, last))
+        || (n >= 2 && is(VESSEL_PREFIXES, keys[0]) && first.acronym)
+    {
+        return None;
+    }
+    // Operations and exercises are events ("Operation Inherent Resolve").
+    if n >= 2 && is(OPERATION_FIRSTS, keys[0]) {
+        return None;
+    }
+    let plural_opener = n == 1 && first.initial && last.ends_with('s');
+    let speaks = || !plural_opener && person_cue_after(text, toks, taken, r.end);
+    let geo = if n == 1 {
+        // "Southern", "Eastern": adjectives, whatever province bears the name.
+        gazetteer::lookup_key(&first.key, &name).filter(|g| {
+            g.kind == GeoKind::Country || !(is(COMPASS, &first.key) || is_adjective(&first.key))
+        })
+    } else {
+        gazetteer::lookup(&name)
+    };
+    if let Some(geo) = geo {
+        // A country by any of its names is one entity ("U.S.", "US", "United States").
+        let cand = |kind, evidence| match geo.kind {
+            GeoKind::Country if !geo.country.is_empty() => named(geo.country, kind, evidence),
+            _ => named(&name, kind, evidence),
+        };
+        return match geo.kind {
+            // A city or province may share a person's name ("Jackson said").
+            GeoKind::City | GeoKind::Province if speaks() => {
+                cand(Some(EntityKind::Person), Evidence::Cue)
+            }
+            // A state that acts is an organisation ("the United States will", "U.S. forces"),
+            // not after "of": "the Queen of Ghana met" is the queen acting.
+            GeoKind::Country
+                if acts(toks, r.end)
+                    && !before.is_some_and(|b| is(PLACE_PREPS, b) || b == "of") =>
+            {
+                cand(Some(EntityKind::Organisation), Evidence::Gazetteer)
+            }
+            k if k.is_place() => cand(Some(EntityKind::Place), Evidence::Gazetteer),
+            GeoKind::Organisation => cand(Some(EntityKind::Organisation), Evidence::Gazetteer),
+            _ => None,
+        };
+    }
+    let has_of = keys.contains(&"of");
+    if (is(ORG_HEADS, last) || (has_of && keys.iter().any(|k| is(ORG_HEADS, k))))
+        && (n >= 2 || !first.initial)
+    {
+        return cand(Some(EntityKind::Organisation), Evidence::Cue);
+    }
+    let place_first =
+        is(PLACE_FIRSTS, keys[0]) || (is(PLACE_HEADS, keys[0]) && keys.get(1) == Some(&"of"));
+    if (is(PLACE_HEADS, last) || place_first) && (n >= 2 || !first.initial) {
+        return cand(Some(EntityKind::Place), Evidence::Cue);
+    }
+    // "East Mosul", "northern Syria": a compass word before a known place.
+    if n >= 2 && is(COMPASS, keys[0]) {
+        let rest = &text[toks[r.start + 1].start..lastt.end];
+        if gazetteer::lookup(rest).is_some_and(|g| g.kind.is_place()) {
+            return cand(Some(EntityKind::Place), Evidence::Gazetteer);
+        }
+    }
+    if n == 1 && first.acronym {
+        if !acronym(first, &name, lex) || countable(toks, r.start) {
+            return None;
+        }
+        return cand(Some(EntityKind::Organisation), Evidence::Acronym);
+    }
     let common = keys
         .iter()
         .all(|k| is(NOT_NAME, k) || is_adjective(k) || is_stop(k));
-    let cand = |kind| {
-        Some(Candidate {
-            start: first.start,
-            end: lastt.end,
-            name: name.clone(),
-            kind,
-        })
-    };
-    let has_of = keys.contains(&"of");
-    if (is(ORG_HEADS, last) || (has_of && keys.iter().any(|k| is(ORG_HEADS, k)))) && n >= 2 {
-        return cand(Some(EntityKind::Organisation));
-    }
-    if is(PLACE_HEADS, last) && n >= 2 {
-        return cand(Some(EntityKind::Place));
-    }
-    if common && !piece.titled {
+    if common || (n == 1 && prefixed(&name)) {
         return None;
     }
-    if piece.titled {
-        return cand(Some(EntityKind::Person));
+    if speaks() {
+        // "the Pentagon said": a person takes no article, a speaking body does.
+        if n == 1 && before == Some("the") {
+            return cand(Some(EntityKind::Organisation), Evidence::Cue);
+        }
+        return cand(Some(EntityKind::Person), Evidence::Cue);
     }
-    let plural_opener = n == 1 && first.initial && last.ends_with('s');
-    if !plural_opener && person_cue_after(text, toks, taken, r.end) {
-        return cand(Some(EntityKind::Person));
+    // "Daesh fighters", "ISIL-held": a group noun or "-held" right after makes a body.
+    if toks
+        .get(r.end)
+        .is_some_and(|t| t.joined && !t.cap && is(GROUP_NOUNS, &t.key) && !lastt.possessive)
+        || text[lastt.end..].starts_with("-held")
+    {
+        return cand(Some(EntityKind::Organisation), Evidence::Cue);
     }
-    let place_prep = before.is_some_and(|b| is(PLACE_PREPS, b) || (n == 1 && b == "to"));
+    // "the town of Tel Tamer", "the vicinity of Ayn Issa".
+    let place_of = r.start >= 2
+        && toks[r.start - 1].key == "of"
+        && first.joined
+        && toks[r.start - 1].joined
+        && is(PLACE_NOUNS, &toks[r.start - 2].key);
+    let place_prep =
+        place_of || before.is_some_and(|b| is(PLACE_PREPS, b) || (n == 1 && b == "to"));
     if place_prep || (n == 1 && last.ends_with("stan")) {
-        return cand(Some(EntityKind::Place));
+        return cand(Some(EntityKind::Place), Evidence::Cue);
     }
     let article_before = before.is_some_and(|b| matches!(b, "the" | "a" | "an"));
+    // A person's given names are rarely common words ("Greenwich Mean Time", "Operation
+    // Inherent Resolve" are no people); a surname may be one ("Peter Cook").
+    let common_given = keys[..n - 1]
+        .iter()
+        .any(|k| lex.seen_lower(k) && !is(PARTICLES, k));
     let name_like = keys
         .iter()
         .all(|k| !is(NOT_NAME, k) && !is(ORG_HEADS, k) && !is(PLACE_HEADS, k))
         && !is_adjective(keys[0])
-        && !is(PARTICLES, keys[0]);
+        && !is(PARTICLES, keys[0])
+        && toks[r.clone()].iter().all(|t| !t.acronym)
+        && !common_given;
     if (2..=4).contains(&n) && name_like && !article_before {
-        return cand(Some(EntityKind::Person));
+        return cand(Some(EntityKind::Person), Evidence::Shape);
     }
     if n >= 2 {
-        return cand(Some(EntityKind::Other));
+        return cand(Some(EntityKind::Other), Evidence::Shape);
     }
-    cand(None)
+    // One word with no cue: a name when it is capitalised inside a sentence, or when the
+    // corpus capitalises it there and never writes it in lowercase.
+    if gazetteer::is_nationality_key(last) || first.initial && lex.seen_lower(last) {
+        return None;
+    }
+    if first.initial {
+        if lex.seen_capital_inside(last) && !lex.seen_lower(last) {
+            return cand(Some(EntityKind::Other), Evidence::Corpus);
+        }
+        return None;
+    }
+    if prefixed(&name) {
+        return None;
+    }
+    cand(Some(EntityKind::Other), Evidence::Shape)
+}
+
+/// "Counter-IED", "Anti-Terrorism": a capitalised word made with a prefix is a common word.
+fn prefixed(word: &str) -> bool {
+    let Some((head, _)) = word.split_once(['-', '‐']) else {
+        return false;
+    };
+    const PREFIXES: &[&str] = &[
+        "anti", "counter", "pro", "non", "post", "pre", "ex", "mid", "multi", "self", "cross",
+        "inter", "intra", "sub", "super", "trans", "ultra", "semi", "co", "re", "de",
+    ];
+    PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(head))
+}
+
+/// Whether a lone acronym names something: not a Roman numeral, not a function word in
+/// capitals ("IT", "WHO" stay, "OR" goes), not one the corpus pluralises ("IEDs").
+fn acronym(t: &Tok, written: &str, lex: &Lexicon) -> bool {
+    let roman = t.key.bytes().all(|b| b"ivxlcdm".contains(&b));
+    // "IEDs", "NGOs": a plural is a countable thing.
+    let plural = written.ends_with('s')
+        && written[..written.len() - 1].ends_with(|c: char| c.is_ascii_uppercase());
+    !roman
+        && !plural
+        && !is(STOP, &t.key)
+        && !is(TIME_ACRONYMS, &t.key)
+        && !lex.plural_acronym(&t.key)
+}
+
+/// Whether the country's name ending at token `end` acts as a state: a group noun follows
+/// ("U.S. forces"), or a verb of speech, an auxiliary or a modal ("Turkey said", "the United
+/// States will").
+fn acts(toks: &[Tok], end: usize) -> bool {
+    let Some(next) = toks.get(end) else {
+        return false;
+    };
+    if !next.joined || next.cap || next.acronym {
+        return false;
+    }
+    if toks[end - 1].possessive {
+        return is(GROUP_NOUNS, &next.key);
+    }
+    is(GROUP_NOUNS, &next.key) || is(SAYING_VERBS, &next.key) || is(AGENT_VERBS, &next.key)
+}
+
+/// "a VBIED,", "an IED.": an acronym right after an indefinite article, with no noun after it
+/// that the article could belong to ("an ISIL tactical unit"), is a countable thing.
+fn countable(toks: &[Tok], i: usize) -> bool {
+    let article = i > 0 && toks[i].joined && matches!(toks[i - 1].key.as_str(), "a" | "an");
+    let modifier = toks.get(i + 1).is_some_and(|t| {
+        t.joined && !t.cap && !t.acronym && !is_stop(&t.key) && !toks[i].possessive
+    });
+    article && !modifier
 }
 
 /// A saying verb ("Muttaqi characterized"), ", who", or an appositive naming a person's role

@@ -24,13 +24,22 @@ pub struct Tok {
     pub joined: bool,
     /// True when it opens a sentence (nothing before it but sentence punctuation).
     pub initial: bool,
+    /// True when it is written as an acronym: two or more capitals and no more lowercase
+    /// letters than capitals ("ISIL", "U.S.", "CJTF-OIR", "DoD"), no digits.
+    pub acronym: bool,
 }
 
 /// Abbreviations whose period belongs to the word ("Dr.", "St.").
 const DOTTED: &[&str] = &[
     "dr", "mr", "mrs", "ms", "st", "jr", "sr", "gen", "col", "lt", "sen", "rep", "gov", "prof",
-    "capt", "sgt", "rev", "mt", "ft",
+    "capt", "sgt", "rev", "mt", "ft", "maj", "brig", "adm", "cmdr", "cdr", "spc", "pvt", "cpl",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+
+/// Whether `key` (lowercase, no period) is an abbreviation whose period belongs to the word.
+pub fn is_dotted_abbreviation(key: &str) -> bool {
+    DOTTED.contains(&key)
+}
 
 /// Splits `text` into words; linear in its length. ASCII, nearly all of the text, is read
 /// byte by byte and only other characters are decoded: this runs on every paragraph.
@@ -47,6 +56,11 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         }
         let start = i;
         let mut end = word_end(text, start);
+        // "ISIL-held", "Iraq-based": the name before a lowercase hyphen part is a word of its
+        // own; "al-Assad" and "Tehrik-e-Taliban" stay whole.
+        if let Some(cut) = name_before_hyphen(&text[start..end]) {
+            end = start + cut;
+        }
         let mut word = &text[start..end];
         let mut possessive = false;
         // Every possessive ends in "s" or "S": other words need no suffix tests.
@@ -61,10 +75,10 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         }
         let mut word_end = start + word.len();
         let key = key_of(word);
-        // "Dr." and the initial in "J. Smith" keep their period.
+        // "Dr.", the initial in "J. Smith" and the last letter of "U.S." keep their period.
         if !possessive && bytes.get(end) == Some(&b'.') {
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if initial || DOTTED.contains(&key.as_str()) {
+            if initial || DOTTED.contains(&key.as_str()) || is_dotted_acronym(word) {
                 end += 1;
                 word_end = end;
             }
@@ -74,15 +88,20 @@ pub fn tokens(text: &str) -> Vec<Tok> {
             (!out.is_empty(), out.is_empty())
         } else {
             let gap = &text[prev_end..start];
+            // Marks of no width (a left-to-right mark pasted with the text) join like spaces.
             let joined = !out.is_empty()
                 && !gap.is_empty()
-                && gap.chars().all(|g| g == ' ' || g == '\u{a0}');
+                && gap
+                    .chars()
+                    .all(|g| matches!(g, ' ' | '\u{a0}' | '\u{200b}'..='\u{200f}' | '\u{feff}'));
             let initial = out.is_empty()
                 || gap.contains(['.', '?', '!', ':', ';', '“', '"', '(', '–', '—'])
                 || gap.contains('\n');
             (joined, initial)
         };
-        let cap = is_name_word(word);
+        let acronym = is_acronym(word);
+        // With its period, so an initial ("L." of "Joseph L. Votel") is a name word.
+        let cap = !acronym && is_name_word(&text[start..word_end]);
         out.push(Tok {
             start,
             end: word_end,
@@ -91,6 +110,7 @@ pub fn tokens(text: &str) -> Vec<Tok> {
             cap,
             joined,
             initial,
+            acronym,
         });
         prev_end = end;
         i = end.max(start + 1);
@@ -157,6 +177,15 @@ fn key_of(word: &str) -> CompactString {
 /// names. The cheap tests go first, since most words are lowercase and fail the first.
 fn is_name_word(word: &str) -> bool {
     let first_up = word.chars().next().is_some_and(char::is_uppercase);
+    // "al-Abadi", "bin-Laden": a lowercase particle glued to a capitalised name.
+    if !first_up && word.len() <= 40 && word.as_bytes().get(..4).is_some_and(|b| b.contains(&b'-'))
+    {
+        if let Some((particle, rest)) = word.split_once(['-', '‐']) {
+            if is_particle_any_case(particle) {
+                return is_name_word(rest);
+            }
+        }
+    }
     if !first_up || word.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
@@ -172,6 +201,63 @@ fn is_name_word(word: &str) -> bool {
             || p.chars().count() == 1
             || is_particle_any_case(p)
     })
+}
+
+/// Where a name or acronym before a hyphen ends, when a lowercase word that is no particle
+/// follows it ("ISIL-held" → 4); `None` for whole names and lowercase words.
+fn name_before_hyphen(word: &str) -> Option<usize> {
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let hyphen = word.find('-')?;
+    let (head, rest) = (&word[..hyphen], &word[hyphen + 1..]);
+    let rest_first = rest.split('-').next().unwrap_or("");
+    // "Iran-Iraq", "U.S.-Iraq": two places joined are two names.
+    let place = |w: &str| super::gazetteer::lookup(w).is_some_and(|g| g.kind.is_place());
+    if rest_first.starts_with(|c: char| c.is_uppercase()) && place(head) && place(rest_first) {
+        return Some(hyphen);
+    }
+    let lower = rest.chars().next().is_some_and(char::is_lowercase);
+    // A one-letter part is a linking particle too ("Tehrik-e-Taliban", "Hizb-i-Islami").
+    let particle = is_particle_any_case(rest_first) || rest_first.chars().count() == 1;
+    (lower && !particle && (is_name_word(head) || is_acronym(head))).then_some(hyphen)
+}
+
+/// "U.S", "U.K", "D.C": single capitals joined by periods (the last period follows).
+fn is_dotted_acronym(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3
+        && b.iter().enumerate().all(|(i, c)| {
+            if i % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                *c == b'.'
+            }
+        })
+}
+
+/// Written as an acronym: at least two capitals, no digit, no more lowercase letters than
+/// capitals, and no lowercase letter first ("ISIL", "U.S.", "CJTF-OIR", "DoD"; not "McGurk",
+/// "F-16" or "iPhone").
+pub fn is_acronym(word: &str) -> bool {
+    // Most words start in lowercase: no count needed.
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for c in word.chars() {
+        if c.is_ascii_digit() {
+            return false;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    upper >= 2
+        && lower <= upper.saturating_sub(1).min(2)
+        && word.chars().next().is_some_and(char::is_uppercase)
 }
 
 #[cfg(test)]
@@ -209,6 +295,31 @@ mod tests {
         assert_eq!(words[4], "Russia");
         assert!(t[4].possessive);
         assert!(t[1].joined && !t[6].joined);
-        assert!(!t[6].cap && !t[7].cap && t[1].cap);
+        // "Muslim-majority": the name before a lowercase hyphen part is a word of its own.
+        assert!(t[6].cap && !t[7].cap && !t[8].cap && t[1].cap);
+        assert!(t[8].acronym && !t[6].acronym && !t[1].acronym);
+        assert!(is_name_word("al-Abadi") && !is_name_word("al-held") && !is_name_word("counter"));
+    }
+
+    #[test]
+    fn acronyms_keep_their_periods_and_need_capitals() {
+        let text = "The U.S. and ISIL-held DoD sites near F-16 jets of McGurk and CJTF-OIR.";
+        let t = tokens(text);
+        let acronyms: Vec<&str> = t
+            .iter()
+            .filter(|t| t.acronym)
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(acronyms, ["U.S.", "ISIL", "DoD", "CJTF-OIR"]);
+        let text = "the Iran-Iraq war and Tehrik-e-Taliban";
+        let words: Vec<&str> = tokens(text).iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            ["the", "Iran", "Iraq", "war", "and", "Tehrik-e-Taliban"]
+        );
+        assert_eq!(t[1].key, "us");
+        let t = tokens("Gen. Joseph L. Votel");
+        assert!(t.iter().all(|t| t.cap) && t[2].end == 14);
+        assert!(!is_acronym("I") && !is_acronym("Mosul") && !is_acronym("A1"));
     }
 }

@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+pub use super::cue_words::*;
+
 /// Titles and ranks that put a person's name right after them ("President", "Dr.").
 pub const TITLES: Words = Words::new(
     0,
@@ -79,6 +81,19 @@ pub const TITLES: Words = Words::new(
         "congressman",
         "congresswoman",
         "representative",
+        "adm",
+        "admiral",
+        "maj",
+        "major",
+        "brig",
+        "cmdr",
+        "cdr",
+        "commodore",
+        "spc",
+        "pvt",
+        "cpl",
+        "corporal",
+        "private",
     ],
 );
 
@@ -200,6 +215,30 @@ pub const ORG_HEADS: Words = Words::new(
         "llc",
         "corp",
         "co",
+        "command",
+        "fleet",
+        "navy",
+        "embassy",
+        "government",
+        "directorate",
+        "taskforce",
+        "battalion",
+        "regiment",
+        "division",
+        "squadron",
+        "wing",
+        "unit",
+        "units",
+        "committees",
+        "councils",
+        "parties",
+        "brigades",
+        "militia",
+        "caucus",
+        "consulate",
+        "secretariat",
+        "tribunal",
+        "state",
     ],
 );
 
@@ -241,6 +280,33 @@ pub const PLACE_HEADS: Words = Words::new(
         "coast",
         "bay",
         "hills",
+        "dam",
+        "airfield",
+        "airbase",
+        "harbour",
+        "harbor",
+        "canal",
+        "plain",
+        "plains",
+        "plateau",
+        "heights",
+        "governorate",
+        "neighborhood",
+        "neighbourhood",
+        "quarter",
+        "suburb",
+        "avenue",
+        "road",
+        "bridge",
+        "gate",
+        "palace",
+        "mosque",
+        "cathedral",
+        "museum",
+        "stadium",
+        "park",
+        "room",
+        "hall",
     ],
 );
 
@@ -638,6 +704,70 @@ pub const STOP: Words = Words::new(
         "very",
         "too",
         "often",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "dozens",
+        "additionally",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "also",
+        "near",
+        "including",
+        "into",
+        "across",
+        "throughout",
+        "inside",
+        "outside",
+        "around",
+        "beyond",
+        "behind",
+        "below",
+        "above",
+        "besides",
+        "via",
+        "per",
+        "whereas",
+        "why",
+        "we",
+        "us",
+        "me",
+        "him",
+        "them",
+        "ours",
+        "theirs",
+        "mine",
+        "yours",
+        "hers",
+        "questions",
+        "question",
+        "answer",
+        "note",
+        "editor",
+        "update",
+        "photo",
+        "read",
+        "see",
+        "watch",
+        "click",
+        "subscribe",
     ],
 );
 
@@ -824,7 +954,7 @@ pub struct Words {
 }
 
 impl Words {
-    const fn new(index: u32, words: &'static [&'static str]) -> Words {
+    pub(super) const fn new(index: u32, words: &'static [&'static str]) -> Words {
         Words {
             bit: 1 << index,
             words,
@@ -833,7 +963,7 @@ impl Words {
 }
 
 /// Every class, for building the lookup table: a class missing here would match nothing.
-const ALL: [Words; 12] = [
+const ALL: [Words; 21] = [
     TITLES,
     TITLE_MODIFIERS,
     ORG_HEADS,
@@ -846,6 +976,15 @@ const ALL: [Words; 12] = [
     NOT_NAME,
     DEMONYMS,
     PARTICLES,
+    GROUP_NOUNS,
+    PLACE_FIRSTS,
+    TEMPORAL_HEADS,
+    VESSEL_PREFIXES,
+    OPERATION_FIRSTS,
+    COMPASS,
+    PLACE_NOUNS,
+    AGENT_VERBS,
+    TIME_ACRONYMS,
 ];
 
 /// Word → the bits of the classes it belongs to; built once per process.
@@ -877,9 +1016,17 @@ pub fn is_particle_any_case(word: &str) -> bool {
     }
 }
 
-/// Whether `key` is a stop word for names: [`STOP`], or a month or weekday name.
+/// Month abbreviations ("Jan. 8", "Sept."), which name no entity.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Whether `key` is a stop word for names: [`STOP`], or a month or weekday name or a
+/// month's abbreviation.
 pub fn is_stop(key: &str) -> bool {
-    is(STOP, key) || crate::annotate::dates::words::is_calendar_word(key)
+    is(STOP, key)
+        || crate::annotate::dates::words::is_calendar_word(key)
+        || MONTH_ABBREVIATIONS.contains(&key)
 }
 
 /// Adjectives of nationality, religion and region ("Islamic", "Russian", "Chinese",
