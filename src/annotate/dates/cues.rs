@@ -149,6 +149,9 @@ pub(super) struct Cues {
     /// The words around each capitalised month prefix (within its segment), with the segment
     /// and the prefix's [`around`] flags.
     months: Vec<(Range<usize>, usize, u32)>,
+    /// Where each capitalised month prefix that starts a word starts (every occurrence of a
+    /// full month name when the prefilter stands aside).
+    month_starts: Vec<usize>,
     /// The runs of ASCII word characters that are four-digit numbers a year can be.
     years: Vec<Range<usize>>,
 }
@@ -236,6 +239,7 @@ impl Cues {
         }
         flags.push(current);
         let union = flags.iter().fold(0, |all, f| all | f);
+        let month_starts = months.iter().map(|&(at, _)| at).collect();
         let months = months
             .into_iter()
             .map(|(at, seg)| {
@@ -251,8 +255,15 @@ impl Cues {
             len: text.len(),
             union,
             months,
+            month_starts,
             years,
         }
+    }
+
+    /// Where the month names of the paragraph can start, ascending: at least every full
+    /// month name that starts a word.
+    pub(super) fn month_starts(&self) -> &[usize] {
+        &self.month_starts
     }
 
     /// The four-digit numbers that can be years, as [`year_tokens`] finds them.
@@ -268,6 +279,7 @@ impl Cues {
             len: text.len(),
             union: cue::ALL,
             months: Vec::new(),
+            month_starts: super::bare_month::full_months(text).collect(),
             years: year_tokens(text).collect(),
         }
     }

@@ -4,6 +4,7 @@
 //! date, and durations ("four long years", "a 25-year deal"). Counts, money, ages,
 //! percentages and the verb "may" are deliberately left alone.
 
+mod bare_month;
 mod context;
 mod cue_words;
 mod cues;

@@ -12,7 +12,7 @@ Oct\\.?|Nov\\.?|Dec\\.?";
 
 /// Month names, lowercase: with [`WEEKDAYS`], calendar words the other recognisers (names,
 /// metonyms, event matching) must not take for content or for part of a name.
-const MONTHS_LOWER: &[&str] = &[
+pub(crate) const MONTHS_LOWER: &[&str] = &[
     "january",
     "february",
     "march",
