@@ -193,6 +193,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\blast\s+year(?:'s|’s)\s+(?:fiscal\s+)?(?:quarter|period)\b".into(),
             |_, _| Some(Expr::ReportQuarter(-1)),
         ),
+        // "for the year ended March 31": a report's twelve months up to a day it names.
+        rule(
+            |c| c.all(WS_YEAR),
+            format!(r"\b(?P<hit>the\s+(?:fiscal\s+)?year)\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:(?:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|(?:today|tomorrow|yesterday)\b)"),
+            |_, _| Some(Expr::Duration("P1Y".into())),
+        ),
         rule(
             |c| c.all(FISCAL | WS_YEAR),
             r"\b(?:the\s+)?(?P<rel>current|this|last|next|previous|coming|the)\s+fiscal\s+year\b".into(),

@@ -261,10 +261,13 @@ fn month_alone(text: &str, found: &BareMonth) -> Option<Expr> {
     let next = word_after(text, hit_end);
     let gap = text[hit_end..].starts_with(' ');
     let name_like = gap && next.starts_with(|c: char| c.is_uppercase());
-    if !MONTH_BEFORE.contains(&pre.as_str()) {
+    // "planned for early March": a position word makes the month a time whatever precedes.
+    let positioned = found.hit.start < found.mon.start;
+    if !MONTH_BEFORE.contains(&pre.as_str()) && !positioned {
         // A month naming the time of a thing: "the October slaying", "the costly August
         // battles", "the February Revolution"; never "May", the verb.
-        let lowercase_pre = raw_pre.chars().all(|c| c.is_ascii_lowercase());
+        // "The March accession" opens a sentence as "the March accession" goes on one.
+        let lowercase_pre = raw_pre.chars().all(|c| c.is_ascii_lowercase()) || raw_pre == "The";
         let noun_after = gap
             && next.starts_with(|c: char| c.is_lowercase())
             && !["and", "or", "of", "to"].contains(&next);

@@ -231,3 +231,65 @@ fn named_recurring_and_unanchored_weekdays_are_no_dates() {
         pairs(&[("Friday, March 8, 2024", "2024-03-08")])
     );
 }
+
+#[test]
+fn a_weekday_after_until_is_a_deadline_ahead_unless_the_clause_is_past() {
+    // 2024-03-14 was a Thursday.
+    let text = "The court has given the family until Tuesday to sign.";
+    assert_eq!(
+        dates(&mut dct("2024-03-14"), text),
+        pairs(&[("Tuesday", "2024-03-19")])
+    );
+    let text = "Officials postponed until Tuesday any decision.";
+    assert_eq!(
+        dates(&mut dct("2024-03-14"), text),
+        pairs(&[("Tuesday", "2024-03-19")])
+    );
+    // A past clause keeps the day behind: the talks are over.
+    let text = "The talks lasted until Tuesday.";
+    assert_eq!(
+        dates(&mut dct("2024-03-14"), text),
+        pairs(&[("Tuesday", "2024-03-12")])
+    );
+    // A plan is of what comes after it.
+    let text = "The team planned to leave Nairobi on Saturday.";
+    assert_eq!(
+        dates(&mut dct("2024-03-14"), text),
+        pairs(&[("Saturday", "2024-03-16")])
+    );
+}
+
+#[test]
+fn a_report_year_ended_on_a_day_is_twelve_months() {
+    let mut r = dct("1989-10-30");
+    let text = "Net income for the year ended March 31 rose, and for the fiscal year ending \
+                Sept. 30 it will fall.";
+    let found: Vec<(String, String)> = hits(&mut r, text)
+        .into_iter()
+        .filter(|h| h.2 == DateKind::Duration)
+        .map(|h| (h.0, h.1))
+        .collect();
+    assert_eq!(
+        found,
+        pairs(&[("the year", "P1Y"), ("the fiscal year", "P1Y")])
+    );
+    // A year that "ended" otherwise is no such period.
+    let mut r = dct("1989-10-30");
+    let none: Vec<_> = hits(&mut r, "The year ended badly for the bank.")
+        .into_iter()
+        .filter(|h| h.2 == DateKind::Duration)
+        .collect();
+    assert!(none.is_empty());
+}
+
+#[test]
+fn months_with_a_position_word_or_opening_a_sentence_as_a_modifier() {
+    let text = "The accession was planned for early March. The March accession will follow.";
+    assert_eq!(
+        dates(&mut dct("1999-02-10"), text),
+        pairs(&[("early March", "1999-03"), ("March", "1999-03")])
+    );
+    // "May" stays the verb, and a capitalised word after a month makes it a name.
+    let text = "The May figures may come. Songs from June Carter played.";
+    assert_eq!(dates(&mut dct("1999-02-10"), text), pairs(&[]));
+}
