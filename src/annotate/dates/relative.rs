@@ -9,7 +9,7 @@ use regex::Regex;
 use super::context::{bounded, word_after, word_before};
 use super::cues::{cue::*, group_names, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
-use super::tense::{tense_at, Tense};
+use super::tense::deadline_ahead;
 use super::words::{duration_value, number_value, NUMBER_WORDS, WEEKDAYS};
 use crate::time::DayPart;
 
@@ -287,7 +287,7 @@ fn weekday(text: &str, caps: &Caps) -> Option<Expr> {
         Some(_) if before == "the" => return None,
         Some(rel) if rel == "last" => (Some(false), true),
         Some(rel) if rel == "next" => (Some(true), true),
-        _ if until_ahead(text, start, &before) => (Some(true), false),
+        _ if deadline_ahead(text, start) => (Some(true), false),
         _ => (None, false),
     };
     Some(Expr::Weekday {
@@ -296,33 +296,6 @@ fn weekday(text: &str, caps: &Caps) -> Option<Expr> {
         strict,
         part,
     })
-}
-
-/// Verbs that put something off to a later time ("postponed until Tuesday").
-const DEFERRALS: &[&str] = &[
-    "postponed",
-    "delayed",
-    "deferred",
-    "adjourned",
-    "extended",
-    "suspended",
-];
-
-/// Whether a weekday after "until" (or "till") at `start` is a deadline ahead of the report:
-/// unless the clause tells the past ("talks lasted until Tuesday"), or when what was done is
-/// putting off ("postponed until Tuesday", "extended its deadline until Tuesday").
-fn until_ahead(text: &str, start: usize, before: &str) -> bool {
-    if before != "until" && before != "till" {
-        return false;
-    }
-    let clause_start = text[..start]
-        .rfind(['.', ',', ';', '!', '?', '\n'])
-        .map_or(0, |i| i + 1);
-    let clause = text[clause_start..start].to_lowercase();
-    let deferred = clause
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| DEFERRALS.contains(&w));
-    deferred || tense_at(text, start) != Tense::Past
 }
 
 fn duration(text: &str, caps: &Caps) -> Option<Expr> {

@@ -2,7 +2,7 @@
 //! resolved against the publication date (news) or the narrative's own time, the last date
 //! the text gave (history), decided as the text goes (see [`Anchors::narrative`]).
 
-use super::tense::{tense_at, Tense};
+use super::tense::{deadline_ahead, tense_at, Tense};
 use super::{DateHit, DateKind, DatesMode, Resolution};
 use crate::time::{calendar, DayPart, Part, Precision, Season, Timex};
 
@@ -289,6 +289,14 @@ impl Anchors {
         // The sentence's tense, read at most once per mention.
         let once = std::cell::OnceCell::new();
         let tense = || *once.get_or_init(|| tense_at(text, c.start));
+        // "repay the loan by February": a deadline is ahead, whatever the sentence's tense.
+        let tense_or_deadline = || {
+            if deadline_ahead(text, c.start) {
+                Tense::Future
+            } else {
+                tense()
+            }
+        };
         // A past year earlier in the sentence is no year of what a report says will happen
         // ("invited in July 1997, will join on March 12").
         let sentence_year = sentence_year.filter(|&y| {
@@ -356,12 +364,12 @@ impl Anchors {
             ),
             &Expr::MonthDay { month, day } => {
                 let (a, how) = self.anchor()?;
-                let y = self.year_by_tense(a, how, month, tense);
+                let y = self.year_by_tense(a, how, month, tense_or_deadline);
                 date(Timex::day_of(y, month, day)?, how)
             }
             &Expr::BareMonth(month) => {
                 let (a, how) = self.anchor()?;
-                let y = self.year_by_tense(a, how, month, tense);
+                let y = self.year_by_tense(a, how, month, tense_or_deadline);
                 date(Timex::month_of(y, month)?, how)
             }
             &Expr::DayOffset(0, None) if self.narrative() => {

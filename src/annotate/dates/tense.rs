@@ -99,6 +99,47 @@ pub(crate) fn tense_at(text: &str, at: usize) -> Tense {
     tense_of(&text[at..to], true)
 }
 
+/// Verbs that put something off to a later time ("postponed until Tuesday").
+const DEFERRALS: &[&str] = &[
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "extended",
+    "suspended",
+];
+
+/// Whether the mention at `at`, after "until", "till", "through" or "by", is a deadline
+/// ahead of the report: unless its own clause tells the past ("talks lasted until Tuesday";
+/// "The sale, which had been expected, is to repay the loan by February" is ahead), or
+/// when what was done is putting off ("postponed until Tuesday", "extended the loans through
+/// January").
+pub(crate) fn deadline_ahead(text: &str, at: usize) -> bool {
+    let before = super::context::word_before(text, at);
+    if !["until", "till", "through", "by"].contains(&before.as_str()) {
+        return false;
+    }
+    let clause_start = text[..at]
+        .rfind([',', ';', '!', '?', '\n'])
+        .map_or(0, |i| i + 1)
+        .max(sentence_start(text, at));
+    let clause = &text[clause_start..at];
+    let deferred = clause
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| DEFERRALS.iter().any(|d| d.eq_ignore_ascii_case(w)));
+    let mut own = tense_of(clause, false);
+    let opens = clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count()
+        <= 1;
+    if own == Tense::Unknown && opens {
+        // "Until Thursday, they had not called him a suspect": the clause is what follows.
+        own = tense_of(&text[at..sentence_end(text, at)], true);
+    }
+    deferred || own != Tense::Past
+}
+
 /// Words whose period abbreviates them ("Mr. Davison", "Feb. 1", "Daniel P. Davison"), so it
 /// ends no sentence; single letters (initials, "a.m.", "U.S.") are abbreviations too.
 const ABBREVIATIONS: &[&str] = &[
@@ -262,6 +303,24 @@ mod tests {
         let t = "A bomb exploded on Friday next to the embassy.";
         assert_eq!(at(t, "Friday"), Tense::Past);
         assert_eq!(tense_of("the shop next to the bank", false), Tense::Unknown);
+    }
+
+    #[test]
+    fn deadlines_look_ahead_unless_the_clause_is_past() {
+        let dl = |t: &str, w: &str| deadline_ahead(t, t.find(w).unwrap());
+        assert!(dl("It must repay the loan by February.", "February"));
+        assert!(dl("Banks extended the loans through January.", "January"));
+        assert!(!dl("The talks lasted until March.", "March"));
+        assert!(!dl(
+            "Until Thursday, they had not called him a suspect.",
+            "Thursday"
+        ));
+        assert!(dl(
+            "The sale, which was expected, is to repay it by March.",
+            "March"
+        ));
+        // No deadline word, no deadline.
+        assert!(!dl("The loan is due in February.", "February"));
     }
 
     #[test]

@@ -43,7 +43,11 @@ fn vague_references_are_no_timeline_points() {
         .collect();
     assert_eq!(
         vague,
-        pairs(&[("now", "PRESENT_REF"), ("recently", "PAST_REF")])
+        pairs(&[
+            ("now", "PRESENT_REF"),
+            ("recently", "PAST_REF"),
+            ("recent years", "PAST_REF")
+        ])
     );
 }
 
@@ -292,4 +296,49 @@ fn months_with_a_position_word_or_opening_a_sentence_as_a_modifier() {
     // "May" stays the verb, and a capitalised word after a month makes it a name.
     let text = "The May figures may come. Songs from June Carter played.";
     assert_eq!(dates(&mut dct("1999-02-10"), text), pairs(&[]));
+}
+
+#[test]
+fn recent_years_are_the_vague_past_and_recent_weeks_an_amount() {
+    let mut r = dct("1989-10-30");
+    let found: Vec<_> = hits(
+        &mut r,
+        "Sales grew in recent years but fell in recent weeks.",
+    )
+    .into_iter()
+    .map(|h| (h.0, h.1))
+    .collect();
+    assert_eq!(
+        found,
+        pairs(&[("recent years", "PAST_REF"), ("recent weeks", "PXW")])
+    );
+}
+
+#[test]
+fn the_quarter_a_year_ago_is_the_year_befores() {
+    let mut r = dct("1989-10-26");
+    let text = "Sales rose in the third quarter. For the quarter a year ago, it lost money.";
+    let found: Vec<_> = hits(&mut r, text).into_iter().map(|h| (h.0, h.1)).collect();
+    assert_eq!(
+        found,
+        pairs(&[
+            ("the third quarter", "1989-Q3"),
+            ("the quarter a year ago", "1988-Q3")
+        ])
+    );
+}
+
+#[test]
+fn a_month_after_a_deadline_word_is_ahead() {
+    // In a late-October report February is last year's unless something looks ahead.
+    let text = "The plan is to pay down the loan by February.";
+    assert_eq!(
+        dates(&mut dct("1989-10-30"), text),
+        pairs(&[("February", "1990-02")])
+    );
+    let text = "The loan was repaid in February.";
+    assert_eq!(
+        dates(&mut dct("1989-10-30"), text),
+        pairs(&[("February", "1989-02")])
+    );
 }
