@@ -342,3 +342,64 @@ fn a_month_after_a_deadline_word_is_ahead() {
         pairs(&[("February", "1989-02")])
     );
 }
+
+#[test]
+fn a_date_completed_from_an_earlier_one_names_it() {
+    let mut r = DateResolver::new(None);
+    let text = "Talks began on March 3, 2021, in Doha. The same day, envoys met; two years later \
+                a deal came, and in 1990 a war.";
+    let found: Vec<(String, Resolution, Option<usize>)> = r
+        .find(text)
+        .into_iter()
+        .map(|h| (text[h.start..h.end].to_string(), h.resolution, h.anchor))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("March 3, 2021".to_string(), Resolution::Explicit, None),
+            (
+                "The same day".to_string(),
+                Resolution::PreviousDate,
+                Some(0)
+            ),
+            (
+                "two years later".to_string(),
+                Resolution::PreviousDate,
+                Some(1)
+            ),
+            ("1990".to_string(), Resolution::Explicit, None),
+        ]
+    );
+    // Across paragraphs the ordinals go on; a publication date is no mention.
+    let text = "In 1995 it ended; two years later peace came.";
+    let later: Vec<(String, Option<usize>)> = r
+        .find(text)
+        .into_iter()
+        .map(|h| (h.value, h.anchor))
+        .collect();
+    // A date stated anew is what the next "two years later" counts from.
+    assert_eq!(later, [("1995".into(), None), ("1997".into(), Some(4))]);
+    let mut news = dct("2025-07-10");
+    assert!(news
+        .find("Last year it ended.")
+        .iter()
+        .all(|h| h.anchor.is_none()));
+}
+
+#[test]
+fn a_report_quarter_names_the_mention_it_came_from() {
+    let mut r = dct("1989-10-26");
+    let text = "Net rose in the 1989 third quarter. In the quarter, sales grew.";
+    let found: Vec<(String, Option<usize>)> = r
+        .find(text)
+        .into_iter()
+        .map(|h| (h.value, h.anchor))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("1989-Q3".to_string(), None),
+            ("1989-Q3".to_string(), Some(0))
+        ]
+    );
+}
