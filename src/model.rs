@@ -167,6 +167,9 @@ pub enum MentionKind {
         resolution: Resolution,
         /// TIMEX3 `mod` from a position word ("early 1990" is `START`).
         modifier: Option<&'static str>,
+        /// For a date completed from an earlier one, the byte start (in the source) of that
+        /// date's mention, which the export names.
+        anchor: Option<usize>,
     },
     /// A length of time (`P4Y`): annotated but never put on the timeline.
     Duration(String),

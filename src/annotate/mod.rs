@@ -61,6 +61,8 @@ impl Annotator {
         let mut mentions = Vec::new();
         let mut blocks: Vec<BlockWork> = Vec::new();
         let mut cands: Vec<(usize, entities::Candidate)> = Vec::new();
+        // Where each date the resolver returned starts in the source, by its ordinal.
+        let mut date_starts: Vec<Option<usize>> = Vec::new();
         for (index, block) in article.blocks.iter().enumerate() {
             if !block.is_annotated() {
                 continue;
@@ -83,11 +85,17 @@ impl Annotator {
             let mut claimed: Vec<Range<usize>> = Vec::new();
             for hit in resolver.find_with_sentences(&text, &sentences) {
                 claimed.push(hit.start..hit.end);
+                if hit.timex.is_some() {
+                    date_starts.push(to_source(&map, hit.start..hit.end).map(|s| s.start));
+                }
                 let kind = match (hit.kind, hit.timex) {
                     (DateKind::Date, Some(timex)) => MentionKind::Date {
                         timex,
                         resolution: hit.resolution,
                         modifier: hit.modifier,
+                        anchor: hit
+                            .anchor
+                            .and_then(|i| date_starts.get(i).copied().flatten()),
                     },
                     (DateKind::Duration, _) => MentionKind::Duration(hit.value),
                     (DateKind::Vague, _) => MentionKind::Vague(hit.value),

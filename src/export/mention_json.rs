@@ -30,6 +30,9 @@ pub(super) struct MentionRecord<'a> {
     /// publication date) or `previous` (the last date the article gave before it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) resolved: Option<&'static str>,
+    /// For `resolved: previous`, the id of the date mention it was completed from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) anchor: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) actor: Option<&'a str>,
     /// Entity id, for `entity` mentions.
@@ -59,6 +62,8 @@ pub(super) struct TimexFields {
     pub(super) timex_type: Option<&'static str>,
     pub(super) modifier: Option<&'static str>,
     pub(super) resolved: Option<&'static str>,
+    /// The source byte start of the date mention a `previous` date was completed from.
+    pub(super) anchor: Option<usize>,
 }
 
 impl TimexFields {
@@ -71,6 +76,7 @@ impl TimexFields {
                 timex,
                 resolution,
                 modifier,
+                anchor,
             } => TimexFields {
                 timex_type: Some(match timex.part() {
                     crate::time::Part::DayPart(_) => "time",
@@ -82,6 +88,7 @@ impl TimexFields {
                     Resolution::PublicationDate => "published",
                     Resolution::PreviousDate => "previous",
                 }),
+                anchor: *anchor,
             },
             MentionKind::Duration(_) => TimexFields {
                 timex_type: Some("duration"),
@@ -125,6 +132,7 @@ impl MentionRecord<'_> {
             ("type", self.timex_type),
             ("mod", self.modifier),
             ("resolved", self.resolved),
+            ("anchor", self.anchor.as_deref()),
             ("actor", self.actor),
             ("entity", self.entity),
             ("entity_kind", self.entity_kind),
@@ -204,6 +212,7 @@ mod tests {
             timex_type: optional[0].as_ref().map(|_| "date"),
             modifier: optional[1].as_ref().map(|_| "START"),
             resolved: optional[2].as_ref().map(|_| "published"),
+            anchor: optional[2].clone(),
             actor: optional[1].as_deref(),
             entity: optional[2].as_deref(),
             entity_kind: optional[2].as_ref().map(|_| "person"),

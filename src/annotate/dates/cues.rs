@@ -9,138 +9,21 @@
 //! match contains), and no match crosses a segment's end, so searching only the segments whose
 //! flags allow a regex finds exactly the matches a search of the whole paragraph would.
 //!
+//! The scan reads each byte once: runs of letters are skipped after one lookup of the cue
+//! words that can start there ([`super::cue_words`]), so the cost is that of reading the text.
+//! A cue word is looked up only where a word starts, which every recogniser's keyword does.
+//!
 //! The price is a second place to change: a new or widened recogniser must declare its cues
-//! here (a literal each of its matches contains), or it will silently miss text. The test
+//! in [`super::cue_words`] (a word each of its matches starts a word with), or it will
+//! silently miss text. The test
 //! `cues_never_change_candidates` compares filtered and unfiltered search on the seeds, the
 //! fuzz corpus and edge cases, and is where a new pattern's examples belong.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::{CaptureLocations, Regex};
 
-use super::words::WEEKDAYS;
-
-/// Cue words, matched ASCII-case-insensitively (the relative recognisers are `(?i)`).
-/// The twelve month prefixes come first and are then checked case-sensitively, as the
-/// calendar recognisers spell month names capitalised. The weekday names follow these in the
-/// automaton ([`WEEKDAYS`]).
-const WORDS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    // Units: `Cues::of` notes whether whitespace or a hyphen comes right before.
-    "year",
-    "month",
-    "week",
-    "day",
-    "hour",
-    "minute",
-    "decade",
-    "centur",
-    "quarter",
-    // Other cues.
-    "old",
-    "age",
-    "than",
-    "ago",
-    "yesterday",
-    "tomorrow",
-    "-long",
-    "0s",
-    "0'",
-    "0’",
-    "www.",
-    // Deixis ("now", "recently"), seasons, report periods, parts of the day, feasts,
-    // position words, eras and spelled-out years.
-    "now",
-    "today",
-    "tonight",
-    "current",
-    "recent",
-    "future",
-    "former",
-    "present",
-    "modern",
-    "nowadays",
-    "coming",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "half",
-    "fiscal",
-    "period",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "christmas",
-    "thanksgiving",
-    "easter",
-    "new year",
-    "election day",
-    "end",
-    "beginning",
-    "start",
-    "middle",
-    "bc",
-    "b.c",
-    "nineteen",
-    "two thousand",
-    "twenties",
-    "thirties",
-    "forties",
-    "fifties",
-    "sixties",
-    "seventies",
-    "eighties",
-    "nineties",
-    "every",
-    "each",
-    "per",
-    "past",
-];
-
-const MONTHS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const FIRST_UNIT: usize = 12;
-const FIRST_OTHER: usize = 21;
-/// The first of the cue words that must start a word ("now" is no cue inside "known").
-const FIRST_WORD: usize = 32;
-
-/// Whether the cue word at `start..end` starts a word, and for the short ones that take no
-/// ending ("per", "now", "end"…) also ends one.
-fn word_cue(text: &str, start: usize, end: usize, word: &str) -> bool {
-    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
-    if letter(text[..start].chars().next_back()) {
-        return false;
-    }
-    let whole = matches!(
-        word,
-        "now" | "per" | "end" | "each" | "half" | "past" | "bc" | "start"
-    );
-    !whole || !letter(text[end..].chars().next())
-}
-
-static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(WORDS.iter().chain(&WEEKDAYS))
-        .expect("valid cue words")
-});
+use super::cue_words::{unit_flags, Kind, TABLE};
 
 /// Not a flag: marks a character that ends a segment while scanning.
 const BREAK: u64 = 1 << 63;
@@ -266,24 +149,70 @@ pub(super) struct Cues {
     /// The words around each capitalised month prefix (within its segment), with the segment
     /// and the prefix's [`around`] flags.
     months: Vec<(Range<usize>, usize, u32)>,
+    /// Where each capitalised month prefix that starts a word starts (every occurrence of a
+    /// full month name when the prefilter stands aside).
+    month_starts: Vec<usize>,
+    /// The runs of ASCII word characters that are four-digit numbers a year can be.
+    years: Vec<Range<usize>>,
 }
 
 impl Cues {
-    /// Scan `text` once for every cue.
+    /// Scan `text` once for every cue: one pass over its bytes that classes each character,
+    /// looks cue words up where words start ([`cues_at`]), and notes the four-digit numbers.
     pub(super) fn of(text: &str) -> Cues {
         use cue::*;
-        // Under `(?i)` the regexes also match "ſ" for "s" and the Kelvin sign for "k", which
-        // the ASCII-case-insensitive scan would miss: such rare text runs every recogniser.
-        if !text.is_ascii() && text.contains(['\u{17F}', '\u{212A}']) {
-            return Cues::everything(text);
-        }
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut flags = Vec::new();
         let mut current = 0u64;
-        let bytes = text.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
+        // Capitalised month prefixes with their segment; their windows need the segment's end.
+        let mut months: Vec<(usize, usize)> = Vec::new();
+        let mut years = Vec::new();
+        let table = &*TABLE;
+        // Whether the byte before is an ASCII digit or underscore: a letter after one starts
+        // no word (a letter after a letter is skipped with its run).
+        let mut glued = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                // Letters end no segment and carry no flag of their own: look cue words up
+                // where a word starts, and move on past the letters.
+                if !glued {
+                    table.cues_at(bytes, i, |kind| {
+                        current |= match kind {
+                            Kind::Month => {
+                                months.push((i, flags.len()));
+                                MONTH
+                            }
+                            Kind::Unit(own, period) => {
+                                unit_flags(own, period, text[..i].chars().next_back())
+                            }
+                            Kind::Word { flag, .. } => flag,
+                            Kind::Long => LONG,
+                        };
+                    });
+                }
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                glued = true;
+                continue;
+            }
+            if b.is_ascii_digit() && !glued {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+                    .map_or(bytes.len(), |n| i + n);
+                if is_year(&bytes[i..end]) {
+                    years.push(i..end);
+                }
+            }
+            glued = b.is_ascii_digit() || b == b'_';
             let flag = match b {
                 b'.' if after_abbreviation(&text[..i]) => 0,
+                b'0' => DIGIT | ASCII_DIGIT | zero_cue(&bytes[i + 1..]),
                 0..=0x7F => ASCII[b as usize],
                 // A continuation byte: its character was classed at its first byte.
                 0x80..=0xBF => 0,
@@ -291,6 +220,10 @@ impl Cues {
                     Some('’' | '‘') => 0,
                     Some(c) if c.is_whitespace() => 0,
                     Some(c) if c.is_numeric() => DIGIT,
+                    // Under `(?i)` the regexes also match "ſ" for "s" and the Kelvin sign for
+                    // "k", which the ASCII-case-insensitive lookup would miss: such rare text
+                    // runs every recogniser.
+                    Some('\u{17F}' | '\u{212A}') => return Cues::everything(text),
                     _ => BREAK,
                 },
             };
@@ -302,96 +235,40 @@ impl Cues {
             } else {
                 current |= flag;
             }
+            i += 1;
         }
         flags.push(current);
-        let mut cues = Cues {
+        let union = flags.iter().fold(0, |all, f| all | f);
+        let month_starts = months.iter().map(|&(at, _)| at).collect();
+        let months = months
+            .into_iter()
+            .map(|(at, seg)| {
+                let seg_end = starts.get(seg + 1).copied().unwrap_or(text.len());
+                let from = words_back(text, at, MONTH_WORDS_BEFORE).max(starts[seg]);
+                let to = words_forward(text, at, MONTH_WORDS_AFTER).min(seg_end);
+                (from..to, seg, around_flags(text, at))
+            })
+            .collect();
+        Cues {
             starts,
             flags,
             len: text.len(),
-            union: 0,
-            months: Vec::new(),
-        };
-        for m in CUES.find_overlapping_iter(text) {
-            let (i, start, end) = (m.pattern().as_usize(), m.start(), m.end());
-            let flag = if i < FIRST_UNIT {
-                if &text[start..end] == MONTHS[i] {
-                    MONTH
-                } else {
-                    0
-                }
-            } else if i < FIRST_OTHER {
-                let before = text[..start].chars().next_back();
-                // "quarter" is a unit and a report's period alike.
-                let period = match WORDS[i] {
-                    "quarter" => QUARTER,
-                    "centur" => CENTURY,
-                    _ => 0,
-                };
-                if before.is_some_and(char::is_whitespace) {
-                    WS_UNIT
-                        | match WORDS[i] {
-                            "year" => WS_YEAR,
-                            "month" => WS_MONTH,
-                            "day" => WS_DAY,
-                            "week" => WS_WEEK,
-                            _ => 0,
-                        }
-                        | period
-                } else if before == Some('-') {
-                    DASH_UNIT | period
-                } else {
-                    period
-                }
-            } else if i >= WORDS.len() {
-                WEEKDAY
-            } else if i >= FIRST_WORD && !word_cue(text, start, end, WORDS[i]) {
-                // Inside a longer word ("known", "percent", "weekend"): no cue.
-                0
-            } else {
-                match WORDS[i] {
-                    "old" => OLD,
-                    "age" | "than" => AGE,
-                    "ago" => AGO,
-                    "yesterday" | "tomorrow" => YESTERDAY,
-                    "-long" => LONG,
-                    "0s" => ZERO_S,
-                    "0'" | "0’" => ZERO_QUOTE,
-                    "www." => WWW,
-                    "current" | "present" | "modern" | "nowadays" => CURRENTLY,
-                    "recent" => RECENT,
-                    "today" | "tonight" => TODAY,
-                    "now" => NOW,
-                    "coming" => COMING,
-                    "future" | "former" => FUTURE,
-                    "spring" | "summer" | "autumn" | "fall" | "winter" => SEASON,
-                    "half" => HALF,
-                    "fiscal" => FISCAL,
-                    "period" => PERIOD,
-                    "morning" | "afternoon" | "evening" | "night" => DAYPART,
-                    "christmas" | "thanksgiving" | "easter" | "new year" | "election day" => FEAST,
-                    "end" => END,
-                    "beginning" | "start" | "middle" => POSITION,
-                    "bc" | "b.c" => BC,
-                    "nineteen" | "two thousand" | "twenties" | "thirties" | "forties"
-                    | "fifties" | "sixties" | "seventies" | "eighties" | "nineties" => SPELLED,
-                    "every" | "each" | "per" => EVERY,
-                    "past" => PAST,
-                    _ => 0,
-                }
-            };
-            if flag != 0 {
-                let seg = cues.starts.partition_point(|&s| s <= start) - 1;
-                cues.flags[seg] |= flag;
-                if flag == MONTH {
-                    let seg_end = cues.starts.get(seg + 1).copied().unwrap_or(cues.len);
-                    let from = words_back(text, start, MONTH_WORDS_BEFORE).max(cues.starts[seg]);
-                    let to = words_forward(text, start, MONTH_WORDS_AFTER).min(seg_end);
-                    cues.months.push((from..to, seg, around_flags(text, start)));
-                }
-            }
+            union,
+            months,
+            month_starts,
+            years,
         }
-        cues.union = cues.flags.iter().fold(0, |all, f| all | f);
-        cues
+    }
+
+    /// Where the month names of the paragraph can start, ascending: at least every full
+    /// month name that starts a word.
+    pub(super) fn month_starts(&self) -> &[usize] {
+        &self.month_starts
+    }
+
+    /// The four-digit numbers that can be years, as [`year_tokens`] finds them.
+    pub(super) fn years(&self) -> &[Range<usize>] {
+        &self.years
     }
 
     /// One segment with every flag: every recogniser runs on the whole paragraph.
@@ -402,6 +279,8 @@ impl Cues {
             len: text.len(),
             union: cue::ALL,
             months: Vec::new(),
+            month_starts: super::bare_month::full_months(text).collect(),
+            years: year_tokens(text).collect(),
         }
     }
 
@@ -590,17 +469,36 @@ fn is_gap(c: char) -> bool {
     c.is_whitespace() || c == ',' || c == '-'
 }
 
+/// The character that ends right before `at`, with where it starts.
+fn char_before(text: &str, at: usize) -> Option<(usize, char)> {
+    match *text.as_bytes().get(at.checked_sub(1)?)? {
+        b if b < 0x80 => Some((at - 1, b as char)),
+        _ => text[..at]
+            .chars()
+            .next_back()
+            .map(|c| (at - c.len_utf8(), c)),
+    }
+}
+
+/// The character that starts at `at`, with where it ends.
+fn char_after(text: &str, at: usize) -> Option<(usize, char)> {
+    match *text.as_bytes().get(at)? {
+        b if b < 0x80 => Some((at + 1, b as char)),
+        _ => text[at..].chars().next().map(|c| (at + c.len_utf8(), c)),
+    }
+}
+
 /// The start of the `n`th word before the one `at` is in (or of the text).
 fn words_back(text: &str, at: usize, n: usize) -> usize {
     let mut start = at;
-    let mut chars = text[..at].char_indices().rev().peekable();
-    for gap in std::iter::once(false).chain((0..n).flat_map(|_| [true, false])) {
-        while let Some(&(i, c)) = chars.peek() {
+    // The word `at` is in, then `n` times a gap and a word.
+    for phase in 0..=2 * n {
+        let gap = phase % 2 == 1;
+        while let Some((i, c)) = char_before(text, start) {
             if is_gap(c) != gap {
                 break;
             }
             start = i;
-            chars.next();
         }
     }
     start
@@ -609,14 +507,13 @@ fn words_back(text: &str, at: usize, n: usize) -> usize {
 /// The end of the `n`th word after the one `at` is in (or of the text): a gap or the end.
 fn words_forward(text: &str, at: usize, n: usize) -> usize {
     let mut end = at;
-    let mut chars = text[at..].char_indices().peekable();
-    for gap in std::iter::once(false).chain((0..n).flat_map(|_| [true, false])) {
-        while let Some(&(i, c)) = chars.peek() {
+    for phase in 0..=2 * n {
+        let gap = phase % 2 == 1;
+        while let Some((i, c)) = char_after(text, end) {
             if is_gap(c) != gap {
                 break;
             }
-            end = at + i + c.len_utf8();
-            chars.next();
+            end = i;
         }
     }
     end
@@ -669,6 +566,45 @@ fn around_flags(text: &str, at: usize) -> u32 {
     flags
 }
 
+/// Whether a run of ASCII word characters is a number from 1000 to 2099, the bare-year
+/// recogniser's `\b(1[0-9]{3}|20[0-9]{2})\b`.
+fn is_year(run: &[u8]) -> bool {
+    matches!(run, [b'1', b'0'..=b'9', c, d] | [b'2', b'0', c, d] if c.is_ascii_digit() && d.is_ascii_digit())
+}
+
+/// The matches of the bare-year recogniser in `text`: runs of ASCII word characters that
+/// are such numbers ([`Cues::of`] finds the same in its pass).
+pub(super) fn year_tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if !word(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && word(b[i]) {
+                i += 1;
+            }
+            if is_year(&b[start..i]) {
+                return Some(start..i);
+            }
+        }
+        None
+    })
+}
+
+/// The decade cues a "0" starts: "0s" (`ZERO_S`, any case) and "0'" or "0’" (`ZERO_QUOTE`).
+fn zero_cue(after: &[u8]) -> u64 {
+    match after {
+        [b's' | b'S', ..] => cue::ZERO_S,
+        [b'\'', ..] | [0xE2, 0x80, 0x99, ..] => cue::ZERO_QUOTE,
+        _ => 0,
+    }
+}
+
 /// Whether the period at the end of `head` can belong to an abbreviated month ("Aug.").
 fn after_abbreviation(head: &str) -> bool {
     [
@@ -699,7 +635,8 @@ impl Flags {
 mod tests {
     use super::*;
     use crate::annotate::dates::context::{link_spans_everywhere, link_spans_with};
-    use crate::annotate::dates::patterns::{calendar_with, year_tokens};
+    use crate::annotate::dates::named::named_with;
+    use crate::annotate::dates::patterns::calendar_with;
     use crate::annotate::dates::relative::relative_with;
 
     /// Paragraphs to compare on: the fuzz corpus, the shipped seeds, and edge cases of the
@@ -719,6 +656,10 @@ mod tests {
             "On 5 May the talks began; by June 6 they ended, the 7th of July. Last\u{a0}Aug. fell.",
             "Aug.,  5, 12th\u{2009}Dec 1999, ٣ May, May ٣, 7 Junebug, mid-May 9, Monday, May 5th, 2021",
             "met on Tuesday,\u{a0}last\tFRIDAY and next Sunday’s; Good Friday, Mondays, weekday",
+            "a decade-long, YEAR-LONG war in 480 BC and B.C. 30; New Year's Eve, new  year, 5past",
+            "the headquarters, third-quarter, 2 1/2 years, x2021y, _1999, 1990s, '80s and 1980’s",
+            "right now, nowhere, per cent, per year, each day, half-year, the past, 1st\u{a0}quarter",
+            "in the near future, former, currently, at present, recently, coming weeks, tonight",
         ]
         .map(String::from)
         .to_vec();
@@ -740,6 +681,7 @@ mod tests {
             let (cues, all) = (Cues::of(&p), Cues::everything(&p));
             assert_eq!(calendar_with(&p, &cues), calendar_with(&p, &all), "{p:?}");
             assert_eq!(relative_with(&p, &cues), relative_with(&p, &all), "{p:?}");
+            assert_eq!(named_with(&p, &cues), named_with(&p, &all), "{p:?}");
             assert_eq!(
                 link_spans_with(&p, &cues),
                 link_spans_everywhere(&p),
@@ -749,15 +691,26 @@ mod tests {
     }
 
     #[test]
-    fn word_cues_start_where_the_table_says() {
-        assert_eq!(WORDS[FIRST_UNIT], "year");
-        assert_eq!(WORDS[FIRST_OTHER], "old");
-        assert_eq!(WORDS[FIRST_WORD], "now");
+    fn word_cues_start_a_word() {
         let flags = |t: &str| Cues::of(t).flags[0];
         assert_eq!(flags("I know") & cue::NOW, 0);
         assert_ne!(flags("I know now") & cue::NOW, 0);
         assert_eq!(flags("ten percent") & cue::EVERY, 0);
         assert_ne!(flags("it was recently") & cue::RECENT, 0);
+        assert_eq!(flags("headquarters") & cue::QUARTER, 0);
+        assert_ne!(flags("third-quarter") & cue::DASH_UNIT, 0);
+        assert_ne!(flags("in the 1990s") & cue::ZERO_S, 0);
+    }
+
+    #[test]
+    fn the_scan_finds_the_years() {
+        for p in paragraphs() {
+            assert_eq!(
+                Cues::of(&p).years(),
+                year_tokens(&p).collect::<Vec<_>>(),
+                "{p:?}"
+            );
+        }
     }
 
     #[test]

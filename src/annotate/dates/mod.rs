@@ -4,7 +4,9 @@
 //! date, and durations ("four long years", "a 25-year deal"). Counts, money, ages,
 //! percentages and the verb "may" are deliberately left alone.
 
+mod bare_month;
 mod context;
+mod cue_words;
 mod cues;
 mod named;
 mod patterns;
@@ -59,6 +61,9 @@ pub struct DateHit {
     pub resolution: Resolution,
     /// TIMEX3 `mod` from a position or hedge word ("early 1990" is `START`).
     pub modifier: Option<&'static str>,
+    /// For a date completed from an earlier one ([`Resolution::PreviousDate`]), which: its
+    /// ordinal among the dates (hits with a `timex`) this resolver has returned, 0 first.
+    pub anchor: Option<usize>,
 }
 
 /// What a dropped relative date lacked, so `dossier check` can say what would place it.
@@ -136,8 +141,8 @@ impl DateResolver {
             let i = sentences.partition_point(|r| r.end <= at);
             sentences.get(i).filter(|r| r.contains(&at)).map(|_| i)
         };
-        // The year of the last explicit date, with where it starts.
-        let mut explicit_year: Option<(usize, i32)> = None;
+        // The year of the last explicit date, with where it starts and its ordinal.
+        let mut explicit_year: Option<(usize, i32, usize)> = None;
         let mut out = Vec::new();
         self.unresolved.clear();
         let mut floor = 0;
@@ -149,8 +154,11 @@ impl DateResolver {
             floor = c.end;
             // Only a date in the same sentence lends its year.
             let year = explicit_year
-                .filter(|&(at, _)| sentence_of(at) == sentence_of(c.start))
-                .map(|(_, y)| y);
+                .filter(|&(at, _, _)| sentence_of(at) == sentence_of(c.start))
+                .map(|(_, y, _)| y);
+            self.anchors.sentence_hit = explicit_year
+                .filter(|_| year.is_some())
+                .map(|(_, _, ordinal)| ordinal);
             let Some(hit) = self.anchors.resolve(text, &c, year) else {
                 if !matches!(
                     c.expr,
@@ -164,7 +172,7 @@ impl DateResolver {
             };
             if let (Resolution::Explicit, Some(t)) = (hit.resolution, hit.timex) {
                 if t.precision() >= Precision::Year {
-                    explicit_year = Some((c.start, t.year()));
+                    explicit_year = Some((c.start, t.year(), self.anchors.dates - 1));
                 }
             }
             out.push(hit);

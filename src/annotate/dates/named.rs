@@ -62,7 +62,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             |c| c.all(RECENT),
             r"\b(?:in\s+)?(?P<hit>recent\s+(?P<unit>years|months|weeks|days|decades|quarters))\b".into(),
-            vague_amount,
+            recent_units,
         ),
         rule(
             |c| c.all(COMING | WS_UNIT),
@@ -164,13 +164,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             |c| c.all(QUARTER),
-            r"\bthe\s+(?:fiscal\s+)?quarter\b".into(),
+            r"\bthe\s+(?:fiscal\s+)?quarter(?P<ago>\s+a\s+year\s+(?:ago|earlier))?\b".into(),
             |text, caps| {
                 // "the quarter of a century", "the quarter-final": no period of a report.
                 let end = caps.get(0)?.end();
                 let tail = &text[end..];
                 let of = tail.trim_start().starts_with("of ") || tail.starts_with('-');
-                (!of).then_some(Expr::ReportQuarter(0))
+                // "the quarter a year ago" is the report's quarter of the year before.
+                let k = if caps.name("ago").is_some() { -1 } else { 0 };
+                (!of).then_some(Expr::ReportQuarter(k))
             },
         ),
         rule(
@@ -192,6 +194,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c| c.any(QUARTER | PERIOD),
             r"\blast\s+year(?:'s|’s)\s+(?:fiscal\s+)?(?:quarter|period)\b".into(),
             |_, _| Some(Expr::ReportQuarter(-1)),
+        ),
+        // "for the year ended March 31": a report's twelve months up to a day it names.
+        rule(
+            |c| c.all(WS_YEAR),
+            format!(r"\b(?P<hit>the\s+(?:fiscal\s+)?year)\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:(?:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|(?:today|tomorrow|yesterday)\b)"),
+            |_, _| Some(Expr::Duration("P1Y".into())),
         ),
         rule(
             |c| c.all(FISCAL | WS_YEAR),
@@ -263,6 +271,17 @@ fn spelled_year(_: &str, caps: &Caps) -> Option<Expr> {
 }
 
 /// "recent years": an unspecified amount of the unit.
+/// "recent years" and "recent decades" place something in the vague past (PAST_REF), as
+/// "recently" does; "recent weeks" and shorter are an amount of time up to now ("sales fell
+/// in recent weeks").
+fn recent_units(text: &str, caps: &Caps) -> Option<Expr> {
+    let unit = caps.name("unit")?.as_str().to_ascii_lowercase();
+    if unit == "years" || unit == "decades" {
+        return Some(Expr::Vague("PAST_REF"));
+    }
+    vague_amount(text, caps)
+}
+
 fn vague_amount(_: &str, caps: &Caps) -> Option<Expr> {
     duration_value(None, caps.name("unit")?.as_str()).map(Expr::Duration)
 }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::bare_month::{bare_months, BareMonth};
 use super::context::{bounded, possessive_after, word_after, year_ok, year_ok_after};
 use super::cues::{around, cue::*, group_names, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
@@ -104,13 +105,6 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             month_near,
         )
         .around(around::REL_BEFORE),
-        rule(
-            |c| c.all(MONTH),
-            format!(
-                r"\b(?P<pre>[A-Za-z]+)[\s-]+(?P<hit>(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{MONTH_FULL}))\b"
-            ),
-            month_alone,
-        ),
         rule(
             |c| c.all(DIGIT | DASH),
             r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b".into(), iso),
@@ -252,24 +246,28 @@ const MONTH_BEFORE: &[&str] = &[
     "on",
 ];
 
-fn month_alone(text: &str, caps: &Caps) -> Option<Expr> {
-    let raw_pre = caps.name("pre")?.as_str();
+/// A month name with the word before it ([`bare_months`]): "in June", "the October slaying".
+fn month_alone(text: &str, found: &BareMonth) -> Option<Expr> {
+    let raw_pre = &text[found.pre.clone()];
     let pre = raw_pre.to_ascii_lowercase();
-    let hit = caps.name("hit")?;
-    let m = month(caps)?;
+    let hit_end = found.hit.end;
+    let m = month_number(&text[found.mon.clone()])?;
     // "May's cabinet", "April's letter": names; "December's figures" is the month.
     let name_month = matches!(m, 4..=6);
-    if possessive_after(text, hit.end()) && name_month {
+    if possessive_after(text, hit_end) && name_month {
         return None;
     }
     // "from June Carter": a capitalised word right after suggests a personal name.
-    let next = word_after(text, hit.end());
-    let gap = text[hit.end()..].starts_with(' ');
+    let next = word_after(text, hit_end);
+    let gap = text[hit_end..].starts_with(' ');
     let name_like = gap && next.starts_with(|c: char| c.is_uppercase());
-    if !MONTH_BEFORE.contains(&pre.as_str()) {
+    // "planned for early March": a position word makes the month a time whatever precedes.
+    let positioned = found.hit.start < found.mon.start;
+    if !MONTH_BEFORE.contains(&pre.as_str()) && !positioned {
         // A month naming the time of a thing: "the October slaying", "the costly August
         // battles", "the February Revolution"; never "May", the verb.
-        let lowercase_pre = raw_pre.chars().all(|c| c.is_ascii_lowercase());
+        // "The March accession" opens a sentence as "the March accession" goes on one.
+        let lowercase_pre = raw_pre.chars().all(|c| c.is_ascii_lowercase()) || raw_pre == "The";
         let noun_after = gap
             && next.starts_with(|c: char| c.is_lowercase())
             && !["and", "or", "of", "to"].contains(&next);
@@ -281,7 +279,7 @@ fn month_alone(text: &str, caps: &Caps) -> Option<Expr> {
     }
     // "April and May", "from April to June": the second month needs a first one nearby.
     if ["and", "or", "to"].contains(&pre.as_str()) {
-        let start = caps.get(0)?.start();
+        let start = found.pre.start;
         let window = &text[floor_boundary(text, start.saturating_sub(30))..start];
         let has_month = MONTH_FULL.split('|').any(|m| window.contains(m));
         if !has_month {
@@ -356,36 +354,6 @@ fn bare_year(text: &str, start: usize, end: usize) -> Option<Expr> {
     Timex::year_only(text[start..end].parse().ok()?).map(Expr::Absolute)
 }
 
-/// The matches of `\b(1[0-9]{3}|20[0-9]{2})\b` (ASCII word boundaries), the bare-year
-/// recogniser, without a regex: a run of ASCII word characters that is exactly such a number.
-/// It matches wherever a paragraph has a number, so a plain byte scan saves a regex pass.
-pub(super) fn year_tokens(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let b = text.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() {
-            if !word(b[i]) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < b.len() && word(b[i]) {
-                i += 1;
-            }
-            let run = &b[start..i];
-            if run.len() == 4
-                && matches!((run[0], run[1]), (b'1', b'0'..=b'9') | (b'2', b'0'))
-                && run[2].is_ascii_digit()
-                && run[3].is_ascii_digit()
-            {
-                return Some(start..i);
-            }
-        }
-        None
-    })
-}
-
 /// All calendar-expression candidates of a paragraph,
 /// possibly overlapping; each rule is searched only where the cues allow a match.
 pub(crate) fn calendar_with(text: &str, cues: &Cues) -> Vec<Cand> {
@@ -410,8 +378,22 @@ pub(crate) fn calendar_with(text: &str, cues: &Cues) -> Vec<Cand> {
             }
         });
     }
+    // Bare months after the regex rules, as no regex rule finds a span of letters alone, so
+    // no tie in length and start depends on the order.
+    for found in bare_months(text, cues.month_starts()) {
+        if !bounded(text, found.hit.start, found.hit.end) {
+            continue;
+        }
+        if let Some(expr) = month_alone(text, &found) {
+            out.push(Cand {
+                start: found.hit.start,
+                end: found.hit.end,
+                expr,
+            });
+        }
+    }
     // Last, as the bare-year rule came last when it was a regex.
-    for y in year_tokens(text) {
+    for y in cues.years() {
         if !bounded(text, y.start, y.end) {
             continue;
         }

@@ -9,6 +9,7 @@ use regex::Regex;
 use super::context::{bounded, word_after, word_before};
 use super::cues::{cue::*, group_names, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
+use super::tense::deadline_ahead;
 use super::words::{duration_value, number_value, NUMBER_WORDS, WEEKDAYS};
 use crate::time::DayPart;
 
@@ -286,6 +287,7 @@ fn weekday(text: &str, caps: &Caps) -> Option<Expr> {
         Some(_) if before == "the" => return None,
         Some(rel) if rel == "last" => (Some(false), true),
         Some(rel) if rel == "next" => (Some(true), true),
+        _ if deadline_ahead(text, start) => (Some(true), false),
         _ => (None, false),
     };
     Some(Expr::Weekday {

@@ -2,7 +2,7 @@
 //! resolved against the publication date (news) or the narrative's own time, the last date
 //! the text gave (history), decided as the text goes (see [`Anchors::narrative`]).
 
-use super::tense::{tense_at, Tense};
+use super::tense::{deadline_ahead, tense_at, Tense};
 use super::{DateHit, DateKind, DatesMode, Resolution};
 use crate::time::{calendar, DayPart, Part, Precision, Season, Timex};
 
@@ -166,6 +166,18 @@ pub(crate) struct Anchors {
     /// The last counted offset ("a year earlier") and the date it counted from, so the same
     /// offset again counts from the same date instead of drifting.
     pub last_offset: Option<(Expr, Timex)>,
+    /// How many dates were resolved so far: the ordinal the next one gets.
+    pub dates: usize,
+    /// The ordinals of the dates `reference`, `last_day` and `last_offset` came from.
+    pub reference_hit: Option<usize>,
+    pub last_day_hit: Option<usize>,
+    pub last_offset_hit: Option<usize>,
+    /// The ordinal of the date `report_quarter` came from.
+    pub report_quarter_hit: Option<usize>,
+    /// The ordinal of the explicit date whose year the sentence lends (see [`Self::resolve`]).
+    pub sentence_hit: Option<usize>,
+    /// The ordinal of the earlier date the value being resolved was completed from.
+    pub used: std::cell::Cell<Option<usize>>,
 }
 
 /// A hit's value before it becomes a [`DateHit`].
@@ -208,10 +220,14 @@ impl Anchors {
     /// The date "now" means for year- and month-level expressions, and how it was chosen.
     fn anchor(&self) -> Option<(Timex, Resolution)> {
         let narrative = self.reference.filter(|_| self.narrative());
+        let previous = |r| {
+            self.used.set(self.reference_hit);
+            Some((r, Resolution::PreviousDate))
+        };
         match (narrative, self.published, self.reference) {
-            (Some(r), _, _) => Some((r, Resolution::PreviousDate)),
+            (Some(r), _, _) => previous(r),
             (None, Some(p), _) => Some((p, Resolution::PublicationDate)),
-            (None, None, Some(r)) => Some((r, Resolution::PreviousDate)),
+            (None, None, Some(r)) => previous(r),
             _ => None,
         }
     }
@@ -221,6 +237,7 @@ impl Anchors {
         self.deictic += 1;
         if self.narrative() {
             let d = self.last_day?;
+            self.used.set(self.last_day_hit);
             return Some((d, Resolution::PreviousDate));
         }
         let p = self.published.filter(|p| p.precision() == Precision::Day)?;
@@ -231,7 +248,9 @@ impl Anchors {
     /// `sentence_year` is the year of an explicit date earlier in the same sentence, which a
     /// month without a year then belongs to ("on August 15, 2021 ... on August 30").
     pub fn resolve(&mut self, text: &str, c: &Cand, sentence_year: Option<i32>) -> Option<DateHit> {
+        self.used.set(None);
         let value = self.value(text, c, sentence_year)?;
+        let mut anchor = None;
         debug_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
         let (kind, value, timex, resolution) = match value {
             Value::Other(kind, v) => (kind, v, None, Resolution::Explicit),
@@ -250,6 +269,10 @@ impl Anchors {
                     && self.report_quarter.is_none_or(|r| r < t)
                 {
                     self.report_quarter = Some(t);
+                    self.report_quarter_hit = Some(self.dates);
+                }
+                if how == Resolution::PreviousDate {
+                    anchor = self.used.get();
                 }
                 self.remember(t, how);
                 (DateKind::Date, t.value(), Some(t), how)
@@ -263,6 +286,7 @@ impl Anchors {
             timex,
             resolution,
             modifier: modifier(&text[c.start..c.end]),
+            anchor,
         })
     }
 
@@ -273,11 +297,19 @@ impl Anchors {
                 _ => self.far += 1,
             }
         }
+        let ordinal = self.dates;
+        self.dates += 1;
+        if how == Resolution::Explicit {
+            // A date stated anew is what the next counted offset counts from.
+            self.last_offset = None;
+        }
         if t.precision() >= Precision::Year {
             self.reference = Some(t.whole());
+            self.reference_hit = Some(ordinal);
         }
         if t.precision() == Precision::Day {
             self.last_day = Some(t.whole());
+            self.last_day_hit = Some(ordinal);
         }
         if t.precision() >= Precision::Month && !matches!(t.part(), Part::Week { .. }) {
             self.last_month = Some(t.whole());
@@ -289,6 +321,14 @@ impl Anchors {
         // The sentence's tense, read at most once per mention.
         let once = std::cell::OnceCell::new();
         let tense = || *once.get_or_init(|| tense_at(text, c.start));
+        // "repay the loan by February": a deadline is ahead, whatever the sentence's tense.
+        let tense_or_deadline = || {
+            if deadline_ahead(text, c.start) {
+                Tense::Future
+            } else {
+                tense()
+            }
+        };
         // A past year earlier in the sentence is no year of what a report says will happen
         // ("invited in July 1997, will join on March 12").
         let sentence_year = sentence_year.filter(|&y| {
@@ -325,16 +365,20 @@ impl Anchors {
                 let t = self.in_era(*t);
                 date(t, Resolution::Explicit)
             }
-            Expr::SameDay(k) => date(
-                calendar::add_days(self.last_day?, *k)?,
-                Resolution::PreviousDate,
-            ),
+            Expr::SameDay(k) => {
+                self.used.set(self.last_day_hit);
+                date(
+                    calendar::add_days(self.last_day?, *k)?,
+                    Resolution::PreviousDate,
+                )
+            }
             Expr::PreviousYear(k) => {
                 let from = self.offset_base(&c.expr, self.reference?);
                 if let Some(q) = self
                     .report_quarter
                     .filter(|_| *k == -1 && !self.narrative())
                 {
+                    self.used.set(self.report_quarter_hit);
                     return date(
                         Timex::quarter(q.year() - 1, quarter_of(q)?)?,
                         Resolution::PreviousDate,
@@ -342,26 +386,35 @@ impl Anchors {
                 }
                 date(Timex::year_only(from.year() + k)?, Resolution::PreviousDate)
             }
-            Expr::PreviousMonth(k) => date(
-                resolve_relative(&Expr::MonthOffset(*k), self.reference?)?,
-                Resolution::PreviousDate,
-            ),
-            Expr::MonthDay { month, day } if sentence_year.is_some() => date(
-                Timex::day_of(sentence_year?, *month, *day)?,
-                Resolution::PreviousDate,
-            ),
-            Expr::BareMonth(month) if sentence_year.is_some() => date(
-                Timex::month_of(sentence_year?, *month)?,
-                Resolution::PreviousDate,
-            ),
+            Expr::PreviousMonth(k) => {
+                self.used.set(self.reference_hit);
+                date(
+                    resolve_relative(&Expr::MonthOffset(*k), self.reference?)?,
+                    Resolution::PreviousDate,
+                )
+            }
+            Expr::MonthDay { month, day } if sentence_year.is_some() => {
+                self.used.set(self.sentence_hit);
+                date(
+                    Timex::day_of(sentence_year?, *month, *day)?,
+                    Resolution::PreviousDate,
+                )
+            }
+            Expr::BareMonth(month) if sentence_year.is_some() => {
+                self.used.set(self.sentence_hit);
+                date(
+                    Timex::month_of(sentence_year?, *month)?,
+                    Resolution::PreviousDate,
+                )
+            }
             &Expr::MonthDay { month, day } => {
                 let (a, how) = self.anchor()?;
-                let y = self.year_by_tense(a, how, month, tense);
+                let y = self.year_by_tense(a, how, month, tense_or_deadline);
                 date(Timex::day_of(y, month, day)?, how)
             }
             &Expr::BareMonth(month) => {
                 let (a, how) = self.anchor()?;
-                let y = self.year_by_tense(a, how, month, tense);
+                let y = self.year_by_tense(a, how, month, tense_or_deadline);
                 date(Timex::month_of(y, month)?, how)
             }
             &Expr::DayOffset(0, None) if self.narrative() => {
@@ -441,12 +494,18 @@ impl Anchors {
                 )
             }
             &Expr::ReportQuarterOf(y) => match self.report_quarter.and_then(quarter_of) {
-                Some(q) => date(Timex::quarter(y, q)?, Resolution::PreviousDate),
+                Some(q) => {
+                    self.used.set(self.report_quarter_hit);
+                    date(Timex::quarter(y, q)?, Resolution::PreviousDate)
+                }
                 None => date(Timex::year_only(y)?, Resolution::Explicit),
             },
             &Expr::ReportQuarter(k) => {
                 let (q, how) = match self.report_quarter {
-                    Some(q) => (q, Resolution::PreviousDate),
+                    Some(q) => {
+                        self.used.set(self.report_quarter_hit);
+                        (q, Resolution::PreviousDate)
+                    }
                     None => {
                         let p = self.published.filter(|p| p.month().is_some())?;
                         (last_full_quarter(p)?, Resolution::PublicationDate)
@@ -491,6 +550,7 @@ impl Anchors {
                 if let (Expr::YearOffset(-1), Some(q), true) =
                     (relative, self.report_quarter, year_ago && !self.narrative())
                 {
+                    self.used.set(self.report_quarter_hit);
                     return date(Timex::quarter(q.year() - 1, quarter_of(q)?)?, how);
                 }
                 date(resolve_relative(relative, a)?, how)
@@ -502,9 +562,14 @@ impl Anchors {
     /// when it repeats ("a year earlier ... a year earlier"), else `from`.
     fn offset_base(&mut self, expr: &Expr, from: Timex) -> Timex {
         match &self.last_offset {
-            Some((e, base)) if e == expr => *base,
+            Some((e, base)) if e == expr => {
+                self.used.set(self.last_offset_hit);
+                *base
+            }
             _ => {
                 self.last_offset = Some((expr.clone(), from));
+                self.last_offset_hit = self.reference_hit;
+                self.used.set(self.reference_hit);
                 from
             }
         }

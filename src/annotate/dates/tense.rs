@@ -44,6 +44,15 @@ const FUTURE: &[&str] = &[
     "supposed to",
     "scheduled to",
     "due to",
+    // A plan, an intention or an expectation is of what comes after it.
+    "planned to",
+    "planning to",
+    "intends to",
+    "intend to",
+    "expects to",
+    "expect to",
+    "hopes to",
+    "hope to",
 ];
 
 /// The first words of [`FUTURE`]'s phrases, so most words are passed over at once.
@@ -73,23 +82,108 @@ pub(crate) fn tense_at(text: &str, at: usize) -> Tense {
     if is_past_form(&last) && !FUTURE.contains(&last.as_str()) && last != "planned" {
         return Tense::Past;
     }
-    let sentence = text[..at]
-        .rfind(['.', '!', '?', ';', '\n'])
-        .map_or(0, |i| i + 1);
+    let sentence = sentence_start(text, at);
     let clause = text[sentence..at]
         .rfind([',', ':'])
         .map_or(sentence, |i| sentence + i + 1);
-    let to = text[at..]
-        .find(['.', '!', '?', ';', '\n'])
-        .map_or(text.len(), |i| at + i);
-    // The clause leading up to the mention, then its whole sentence, then what follows.
-    for part in [&text[clause..at], &text[sentence..clause], &text[at..to]] {
-        match tense_of(part) {
+    let to = sentence_end(text, at);
+    // The clause leading up to the mention, then its whole sentence, then what follows, where
+    // the first verb tells: "On Friday, when she set aside her plans, ... they hope to" is
+    // the past.
+    for part in [&text[clause..at], &text[sentence..clause]] {
+        match tense_of(part, false) {
             Tense::Unknown => continue,
             t => return t,
         }
     }
-    Tense::Unknown
+    tense_of(&text[at..to], true)
+}
+
+/// Verbs that put something off to a later time ("postponed until Tuesday").
+const DEFERRALS: &[&str] = &[
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "extended",
+    "suspended",
+];
+
+/// Whether the mention at `at`, after "until", "till", "through" or "by", is a deadline
+/// ahead of the report: unless its own clause tells the past ("talks lasted until Tuesday";
+/// "The sale, which had been expected, is to repay the loan by February" is ahead), or
+/// when what was done is putting off ("postponed until Tuesday", "extended the loans through
+/// January").
+pub(crate) fn deadline_ahead(text: &str, at: usize) -> bool {
+    let before = super::context::word_before(text, at);
+    if !["until", "till", "through", "by"].contains(&before.as_str()) {
+        return false;
+    }
+    let clause_start = text[..at]
+        .rfind([',', ';', '!', '?', '\n'])
+        .map_or(0, |i| i + 1)
+        .max(sentence_start(text, at));
+    let clause = &text[clause_start..at];
+    let deferred = clause
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| DEFERRALS.iter().any(|d| d.eq_ignore_ascii_case(w)));
+    let mut own = tense_of(clause, false);
+    let opens = clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count()
+        <= 1;
+    if own == Tense::Unknown && opens {
+        // "Until Thursday, they had not called him a suspect": the clause is what follows.
+        own = tense_of(&text[at..sentence_end(text, at)], true);
+    }
+    deferred || own != Tense::Past
+}
+
+/// Words whose period abbreviates them ("Mr. Davison", "Feb. 1", "Daniel P. Davison"), so it
+/// ends no sentence; single letters (initials, "a.m.", "U.S.") are abbreviations too.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "col", "lt", "sgt",
+    "capt", "maj", "adm", "prof", "rev", "mt", "co", "corp", "inc", "ltd", "no", "vs", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Whether the character at `i` of `text` ends a sentence: `!`, `?`, `;`, a line break, or a
+/// period that closes no abbreviation and is not followed by a lowercase word or a digit.
+fn ends_sentence(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i] {
+        b'!' | b'?' | b';' | b'\n' => true,
+        b'.' => {
+            let word = text[..i]
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let abbreviation = word.chars().count() == 1
+                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+            let next = text[i + 1..].trim_start().chars().next();
+            let goes_on = next.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            !abbreviation && !goes_on
+        }
+        _ => false,
+    }
+}
+
+/// Where the sentence that holds `at` starts.
+fn sentence_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(i, _)| ends_sentence(text, i))
+        .map_or(0, |(i, _)| i + 1)
+}
+
+/// Where the sentence that holds `at` ends (the mention's own abbreviation, as in "Feb. 1",
+/// ends none).
+fn sentence_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|&(i, _)| ends_sentence(text, at + i))
+        .map_or(text.len(), |(i, _)| at + i)
 }
 
 /// A past form: a frequent irregular one or a regular "-ed" of five letters or more.
@@ -97,8 +191,9 @@ fn is_past_form(w: &str) -> bool {
     PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
 }
 
-/// The tense the words of `clause` show: a future cue wins over past forms.
-fn tense_of(clause: &str) -> Tense {
+/// The tense the words of `clause` show: a future cue wins over past forms, or, when
+/// `first_wins`, whichever comes first.
+fn tense_of(clause: &str, first_wins: bool) -> Tense {
     let mut past = false;
     let lower = clause.to_lowercase();
     if lower.contains("’ll ") || lower.contains("'ll ") {
@@ -116,10 +211,15 @@ fn tense_of(clause: &str) -> Tense {
                 .enumerate()
                 .all(|(k, pw)| words.get(i + k).is_some_and(|x| *x == pw))
         };
-        if FUTURE_STARTS.contains(w) && FUTURE.iter().any(starts_phrase) {
+        // "next to the embassy" is a place.
+        let place = *w == "next" && words.get(i + 1) == Some(&"to");
+        if FUTURE_STARTS.contains(w) && !place && FUTURE.iter().any(starts_phrase) {
             return Tense::Future;
         }
         if is_past_form(w) {
+            if first_wins {
+                return Tense::Past;
+            }
             past = true;
         }
     }
@@ -160,6 +260,67 @@ mod tests {
             at("Talks ended. On Tuesday they will vote.", "Tuesday"),
             Tense::Future
         );
+    }
+
+    #[test]
+    fn abbreviations_end_no_sentence() {
+        let t = "Mr. Schwarz, 52, will succeed Daniel P. Davison Feb. 1, the bank said.";
+        assert_eq!(at(t, "Feb."), Tense::Future);
+        assert_eq!(
+            at(
+                "Officials have given them until 9 a.m. Tuesday to sign.",
+                "Tuesday"
+            ),
+            Tense::Unknown
+        );
+        // A real sentence end still parts the clauses.
+        assert_eq!(
+            at("The bank said it will grow. In April sales fell.", "April"),
+            Tense::Past
+        );
+        assert_eq!(sentence_start("It rained. Then", 14), 10);
+    }
+
+    #[test]
+    fn plans_and_expectations_look_ahead() {
+        assert_eq!(
+            at("The team planned to leave Nairobi on Thursday.", "Thursday"),
+            Tense::Future
+        );
+        assert_eq!(
+            at("The company expects to post a loss in March.", "March"),
+            Tense::Future
+        );
+    }
+
+    #[test]
+    fn after_the_mention_the_first_verb_tells() {
+        let t = "On Friday, when she set aside her plans, they hope to meet.";
+        assert_eq!(at(t, "Friday"), Tense::Past);
+        let t = "On Friday the board will meet, as was agreed.";
+        assert_eq!(at(t, "Friday"), Tense::Future);
+        // "next to" names a place, not the coming time.
+        let t = "A bomb exploded on Friday next to the embassy.";
+        assert_eq!(at(t, "Friday"), Tense::Past);
+        assert_eq!(tense_of("the shop next to the bank", false), Tense::Unknown);
+    }
+
+    #[test]
+    fn deadlines_look_ahead_unless_the_clause_is_past() {
+        let dl = |t: &str, w: &str| deadline_ahead(t, t.find(w).unwrap());
+        assert!(dl("It must repay the loan by February.", "February"));
+        assert!(dl("Banks extended the loans through January.", "January"));
+        assert!(!dl("The talks lasted until March.", "March"));
+        assert!(!dl(
+            "Until Thursday, they had not called him a suspect.",
+            "Thursday"
+        ));
+        assert!(dl(
+            "The sale, which was expected, is to repay it by March.",
+            "March"
+        ));
+        // No deadline word, no deadline.
+        assert!(!dl("The loan is due in February.", "February"));
     }
 
     #[test]

@@ -43,7 +43,11 @@ fn vague_references_are_no_timeline_points() {
         .collect();
     assert_eq!(
         vague,
-        pairs(&[("now", "PRESENT_REF"), ("recently", "PAST_REF")])
+        pairs(&[
+            ("now", "PRESENT_REF"),
+            ("recently", "PAST_REF"),
+            ("recent years", "PAST_REF")
+        ])
     );
 }
 
@@ -229,5 +233,173 @@ fn named_recurring_and_unanchored_weekdays_are_no_dates() {
     assert_eq!(
         dates(&mut r, "On Friday, March 8, 2024, it began."),
         pairs(&[("Friday, March 8, 2024", "2024-03-08")])
+    );
+}
+
+#[test]
+fn a_weekday_after_until_is_a_deadline_ahead_unless_the_clause_is_past() {
+    // 2024-03-14 was a Thursday.
+    let text = "The court has given the family until Tuesday to sign.";
+    assert_eq!(
+        dates(&mut dct("2024-03-14"), text),
+        pairs(&[("Tuesday", "2024-03-19")])
+    );
+    let text = "Officials postponed until Tuesday any decision.";
+    assert_eq!(
+        dates(&mut dct("2024-03-14"), text),
+        pairs(&[("Tuesday", "2024-03-19")])
+    );
+    // A past clause keeps the day behind: the talks are over.
+    let text = "The talks lasted until Tuesday.";
+    assert_eq!(
+        dates(&mut dct("2024-03-14"), text),
+        pairs(&[("Tuesday", "2024-03-12")])
+    );
+    // A plan is of what comes after it.
+    let text = "The team planned to leave Nairobi on Saturday.";
+    assert_eq!(
+        dates(&mut dct("2024-03-14"), text),
+        pairs(&[("Saturday", "2024-03-16")])
+    );
+}
+
+#[test]
+fn a_report_year_ended_on_a_day_is_twelve_months() {
+    let mut r = dct("1989-10-30");
+    let text = "Net income for the year ended March 31 rose, and for the fiscal year ending \
+                Sept. 30 it will fall.";
+    let found: Vec<(String, String)> = hits(&mut r, text)
+        .into_iter()
+        .filter(|h| h.2 == DateKind::Duration)
+        .map(|h| (h.0, h.1))
+        .collect();
+    assert_eq!(
+        found,
+        pairs(&[("the year", "P1Y"), ("the fiscal year", "P1Y")])
+    );
+    // A year that "ended" otherwise is no such period.
+    let mut r = dct("1989-10-30");
+    let none: Vec<_> = hits(&mut r, "The year ended badly for the bank.")
+        .into_iter()
+        .filter(|h| h.2 == DateKind::Duration)
+        .collect();
+    assert!(none.is_empty());
+}
+
+#[test]
+fn months_with_a_position_word_or_opening_a_sentence_as_a_modifier() {
+    let text = "The accession was planned for early March. The March accession will follow.";
+    assert_eq!(
+        dates(&mut dct("1999-02-10"), text),
+        pairs(&[("early March", "1999-03"), ("March", "1999-03")])
+    );
+    // "May" stays the verb, and a capitalised word after a month makes it a name.
+    let text = "The May figures may come. Songs from June Carter played.";
+    assert_eq!(dates(&mut dct("1999-02-10"), text), pairs(&[]));
+}
+
+#[test]
+fn recent_years_are_the_vague_past_and_recent_weeks_an_amount() {
+    let mut r = dct("1989-10-30");
+    let found: Vec<_> = hits(
+        &mut r,
+        "Sales grew in recent years but fell in recent weeks.",
+    )
+    .into_iter()
+    .map(|h| (h.0, h.1))
+    .collect();
+    assert_eq!(
+        found,
+        pairs(&[("recent years", "PAST_REF"), ("recent weeks", "PXW")])
+    );
+}
+
+#[test]
+fn the_quarter_a_year_ago_is_the_year_befores() {
+    let mut r = dct("1989-10-26");
+    let text = "Sales rose in the third quarter. For the quarter a year ago, it lost money.";
+    let found: Vec<_> = hits(&mut r, text).into_iter().map(|h| (h.0, h.1)).collect();
+    assert_eq!(
+        found,
+        pairs(&[
+            ("the third quarter", "1989-Q3"),
+            ("the quarter a year ago", "1988-Q3")
+        ])
+    );
+}
+
+#[test]
+fn a_month_after_a_deadline_word_is_ahead() {
+    // In a late-October report February is last year's unless something looks ahead.
+    let text = "The plan is to pay down the loan by February.";
+    assert_eq!(
+        dates(&mut dct("1989-10-30"), text),
+        pairs(&[("February", "1990-02")])
+    );
+    let text = "The loan was repaid in February.";
+    assert_eq!(
+        dates(&mut dct("1989-10-30"), text),
+        pairs(&[("February", "1989-02")])
+    );
+}
+
+#[test]
+fn a_date_completed_from_an_earlier_one_names_it() {
+    let mut r = DateResolver::new(None);
+    let text = "Talks began on March 3, 2021, in Doha. The same day, envoys met; two years later \
+                a deal came, and in 1990 a war.";
+    let found: Vec<(String, Resolution, Option<usize>)> = r
+        .find(text)
+        .into_iter()
+        .map(|h| (text[h.start..h.end].to_string(), h.resolution, h.anchor))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("March 3, 2021".to_string(), Resolution::Explicit, None),
+            (
+                "The same day".to_string(),
+                Resolution::PreviousDate,
+                Some(0)
+            ),
+            (
+                "two years later".to_string(),
+                Resolution::PreviousDate,
+                Some(1)
+            ),
+            ("1990".to_string(), Resolution::Explicit, None),
+        ]
+    );
+    // Across paragraphs the ordinals go on; a publication date is no mention.
+    let text = "In 1995 it ended; two years later peace came.";
+    let later: Vec<(String, Option<usize>)> = r
+        .find(text)
+        .into_iter()
+        .map(|h| (h.value, h.anchor))
+        .collect();
+    // A date stated anew is what the next "two years later" counts from.
+    assert_eq!(later, [("1995".into(), None), ("1997".into(), Some(4))]);
+    let mut news = dct("2025-07-10");
+    assert!(news
+        .find("Last year it ended.")
+        .iter()
+        .all(|h| h.anchor.is_none()));
+}
+
+#[test]
+fn a_report_quarter_names_the_mention_it_came_from() {
+    let mut r = dct("1989-10-26");
+    let text = "Net rose in the 1989 third quarter. In the quarter, sales grew.";
+    let found: Vec<(String, Option<usize>)> = r
+        .find(text)
+        .into_iter()
+        .map(|h| (h.value, h.anchor))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("1989-Q3".to_string(), None),
+            ("1989-Q3".to_string(), Some(0))
+        ]
     );
 }

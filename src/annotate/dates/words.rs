@@ -12,7 +12,7 @@ Oct\\.?|Nov\\.?|Dec\\.?";
 
 /// Month names, lowercase: with [`WEEKDAYS`], calendar words the other recognisers (names,
 /// metonyms, event matching) must not take for content or for part of a name.
-const MONTHS_LOWER: &[&str] = &[
+pub(crate) const MONTHS_LOWER: &[&str] = &[
     "january",
     "february",
     "march",
@@ -62,8 +62,8 @@ pub(crate) fn month_number(name: &str) -> Option<u8> {
     if key.len() < 3 {
         return None;
     }
-    MONTH_FULL
-        .split('|')
+    MONTHS_LOWER
+        .iter()
         .position(|full| {
             full.len() >= key.len() && full.as_bytes()[..key.len()].eq_ignore_ascii_case(key)
         })
