@@ -148,23 +148,26 @@ pub fn overlapped_tokens(toks: &[tokens::Tok], claimed: &[Range<usize>]) -> Vec<
     overlapped(toks, claimed)
 }
 
-/// For each token, whether a claimed range overlaps it. Sorted starts and a running maximum
-/// of ends make it O((words + claims) log claims): a long paragraph has thousands of both.
+/// For each token, whether a claimed range overlaps it. Claims sorted by start and a running
+/// maximum of their ends, swept with the tokens in order: O(words + claims log claims), as a
+/// long paragraph has thousands of both.
 fn overlapped(toks: &[tokens::Tok], claimed: &[Range<usize>]) -> Vec<bool> {
-    let mut sorted: Vec<&Range<usize>> = claimed.iter().collect();
-    sorted.sort_by_key(|c| c.start);
-    let mut max_end = Vec::with_capacity(sorted.len());
-    let mut running = 0;
-    for c in &sorted {
-        running = running.max(c.end);
-        max_end.push(running);
+    if claimed.is_empty() {
+        return vec![false; toks.len()];
     }
+    let mut sorted: Vec<(usize, usize)> = claimed.iter().map(|c| (c.start, c.end)).collect();
+    sorted.sort_unstable();
+    let mut next = 0;
+    let mut max_end = 0;
     toks.iter()
         .map(|t| {
             // Claims starting before the token ends; one of them overlaps it iff the furthest
             // end among them passes the token's start.
-            let before = sorted.partition_point(|c| c.start < t.end);
-            before > 0 && max_end[before - 1] > t.start
+            while next < sorted.len() && sorted[next].0 < t.end {
+                max_end = max_end.max(sorted[next].1);
+                next += 1;
+            }
+            next > 0 && max_end > t.start
         })
         .collect()
 }
@@ -377,5 +380,10 @@ fn one_sense(cands: &mut [(usize, Candidate)]) {
 
 /// The comparison key of a name: lowercase, one apostrophe.
 pub fn key(name: &str) -> String {
-    name.to_lowercase().replace('’', "'")
+    if name.is_ascii() {
+        // Nearly every name: one copy, no apostrophe to replace.
+        name.to_ascii_lowercase()
+    } else {
+        name.to_lowercase().replace('’', "'")
+    }
 }
