@@ -987,14 +987,31 @@ const ALL: [Words; 21] = [
     TIME_ACRONYMS,
 ];
 
-/// Word → the bits of the classes it belongs to; built once per process.
-fn table() -> &'static FxHashMap<&'static str, u32> {
-    static TABLE: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
+/// The class lookup: word → the bits of the classes it belongs to, and per word shape (its
+/// length and first letter) the bits of the classes some word of that shape belongs to, so
+/// that most words are answered without hashing them. Built once per process.
+struct Table {
+    bits: FxHashMap<&'static str, u32>,
+    shapes: [u32; 1024],
+}
+
+/// A word's shape slot: its length (up to 31) and the low five bits of its first byte.
+fn shape(word: &str) -> usize {
+    let first = word.as_bytes().first().map_or(0, |b| usize::from(b & 31));
+    (word.len().min(31) << 5) | first
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = FxHashMap::default();
+        let mut table = Table {
+            bits: FxHashMap::default(),
+            shapes: [0; 1024],
+        };
         for list in ALL {
             for word in list.words {
-                *table.entry(*word).or_insert(0) |= list.bit;
+                *table.bits.entry(*word).or_insert(0) |= list.bit;
+                table.shapes[shape(word)] |= list.bit;
             }
         }
         table
@@ -1003,7 +1020,12 @@ fn table() -> &'static FxHashMap<&'static str, u32> {
 
 /// Whether `word` (lowercase) is in `list`.
 pub fn is(list: Words, word: &str) -> bool {
-    table().get(word).is_some_and(|bits| bits & list.bit != 0)
+    let table = table();
+    table.shapes[shape(word)] & list.bit != 0
+        && table
+            .bits
+            .get(word)
+            .is_some_and(|bits| bits & list.bit != 0)
 }
 
 /// Whether `word`, in any case, is a [`PARTICLES`] word; without lowercasing ASCII words,
