@@ -34,6 +34,8 @@ mod tests;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::model::{EntityKind, Evidence};
 use lexicon::Lexicon;
 pub use propagate::{propagate, BlockView};
@@ -249,41 +251,27 @@ fn is_place_key(key: &str) -> bool {
 
 /// Merges, within one article, short names into the full person names they end ("Putin" →
 /// "Vladimir Putin", "Muttaqi" → "Amir Khan Muttaqi"), and drops uncued words that merge
-/// into nothing. Ambiguous surnames (two full names end with them) stay as they are.
+/// into nothing. A surname two people of the article share ("Saddam Hussein", "King
+/// Hussein") joins the one mentioned last before it, unless both were last mentioned in the
+/// same block, or neither yet: then it joins neither ([`referent`]).
 pub fn resolve(cands: &mut Vec<(usize, Candidate)>) -> Vec<Option<usize>> {
     expand_acronyms(cands);
-    let mut full: HashMap<String, Option<String>> = HashMap::new();
-    let mut persons: HashMap<String, String> = HashMap::new();
-    for (_, c) in cands.iter() {
-        if c.kind != Some(EntityKind::Person) {
-            continue;
-        }
-        let words: Vec<&str> = c.name.split(' ').collect();
-        persons.insert(key(&c.name), c.name.clone());
-        for k in 1..words.len() {
-            let suffix = key(&words[k..].join(" "));
-            if is_stop(&suffix) {
-                continue;
-            }
-            let entry = full.entry(suffix).or_insert_with(|| Some(c.name.clone()));
-            if entry.as_ref().is_some_and(|n| key(n) != key(&c.name)) {
-                let longer = entry.as_ref().is_some_and(|n| {
-                    key(n).ends_with(&key(&c.name)) || key(&c.name).ends_with(&key(n))
-                });
-                if !longer {
-                    *entry = None;
-                } else if c.name.len() > entry.as_ref().map_or(0, String::len) {
-                    *entry = Some(c.name.clone());
-                }
-            }
-        }
-    }
-    // A person named in full at least once: keep the longest form of each.
+    let full = full_names(cands);
+    let persons: FxHashSet<String> = cands
+        .iter()
+        .filter(|(_, c)| c.kind == Some(EntityKind::Person))
+        .map(|(_, c)| key(&c.name))
+        .collect();
+    // Per full name (by key), the block it was last mentioned in, as the article is read.
+    let mut last_seen: FxHashMap<String, usize> = FxHashMap::default();
     let mut kept_index: Vec<Option<usize>> = Vec::with_capacity(cands.len());
     let mut kept = Vec::with_capacity(cands.len());
     for (block, mut c) in cands.drain(..) {
         let k = key(&c.name);
-        let merged = full.get(&k).cloned().flatten();
+        let merged = full
+            .get(&k)
+            .and_then(|names| referent(names, &last_seen))
+            .cloned();
         match (merged, c.kind) {
             (Some(name), Some(EntityKind::Person) | None) => {
                 c.name = name;
@@ -295,10 +283,13 @@ pub fn resolve(cands: &mut Vec<(usize, Candidate)>) -> Vec<Option<usize>> {
                 // Its class now comes from the full name elsewhere in the article.
                 c.evidence = Evidence::Propagation;
             }
-            (_, Some(EntityKind::Other)) if persons.contains_key(&k) => {
+            (_, Some(EntityKind::Other)) if persons.contains(&k) => {
                 c.kind = Some(EntityKind::Person);
             }
             _ => {}
+        }
+        if c.kind == Some(EntityKind::Person) && c.name.contains(' ') {
+            last_seen.insert(key(&c.name), block);
         }
         if c.kind.is_some() {
             kept_index.push(Some(kept.len()));
@@ -310,6 +301,57 @@ pub fn resolve(cands: &mut Vec<(usize, Candidate)>) -> Vec<Option<usize>> {
     one_sense(&mut kept);
     *cands = kept;
     kept_index
+}
+
+/// Per word suffix of a person's full name ("putin", "khan muttaqi"), the full names of the
+/// article's people that end with it: one per person, the longest form of each ("Vladimir
+/// Putin" and "Vladimir Vladimirovich Putin" are one).
+fn full_names(cands: &[(usize, Candidate)]) -> FxHashMap<String, Vec<String>> {
+    let mut full: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    for (_, c) in cands {
+        if c.kind != Some(EntityKind::Person) || !c.name.contains(' ') {
+            continue;
+        }
+        let name_key = key(&c.name);
+        let mut at = 0;
+        while let Some(space) = name_key[at..].find(' ') {
+            at += space + 1;
+            let suffix = &name_key[at..];
+            if is_stop(suffix) {
+                continue;
+            }
+            let names = full.entry(suffix.to_string()).or_default();
+            let same = names.iter_mut().find(|n| {
+                let n = key(n);
+                n == name_key || n.ends_with(&name_key) || name_key.ends_with(&n)
+            });
+            match same {
+                Some(n) if c.name.len() > n.len() => *n = c.name.clone(),
+                Some(_) => {}
+                None => names.push(c.name.clone()),
+            }
+        }
+    }
+    full
+}
+
+/// Which of the full names a shared suffix stands for: the only one; else the one the article
+/// mentioned last, unless another was last mentioned in the same block (both are in play) or
+/// none has been mentioned yet.
+fn referent<'a>(names: &'a [String], last_seen: &FxHashMap<String, usize>) -> Option<&'a String> {
+    if let [only] = names {
+        return Some(only);
+    }
+    let mut seen: Vec<(usize, &String)> = names
+        .iter()
+        .filter_map(|n| last_seen.get(&key(n)).map(|&b| (b, n)))
+        .collect();
+    seen.sort_by_key(|&(b, _)| std::cmp::Reverse(b));
+    match seen.as_slice() {
+        [(_, n)] => Some(n),
+        [(b1, n), (b2, _), ..] if b1 != b2 => Some(n),
+        _ => None,
+    }
 }
 
 /// A single word the gazetteer calls a town or province, not a country: it yields to a
