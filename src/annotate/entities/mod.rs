@@ -23,8 +23,13 @@ mod cue_words;
 pub mod gazetteer;
 mod groups;
 pub mod lexicon;
+mod name_heads;
+mod not_names;
+mod person_cues;
 mod propagate;
 pub mod quotes;
+mod stop_words;
+mod titles;
 pub mod tokens;
 mod words;
 
