@@ -23,6 +23,12 @@ pub struct Piece {
     pub lead: Option<String>,
 }
 
+/// Titles that precede a given name rather than a surname ("King Abdullah", "Pope Francis",
+/// "Sheikh Mohammed"): with one name word after them, the title is part of the person's name.
+const REGNAL_TITLES: &[&str] = &[
+    "king", "queen", "prince", "princess", "emir", "sheikh", "pope",
+];
+
 /// Whether any token is a head noun or a title, which lets "of" continue a name.
 pub fn has_head(toks: &[Tok]) -> bool {
     toks.iter()
@@ -137,6 +143,16 @@ pub fn classify(
     };
     let cand = |kind, evidence| named(&name, kind, evidence);
     if piece.title.is_some() {
+        // A sovereign's or a sheikh's title goes with a given name, and the two are the
+        // person's name: "King Hussein" is not Saddam Hussein.
+        let regnal = toks[r.start - 1].key.as_str();
+        if n == 1 && REGNAL_TITLES.contains(&regnal) {
+            let titled = format!(
+                "{} {name}",
+                &text[toks[r.start - 1].start..toks[r.start - 1].end]
+            );
+            return named(&titled, Some(EntityKind::Person), Evidence::Cue);
+        }
         return cand(Some(EntityKind::Person), Evidence::Cue);
     }
     // Times and vessels are names, but of no person, organisation or place.

@@ -77,7 +77,7 @@ fn name_key(name: &str) -> String {
 fn table() -> &'static FxHashMap<String, GeoEntry> {
     static TABLE: OnceLock<FxHashMap<String, GeoEntry>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = FxHashMap::default();
+        let mut map = FxHashMap::with_capacity_and_hasher(20_000, Default::default());
         for line in DATA.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
             let (Some(kind), Some(name)) = (cols.next(), cols.next()) else {

@@ -23,8 +23,13 @@ mod cue_words;
 pub mod gazetteer;
 mod groups;
 pub mod lexicon;
+mod name_heads;
+mod not_names;
+mod person_cues;
 mod propagate;
 pub mod quotes;
+mod stop_words;
+mod titles;
 pub mod tokens;
 mod words;
 
@@ -33,6 +38,8 @@ mod tests;
 
 use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{EntityKind, Evidence};
 use lexicon::Lexicon;
@@ -148,23 +155,26 @@ pub fn overlapped_tokens(toks: &[tokens::Tok], claimed: &[Range<usize>]) -> Vec<
     overlapped(toks, claimed)
 }
 
-/// For each token, whether a claimed range overlaps it. Sorted starts and a running maximum
-/// of ends make it O((words + claims) log claims): a long paragraph has thousands of both.
+/// For each token, whether a claimed range overlaps it. Claims sorted by start and a running
+/// maximum of their ends, swept with the tokens in order: O(words + claims log claims), as a
+/// long paragraph has thousands of both.
 fn overlapped(toks: &[tokens::Tok], claimed: &[Range<usize>]) -> Vec<bool> {
-    let mut sorted: Vec<&Range<usize>> = claimed.iter().collect();
-    sorted.sort_by_key(|c| c.start);
-    let mut max_end = Vec::with_capacity(sorted.len());
-    let mut running = 0;
-    for c in &sorted {
-        running = running.max(c.end);
-        max_end.push(running);
+    if claimed.is_empty() {
+        return vec![false; toks.len()];
     }
+    let mut sorted: Vec<(usize, usize)> = claimed.iter().map(|c| (c.start, c.end)).collect();
+    sorted.sort_unstable();
+    let mut next = 0;
+    let mut max_end = 0;
     toks.iter()
         .map(|t| {
             // Claims starting before the token ends; one of them overlaps it iff the furthest
             // end among them passes the token's start.
-            let before = sorted.partition_point(|c| c.start < t.end);
-            before > 0 && max_end[before - 1] > t.start
+            while next < sorted.len() && sorted[next].0 < t.end {
+                max_end = max_end.max(sorted[next].1);
+                next += 1;
+            }
+            next > 0 && max_end > t.start
         })
         .collect()
 }
@@ -246,41 +256,27 @@ fn is_place_key(key: &str) -> bool {
 
 /// Merges, within one article, short names into the full person names they end ("Putin" →
 /// "Vladimir Putin", "Muttaqi" → "Amir Khan Muttaqi"), and drops uncued words that merge
-/// into nothing. Ambiguous surnames (two full names end with them) stay as they are.
+/// into nothing. A surname two people of the article share ("Saddam Hussein", "King
+/// Hussein") joins the one mentioned last before it, unless both were last mentioned in the
+/// same block, or neither yet: then it joins neither ([`referent`]).
 pub fn resolve(cands: &mut Vec<(usize, Candidate)>) -> Vec<Option<usize>> {
     expand_acronyms(cands);
-    let mut full: HashMap<String, Option<String>> = HashMap::new();
-    let mut persons: HashMap<String, String> = HashMap::new();
-    for (_, c) in cands.iter() {
-        if c.kind != Some(EntityKind::Person) {
-            continue;
-        }
-        let words: Vec<&str> = c.name.split(' ').collect();
-        persons.insert(key(&c.name), c.name.clone());
-        for k in 1..words.len() {
-            let suffix = key(&words[k..].join(" "));
-            if is_stop(&suffix) {
-                continue;
-            }
-            let entry = full.entry(suffix).or_insert_with(|| Some(c.name.clone()));
-            if entry.as_ref().is_some_and(|n| key(n) != key(&c.name)) {
-                let longer = entry.as_ref().is_some_and(|n| {
-                    key(n).ends_with(&key(&c.name)) || key(&c.name).ends_with(&key(n))
-                });
-                if !longer {
-                    *entry = None;
-                } else if c.name.len() > entry.as_ref().map_or(0, String::len) {
-                    *entry = Some(c.name.clone());
-                }
-            }
-        }
-    }
-    // A person named in full at least once: keep the longest form of each.
+    let full = full_names(cands);
+    let persons: FxHashSet<String> = cands
+        .iter()
+        .filter(|(_, c)| c.kind == Some(EntityKind::Person))
+        .map(|(_, c)| key(&c.name))
+        .collect();
+    // Per full name (by key), the block it was last mentioned in, as the article is read.
+    let mut last_seen: FxHashMap<String, usize> = FxHashMap::default();
     let mut kept_index: Vec<Option<usize>> = Vec::with_capacity(cands.len());
     let mut kept = Vec::with_capacity(cands.len());
     for (block, mut c) in cands.drain(..) {
         let k = key(&c.name);
-        let merged = full.get(&k).cloned().flatten();
+        let merged = full
+            .get(&k)
+            .and_then(|names| referent(names, &last_seen))
+            .cloned();
         match (merged, c.kind) {
             (Some(name), Some(EntityKind::Person) | None) => {
                 c.name = name;
@@ -292,10 +288,13 @@ pub fn resolve(cands: &mut Vec<(usize, Candidate)>) -> Vec<Option<usize>> {
                 // Its class now comes from the full name elsewhere in the article.
                 c.evidence = Evidence::Propagation;
             }
-            (_, Some(EntityKind::Other)) if persons.contains_key(&k) => {
+            (_, Some(EntityKind::Other)) if persons.contains(&k) => {
                 c.kind = Some(EntityKind::Person);
             }
             _ => {}
+        }
+        if c.kind == Some(EntityKind::Person) && c.name.contains(' ') {
+            last_seen.insert(key(&c.name), block);
         }
         if c.kind.is_some() {
             kept_index.push(Some(kept.len()));
@@ -307,6 +306,57 @@ pub fn resolve(cands: &mut Vec<(usize, Candidate)>) -> Vec<Option<usize>> {
     one_sense(&mut kept);
     *cands = kept;
     kept_index
+}
+
+/// Per word suffix of a person's full name ("putin", "khan muttaqi"), the full names of the
+/// article's people that end with it: one per person, the longest form of each ("Vladimir
+/// Putin" and "Vladimir Vladimirovich Putin" are one).
+fn full_names(cands: &[(usize, Candidate)]) -> FxHashMap<String, Vec<String>> {
+    let mut full: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    for (_, c) in cands {
+        if c.kind != Some(EntityKind::Person) || !c.name.contains(' ') {
+            continue;
+        }
+        let name_key = key(&c.name);
+        let mut at = 0;
+        while let Some(space) = name_key[at..].find(' ') {
+            at += space + 1;
+            let suffix = &name_key[at..];
+            if is_stop(suffix) {
+                continue;
+            }
+            let names = full.entry(suffix.to_string()).or_default();
+            let same = names.iter_mut().find(|n| {
+                let n = key(n);
+                n == name_key || n.ends_with(&name_key) || name_key.ends_with(&n)
+            });
+            match same {
+                Some(n) if c.name.len() > n.len() => *n = c.name.clone(),
+                Some(_) => {}
+                None => names.push(c.name.clone()),
+            }
+        }
+    }
+    full
+}
+
+/// Which of the full names a shared suffix stands for: the only one; else the one the article
+/// mentioned last, unless another was last mentioned in the same block (both are in play) or
+/// none has been mentioned yet.
+fn referent<'a>(names: &'a [String], last_seen: &FxHashMap<String, usize>) -> Option<&'a String> {
+    if let [only] = names {
+        return Some(only);
+    }
+    let mut seen: Vec<(usize, &String)> = names
+        .iter()
+        .filter_map(|n| last_seen.get(&key(n)).map(|&b| (b, n)))
+        .collect();
+    seen.sort_by_key(|&(b, _)| std::cmp::Reverse(b));
+    match seen.as_slice() {
+        [(_, n)] => Some(n),
+        [(b1, n), (b2, _), ..] if b1 != b2 => Some(n),
+        _ => None,
+    }
 }
 
 /// A single word the gazetteer calls a town or province, not a country: it yields to a
@@ -377,5 +427,10 @@ fn one_sense(cands: &mut [(usize, Candidate)]) {
 
 /// The comparison key of a name: lowercase, one apostrophe.
 pub fn key(name: &str) -> String {
-    name.to_lowercase().replace('’', "'")
+    if name.is_ascii() {
+        // Nearly every name: one copy, no apostrophe to replace.
+        name.to_ascii_lowercase()
+    } else {
+        name.to_lowercase().replace('’', "'")
+    }
 }

@@ -105,11 +105,18 @@ pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
                 continue;
             };
             let end = i + k.keys.len();
+            // A person's one word ("Hussein") is named as written: which of the article's
+            // people it stands for is decided in order of reading ([`super::resolve`]).
+            let name = if k.kind == Some(EntityKind::Person) && k.keys.len() == 1 {
+                block.text[t.start..t.end].to_string()
+            } else {
+                k.name.clone()
+            };
             let mut c = Candidate {
                 start: t.start,
                 name_start: t.start,
                 end: toks[end - 1].end,
-                name: k.name.clone(),
+                name,
                 kind: k.kind,
                 evidence: Evidence::Propagation,
                 long: k.long.clone(),

@@ -355,7 +355,9 @@ fn a_town_name_yields_to_the_person_the_article_names_with_it() {
 fn a_place_after_of_ends_a_titled_name_and_a_speaking_body_takes_the_article() {
     let found = article("Queen Amina of Ghana met them, and the Bundesrat said no.");
     assert!(
-        found.iter().any(|c| c.0 == "Queen Amina" && c.1 == "Amina"),
+        found
+            .iter()
+            .any(|c| c.0 == "Queen Amina" && c.1 == "Queen Amina"),
         "{found:?}"
     );
     assert!(found
@@ -370,4 +372,51 @@ fn a_place_after_of_ends_a_titled_name_and_a_speaking_body_takes_the_article() {
 fn compass_adjectives_and_number_words_are_no_places() {
     let found = spans("Southern farmers met. Twelve Nordic ministers came from Eastern towns.");
     assert!(found.is_empty(), "{found:?}");
+}
+
+/// The names each mention of `surname` stands for, in order of reading.
+fn referents(text: &str, surname: &str) -> Vec<String> {
+    article(text)
+        .into_iter()
+        .filter(|c| c.0 == surname)
+        .map(|c| c.1)
+        .collect()
+}
+
+#[test]
+fn people_who_share_a_surname_stay_apart() {
+    // A king is named by his given name: the title is part of it.
+    let text = "King Hussein of Jordan met Saddam Hussein in Baghdad.";
+    assert_eq!(people(text), ["King Hussein", "Saddam Hussein"]);
+    let text = "Queen Margrethe spoke. Later, Pope Francis and Anna Francis arrived.";
+    assert_eq!(
+        people(text),
+        ["Queen Margrethe", "Pope Francis", "Anna Francis"]
+    );
+}
+
+#[test]
+fn a_shared_surname_joins_the_person_mentioned_last() {
+    let text = "Saddam Hussein invaded Kuwait in 1990.\n\
+                King Hussein of Jordan tried to mediate.\n\
+                Hussein flew to Baghdad the next day.";
+    assert_eq!(referents(text, "Hussein"), ["King Hussein"]);
+    let text = "Ruth Okafor chaired the panel.\n\
+                Daniel Okafor, her brother, spoke first.\n\
+                Okafor said the rules were clear.\n\
+                Ruth Okafor disagreed.\n\
+                Okafor then left.";
+    assert_eq!(referents(text, "Okafor"), ["Daniel Okafor", "Ruth Okafor"]);
+}
+
+#[test]
+fn a_shared_surname_joins_nobody_while_both_are_in_play() {
+    // Both people were last named in the same paragraph, or neither yet.
+    let text = "Ruth Okafor met Daniel Okafor in Lagos.\nOkafor said the talks went well.";
+    assert_eq!(referents(text, "Okafor"), ["Okafor"]);
+    let text = "Okafor said the talks went well.\nRuth Okafor and Daniel Okafor agreed.";
+    assert!(referents(text, "Okafor").iter().all(|n| n == "Okafor"));
+    // One person of the name: every bare surname is that person, before or after.
+    let text = "Okafor said the talks went well.\nRuth Okafor agreed.\nOkafor left.";
+    assert_eq!(referents(text, "Okafor"), ["Ruth Okafor", "Ruth Okafor"]);
 }

@@ -38,51 +38,73 @@ const DOTTED: &[&str] = &[
 
 /// Whether `key` (lowercase, no period) is an abbreviation whose period belongs to the word.
 pub fn is_dotted_abbreviation(key: &str) -> bool {
-    DOTTED.contains(&key)
+    is_dotted_abbreviation_bytes(key.as_bytes())
+}
+
+/// [`is_dotted_abbreviation`] of a key given as bytes; every such key has two to four letters,
+/// so most words need no comparison.
+pub fn is_dotted_abbreviation_bytes(key: &[u8]) -> bool {
+    (2..=4).contains(&key.len()) && DOTTED.iter().any(|d| d.as_bytes() == key)
 }
 
 /// Splits `text` into words; linear in its length. ASCII, nearly all of the text, is read
-/// byte by byte and only other characters are decoded: this runs on every paragraph.
+/// byte by byte and only other characters are decoded: this runs on every paragraph. A word
+/// of ASCII letters and digits alone (no hyphen, period or apostrophe inside or after it),
+/// nearly every word, is classed from counts taken as it is read; any other word takes the
+/// general path ([`general_word`]).
 pub fn tokens(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
     let mut prev_end = 0;
     while i < bytes.len() {
-        let (c, len) = char_at(text, i);
-        if !is_alnum(c) {
-            i += len;
-            continue;
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (c, len) = char_at(text, i);
+            if !is_alnum(c) {
+                i += len;
+                continue;
+            }
         }
         let start = i;
-        let mut end = word_end(text, start);
-        // "ISIL-held", "Iraq-based": the name before a lowercase hyphen part is a word of its
-        // own; "al-Assad" and "Tehrik-e-Taliban" stay whole.
-        if let Some(cut) = name_before_hyphen(&text[start..end]) {
-            end = start + cut;
-        }
-        let mut word = &text[start..end];
-        let mut possessive = false;
-        // Every possessive ends in "s" or "S": other words need no suffix tests.
-        let ends_s = matches!(word.as_bytes().last(), Some(b's' | b'S'));
-        for suffix in ["’s", "'s", "’S", "'S"].into_iter().filter(|_| ends_s) {
-            if let Some(stem) = word.strip_suffix(suffix) {
-                if !stem.is_empty() {
-                    possessive = true;
-                    word = stem;
-                }
+        let (mut upper, mut lower, mut digits) = (0usize, 0usize, 0usize);
+        let mut at = start;
+        while at < bytes.len() {
+            let c = bytes[at];
+            if c.is_ascii_lowercase() {
+                lower += 1;
+            } else if c.is_ascii_uppercase() {
+                upper += 1;
+            } else if c.is_ascii_digit() {
+                digits += 1;
+            } else {
+                break;
             }
+            at += 1;
         }
-        let mut word_end = start + word.len();
-        let key = key_of(word);
-        // "Dr.", the initial in "J. Smith" and the last letter of "U.S." keep their period.
-        if !possessive && bytes.get(end) == Some(&b'.') {
-            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if initial || DOTTED.contains(&key.as_str()) || is_dotted_acronym(word) {
-                end += 1;
-                word_end = end;
-            }
-        }
+        // A joining mark with a letter or digit after it, or any non-ASCII character, makes a
+        // word of the general kind.
+        let plain = at > start
+            && match bytes.get(at) {
+                None => true,
+                Some(&c) if c >= 0x80 => false,
+                Some(b'-' | b'.' | b'\'') => !bytes
+                    .get(at + 1)
+                    .is_some_and(|&n| n >= 0x80 || n.is_ascii_alphanumeric()),
+                Some(_) => true,
+            };
+        let tok = if plain {
+            plain_word(text, start, at, [upper, lower, digits])
+        } else {
+            general_word(text, start)
+        };
+        let end = tok.1;
+        let mut tok = tok.0;
         let (joined, initial) = if &bytes[prev_end..start] == b" " {
             // The usual gap, a single space.
             (!out.is_empty(), out.is_empty())
@@ -99,19 +121,9 @@ pub fn tokens(text: &str) -> Vec<Tok> {
                 || gap.contains('\n');
             (joined, initial)
         };
-        let acronym = is_acronym(word);
-        // With its period, so an initial ("L." of "Joseph L. Votel") is a name word.
-        let cap = !acronym && is_name_word(&text[start..word_end]);
-        out.push(Tok {
-            start,
-            end: word_end,
-            possessive,
-            key,
-            cap,
-            joined,
-            initial,
-            acronym,
-        });
+        tok.joined = joined;
+        tok.initial = initial;
+        out.push(tok);
         prev_end = end;
         i = end.max(start + 1);
         while !text.is_char_boundary(i) {
@@ -119,6 +131,86 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         }
     }
     out
+}
+
+/// The token of a word of ASCII letters and digits at `start..end`, given its counts of
+/// capitals, lowercase letters and digits, and where the scan goes on after it.
+#[inline]
+fn plain_word(text: &str, start: usize, end: usize, counts: [usize; 3]) -> (Tok, usize) {
+    let [upper, lower, digits] = counts;
+    let bytes = text.as_bytes();
+    let word = &text[start..end];
+    let mut key = CompactString::from(word);
+    if upper > 0 {
+        key.make_ascii_lowercase();
+    }
+    let first_up = bytes[start].is_ascii_uppercase();
+    // "Dr." and the initial in "J. Smith" keep their period.
+    let period = bytes.get(end) == Some(&b'.')
+        && ((word.len() == 1 && first_up) || is_dotted_abbreviation_bytes(key.as_bytes()));
+    let word_end = end + usize::from(period);
+    // As [`is_acronym`] and [`is_name_word`] judge a word of one part.
+    let acronym = first_up && digits == 0 && upper >= 2 && lower <= upper.saturating_sub(1).min(2);
+    let cap = !acronym && first_up && digits == 0 && (lower > 0 || (upper == 1 && period));
+    let tok = Tok {
+        start,
+        end: word_end,
+        possessive: false,
+        key,
+        cap,
+        joined: false,
+        initial: false,
+        acronym,
+    };
+    (tok, word_end)
+}
+
+/// The token of any word starting at `start` (a letter or digit), and where the scan goes on
+/// after it: hyphenated names, possessives, abbreviations with periods, non-ASCII letters.
+fn general_word(text: &str, start: usize) -> (Tok, usize) {
+    let bytes = text.as_bytes();
+    let mut end = word_end(text, start);
+    // "ISIL-held", "Iraq-based": the name before a lowercase hyphen part is a word of its
+    // own; "al-Assad" and "Tehrik-e-Taliban" stay whole.
+    if let Some(cut) = name_before_hyphen(&text[start..end]) {
+        end = start + cut;
+    }
+    let mut word = &text[start..end];
+    let mut possessive = false;
+    // Every possessive ends in "s" or "S": other words need no suffix tests.
+    let ends_s = matches!(word.as_bytes().last(), Some(b's' | b'S'));
+    for suffix in ["’s", "'s", "’S", "'S"].into_iter().filter(|_| ends_s) {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                possessive = true;
+                word = stem;
+            }
+        }
+    }
+    let mut word_end = start + word.len();
+    let key = key_of(word);
+    // "Dr.", the initial in "J. Smith" and the last letter of "U.S." keep their period.
+    if !possessive && bytes.get(end) == Some(&b'.') {
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if initial || is_dotted_abbreviation(&key) || is_dotted_acronym(word) {
+            end += 1;
+            word_end = end;
+        }
+    }
+    let acronym = is_acronym(word);
+    // With its period, so an initial ("L." of "Joseph L. Votel") is a name word.
+    let cap = !acronym && is_name_word(&text[start..word_end]);
+    let tok = Tok {
+        start,
+        end: word_end,
+        possessive,
+        key,
+        cap,
+        joined: false,
+        initial: false,
+        acronym,
+    };
+    (tok, end)
 }
 
 /// Where the word starting at `start` (a letter or digit) ends: it runs over letters and
@@ -264,7 +356,121 @@ pub fn is_acronym(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The tokenizer as it was before the plain-word path: the fast path must agree with it.
+    fn reference_tokens(text: &str) -> Vec<Tok> {
+        let bytes = text.as_bytes();
+        let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 6);
+        let mut i = 0;
+        let mut prev_end = 0;
+        while i < bytes.len() {
+            let (c, len) = char_at(text, i);
+            if !is_alnum(c) {
+                i += len;
+                continue;
+            }
+            let start = i;
+            let mut end = word_end(text, start);
+            // "ISIL-held", "Iraq-based": the name before a lowercase hyphen part is a word of its
+            // own; "al-Assad" and "Tehrik-e-Taliban" stay whole.
+            if let Some(cut) = name_before_hyphen(&text[start..end]) {
+                end = start + cut;
+            }
+            let mut word = &text[start..end];
+            let mut possessive = false;
+            // Every possessive ends in "s" or "S": other words need no suffix tests.
+            let ends_s = matches!(word.as_bytes().last(), Some(b's' | b'S'));
+            for suffix in ["’s", "'s", "’S", "'S"].into_iter().filter(|_| ends_s) {
+                if let Some(stem) = word.strip_suffix(suffix) {
+                    if !stem.is_empty() {
+                        possessive = true;
+                        word = stem;
+                    }
+                }
+            }
+            let mut word_end = start + word.len();
+            let key = key_of(word);
+            // "Dr.", the initial in "J. Smith" and the last letter of "U.S." keep their period.
+            if !possessive && bytes.get(end) == Some(&b'.') {
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if initial || DOTTED.contains(&key.as_str()) || is_dotted_acronym(word) {
+                    end += 1;
+                    word_end = end;
+                }
+            }
+            let (joined, initial) = if &bytes[prev_end..start] == b" " {
+                // The usual gap, a single space.
+                (!out.is_empty(), out.is_empty())
+            } else {
+                let gap = &text[prev_end..start];
+                // Marks of no width (a left-to-right mark pasted with the text) join like spaces.
+                let joined = !out.is_empty()
+                    && !gap.is_empty()
+                    && gap.chars().all(|g| {
+                        matches!(g, ' ' | '\u{a0}' | '\u{200b}'..='\u{200f}' | '\u{feff}')
+                    });
+                let initial = out.is_empty()
+                    || gap.contains(['.', '?', '!', ':', ';', '“', '"', '(', '–', '—'])
+                    || gap.contains('\n');
+                (joined, initial)
+            };
+            let acronym = is_acronym(word);
+            // With its period, so an initial ("L." of "Joseph L. Votel") is a name word.
+            let cap = !acronym && is_name_word(&text[start..word_end]);
+            out.push(Tok {
+                start,
+                end: word_end,
+                possessive,
+                key,
+                cap,
+                joined,
+                initial,
+                acronym,
+            });
+            prev_end = end;
+            i = end.max(start + 1);
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn same(a: &Tok, b: &Tok) -> bool {
+        (
+            a.start,
+            a.end,
+            a.possessive,
+            &a.key,
+            a.cap,
+            a.joined,
+            a.initial,
+            a.acronym,
+        ) == (
+            b.start,
+            b.end,
+            b.possessive,
+            &b.key,
+            b.cap,
+            b.joined,
+            b.initial,
+            b.acronym,
+        )
+    }
+
     proptest::proptest! {
+        /// The plain-word path gives the tokens the general path gives.
+        #[test]
+        fn tokens_match_the_general_reading(
+            text in "([A-Za-z0-9]{1,6}|[ .,'’‐é—\\-\n(“]|Dr|U\\.S|ISIL|’s|'s|al-|Gen)*{0,12}"
+        ) {
+            let fast = tokens(&text);
+            let slow = reference_tokens(&text);
+            proptest::prop_assert_eq!(fast.len(), slow.len(), "{:?}", text);
+            for (a, b) in fast.iter().zip(&slow) {
+                proptest::prop_assert!(same(a, b), "{:?}: {:?} vs {:?}", text, a, b);
+            }
+        }
+
         /// The byte-wise scan ends words where reading whole characters does.
         #[test]
         fn word_end_matches_a_char_by_char_reading(text in "[a-zA-Z0-9 .'’‐é—-]{0,40}") {
