@@ -18,6 +18,7 @@ use rayon::prelude::*;
 
 pub use crate::analysis::{Analysis, RenderInput};
 use crate::annotate::{Annotator, Lexicon, WordForms};
+use crate::cache::{AnalysisCache, CacheStats, Previous, Reuse};
 use crate::config::Site;
 use crate::linkcheck::LinkCheck;
 use crate::model::{Article, MentionKind, NotesSource, SourceFile};
@@ -65,6 +66,8 @@ pub struct BuildReport {
     pub warnings: Vec<String>,
     /// True when nothing changed since the last build, which was therefore kept as it is.
     pub up_to_date: bool,
+    /// Articles the analysis cache gave back, and articles analysed.
+    pub cache: CacheStats,
     /// Wall time per stage.
     pub stages: Stages,
 }
@@ -74,13 +77,9 @@ pub struct BuildReport {
 pub struct Hooks<'a> {
     /// Ticked once per article (the command line's bar).
     pub progress: Option<&'a Progress>,
-    /// An article already analysed from that very file, if there is one: how `dossier serve`
-    /// skips unchanged articles (`cache.rs`).
-    pub reuse: Option<&'a Reuse<'a>>,
+    /// Analyses kept from earlier builds (the analysis cache, [`crate::cache`]).
+    pub reuse: Option<&'a dyn Reuse>,
 }
-
-/// Gives back the analysis of a source file when one is kept ([`Hooks::reuse`]).
-pub type Reuse<'a> = dyn Fn(&SourceFile) -> Option<Article> + Sync + 'a;
 
 /// Loads the site's seeds and analyses them: the whole first half of the pipeline.
 pub fn analyse(site: &Site) -> Result<Analysis> {
@@ -102,6 +101,62 @@ pub fn analyse_loaded(
     stages.lap("parse and annotate");
     let index = index::build(&articles, site.config.actors.len());
     stages.lap("index");
+    Ok(with_notes(site, articles, index, notes_files, stages))
+}
+
+/// An analysis made with the analysis cache, and what the cache did.
+pub struct Cached {
+    /// The analysis, as [`analyse_loaded`] would make it.
+    pub analysis: Analysis,
+    /// How many articles were reused.
+    pub stats: CacheStats,
+    /// Each article's cache key, in article order (`serve` keeps them with the articles).
+    pub keys: Vec<crate::cache::Key>,
+    /// Why the cache could not be written, when it could not.
+    pub warning: Option<String>,
+}
+
+/// [`analyse_loaded`] with the analysis cache: an article whose analysis `cache` holds, or
+/// `previous` (the last analysis, kept in memory by `serve`), is not parsed or annotated
+/// again; the cache's files are brought up to date beside the index stage.
+pub fn analyse_cached(
+    site: &Site,
+    sources: Vec<SourceFile>,
+    notes_files: &[NotesSource],
+    cache: &mut AnalysisCache,
+    previous: Previous,
+    progress: Option<&Progress>,
+    stages: &mut Stages,
+) -> Result<Cached> {
+    let session = cache.begin(site, &sources, previous);
+    stages.lap("read cache");
+    let hooks = Hooks {
+        progress,
+        reuse: Some(&session),
+    };
+    let articles = annotate(site, sources, hooks)?;
+    stages.lap("parse and annotate");
+    let (index, (stats, keys, warning)) = rayon::join(
+        || index::build(&articles, site.config.actors.len()),
+        || cache.finish(session, &articles),
+    );
+    stages.lap("index, write cache");
+    Ok(Cached {
+        analysis: with_notes(site, articles, index, notes_files, stages),
+        stats,
+        keys,
+        warning,
+    })
+}
+
+/// The last analysis step: anchors the editorial notes.
+fn with_notes(
+    site: &Site,
+    articles: Vec<Article>,
+    index: index::SiteIndex,
+    notes_files: &[NotesSource],
+    stages: &mut Stages,
+) -> Analysis {
     let names = notes::refs::Names {
         actors: &site.config.actors,
         articles: &articles,
@@ -109,12 +164,12 @@ pub fn analyse_loaded(
     };
     let attached = notes::attach(names, notes_files);
     stages.lap("notes");
-    Ok(Analysis {
+    Analysis {
         articles,
         index,
         notes: attached.notes,
         note_problems: attached.problems,
-    })
+    }
 }
 
 /// Parses and annotates sources, in parallel, reporting every failing file at once.
@@ -150,20 +205,21 @@ pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<V
     let results: Vec<Result<Article>> = sources
         .into_par_iter()
         .zip(capitalised)
-        .map(|(file, capitalised)| {
+        .enumerate()
+        .map(|(i, (file, capitalised))| {
             let digest = lexicon.digest_of(&capitalised);
-            match hooks
-                .reuse
-                .and_then(|reuse| reuse(&file))
-                .filter(|a| a.corpus_digest == digest)
-            {
-                Some(article) => Ok(article),
-                None => parse::parse_article(file, &site.config).map(|a| {
-                    let mut a = annotator.annotate_in(a, &lexicon);
-                    a.corpus_digest = digest;
-                    a
-                }),
-            }
+            let file = match hooks.reuse {
+                Some(reuse) => match reuse.take(i, file, digest) {
+                    Ok(article) => return Ok(article),
+                    Err(file) => file,
+                },
+                None => file,
+            };
+            parse::parse_article(file, &site.config).map(|a| {
+                let mut a = annotator.annotate_in(a, &lexicon);
+                a.corpus_digest = digest;
+                a
+            })
         })
         .inspect(|_| {
             if let Some(p) = hooks.progress {
@@ -344,15 +400,22 @@ pub fn build_with(
                 elapsed: started.elapsed(),
                 warnings: load_warnings,
                 up_to_date: true,
+                cache: CacheStats::default(),
                 stages,
             });
         }
     }
-    let hooks = Hooks {
+    let mut cache = AnalysisCache::of_site(&site);
+    let cached = analyse_cached(
+        &site,
+        sources,
+        &notes_files,
+        &mut cache,
+        Previous::default(),
         progress,
-        reuse: None,
-    };
-    let mut analysis = analyse_loaded(&site, sources, &notes_files, hooks, &mut stages)?;
+        &mut stages,
+    )?;
+    let mut analysis = cached.analysis;
     let note_warnings = judge_notes(&site, &mut analysis, options.allow_orphans)?;
     let staging = Staging::begin(&output)?;
     let check = emit(&analysis.input(&site), &staging)?;
@@ -383,8 +446,10 @@ pub fn build_with(
             .into_iter()
             .chain(articles.iter().flat_map(|a| a.warnings.iter().cloned()))
             .chain(note_warnings)
+            .chain(cached.warning)
             .collect(),
         up_to_date: false,
+        cache: cached.stats,
         stages,
     };
     // Freeing millions of mentions takes a tenth of a second at 10,000 articles, on one core,

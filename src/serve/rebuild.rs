@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 
 use super::state::State;
 use super::watch::Watcher;
-use crate::cache::{AnalysisCache, CacheStats};
+use crate::cache::{AnalysisCache, CacheStats, Previous};
 use crate::config::Site;
 use crate::output::Pages;
 use crate::{load, pipeline};
@@ -18,7 +18,10 @@ use crate::{load, pipeline};
 /// Rebuilds the site from the configuration, keeping article analyses between builds.
 pub struct Builder {
     config: PathBuf,
-    cache: AnalysisCache,
+    /// The site's analysis cache, opened at the first build.
+    cache: Option<AnalysisCache>,
+    /// The last good analysis's articles, moved into the next analysis.
+    previous: Previous,
     /// The last good build's warnings: a rebuild prints only new ones.
     warned: Vec<String>,
     /// Print errors only, no rebuild lines or warnings.
@@ -44,7 +47,8 @@ impl Builder {
     pub fn new(config: &Path, quiet: bool, allow_orphans: bool) -> Self {
         Self {
             config: config.to_path_buf(),
-            cache: AnalysisCache::new(),
+            cache: None,
+            previous: Previous::default(),
             warned: Vec::new(),
             quiet,
             allow_orphans,
@@ -56,7 +60,19 @@ impl Builder {
     pub fn build(&mut self) -> Result<Built> {
         let site = Site::load(&self.config)?;
         let loaded = load::load_sources_with(&site.seeds_dir(), &site.root, false)?;
-        let (mut analysis, stats) = self.cache.analyse(&site, loaded.sources, &loaded.notes)?;
+        let cache = self
+            .cache
+            .get_or_insert_with(|| AnalysisCache::of_site(&site));
+        let cached = pipeline::analyse_cached(
+            &site,
+            loaded.sources,
+            &loaded.notes,
+            cache,
+            std::mem::take(&mut self.previous),
+            None,
+            &mut pipeline::Stages::default(),
+        )?;
+        let (mut analysis, stats) = (cached.analysis, cached.stats);
         let note_warnings = pipeline::judge_notes(&site, &mut analysis, self.allow_orphans)?;
         let (pages, broken) = pipeline::emit_to_memory(&analysis.input(&site))?;
         pipeline::fail_on_broken(broken)?;
@@ -65,7 +81,12 @@ impl Builder {
             .into_iter()
             .chain(analysis.articles.iter().flat_map(|a| a.warnings.clone()))
             .chain(note_warnings)
+            .chain(cached.warning)
             .collect();
+        self.previous = Previous {
+            articles: analysis.articles,
+            keys: cached.keys,
+        };
         Ok(Built {
             pages,
             site,
