@@ -3,7 +3,7 @@
 //! cache file's header rather than each key) the binary that analysed it.
 
 use crate::config::{Site, SiteConfig};
-use crate::model::{Format, SourceFile};
+use crate::model::{Article, Format, SourceFile};
 
 /// A BLAKE3 hash of everything an article's analysis depends on, the corpus aside (that
 /// part is the digest stored beside it, see `pipeline::annotate`).
@@ -32,13 +32,36 @@ pub fn settings(site: &Site) -> blake3::Hash {
 
 /// The key of one article's analysis under `settings` (from [`settings`]).
 pub fn of(site: &Site, settings: &blake3::Hash, file: &SourceFile) -> Key {
+    of_parts(site, settings, &file.id, &file.display_path, file.format, &file.text)
+}
+
+/// [`of`] for an article already analysed (from the fields it kept of its file).
+pub fn of_article(site: &Site, settings: &blake3::Hash, article: &Article) -> Key {
+    of_parts(
+        site,
+        settings,
+        &article.id,
+        &article.source_path,
+        article.format,
+        &article.source,
+    )
+}
+
+fn of_parts(
+    site: &Site,
+    settings: &blake3::Hash,
+    id: &str,
+    path: &str,
+    format: Format,
+    text: &str,
+) -> Key {
     let mut h = blake3::Hasher::new();
     field(&mut h, settings.as_bytes());
-    field(&mut h, file.id.as_bytes());
-    field(&mut h, file.display_path.as_bytes());
+    field(&mut h, id.as_bytes());
+    field(&mut h, path.as_bytes());
     field(
         &mut h,
-        match file.format {
+        match format {
             Format::Text => b"txt",
             Format::Markdown => b"md",
         },
@@ -46,12 +69,21 @@ pub fn of(site: &Site, settings: &blake3::Hash, file: &SourceFile) -> Key {
     let table = site
         .config
         .articles
-        .get(&file.id)
+        .get(id)
         .map(|m| format!("{m:?}"))
         .unwrap_or_default();
     field(&mut h, table.as_bytes());
-    field(&mut h, file.text.as_bytes());
+    field(&mut h, text.as_bytes());
     *h.finalize().as_bytes()
+}
+
+/// What a page shows of an article can change only when this does: its key and the corpus
+/// answers it was analysed with.
+pub fn digest(key: &Key, corpus_digest: u64) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    h.update(key);
+    h.update(&corpus_digest.to_le_bytes());
+    h.digest128()
 }
 
 /// The binary and encoding a cache file was written by: a file from any other is ignored.

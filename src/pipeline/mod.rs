@@ -101,7 +101,12 @@ pub fn analyse_loaded(
     stages.lap("parse and annotate");
     let index = index::build(&articles, site.config.actors.len());
     stages.lap("index");
-    Ok(with_notes(site, articles, index, notes_files, stages))
+    let settings = crate::cache::key::settings(site);
+    let keys: Vec<crate::cache::Key> = articles
+        .par_iter()
+        .map(|a| crate::cache::key::of_article(site, &settings, a))
+        .collect();
+    Ok(with_notes(site, articles, &keys, index, notes_files, stages))
 }
 
 /// An analysis made with the analysis cache, and what the cache did.
@@ -142,7 +147,7 @@ pub fn analyse_cached(
     );
     stages.lap("index, write cache");
     Ok(Cached {
-        analysis: with_notes(site, articles, index, notes_files, stages),
+        analysis: with_notes(site, articles, &keys, index, notes_files, stages),
         stats,
         keys,
         warning,
@@ -153,10 +158,16 @@ pub fn analyse_cached(
 fn with_notes(
     site: &Site,
     articles: Vec<Article>,
+    keys: &[crate::cache::Key],
     index: index::SiteIndex,
     notes_files: &[NotesSource],
     stages: &mut Stages,
 ) -> Analysis {
+    let digests = articles
+        .iter()
+        .zip(keys)
+        .map(|(a, k)| crate::cache::key::digest(k, a.corpus_digest))
+        .collect();
     let names = notes::refs::Names {
         actors: &site.config.actors,
         articles: &articles,
@@ -169,6 +180,7 @@ fn with_notes(
         index,
         notes: attached.notes,
         note_problems: attached.problems,
+        digests,
     }
 }
 

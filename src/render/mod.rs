@@ -69,7 +69,7 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
             put(r.page(
                 &crate::routes::article_path(&input.articles[i].id),
                 "article.html",
-                |root| pages::article(input, i, root),
+                |root| pages::article(input, i, root, &pages::entity_links(input, i)),
             )?)
         })?;
     // Every (actor, part) pair is one page; busy actors have several.
