@@ -14,7 +14,8 @@ previous run's output is moved aside, and deleted only after the last run: see
 `Trash`) and prints the
 median wall time, peak RSS and the dossier/Hugo ratios. It also measures a
 no-op rebuild (dossier again into its own output, nothing changed), the
-largest page and the bytes per page type, the scaling between the smallest
+largest page, the output against the seeds, the largest export file and the bytes per
+page type, the scaling between the smallest
 and largest N, and the shipped five-article site from a warm binary. Each
 figure with a target gets PASS/FAIL beside it. See docs/src/contributing/performance.md.
 """
@@ -43,6 +44,8 @@ T_RSS_VS_HUGO = 1.0
 T_SCALING_SLACK = 1.1
 T_NOOP_FRACTION = 0.10
 T_LARGEST_PAGE = 1 << 20
+T_OUTPUT_VS_SEEDS = 4.0
+T_LARGEST_EXPORT = 50_000_000
 T_SHIPPED_MS = 100.0
 T_EDIT_BUILD_FRACTION = 0.10
 T_EDIT_SERVE_FRACTION = 0.05
@@ -326,6 +329,18 @@ def page_stats(out_dir):
     return types, largest
 
 
+def largest_file(folder):
+    """(path relative to the folder's parent, bytes) of the biggest file under `folder`."""
+    best = ("", 0)
+    for dirpath, _, files in os.walk(folder):
+        for name in files:
+            full = os.path.join(dirpath, name)
+            size = os.path.getsize(full)
+            if size > best[1]:
+                best = (os.path.relpath(full, os.path.dirname(folder)).replace(os.sep, "/"), size)
+    return best
+
+
 def tree_bytes(out_dir):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out_dir) for f in fs)
 
@@ -558,6 +573,10 @@ def main(argv=None):
         r["page_types"] = {k: {"pages": v[0], "bytes": v[1], "largest": v[2], "largest_path": v[3]}
                            for k, v in sorted(types.items())}
         r["output_bytes"] = tree_bytes(d_out)
+        r["seeds_bytes"] = tree_bytes(os.path.join(d_src, "seeds"))
+        r["output_vs_seeds"] = r["output_bytes"] / max(1, r["seeds_bytes"])
+        export = largest_file(os.path.join(d_out, "data"))
+        r["largest_export"] = {"path": export[0], "bytes": export[1]}
         if h_runs:
             r["hugo_output_bytes"] = tree_bytes(h_out)
             r["hugo_largest_page"] = page_stats(h_out)[1][1]
@@ -602,6 +621,16 @@ def main(argv=None):
               + (f"   {verdict(ok)} (<= ~1 MB)" if big else ""))
         if big:
             check(f"N={n} largest page <= ~1 MB", mb(largest[1]), ok)
+        ok = r["output_vs_seeds"] <= T_OUTPUT_VS_SEEDS
+        print(f"  output/seeds  {r['output_vs_seeds']:>14.2f}x ({mb(r['output_bytes'])} / {mb(r['seeds_bytes'])})"
+              + (f"   {verdict(ok)} (<= {T_OUTPUT_VS_SEEDS:g}x)" if big else ""))
+        if big:
+            check(f"N={n} output/seeds <= {T_OUTPUT_VS_SEEDS:g}", f"{r['output_vs_seeds']:.2f}x", ok)
+        ok = export[1] <= T_LARGEST_EXPORT
+        print(f"  largest export{mb(export[1]):>15} ({export[0]})"
+              + (f"   {verdict(ok)} (<= 50 MB)" if big else ""))
+        if big:
+            check(f"N={n} largest export file <= 50 MB", mb(export[1]), ok)
         print(f"  output        {mb(r['output_bytes']):>15}"
               + (f" (Hugo {mb(r['hugo_output_bytes'])}, largest page {mb(r['hugo_largest_page'])})"
                  if h_runs else ""))

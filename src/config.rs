@@ -35,6 +35,10 @@ pub struct SiteConfig {
     /// Where the articles are read from, relative to `site.toml`.
     #[serde(default = "default_seeds")]
     pub seeds_dir: PathBuf,
+    /// Newest articles the Atom feed lists (0: all). A feed is for news, and a reader
+    /// fetches it again and again: all 10,000 articles of a big site made it 4 MB.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
     /// Metadata for articles whose text carries none (plain-text seeds), keyed by article id.
     #[serde(default)]
     pub articles: BTreeMap<String, ArticleMeta>,
@@ -109,6 +113,12 @@ fn default_language() -> String {
 }
 fn default_output() -> PathBuf {
     "public".into()
+}
+/// The feed's default length: within the 20–50 other generators and feed readers use.
+pub const DEFAULT_FEED_LIMIT: usize = 30;
+
+fn default_feed_limit() -> usize {
+    DEFAULT_FEED_LIMIT
 }
 fn default_seeds() -> PathBuf {
     "seeds".into()

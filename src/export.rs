@@ -1,4 +1,7 @@
-//! Export stage: `data/annotations.json`, the machine-readable twin of the site.
+//! Export stage: the machine-readable twin of the site. `data/annotations.json` is the index
+//! (articles, actors, events, the parts below and, while it stays small, every mention); the
+//! parts hold every mention and each article's sentence table as gzipped JSON Lines
+//! ([`parts`]). The schema is `docs/src/guide/annotations.schema.json`.
 //!
 //! Offsets are byte offsets into the source files as stored, so `source[start..end] == text`
 //! holds for every mention and other tools can verify or reuse the annotations.
@@ -15,7 +18,9 @@ use crate::routes::article_path;
 mod events;
 mod mention_json;
 mod notes;
+pub mod parts;
 
+use crate::output::Sink;
 use mention_json::MentionRecord;
 
 pub use notes::notes_jsonld;
@@ -40,24 +45,57 @@ struct ActorRecord<'a> {
     url: String,
 }
 
-/// The export as bytes (tests, `serve`, `check`).
+/// `data/annotations.json` lists every mention itself (as version 1 did, without the sentence
+/// text) while the whole file stays under this size; past it, the mentions are only in the
+/// parts it lists, so the file stays small however big the corpus.
+pub const INLINE_MENTIONS_LIMIT: usize = 50_000_000;
+
+/// Where the export's index goes.
+pub const ANNOTATIONS_PATH: &str = "data/annotations.json";
+
+/// The index file as bytes (tests, `serve`, `check`); the parts it lists are not made.
 pub fn annotations_json(config: &SiteConfig, articles: &[Article], index: &SiteIndex) -> Vec<u8> {
+    let parts: Vec<parts::Part> = parts::write_parts(config, &index.entities, articles)
+        .into_iter()
+        .map(|(part, _, _)| part)
+        .collect();
     let mut out = Vec::new();
     // Writing into memory cannot fail.
-    let _ = write_annotations(config, articles, index, &mut out);
+    let _ = write_annotations(config, articles, index, &parts, &mut out);
     out
 }
 
-/// Streams the export, in article order then source order, one record per line: compact enough
-/// for 10,000 articles (indentation alone doubled the file), diffable and greppable, and never
-/// held in memory whole.
+/// Writes the whole export into `sink`: the parts (`data/mentions-NNN.jsonl.gz` and
+/// `data/sentences-NNN.jsonl.gz`), then `data/annotations.json`, which lists them.
+pub fn write_export(
+    config: &SiteConfig,
+    articles: &[Article],
+    index: &SiteIndex,
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
+    let mut parts = Vec::new();
+    for (part, mentions, sentences) in parts::write_parts(config, &index.entities, articles) {
+        sink.put(format!("data/{}", part.mentions), mentions)?;
+        sink.put(format!("data/{}", part.sentences), sentences)?;
+        parts.push(part);
+    }
+    sink.put_streamed(ANNOTATIONS_PATH.into(), &mut |out| {
+        write_annotations(config, articles, index, &parts, out)
+    })
+}
+
+/// Streams the index file, one record per line: the parts, articles, actors and events, then
+/// (while the file stays under [`INLINE_MENTIONS_LIMIT`]) every mention in article order then
+/// source order, each with its `id` and its sentence's number; compact, diffable and greppable.
 pub fn write_annotations(
     config: &SiteConfig,
     articles: &[Article],
     site_index: &SiteIndex,
+    parts: &[parts::Part],
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    write!(out, "{{\"version\":1")?;
+    write!(out, "{{\"version\":2")?;
+    list(out, "parts", parts.iter())?;
     let records = articles.iter().map(|a| ArticleRecord {
         id: &a.id,
         title: &a.meta.title,
@@ -76,40 +114,42 @@ pub fn write_annotations(
         url: crate::routes::actor_path(&a.id),
     });
     list(out, "actors", actors)?;
-    let entities = &site_index.entities;
-    // The site index's entities, so the export's ids are the entity pages' own. Entities and
-    // quotes come after the other kinds: tools reading `mentions` as one non-overlapping
-    // sequence per article keep working, and quotes may span other mentions.
-    write!(out, ",\n\"mentions\":[")?;
-    let mut first = true;
-    par_records(out, &mut first, articles, |a| mention_records(config, a))?;
-    par_records(out, &mut first, articles, |a| entity_records(entities, a))?;
-    par_records(out, &mut first, articles, |a| {
-        quote_records(config, entities, a)
-    })?;
-    out.write_all(b"\n]")?;
     list(out, "events", events::records(articles, site_index))?;
+    if let Some(mentions) = inline_mentions(config, articles, &site_index.entities) {
+        write!(out, ",\n\"mentions\":[")?;
+        out.write_all(&mentions)?;
+        out.write_all(b"\n]")?;
+    }
     out.write_all(b"\n}\n")
 }
 
-/// Articles serialised at a time, in parallel, before their bytes are written in order.
+/// Articles serialised at a time, in parallel, before their bytes are joined in order.
 const CHUNK: usize = 256;
 
-/// Writes the records `records` makes of each article as list items, in article order; the
-/// serialising runs on every core, a chunk of articles at a time, so memory stays bounded.
-fn par_records<'a>(
-    out: &mut dyn Write,
-    first: &mut bool,
-    articles: &'a [Article],
-    records: impl Fn(&'a Article) -> Vec<MentionRecord<'a>> + Sync,
-) -> std::io::Result<()> {
+/// The `mentions` list's items (each on its own line, comma-separated), or `None` when they
+/// would pass [`INLINE_MENTIONS_LIMIT`]. A record takes at least 90 bytes, so a corpus with
+/// too many is known without writing any; otherwise the list is written, a chunk of articles
+/// at a time on every core, and given up once it is too long.
+fn inline_mentions(
+    config: &SiteConfig,
+    articles: &[Article],
+    entities: &crate::index::entities::EntityIndex,
+) -> Option<Vec<u8>> {
     use rayon::prelude::*;
+    let upper: usize = articles
+        .iter()
+        .map(|a| a.mentions.len() + a.entities.len() + a.quotes.len())
+        .sum();
+    if upper.saturating_mul(90) > INLINE_MENTIONS_LIMIT {
+        return None;
+    }
+    let mut out = Vec::new();
     for chunk in articles.chunks(CHUNK) {
         let parts: Vec<Vec<u8>> = chunk
             .par_iter()
             .map(|a| {
                 let mut bytes = Vec::new();
-                for record in records(a) {
+                for record in article_records(config, entities, a, true).mentions {
                     bytes.extend_from_slice(b",\n");
                     record.write_json(&mut bytes);
                 }
@@ -118,14 +158,40 @@ fn par_records<'a>(
             .collect();
         for part in parts.iter().filter(|p| !p.is_empty()) {
             // The list's first item follows its `[` with a line break, not a comma.
-            out.write_all(if *first { &part[1..] } else { part })?;
-            *first = false;
+            out.extend_from_slice(if out.is_empty() { &part[1..] } else { part });
+        }
+        if out.len() > INLINE_MENTIONS_LIMIT {
+            return None;
         }
     }
-    Ok(())
+    Some(out)
 }
 
-fn mention_records<'a>(config: &'a SiteConfig, article: &'a Article) -> Vec<MentionRecord<'a>> {
+/// One article's sentence table and mention records, in source order per kind: actors and
+/// dates, then entities, then quotes (tools reading the first kinds as one non-overlapping
+/// sequence per article keep working; quotes may span other mentions). `with_ids` adds each
+/// record's `id`, which the parts leave out.
+fn article_records<'a>(
+    config: &'a SiteConfig,
+    entities: &'a crate::index::entities::EntityIndex,
+    article: &'a Article,
+    with_ids: bool,
+) -> parts::ArticleRecords<'a> {
+    let mut records = mention_records(config, article);
+    records.extend(entity_records(entities, article));
+    records.extend(quote_records(config, entities, article));
+    if with_ids {
+        for (r, _, _) in &mut records {
+            r.id = Some(mention_id(&article.id, r.start));
+        }
+    }
+    parts::with_sentence_table(article, records)
+}
+
+/// A record, the block it sits in and its sentence's text, before sentences are numbered.
+type Raw<'a> = (MentionRecord<'a>, usize, &'a str);
+
+fn mention_records<'a>(config: &'a SiteConfig, article: &'a Article) -> Vec<Raw<'a>> {
     article
         .mentions
         .iter()
@@ -138,8 +204,8 @@ fn mention_records<'a>(config: &'a SiteConfig, article: &'a Article) -> Vec<Ment
                 MentionKind::Set(v) => ("set", Some(v.clone()), None),
             };
             let timex = mention_json::TimexFields::of(&m.kind);
-            MentionRecord {
-                id: mention_id(&article.id, m.span.start),
+            let record = MentionRecord {
+                id: None,
                 article: &article.id,
                 kind,
                 text: &article.source[m.span.clone()],
@@ -156,8 +222,9 @@ fn mention_records<'a>(config: &'a SiteConfig, article: &'a Article) -> Vec<Ment
                 title: None,
                 speaker: None,
                 paragraph: &article.blocks[m.block].anchor,
-                sentence: &m.sentence,
-            }
+                sentence: 0,
+            };
+            (record, m.block, &*m.sentence)
         })
         .collect()
 }
@@ -165,14 +232,14 @@ fn mention_records<'a>(config: &'a SiteConfig, article: &'a Article) -> Vec<Ment
 fn entity_records<'a>(
     index: &'a crate::index::entities::EntityIndex,
     article: &'a Article,
-) -> Vec<MentionRecord<'a>> {
+) -> Vec<Raw<'a>> {
     article
         .entities
         .iter()
         .filter_map(|e| {
             let entity = index.entity_of(&e.name)?;
-            Some(MentionRecord {
-                id: mention_id(&article.id, e.span.start),
+            let record = MentionRecord {
+                id: None,
                 article: &article.id,
                 kind: "entity",
                 text: &article.source[e.span.clone()],
@@ -189,8 +256,9 @@ fn entity_records<'a>(
                 title: e.title.clone().map(|t| &article.source[t]),
                 speaker: None,
                 paragraph: &article.blocks[e.block].anchor,
-                sentence: &e.sentence,
-            })
+                sentence: 0,
+            };
+            Some((record, e.block, &*e.sentence))
         })
         .collect()
 }
@@ -199,7 +267,7 @@ fn quote_records<'a>(
     config: &'a SiteConfig,
     index: &'a crate::index::entities::EntityIndex,
     article: &'a Article,
-) -> Vec<MentionRecord<'a>> {
+) -> Vec<Raw<'a>> {
     article
         .quotes
         .iter()
@@ -208,8 +276,8 @@ fn quote_records<'a>(
                 Speaker::Actor(id) => config.actors[*id].id.as_str(),
                 Speaker::Entity(name) => index.entity_of(name)?.id.as_str(),
             };
-            Some(MentionRecord {
-                id: mention_id(&article.id, q.span.start),
+            let record = MentionRecord {
+                id: None,
                 article: &article.id,
                 kind: "quote",
                 text: &article.source[q.span.clone()],
@@ -226,8 +294,9 @@ fn quote_records<'a>(
                 title: None,
                 speaker: Some(speaker),
                 paragraph: &article.blocks[q.block].anchor,
-                sentence: &q.sentence,
-            })
+                sentence: 0,
+            };
+            Some((record, q.block, &*q.sentence))
         })
         .collect()
 }

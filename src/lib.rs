@@ -43,6 +43,7 @@ pub mod routes;
 pub mod scrub;
 pub mod search;
 pub mod serve;
+pub mod size_guard;
 pub mod text;
 pub mod time;
 pub mod write;

@@ -21,6 +21,7 @@ pub fn settings(site: &Site) -> blake3::Hash {
         base_url: _,
         output_dir: _,
         seeds_dir: _,
+        feed_limit: _,
         // Each article's own table goes into its key instead.
         articles: _,
         actors,

@@ -24,6 +24,7 @@ use crate::linkcheck::LinkCheck;
 use crate::model::{Article, MentionKind, NotesSource, SourceFile};
 use crate::output::{Pages, Sink};
 use crate::progress::Progress;
+use crate::size_guard::SizeTally;
 use crate::write::Staging;
 use crate::{export, fingerprint, index, load, notes, parse, render, search, write};
 pub use stages::Stages;
@@ -268,13 +269,18 @@ pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<V
 /// characters HTML forbids and recorded for the link check, which the returned [`LinkCheck`]
 /// finishes once the caller can read the files back.
 pub fn emit(input: &RenderInput, sink: &dyn Sink) -> Result<LinkCheck> {
+    emit_measured(input, sink, &SizeTally::default())
+}
+
+/// [`emit`], counting every file's bytes into `sizes` for the size guard.
+pub fn emit_measured(input: &RenderInput, sink: &dyn Sink, sizes: &SizeTally) -> Result<LinkCheck> {
     let check = LinkCheck::default();
     let sink = Checked {
         check: &check,
+        sizes,
         inner: sink,
     };
     let site = input.site;
-    let export_path = "data/annotations.json";
     // The search index and the export need no page: built beside rendering, they fill the
     // moments a core would wait in it.
     let (rendered, (searched, exported)) = rayon::join(
@@ -286,11 +292,7 @@ pub fn emit(input: &RenderInput, sink: &dyn Sink) -> Result<LinkCheck> {
                         .into_iter()
                         .try_for_each(|(path, bytes)| sink.put(path, bytes))
                 },
-                || {
-                    sink.put_streamed(export_path.into(), &mut |out| {
-                        export::write_annotations(&site.config, input.articles, input.index, out)
-                    })
-                },
+                || export::write_export(&site.config, input.articles, input.index, &sink),
             )
         },
     );
@@ -351,6 +353,7 @@ pub fn fail_on_broken(broken: Vec<String>) -> Result<()> {
 /// handed to the command's own sink.
 struct Checked<'a> {
     check: &'a LinkCheck,
+    sizes: &'a SizeTally,
     inner: &'a dyn Sink,
 }
 
@@ -358,6 +361,7 @@ impl Sink for Checked<'_> {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<()> {
         let bytes = crate::scrub::html_page(&path, bytes);
         self.check.record(&path, &bytes);
+        self.sizes.add(&path, bytes.len() as u64);
         self.inner.put(path, bytes)
     }
 
@@ -368,7 +372,35 @@ impl Sink for Checked<'_> {
     ) -> Result<()> {
         // Streamed files are data, never pages: they are linked to, and link nowhere.
         self.check.record(&path, &[]);
-        self.inner.put_streamed(path, fill)
+        let mut written = 0u64;
+        let sized = path.clone();
+        self.inner.put_streamed(path, &mut |out| {
+            let mut counting = Counting {
+                inner: out,
+                written: &mut written,
+            };
+            fill(&mut counting)
+        })?;
+        self.sizes.add(&sized, written);
+        Ok(())
+    }
+}
+
+/// A writer that counts the bytes passed through it (the size of a streamed file).
+struct Counting<'a> {
+    inner: &'a mut dyn std::io::Write,
+    written: &'a mut u64,
+}
+
+impl std::io::Write for Counting<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        *self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -430,7 +462,8 @@ pub fn build_with(
     let mut analysis = cached.analysis;
     let note_warnings = judge_notes(&site, &mut analysis, options.allow_orphans)?;
     let staging = Staging::begin(&output)?;
-    let check = emit(&analysis.input(&site), &staging)?;
+    let sizes = SizeTally::default();
+    let check = emit_measured(&analysis.input(&site), &staging, &sizes)?;
     stages.lap("render and export");
     fail_on_broken(check.broken(&|path| staging.read(path)))?;
     stages.lap("check links");
@@ -459,6 +492,7 @@ pub fn build_with(
             .chain(articles.iter().flat_map(|a| a.warnings.iter().cloned()))
             .chain(note_warnings)
             .chain(cached.warning)
+            .chain(sizes.warnings())
             .collect(),
         up_to_date: false,
         cache: cached.stats,

@@ -16,7 +16,7 @@ use crate::html::escape;
 /// Path of the feed in the output, linked from every page head.
 pub const ATOM_PATH: &str = "atom.xml";
 
-/// The Atom feed of every article, newest first.
+/// The Atom feed of the newest articles (`feed_limit` of them, all for 0), newest first.
 ///
 /// Without `base_url`, links are relative to the feed (which sits at the root, like
 /// `index.html`), and ids are stable `urn:uuid:`s derived from the site title and article id,
@@ -38,7 +38,7 @@ pub fn atom(input: &RenderInput) -> Vec<u8> {
         .filter_map(|&i| input.articles[i].meta.published)
         .max_by_key(|t| t.value());
     let feed_updated = newest.map_or_else(|| EPOCH.to_string(), |t| rfc3339(&t));
-    let mut xml = String::with_capacity(1024 + order.len() * 512);
+    let mut xml = String::with_capacity(1024 + order.len().min(config.feed_limit.max(1)) * 512);
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
@@ -66,7 +66,11 @@ pub fn atom(input: &RenderInput) -> Vec<u8> {
         escape(&config.title)
     ));
     xml.push_str("  <generator>dossier</generator>\n");
-    for &i in order {
+    let listed = match config.feed_limit {
+        0 => order.len(),
+        n => n.min(order.len()),
+    };
+    for &i in &order[..listed] {
         let article = &input.articles[i];
         let meta = &article.meta;
         let path = article_path(&article.id);

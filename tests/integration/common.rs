@@ -24,6 +24,34 @@ impl Built {
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.read("data/annotations.json")).unwrap()
     }
+    /// Every line of the export's parts of one kind (`mentions` or `sentences`), in order.
+    pub fn part_lines(&self, kind: &str) -> Vec<Value> {
+        let json = self.json();
+        let mut out = Vec::new();
+        for part in json["parts"].as_array().unwrap() {
+            let file =
+                std::fs::File::open(self.out.join("data").join(part[kind].as_str().unwrap()))
+                    .unwrap();
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text)
+                .unwrap();
+            out.extend(
+                text.lines()
+                    .map(|l| serde_json::from_str::<Value>(l).unwrap()),
+            );
+        }
+        out
+    }
+    /// The text of mention `m`'s sentence, from the sentence table in the parts.
+    pub fn sentence_of(&self, m: &Value) -> String {
+        self.part_lines("sentences")
+            .into_iter()
+            .find(|s| s["article"] == m["article"] && s["sentence"] == m["sentence"])
+            .unwrap_or_else(|| panic!("no sentence for {m}"))["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
     /// Mentions of one article, optionally of one kind.
     pub fn mentions(&self, article: &str, kind: &str) -> Vec<Value> {
         self.json()["mentions"]

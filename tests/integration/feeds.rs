@@ -142,3 +142,36 @@ fn extra_static_files_are_copied_and_overrides_replace() {
     );
     assert!(!built.out.join("static/.DS_Store").exists());
 }
+
+/// The feed lists the newest `feed_limit` articles, not the archive: 2 of 3 here, the two
+/// most recent; 0 lists all.
+#[test]
+fn the_feed_lists_only_the_newest_articles() {
+    for (limit, expected) in [
+        (2, vec!["Third", "Second"]),
+        (0, vec!["Third", "Second", "First"]),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("seeds")).unwrap();
+        let mut toml = format!("title = \"Feed\"\nfeed_limit = {limit}\n");
+        for (id, title, date) in [
+            ("a", "First", "2020-01-01"),
+            ("b", "Second", "2021-01-01"),
+            ("c", "Third", "2022-01-01"),
+        ] {
+            std::fs::write(
+                dir.path().join(format!("seeds/{id}.txt")),
+                format!("{title}\n\nSome text.\n"),
+            )
+            .unwrap();
+            toml.push_str(&format!(
+                "[articles.{id}]\ntitle = \"{title}\"\npublished = \"{date}\"\n"
+            ));
+        }
+        std::fs::write(dir.path().join("site.toml"), toml).unwrap();
+        let site = crate::common::build_site(&dir.path().join("site.toml"));
+        let feed = site.read("atom.xml");
+        let titles = xml_texts(&feed, "title");
+        assert_eq!(titles[1..], expected[..], "{feed}");
+    }
+}

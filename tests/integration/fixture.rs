@@ -77,11 +77,10 @@ fn plain_text_from_another_outlet() {
         "a concert in Berlin is a place"
     );
     assert!(
-        !actors.iter().any(|m| m["text"] == "Brussels"
-            && m["sentence"]
-                .as_str()
-                .unwrap()
-                .starts_with("Officials in Brussels")),
+        !actors
+            .iter()
+            .any(|m| m["text"] == "Brussels"
+                && site.sentence_of(m).starts_with("Officials in Brussels")),
         "officials in Brussels: a place"
     );
 }

@@ -35,8 +35,11 @@ fn robustness_big_single_five_megabyte_line() {
     assert!(r.mentions > 100_000, "{}", r.mentions);
     let json: serde_json::Value =
         serde_json::from_str(&p.read("public/data/annotations.json")).unwrap();
+    let sentences = p.read_gz_lines("public/data/sentences-001.jsonl.gz");
     for m in json["mentions"].as_array().unwrap() {
-        let sentence = m["sentence"].as_str().unwrap();
+        let n = m["sentence"].as_u64().unwrap() as usize;
+        assert_eq!(sentences[n]["sentence"], n);
+        let sentence = sentences[n]["text"].as_str().unwrap();
         assert!(
             sentence.len() <= 610,
             "sentence kept whole: {} bytes",

@@ -84,6 +84,16 @@ impl Project {
         dossier_cmd(self.root()).args(args).output().unwrap()
     }
 
+    /// Every line of a gzipped JSON Lines file of the output (the export's parts).
+    pub fn read_gz_lines(&self, rel: &str) -> Vec<serde_json::Value> {
+        let file = std::fs::File::open(self.path(rel)).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text).unwrap();
+        text.lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }

@@ -1,0 +1,80 @@
+//! The export: every site's validates against the committed JSON Schema, and its parts hold
+//! the same mentions as the inline list (`tools/check_export.py` checks both).
+
+use std::process::Command;
+
+use crate::common::{build_site, repo, shipped, Built};
+
+/// Runs `tools/check_export.py` on a built site. Without Python's `jsonschema` the check is
+/// skipped with a notice, except under CI (`CI` set), where `.ci/run` installs it.
+fn check_export(site: &Built) {
+    let script = repo().join("tools/check_export.py");
+    let run = Command::new("python3").arg(&script).arg(&site.out).output();
+    let missing = match &run {
+        Err(_) => true,
+        Ok(out) => out.status.code() == Some(2),
+    };
+    if missing {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python3 with jsonschema is needed for the export check"
+        );
+        eprintln!("skipped: python3 with the jsonschema package is not installed");
+        return;
+    }
+    let out = run.unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn shipped_export_validates_against_its_schema() {
+    check_export(&shipped());
+}
+
+#[test]
+fn fixture_exports_validate_against_their_schema() {
+    for fixture in ["europe", "events", "notes"] {
+        check_export(&build_site(
+            &repo().join(format!("tests/fixtures/{fixture}/site.toml")),
+        ));
+    }
+}
+
+/// Sentences are stored once: mentions of one sentence share its number, and the parts hold
+/// as many sentence lines as the index says.
+#[test]
+fn sentences_are_stored_once_and_shared_by_their_mentions() {
+    let site = shipped();
+    let json = site.json();
+    let sentences = site.part_lines("sentences");
+    assert_eq!(
+        sentences.len() as u64,
+        json["parts"][0]["sentence_count"].as_u64().unwrap()
+    );
+    let mut seen = std::collections::BTreeSet::new();
+    for s in &sentences {
+        assert!(
+            seen.insert((
+                s["article"].to_string(),
+                s["text"].to_string(),
+                s["paragraph"].to_string()
+            )),
+            "{s} twice"
+        );
+    }
+    let mentions = json["mentions"].as_array().unwrap();
+    let same: Vec<&serde_json::Value> = mentions
+        .iter()
+        .filter(|m| m["article"] == mentions[0]["article"] && m["paragraph"] == "p1")
+        .collect();
+    assert!(same.len() >= 2, "the first paragraph names several things");
+    assert!(same.iter().all(|m| m["sentence"] == same[0]["sentence"]));
+    assert!(mentions
+        .iter()
+        .all(|m| m.get("sentence").is_some_and(|s| s.is_u64())));
+}
