@@ -43,10 +43,10 @@ pub trait Sink: Sync {
     }
 
     /// Keeps the last build's file at `path` if it was made from the same `inputs`, and says
-    /// so: the caller then need not make it. A sink that keeps nothing says no.
-    fn reuse(&self, path: &str, inputs: Inputs) -> Result<bool> {
+    /// so with its size: the caller then need not make it. A sink that keeps nothing says no.
+    fn reuse(&self, path: &str, inputs: Inputs) -> Result<Option<u64>> {
         let _ = (path, inputs);
-        Ok(false)
+        Ok(None)
     }
 }
 

@@ -175,25 +175,25 @@ impl Staging {
     }
 
     /// Keeps the previous output's `path` (hard-linked) when it was made from `inputs` and is
-    /// still the size the manifest says; false when the file must be made.
-    pub fn reuse_file(&self, path: &str, inputs: Inputs) -> Result<bool> {
+    /// still the size the manifest says, with that size; `None` when the file must be made.
+    pub fn reuse_file(&self, path: &str, inputs: Inputs) -> Result<Option<u64>> {
         if self.previous.made_from.get(path) != Some(&inputs) {
-            return Ok(false);
+            return Ok(None);
         }
         let Some((hash, len)) = self.previous.files.get(path) else {
-            return Ok(false);
+            return Ok(None);
         };
         let old = self.out.join(path);
         if !std::fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == *len) {
-            return Ok(false);
+            return Ok(None);
         }
         let target = self.dir.join(path);
         self.folder_of(&target)?;
         if std::fs::hard_link(&old, &target).is_err() {
-            return Ok(false);
+            return Ok(None);
         }
         self.note(format!("file {hash} {len} {path}"), path, Some(inputs))?;
-        Ok(true)
+        Ok(Some(*len))
     }
 
     /// [`Staging::put_file`] for a file made from `made_from`, remembered for the next build.
@@ -314,7 +314,7 @@ impl crate::output::Sink for Staging {
         self.put_file_made_from(&path, &bytes, Some(inputs))
     }
 
-    fn reuse(&self, path: &str, inputs: Inputs) -> Result<bool> {
+    fn reuse(&self, path: &str, inputs: Inputs) -> Result<Option<u64>> {
         self.reuse_file(path, inputs)
     }
 

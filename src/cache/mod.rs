@@ -15,6 +15,7 @@
 pub mod bytes;
 mod codec;
 pub mod key;
+pub mod links;
 mod store;
 
 use std::path::{Path, PathBuf};
@@ -38,6 +39,11 @@ pub trait Reuse: Sync {
 
 /// The cache folder of a site, beside its `site.toml` (`dossier init`'s `.gitignore` lists it).
 pub const DIR: &str = ".dossier-cache";
+
+/// Where the link check's records of the last build's pages are kept ([`links`]).
+pub fn pages_dir(site: &Site) -> PathBuf {
+    site.root.join(DIR).join("pages")
+}
 
 /// How much of an analysis the cache saved, for the summary lines of `build -v` and `serve`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -22,7 +22,7 @@ use crate::cache::{AnalysisCache, CacheStats, Previous, Reuse};
 use crate::config::Site;
 use crate::linkcheck::LinkCheck;
 use crate::model::{Article, MentionKind, NotesSource, SourceFile};
-use crate::output::{Pages, Sink};
+use crate::output::{Inputs, Pages, Sink};
 use crate::progress::Progress;
 use crate::size_guard::SizeTally;
 use crate::write::Staging;
@@ -274,7 +274,17 @@ pub fn emit(input: &RenderInput, sink: &dyn Sink) -> Result<LinkCheck> {
 
 /// [`emit`], counting every file's bytes into `sizes` for the size guard.
 pub fn emit_measured(input: &RenderInput, sink: &dyn Sink, sizes: &SizeTally) -> Result<LinkCheck> {
-    let check = LinkCheck::default();
+    emit_reusing(input, sink, sizes, LinkCheck::default())
+}
+
+/// [`emit_measured`] with a link check that holds the last build's records (see
+/// [`LinkCheck::with_previous`]), so that pages the sink keeps need not be made again.
+pub fn emit_reusing(
+    input: &RenderInput,
+    sink: &dyn Sink,
+    sizes: &SizeTally,
+    check: LinkCheck,
+) -> Result<LinkCheck> {
     let sink = Checked {
         check: &check,
         sizes,
@@ -363,6 +373,27 @@ impl Sink for Checked<'_> {
         self.check.record(&path, &bytes);
         self.sizes.add(&path, bytes.len() as u64);
         self.inner.put(path, bytes)
+    }
+
+    fn put_made_from(&self, path: String, bytes: Vec<u8>, inputs: Inputs) -> Result<()> {
+        let bytes = crate::scrub::html_page(&path, bytes);
+        self.check.record_made(&path, &bytes, inputs);
+        self.sizes.add(&path, bytes.len() as u64);
+        self.inner.put_made_from(path, bytes, inputs)
+    }
+
+    /// Kept only when the link check still has the last build's record of the page, so a
+    /// reused page's links are checked and its ids linked to like a made one's.
+    fn reuse(&self, path: &str, inputs: Inputs) -> Result<Option<u64>> {
+        if !self.check.can_restore(path, inputs) {
+            return Ok(None);
+        }
+        let kept = self.inner.reuse(path, inputs)?;
+        if let Some(len) = kept {
+            self.check.restore(path);
+            self.sizes.add(path, len);
+        }
+        Ok(kept)
     }
 
     fn put_streamed(
@@ -463,12 +494,19 @@ pub fn build_with(
     let note_warnings = judge_notes(&site, &mut analysis, options.allow_orphans)?;
     let staging = Staging::begin(&output)?;
     let sizes = SizeTally::default();
-    let check = emit_measured(&analysis.input(&site), &staging, &sizes)?;
+    let pages_dir = crate::cache::pages_dir(&site);
+    let identity = crate::cache::key::identity();
+    let previous = crate::cache::links::read(&pages_dir, &identity);
+    let check = LinkCheck::with_previous(previous);
+    let check = emit_reusing(&analysis.input(&site), &staging, &sizes, check)?;
     stages.lap("render and export");
     fail_on_broken(check.broken(&|path| staging.read(path)))?;
     stages.lap("check links");
     let (files, pages) = check.counts();
     staging.finish(&inputs)?;
+    // Only a copy of what a build can recompute: a record that cannot be saved makes the next
+    // build make those pages again.
+    let _ = crate::cache::links::write(&pages_dir, &identity, &check.records());
     stages.lap("swap");
     let articles = &analysis.articles;
     let count = |pred: fn(&MentionKind) -> bool| {

@@ -13,8 +13,6 @@
 //! part of something fed; `tests/integration/incremental.rs` builds after many kinds of edit
 //! and compares with a clean build byte for byte.
 
-use std::ops::Range;
-
 use serde::Serialize;
 use xxhash_rust::xxh3::Xxh3Default;
 
@@ -59,11 +57,6 @@ impl Deps {
         self.num(a).inputs(input.digests[a])
     }
 
-    /// A range of positions.
-    pub fn range(&mut self, r: &Range<usize>) -> &mut Self {
-        self.num(r.start).num(r.end)
-    }
-
     /// A value as a template would see it (its JSON).
     pub fn view(&mut self, v: &impl Serialize) -> &mut Self {
         let mut w = Writer(&mut self.0);
@@ -102,6 +95,7 @@ pub fn site_inputs(input: &RenderInput, templates: Inputs, has_code: bool) -> In
         base_url,
         output_dir,
         seeds_dir,
+        feed_limit,
         articles: _,
         actors,
     } = &input.site.config;
@@ -111,6 +105,7 @@ pub fn site_inputs(input: &RenderInput, templates: Inputs, has_code: bool) -> In
     d.str(base_url.as_deref().unwrap_or("\u{0}"));
     d.str(&output_dir.to_string_lossy());
     d.str(&seeds_dir.to_string_lossy());
+    d.num(*feed_limit);
     d.str(&format!("{actors:?}"));
     d.inputs(templates);
     d.num(usize::from(has_code));
@@ -172,22 +167,4 @@ pub fn article_page(
         }
     }
     Some(d)
-}
-
-/// One part of the home page: its articles' cards, every actor's mention count, the totals
-/// and the parts (for the pager).
-pub fn home_page(input: &RenderInput, site: Inputs, parts: &[Range<usize>], part: usize) -> Deps {
-    let mut d = Deps::new(site, "index");
-    d.num(part);
-    for r in parts {
-        d.range(r);
-    }
-    for &a in &input.index.order[parts[part].clone()] {
-        d.article(input, a);
-    }
-    for actor in &input.index.actors {
-        d.num(actor.mentions);
-    }
-    d.num(input.index.timeline.len()).num(input.articles.len());
-    d
 }
