@@ -156,8 +156,10 @@ impl LinkCheck {
         if let Ok(mut made) = self.made_from.lock() {
             made.insert(path.to_string(), inputs);
         }
+        // A file that is not a page is recorded as existing only, as `record` does.
+        let links = path.ends_with(".html").then_some(links);
         if let Ok(mut files) = self.files.lock() {
-            files.insert(path.to_string(), Some(links));
+            files.insert(path.to_string(), links);
         }
     }
 
@@ -176,7 +178,7 @@ impl LinkCheck {
         };
         made.iter()
             .filter_map(|(path, inputs)| {
-                let links = files.get(path)?.clone()?;
+                let links = files.get(path)?.clone().unwrap_or_default();
                 Some((path.clone(), (*inputs, links)))
             })
             .collect()

@@ -216,7 +216,11 @@ impl Staging {
             std::fs::write(&target, bytes)
                 .with_context(|| format!("cannot write {}", target.display()))?;
         }
-        self.note(format!("file {hash} {} {path}", bytes.len()), path, made_from)
+        self.note(
+            format!("file {hash} {} {path}", bytes.len()),
+            path,
+            made_from,
+        )
     }
 
     /// A file already written to the staging folder, read back (to name a broken link).

@@ -33,7 +33,14 @@ pub fn settings(site: &Site) -> blake3::Hash {
 
 /// The key of one article's analysis under `settings` (from [`settings`]).
 pub fn of(site: &Site, settings: &blake3::Hash, file: &SourceFile) -> Key {
-    of_parts(site, settings, &file.id, &file.display_path, file.format, &file.text)
+    of_parts(
+        site,
+        settings,
+        &file.id,
+        &file.display_path,
+        file.format,
+        &file.text,
+    )
 }
 
 /// [`of`] for an article already analysed (from the fields it kept of its file).

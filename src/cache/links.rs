@@ -59,7 +59,10 @@ pub fn write(dir: &Path, identity: &Key, records: &LinkRecords) -> std::io::Resu
 }
 
 fn parse(bytes: &[u8], identity: &Key) -> Read<LinkRecords> {
-    let body = bytes.len().checked_sub(8).ok_or(Corrupt("file too short"))?;
+    let body = bytes
+        .len()
+        .checked_sub(8)
+        .ok_or(Corrupt("file too short"))?;
     if Reader::new(&bytes[body..]).fixed()? != xxhash_rust::xxh3::xxh3_64(&bytes[..body]) {
         return Err(Corrupt("file checksum"));
     }

@@ -107,7 +107,14 @@ pub fn analyse_loaded(
         .par_iter()
         .map(|a| crate::cache::key::of_article(site, &settings, a))
         .collect();
-    Ok(with_notes(site, articles, &keys, index, notes_files, stages))
+    Ok(with_notes(
+        site,
+        articles,
+        &keys,
+        index,
+        notes_files,
+        stages,
+    ))
 }
 
 /// An analysis made with the analysis cache, and what the cache did.
@@ -302,7 +309,15 @@ pub fn emit_reusing(
                         .into_iter()
                         .try_for_each(|(path, bytes)| sink.put(path, bytes))
                 },
-                || export::write_export(&site.config, input.articles, input.index, &sink),
+                || {
+                    export::write_export_reusing(
+                        &site.config,
+                        input.articles,
+                        input.index,
+                        Some(input.digests),
+                        &sink,
+                    )
+                },
             )
         },
     );

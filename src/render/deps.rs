@@ -149,7 +149,8 @@ pub fn article_page(
         d.num(m).str(&href);
     }
     let card = |d: &mut Deps, o: usize| {
-        d.str(&input.articles[o].id).str(&input.articles[o].meta.title);
+        d.str(&input.articles[o].id)
+            .str(&input.articles[o].meta.title);
     };
     let related = &input.index.related[i];
     d.num(related.len());
@@ -158,7 +159,10 @@ pub fn article_page(
     }
     let pos = input.index.rank[i];
     let order = &input.index.order;
-    for n in [pos.checked_sub(1).and_then(|p| order.get(p)), order.get(pos + 1)] {
+    for n in [
+        pos.checked_sub(1).and_then(|p| order.get(p)),
+        order.get(pos + 1),
+    ] {
         match n {
             Some(&o) => card(d.num(1), o),
             None => {

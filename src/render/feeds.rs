@@ -10,9 +10,9 @@ use std::sync::Mutex;
 use anyhow::Result;
 
 use super::{RenderInput, Sink};
-use crate::output::Inputs;
 use crate::annotate::dates::Timex;
 use crate::html::escape;
+use crate::output::Inputs;
 
 /// Path of the feed in the output, linked from every page head.
 pub const ATOM_PATH: &str = "atom.xml";

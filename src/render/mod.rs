@@ -239,11 +239,9 @@ impl Renderer<'_> {
         // Into a buffer the size of an article page: `Tera::render` starts at 2 kB, regrows
         // a page of hundreds of kilobytes many times, then validates it as UTF-8 again.
         let mut html = Vec::with_capacity(PAGE_BUFFER);
-        self.tera
-            .render_to(template, ctx, &mut html)
-            .map_err(|e| {
-                anyhow::anyhow!("rendering {path} with {template}: {}", templates::chain(&e))
-            })?;
+        self.tera.render_to(template, ctx, &mut html).map_err(|e| {
+            anyhow::anyhow!("rendering {path} with {template}: {}", templates::chain(&e))
+        })?;
         match inputs {
             Some(i) => self.sink.put_made_from(path.to_string(), html, i),
             None => self.sink.put(path.to_string(), html),

@@ -12,6 +12,7 @@ mod export;
 mod extract;
 mod feeds;
 mod fixture;
+mod incremental;
 mod init;
 mod notes;
 mod paging;
