@@ -75,6 +75,21 @@ pub fn up_to_date(out: &Path, inputs: &str) -> Option<usize> {
     intact.then_some(manifest.files.len() + 1)
 }
 
+/// The files the output `out` holds by its manifest, and a digest of their hashes: two
+/// outputs with equal digests have the same files with the same bytes (`serve` reloads pages
+/// only when it changes).
+pub fn listing(out: &Path) -> (HashSet<String>, u128) {
+    let manifest = read_manifest(out);
+    let mut digest = xxhash_rust::xxh3::Xxh3Default::new();
+    for (path, (hash, len)) in &manifest.files {
+        for part in [path.as_bytes(), hash.as_bytes(), &len.to_le_bytes()] {
+            digest.update(&(part.len() as u64).to_le_bytes());
+            digest.update(part);
+        }
+    }
+    (manifest.files.into_keys().collect(), digest.digest128())
+}
+
 /// A build's output in the making: a staging folder beside the output, filled as pages are
 /// rendered (from any thread), then swapped in by [`Staging::finish`]. Dropped unfinished —
 /// a failed build — it removes itself, and the previous output stays as it was.

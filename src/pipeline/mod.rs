@@ -507,22 +507,8 @@ pub fn build_with(
     )?;
     let mut analysis = cached.analysis;
     let note_warnings = judge_notes(&site, &mut analysis, options.allow_orphans)?;
-    let staging = Staging::begin(&output)?;
-    let sizes = SizeTally::default();
-    let pages_dir = crate::cache::pages_dir(&site);
-    let identity = crate::cache::key::identity();
-    let previous = crate::cache::links::read(&pages_dir, &identity);
-    let check = LinkCheck::with_previous(previous);
-    let check = emit_reusing(&analysis.input(&site), &staging, &sizes, check)?;
-    stages.lap("render and export");
-    fail_on_broken(check.broken(&|path| staging.read(path)))?;
-    stages.lap("check links");
-    let (files, pages) = check.counts();
-    staging.finish(&inputs)?;
-    // Only a copy of what a build can recompute: a record that cannot be saved makes the next
-    // build make those pages again.
-    let _ = crate::cache::links::write(&pages_dir, &identity, &check.records());
-    stages.lap("swap");
+    let written = write_site(&site, &analysis, &output, &inputs, &mut stages)?;
+    let (files, pages) = (written.files, written.pages);
     let articles = &analysis.articles;
     let count = |pred: fn(&MentionKind) -> bool| {
         articles
@@ -545,7 +531,7 @@ pub fn build_with(
             .chain(articles.iter().flat_map(|a| a.warnings.iter().cloned()))
             .chain(note_warnings)
             .chain(cached.warning)
-            .chain(sizes.warnings())
+            .chain(written.warnings)
             .collect(),
         up_to_date: false,
         cache: cached.stats,
@@ -556,6 +542,49 @@ pub fn build_with(
     // the same, and a one-off build exits without waiting for it.
     std::thread::spawn(move || drop(analysis));
     Ok(report)
+}
+
+/// What [`write_site`] wrote.
+pub struct Written {
+    /// Files written, the manifest aside.
+    pub files: usize,
+    /// HTML pages among them.
+    pub pages: usize,
+    /// The size guard's warnings.
+    pub warnings: Vec<String>,
+}
+
+/// Renders and exports `analysis` into a staging folder beside `output`, keeping every file
+/// the last build made from the same inputs, checks the links and swaps the folder in (a
+/// failed build leaves `output` as it was); `inputs` is the fingerprint the manifest records.
+pub fn write_site(
+    site: &Site,
+    analysis: &Analysis,
+    output: &Path,
+    inputs: &str,
+    stages: &mut Stages,
+) -> Result<Written> {
+    let staging = Staging::begin(output)?;
+    let sizes = SizeTally::default();
+    let pages_dir = crate::cache::pages_dir(site);
+    let identity = crate::cache::key::identity();
+    let previous = crate::cache::links::read(&pages_dir, &identity);
+    let check = LinkCheck::with_previous(previous);
+    let check = emit_reusing(&analysis.input(site), &staging, &sizes, check)?;
+    stages.lap("render and export");
+    fail_on_broken(check.broken(&|path| staging.read(path)))?;
+    stages.lap("check links");
+    let (files, pages) = check.counts();
+    staging.finish(inputs)?;
+    // Only a copy of what a build can recompute: a record that cannot be saved makes the next
+    // build make those pages again.
+    let _ = crate::cache::links::write(&pages_dir, &identity, &check.records());
+    stages.lap("swap");
+    Ok(Written {
+        files,
+        pages,
+        warnings: sizes.warnings(),
+    })
 }
 
 /// The output folder is replaced wholesale, so it must never be (or hold) the sources.

@@ -12,8 +12,10 @@ use super::state::State;
 use super::watch::Watcher;
 use crate::cache::{AnalysisCache, CacheStats, Previous};
 use crate::config::Site;
-use crate::output::Pages;
 use crate::{load, pipeline};
+
+/// The folder of the site's cache that `serve` builds into and serves from.
+pub const SERVE_DIR: &str = "serve";
 
 /// Rebuilds the site from the configuration, keeping article analyses between builds.
 pub struct Builder {
@@ -32,8 +34,10 @@ pub struct Builder {
 
 /// A complete site and what its build did.
 pub struct Built {
-    /// Every output file, by path.
-    pub pages: Pages,
+    /// The folder it was built into.
+    pub root: PathBuf,
+    /// How many files it has.
+    pub files: usize,
     /// The configuration it was built from (the watcher follows its folders).
     pub site: Site,
     /// How many articles were reused and analysed.
@@ -55,8 +59,9 @@ impl Builder {
         }
     }
 
-    /// The same stages as `dossier build`, minus writing: load, parse and annotate (only the
-    /// changed articles), index, notes, render and link-check into memory.
+    /// The same stages as `dossier build`: load, parse and annotate (only the changed
+    /// articles), index, notes, render and link-check, into a folder of the site's cache
+    /// ([`SERVE_DIR`]) where pages whose inputs did not change are kept from the last build.
     pub fn build(&mut self) -> Result<Built> {
         let site = Site::load(&self.config)?;
         let loaded = load::load_sources_with(&site.seeds_dir(), &site.root, false)?;
@@ -74,8 +79,14 @@ impl Builder {
         )?;
         let (mut analysis, stats) = (cached.analysis, cached.stats);
         let note_warnings = pipeline::judge_notes(&site, &mut analysis, self.allow_orphans)?;
-        let (pages, broken) = pipeline::emit_to_memory(&analysis.input(&site))?;
-        pipeline::fail_on_broken(broken)?;
+        let root = site.root.join(crate::cache::DIR).join(SERVE_DIR);
+        let written = pipeline::write_site(
+            &site,
+            &analysis,
+            &root,
+            "serve",
+            &mut pipeline::Stages::default(),
+        )?;
         let warnings = loaded
             .warnings
             .into_iter()
@@ -88,7 +99,8 @@ impl Builder {
             keys: cached.keys,
         };
         Ok(Built {
-            pages,
+            root,
+            files: written.files + 1,
             site,
             stats,
             warnings,
@@ -126,8 +138,8 @@ fn build_and_publish(builder: &mut Builder, state: &State) -> Option<Site> {
     let started = Instant::now();
     match builder.build() {
         Ok(built) => {
-            let pages = built.pages.len();
-            state.publish(built.pages);
+            let pages = built.files;
+            state.publish(built.root.clone());
             if builder.quiet {
                 return Some(built.site);
             }
