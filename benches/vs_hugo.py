@@ -47,6 +47,17 @@ T_LARGEST_PAGE = 1 << 20
 T_OUTPUT_VS_SEEDS = 4.0
 T_LARGEST_EXPORT = 50_000_000
 T_SHIPPED_MS = 100.0
+T_EDIT_BUILD_FRACTION = 0.10
+T_EDIT_SERVE_FRACTION = 0.05
+T_SERVE_RSS_VS_COLD = 1.5
+# The one-article edits: a sentence added to one paragraph, different on every run so each
+# run sees a real change. A plain sentence, and one with an actor and a date (which moves
+# the article's entries on the timeline and the actor's pages).
+EDITS = [
+    " Observers in the capital were not surprised by the outcome.",
+    " Few observers expected the talks to resume before the end of the year.",
+    " Diplomats said the Taliban would meet again on 14 March 2023.",
+]
 
 
 def fail(msg):
@@ -271,6 +282,11 @@ class Trash:
         self.count = 0
         os.makedirs(self.dir, exist_ok=True)
 
+    def cold(self, src):
+        """Sets aside the analysis cache a build left beside `src`'s site.toml, so the next
+        build is cold (the cache is read by every build, cold or not)."""
+        self.fresh(os.path.join(src, ".dossier-cache"))
+
     def fresh(self, path):
         """Leaves `path` absent: the build under test creates it, as a first build would.
 
@@ -346,6 +362,128 @@ def kb_mib(kb):
 
 
 # ---------------------------------------------------------------------------------------------
+# One-article edits
+# ---------------------------------------------------------------------------------------------
+
+def edited_seed(src):
+    """The article the edits go into: the middle one of the seeds folder, by name."""
+    seeds = os.path.join(src, "seeds")
+    names = sorted(n for n in os.listdir(seeds) if n.endswith((".txt", ".md")))
+    return os.path.join(seeds, names[len(names) // 2])
+
+
+def with_edit(text, sentence):
+    """`text` with `sentence` added at the end of its second line (a body paragraph)."""
+    lines = text.split("\n")
+    at = 1 if len(lines) > 1 else 0
+    lines[at] += sentence
+    return "\n".join(lines)
+
+
+def one_edit_build(d_cmd, d_src, runs, timeout):
+    """`dossier build` into the previous output after one article changed (median of `runs`),
+    the original article put back (and built, untimed) afterwards."""
+    path = edited_seed(d_src)
+    original = open(path, encoding="utf-8").read()
+    walls = []
+    try:
+        for i in range(runs):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(with_edit(original, EDITS[i % len(EDITS)]))
+            os.sync()
+            walls.append(measure(d_cmd, timeout=timeout).wall)
+    finally:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original)
+    measure(d_cmd, timeout=timeout)
+    return {"edit_wall_s": med(walls), "edit_walls_s": walls,
+            "edited": os.path.relpath(path, d_src)}
+
+
+def proc_kb(pid, field):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def one_edit_serve(dossier, d_src, timeout):
+    """`dossier serve`'s rebuild after one article changed: the time from the save to the
+    rebuild's line on its output (the watcher's quiet time included), for each edit in
+    EDITS, and the server's peak RSS over its first build and the rebuilds."""
+    import queue
+    import threading
+    path = edited_seed(d_src)
+    original = open(path, encoding="utf-8").read()
+    proc = subprocess.Popen([dossier, "serve", "-c", os.path.join(d_src, "site.toml"), "-p", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = queue.Queue()
+
+    def pump():
+        for line in proc.stdout:
+            lines.put(line)
+
+    threading.Thread(target=pump, daemon=True).start()
+
+    def next_build(limit):
+        deadline = time.perf_counter() + (limit or 600)
+        while True:
+            try:
+                line = lines.get(timeout=max(0.01, deadline - time.perf_counter()))
+            except queue.Empty:
+                fail("dossier serve printed no rebuild line in time")
+            if line.startswith("built "):
+                return line.strip()
+            if line.startswith("error"):
+                fail(f"dossier serve: {line.strip()}")
+
+    walls, said = [], []
+    try:
+        first = next_build(timeout)
+        time.sleep(1)  # the watcher is set up before serving starts; let the first build settle
+        for sentence in EDITS:
+            started = time.perf_counter()
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(with_edit(original, sentence))
+            said.append(next_build(timeout))
+            walls.append(time.perf_counter() - started)
+            time.sleep(0.5)
+        peak, rss = proc_kb(proc.pid, "VmHWM"), proc_kb(proc.pid, "VmRSS")
+    finally:
+        proc.terminate()
+        proc.wait()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original)
+    return {"serve_rebuild_s": med(walls), "serve_rebuilds_s": walls, "serve_first": first,
+            "serve_lines": said, "serve_peak_rss_kb": peak, "serve_rss_kb": rss}
+
+
+def report_edits(r, big, check, n):
+    ok = r["edit_fraction"] <= T_EDIT_BUILD_FRACTION
+    print(f"  one-edit build{r['edit_wall_s']:>12.3f} s = {r['edit_fraction'] * 100:.0f}% of cold"
+          + (f"   {verdict(ok)} (<= {T_EDIT_BUILD_FRACTION * 100:.0f}%)" if big else ""))
+    ok_s = r["serve_fraction"] <= T_EDIT_SERVE_FRACTION
+    print(f"  serve rebuild {r['serve_rebuild_s']:>12.3f} s = {r['serve_fraction'] * 100:.0f}% of cold"
+          f" ({', '.join(f'{w:.2f}' for w in r['serve_rebuilds_s'])} s)"
+          + (f"   {verdict(ok_s)} (<= {T_EDIT_SERVE_FRACTION * 100:.0f}%)" if big else ""))
+    ok_m = r["serve_rss_ratio"] <= T_SERVE_RSS_VS_COLD
+    print(f"  serve peak RSS{kb_mib(r['serve_peak_rss_kb']):>14} = {r['serve_rss_ratio']:.2f}x a cold build's"
+          f" (now {kb_mib(r['serve_rss_kb'])})"
+          + (f"   {verdict(ok_m)} (<= {T_SERVE_RSS_VS_COLD}x)" if big else ""))
+    if big:
+        check(f"N={n} one-edit build <= {T_EDIT_BUILD_FRACTION * 100:.0f}% of cold",
+              f"{r['edit_fraction'] * 100:.0f}%", ok)
+        check(f"N={n} serve rebuild <= {T_EDIT_SERVE_FRACTION * 100:.0f}% of cold",
+              f"{r['serve_fraction'] * 100:.0f}%", ok_s)
+        check(f"N={n} serve peak RSS <= {T_SERVE_RSS_VS_COLD}x cold build's",
+              f"{r['serve_rss_ratio']:.2f}x", ok_m)
+
+
+# ---------------------------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------------------------
 
@@ -369,6 +507,8 @@ def main(argv=None):
                          "templates are read from there too, so it must match the binary)")
     ap.add_argument("--no-hugo", action="store_true", help="dossier only (no ratios)")
     ap.add_argument("--no-noop", action="store_true", help="skip the no-op rebuild")
+    ap.add_argument("--no-edit", action="store_true",
+                    help="skip the one-article edit (build and serve)")
     ap.add_argument("--timeout", type=float, default=None, help="seconds per build before giving up")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     ap.add_argument("--strict", action="store_true", help="exit 1 if any target fails")
@@ -416,6 +556,7 @@ def main(argv=None):
                 print(f"  N={n} run {i + 1}: hugo    {h_runs[-1].wall:8.3f} s "
                       f"{kb_mib(h_runs[-1].rss_kb):>9}", flush=True)
             fresh(d_out)
+            trash.cold(d_src)
             d_runs.append(measure(d_cmd, timeout=args.timeout))
             print(f"  N={n} run {i + 1}: dossier {d_runs[-1].wall:8.3f} s "
                   f"{kb_mib(d_runs[-1].rss_kb):>9}", flush=True)
@@ -443,6 +584,12 @@ def main(argv=None):
             noop = [measure(d_cmd, timeout=args.timeout) for _ in range(args.runs)]
             r["noop_wall_s"] = med([x.wall for x in noop])
             r["noop_fraction"] = r["noop_wall_s"] / r["dossier_wall_s"]
+        if not args.no_edit:
+            r.update(one_edit_build(d_cmd, d_src, args.runs, args.timeout))
+            r["edit_fraction"] = r["edit_wall_s"] / r["dossier_wall_s"]
+            r.update(one_edit_serve(dossier, d_src, args.timeout))
+            r["serve_fraction"] = r["serve_rebuild_s"] / r["dossier_wall_s"]
+            r["serve_rss_ratio"] = r["serve_peak_rss_kb"] / r["dossier_rss_kb"]
         results["sizes"][str(n)] = r
 
         print(f"\nN = {n:,}")
@@ -467,6 +614,8 @@ def main(argv=None):
             if big:
                 check(f"N={n} no-op rebuild <= {T_NOOP_FRACTION * 100:.0f}% of cold",
                       f"{r['noop_fraction'] * 100:.0f}%", ok)
+        if "edit_fraction" in r:
+            report_edits(r, big, check, n)
         ok = largest[1] <= T_LARGEST_PAGE
         print(f"  largest page  {mb(largest[1]):>15} ({largest[0]})"
               + (f"   {verdict(ok)} (<= ~1 MB)" if big else ""))

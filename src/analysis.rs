@@ -21,6 +21,10 @@ pub struct Analysis {
     pub notes: NoteSet,
     /// What the notes stage found wrong, for the command's error policy.
     pub note_problems: NoteProblems,
+    /// Per article, a digest of everything its analysis was made from (its cache key and
+    /// corpus digest): what a page shows of an article changes only when this does, which is
+    /// how the render stage tells the pages it can keep (`render::deps`).
+    pub digests: Vec<u128>,
 }
 
 impl Analysis {
@@ -31,6 +35,7 @@ impl Analysis {
             articles: &self.articles,
             index: &self.index,
             notes: &self.notes,
+            digests: &self.digests,
         }
     }
 }
@@ -46,6 +51,8 @@ pub struct RenderInput<'a> {
     pub index: &'a SiteIndex,
     /// Editorial notes, placed and orphaned.
     pub notes: &'a NoteSet,
+    /// Per article, the digest of its analysis ([`Analysis::digests`]).
+    pub digests: &'a [u128],
 }
 
 impl<'a> RenderInput<'a> {

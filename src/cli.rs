@@ -285,6 +285,16 @@ fn build(config: &Path, options: &BuildOptions, verbose: bool, quiet: bool) -> E
         Ok(r) => {
             if verbose {
                 print_stages(&r.stages);
+                eprintln!(
+                    "{:>20}: {} articles reused, {} analysed{}",
+                    "analysis cache",
+                    r.cache.reused,
+                    r.cache.analysed,
+                    match r.cache.refused {
+                        0 => String::new(),
+                        n => format!(", {n} damaged or outdated files rewritten"),
+                    }
+                );
             }
             if !quiet {
                 for w in &r.warnings {

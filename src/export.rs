@@ -55,10 +55,20 @@ pub const ANNOTATIONS_PATH: &str = "data/annotations.json";
 
 /// The index file as bytes (tests, `serve`, `check`); the parts it lists are not made.
 pub fn annotations_json(config: &SiteConfig, articles: &[Article], index: &SiteIndex) -> Vec<u8> {
-    let parts: Vec<parts::Part> = parts::write_parts(config, &index.entities, articles)
-        .into_iter()
-        .map(|(part, _, _)| part)
-        .collect();
+    // A sink that claims to keep every part, so none is compressed: only their counts are
+    // taken.
+    struct Counting;
+    impl Sink for Counting {
+        fn put(&self, _: String, _: Vec<u8>) -> anyhow::Result<()> {
+            Ok(())
+        }
+        fn reuse(&self, _: &str, _: crate::output::Inputs) -> anyhow::Result<Option<u64>> {
+            Ok(Some(0))
+        }
+    }
+    let digests = vec![0; articles.len()];
+    let parts = parts::put_parts(config, &index.entities, articles, Some(&digests), &Counting)
+        .unwrap_or_default();
     let mut out = Vec::new();
     // Writing into memory cannot fail.
     let _ = write_annotations(config, articles, index, &parts, &mut out);
@@ -73,12 +83,19 @@ pub fn write_export(
     index: &SiteIndex,
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
-    let mut parts = Vec::new();
-    for (part, mentions, sentences) in parts::write_parts(config, &index.entities, articles) {
-        sink.put(format!("data/{}", part.mentions), mentions)?;
-        sink.put(format!("data/{}", part.sentences), sentences)?;
-        parts.push(part);
-    }
+    write_export_reusing(config, articles, index, None, sink)
+}
+
+/// [`write_export`] that keeps the parts the sink still has from a build with the same
+/// inputs, given the articles' analysis `digests` (`Analysis::digests`).
+pub fn write_export_reusing(
+    config: &SiteConfig,
+    articles: &[Article],
+    index: &SiteIndex,
+    digests: Option<&[u128]>,
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
+    let parts = parts::put_parts(config, &index.entities, articles, digests, sink)?;
     sink.put_streamed(ANNOTATIONS_PATH.into(), &mut |out| {
         write_annotations(config, articles, index, &parts, out)
     })

@@ -45,7 +45,7 @@ pub fn inputs(site: &Site, sources: &[SourceFile], notes: &[NotesSource], option
 
 /// The running executable's size and modification time: a rebuilt dossier, whose embedded
 /// templates or rules may differ, never reuses an output made by another build of itself.
-fn binary_identity() -> String {
+pub(crate) fn binary_identity() -> String {
     std::env::current_exe()
         .and_then(std::fs::metadata)
         .map(|m| {

@@ -10,20 +10,24 @@ use std::sync::{LazyLock, Mutex};
 use rayon::prelude::*;
 use regex::Regex;
 
-use crate::output::Pages;
+use crate::output::{Inputs, Pages};
 
 /// What the check keeps of one page: hashes of its resolved links and of its ids, not their
 /// text, so a 10,000-article site's millions of links cost 16 bytes each while the pages are
 /// written and dropped. The text of a broken link is recovered by re-reading its page.
-#[derive(Debug, Default)]
-struct PageLinks {
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PageLinks {
     /// (target file, anchor or [`NO_ANCHOR`]) of each distinct internal link, sorted.
-    links: Vec<(u64, u64)>,
+    pub links: Vec<(u64, u64)>,
     /// Links that climb above the site's root, as written (rare, and broken by definition).
-    escapes: Vec<Box<str>>,
+    pub escapes: Vec<Box<str>>,
     /// Hashes of the page's ids, sorted.
-    ids: Vec<u64>,
+    pub ids: Vec<u64>,
 }
+
+/// The pages a build made from known inputs, with those inputs and what the check kept of
+/// them: the next build takes a page it reuses from here instead of reading it again.
+pub type LinkRecords = HashMap<String, (Inputs, PageLinks)>;
 
 /// The anchor hash of a link without one (no real anchor hashes to it, see [`hash`]).
 const NO_ANCHOR: u64 = 0;
@@ -120,9 +124,66 @@ fn scan(page: &str, html: &str) -> PageLinks {
 #[derive(Debug, Default)]
 pub struct LinkCheck {
     files: Mutex<BTreeMap<String, Option<PageLinks>>>,
+    /// The inputs of each page recorded with them.
+    made_from: Mutex<HashMap<String, Inputs>>,
+    /// The last build's records, for the pages this one reuses.
+    previous: Mutex<LinkRecords>,
 }
 
 impl LinkCheck {
+    /// A check that can take reused pages from the last build's `records`.
+    pub fn with_previous(records: LinkRecords) -> Self {
+        Self {
+            previous: Mutex::new(records),
+            ..Self::default()
+        }
+    }
+
+    /// Whether the last build's record of `path` was made from `inputs`, so that the page can
+    /// be reused and [`LinkCheck::restore`]d without being read.
+    pub fn can_restore(&self, path: &str, inputs: Inputs) -> bool {
+        self.previous
+            .lock()
+            .is_ok_and(|p| p.get(path).is_some_and(|(made, _)| *made == inputs))
+    }
+
+    /// Records a page the sink kept from the last build, from the last build's record.
+    pub fn restore(&self, path: &str) {
+        let Some((inputs, links)) = self.previous.lock().ok().and_then(|mut p| p.remove(path))
+        else {
+            return;
+        };
+        if let Ok(mut made) = self.made_from.lock() {
+            made.insert(path.to_string(), inputs);
+        }
+        // A file that is not a page is recorded as existing only, as `record` does.
+        let links = path.ends_with(".html").then_some(links);
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(path.to_string(), links);
+        }
+    }
+
+    /// [`LinkCheck::record`] for a page made from `inputs`, kept for the next build.
+    pub fn record_made(&self, path: &str, bytes: &[u8], inputs: Inputs) {
+        self.record(path, bytes);
+        if let Ok(mut made) = self.made_from.lock() {
+            made.insert(path.to_string(), inputs);
+        }
+    }
+
+    /// The records of every page made from known inputs, for the next build.
+    pub fn records(&self) -> LinkRecords {
+        let (Ok(files), Ok(made)) = (self.files.lock(), self.made_from.lock()) else {
+            return LinkRecords::new();
+        };
+        made.iter()
+            .filter_map(|(path, inputs)| {
+                let links = files.get(path)?.clone().unwrap_or_default();
+                Some((path.clone(), (*inputs, links)))
+            })
+            .collect()
+    }
+
     /// Records one output file; HTML pages are scanned, other files only exist.
     pub fn record(&self, path: &str, bytes: &[u8]) {
         let scanned = path.ends_with(".html").then(|| {

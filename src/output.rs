@@ -9,8 +9,13 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 
-/// Output path → file bytes, sorted: a whole site in memory (tests, `serve`).
+/// Output path → file bytes, sorted: a whole site in memory (tests, `check`).
 pub type Pages = BTreeMap<String, Vec<u8>>;
+
+/// A digest of everything one output file is made from (see `render::deps`): two files made
+/// from equal inputs have equal bytes, so a sink that still has the last build's copy can keep
+/// it instead of the file being made again.
+pub type Inputs = u128;
 
 /// Where rendered files go as they are made, from any thread: a map in memory, or the build's
 /// staging folder, so a 10,000-article site never has to sit in memory whole.
@@ -28,6 +33,20 @@ pub trait Sink: Sync {
         let mut bytes = Vec::new();
         fill(&mut bytes).with_context(|| format!("cannot write {path}"))?;
         self.put(path, bytes)
+    }
+
+    /// Takes one output file made from `inputs`, which a sink that keeps files between builds
+    /// remembers for [`Sink::reuse`].
+    fn put_made_from(&self, path: String, bytes: Vec<u8>, inputs: Inputs) -> Result<()> {
+        let _ = inputs;
+        self.put(path, bytes)
+    }
+
+    /// Keeps the last build's file at `path` if it was made from the same `inputs`, and says
+    /// so with its size: the caller then need not make it. A sink that keeps nothing says no.
+    fn reuse(&self, path: &str, inputs: Inputs) -> Result<Option<u64>> {
+        let _ = (path, inputs);
+        Ok(None)
     }
 }
 

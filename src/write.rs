@@ -8,7 +8,7 @@
 //! so a file whose bytes did not change is hard-linked from the previous output instead of
 //! written again, and a build whose inputs did not change is skipped altogether.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -16,18 +16,20 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 
 use crate::fingerprint;
-use crate::output::Pages;
+use crate::output::{Inputs, Pages};
 
 /// Marker file that says "dossier made this folder, it may replace it".
 pub const MARKER: &str = ".dossier-output";
 
 const MARKER_HEAD: &str = "This folder was written by dossier; the next build replaces it.";
 
-/// What the last build left: its inputs' fingerprint and each file's hash and length.
+/// What the last build left: its inputs' fingerprint, each file's hash and length, and what
+/// each page was made from (see [`crate::output::Inputs`]).
 #[derive(Debug, Default)]
 struct Manifest {
     inputs: String,
     files: BTreeMap<String, (String, u64)>,
+    made_from: HashMap<String, Inputs>,
 }
 
 fn read_manifest(out: &Path) -> Manifest {
@@ -48,6 +50,13 @@ fn read_manifest(out: &Path) -> Manifest {
                         .insert(path.to_string(), (hash.to_string(), len));
                 }
             }
+        } else if let Some((made, path)) = line
+            .strip_prefix("made ")
+            .and_then(|rest| rest.split_once(' '))
+        {
+            if let Ok(made) = Inputs::from_str_radix(made, 16) {
+                manifest.made_from.insert(path.to_string(), made);
+            }
         }
     }
     manifest
@@ -64,6 +73,21 @@ pub fn up_to_date(out: &Path, inputs: &str) -> Option<usize> {
         std::fs::metadata(out.join(path)).is_ok_and(|m| m.is_file() && m.len() == *len)
     });
     intact.then_some(manifest.files.len() + 1)
+}
+
+/// The files the output `out` holds by its manifest, and a digest of their hashes: two
+/// outputs with equal digests have the same files with the same bytes (`serve` reloads pages
+/// only when it changes).
+pub fn listing(out: &Path) -> (HashSet<String>, u128) {
+    let manifest = read_manifest(out);
+    let mut digest = xxhash_rust::xxh3::Xxh3Default::new();
+    for (path, (hash, len)) in &manifest.files {
+        for part in [path.as_bytes(), hash.as_bytes(), &len.to_le_bytes()] {
+            digest.update(&(part.len() as u64).to_le_bytes());
+            digest.update(part);
+        }
+    }
+    (manifest.files.into_keys().collect(), digest.digest128())
 }
 
 /// A build's output in the making: a staging folder beside the output, filled as pages are
@@ -134,7 +158,11 @@ impl Staging {
     /// Writes one file into the staging folder, or hard-links the previous output's copy when
     /// its bytes did not change.
     pub fn put_file(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let target = self.dir.join(path);
+        self.put_file_made_from(path, bytes, None)
+    }
+
+    /// Creates the folder of `target` unless this build already did.
+    fn folder_of(&self, target: &Path) -> Result<()> {
         if let Some(folder) = target.parent() {
             let known = self.folders.lock().is_ok_and(|f| f.contains(folder));
             if !known {
@@ -145,6 +173,53 @@ impl Staging {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Records a manifest line, and a `made` line when the file's inputs are known.
+    fn note(&self, line: String, path: &str, made_from: Option<Inputs>) -> Result<()> {
+        let mut lines = self
+            .lines
+            .lock()
+            .map_err(|_| anyhow::anyhow!("a writing thread failed"))?;
+        lines.push(line);
+        if let Some(made) = made_from {
+            lines.push(format!("made {made:032x} {path}"));
+        }
+        Ok(())
+    }
+
+    /// Keeps the previous output's `path` (hard-linked) when it was made from `inputs` and is
+    /// still the size the manifest says, with that size; `None` when the file must be made.
+    pub fn reuse_file(&self, path: &str, inputs: Inputs) -> Result<Option<u64>> {
+        if self.previous.made_from.get(path) != Some(&inputs) {
+            return Ok(None);
+        }
+        let Some((hash, len)) = self.previous.files.get(path) else {
+            return Ok(None);
+        };
+        let old = self.out.join(path);
+        if !std::fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == *len) {
+            return Ok(None);
+        }
+        let target = self.dir.join(path);
+        self.folder_of(&target)?;
+        if std::fs::hard_link(&old, &target).is_err() {
+            return Ok(None);
+        }
+        self.note(format!("file {hash} {len} {path}"), path, Some(inputs))?;
+        Ok(Some(*len))
+    }
+
+    /// [`Staging::put_file`] for a file made from `made_from`, remembered for the next build.
+    pub fn put_file_made_from(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        made_from: Option<Inputs>,
+    ) -> Result<()> {
+        let target = self.dir.join(path);
+        self.folder_of(&target)?;
         let hash = fingerprint::content(bytes);
         let same = self
             .previous
@@ -156,12 +231,11 @@ impl Staging {
             std::fs::write(&target, bytes)
                 .with_context(|| format!("cannot write {}", target.display()))?;
         }
-        let line = format!("file {hash} {} {path}", bytes.len());
-        self.lines
-            .lock()
-            .map_err(|_| anyhow::anyhow!("a writing thread failed"))?
-            .push(line);
-        Ok(())
+        self.note(
+            format!("file {hash} {} {path}", bytes.len()),
+            path,
+            made_from,
+        )
     }
 
     /// A file already written to the staging folder, read back (to name a broken link).
@@ -192,12 +266,7 @@ impl Staging {
             .and_then(|()| std::io::Write::flush(&mut tee))
             .with_context(|| format!("cannot write {}", target.display()))?;
         let hash = tee.hasher.finish();
-        let line = format!("file {hash} {} {path}", tee.len);
-        self.lines
-            .lock()
-            .map_err(|_| anyhow::anyhow!("a writing thread failed"))?
-            .push(line);
-        Ok(())
+        self.note(format!("file {hash} {} {path}", tee.len), path, None)
     }
 
     /// Writes the manifest (with the inputs' fingerprint) and swaps the staging folder in.
@@ -208,8 +277,16 @@ impl Staging {
                 .lock()
                 .map_err(|_| anyhow::anyhow!("a writing thread failed"))?,
         );
-        // Sorted by path, so the manifest is the same whatever order threads wrote in.
-        lines.sort_by(|a, b| a.splitn(4, ' ').nth(3).cmp(&b.splitn(4, ' ').nth(3)));
+        // Sorted by path (a file's `made` line after its `file` line), so the manifest is the
+        // same whatever order threads wrote in.
+        let path_of = |line: &str| {
+            if line.starts_with("made ") {
+                (line.splitn(3, ' ').nth(2).map(str::to_string), 1)
+            } else {
+                (line.splitn(4, ' ').nth(3).map(str::to_string), 0)
+            }
+        };
+        lines.sort_by_cached_key(|l| path_of(l));
         let marker = format!("{MARKER_HEAD}\ninputs {inputs}\n{}\n", lines.join("\n"));
         std::fs::write(self.dir.join(MARKER), marker)
             .with_context(|| format!("cannot write the marker in {}", self.dir.display()))?;
@@ -250,6 +327,14 @@ impl Drop for Staging {
 impl crate::output::Sink for Staging {
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<()> {
         self.put_file(&path, &bytes)
+    }
+
+    fn put_made_from(&self, path: String, bytes: Vec<u8>, inputs: Inputs) -> Result<()> {
+        self.put_file_made_from(&path, &bytes, Some(inputs))
+    }
+
+    fn reuse(&self, path: &str, inputs: Inputs) -> Result<Option<u64>> {
+        self.reuse_file(path, inputs)
     }
 
     fn put_streamed(

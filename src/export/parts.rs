@@ -20,6 +20,7 @@ use super::mention_json::{number, string, MentionRecord};
 use crate::config::SiteConfig;
 use crate::index::entities::EntityIndex;
 use crate::model::Article;
+use crate::output::Sink;
 
 /// Records (mentions of every kind) one part holds at most, unless a single article has more:
 /// about 35 MB of JSON Lines before compression, 4–10 MB after, so every file stays well under
@@ -137,41 +138,84 @@ fn sentence_line(out: &mut Vec<u8>, article: &str, n: usize, paragraph: &str, te
     out.extend_from_slice(b"}\n");
 }
 
-/// The gzipped files of every part, in part order, with what each holds. Parts are written
-/// side by side; each one's bytes depend only on its articles, so the output is the same
-/// whatever the thread count (gzip's header carries no time).
-pub fn write_parts(
+/// Writes the gzipped files of every part into `sink` and says what each holds, in part
+/// order. Parts are written side by side; each one's bytes depend only on its articles, so the
+/// output is the same whatever the thread count (gzip's header carries no time). With the
+/// articles' analysis `digests`, a file the sink still has from a build with the same inputs
+/// is kept instead of compressed again (its counts are still taken from the records).
+pub fn put_parts(
     config: &SiteConfig,
     entities: &EntityIndex,
     articles: &[Article],
-) -> Vec<(Part, Vec<u8>, Vec<u8>)> {
+    digests: Option<&[u128]>,
+    sink: &dyn Sink,
+) -> anyhow::Result<Vec<Part>> {
     plan(articles)
         .into_par_iter()
         .enumerate()
         .map(|(n, range)| {
-            let mut mentions = GzEncoder::new(Vec::new(), Compression::new(LEVEL));
-            let mut sentences = GzEncoder::new(Vec::new(), Compression::new(LEVEL));
+            let (mentions_name, sentences_name) = file_names(n);
+            let (mentions_path, sentences_path) = (
+                format!("data/{mentions_name}"),
+                format!("data/{sentences_name}"),
+            );
+            let inputs = digests.map(|d| {
+                part_inputs(
+                    config,
+                    entities,
+                    &articles[range.clone()],
+                    &d[range.clone()],
+                )
+            });
+            let kept = |path: &str| -> anyhow::Result<bool> {
+                Ok(match inputs {
+                    Some((m, s)) => sink
+                        .reuse(path, if path == mentions_path { m } else { s })?
+                        .is_some(),
+                    None => false,
+                })
+            };
+            let mut mentions = (!kept(&mentions_path)?)
+                .then(|| GzEncoder::new(Vec::new(), Compression::new(LEVEL)));
+            let mut sentences = (!kept(&sentences_path)?)
+                .then(|| GzEncoder::new(Vec::new(), Compression::new(LEVEL)));
             let (mut mention_count, mut sentence_count) = (0, 0);
             let mut line = Vec::with_capacity(64 * 1024);
             for article in &articles[range.clone()] {
                 let records = super::article_records(config, entities, article, false);
-                line.clear();
-                for r in &records.mentions {
-                    r.write_json(&mut line);
-                    line.push(b'\n');
+                if let Some(out) = &mut mentions {
+                    line.clear();
+                    for r in &records.mentions {
+                        r.write_json(&mut line);
+                        line.push(b'\n');
+                    }
+                    // Writing into memory cannot fail.
+                    let _ = out.write_all(&line);
                 }
-                // Writing into memory cannot fail.
-                let _ = mentions.write_all(&line);
-                line.clear();
-                for (i, (text, paragraph)) in records.sentences.iter().enumerate() {
-                    sentence_line(&mut line, &article.id, i, paragraph, text);
+                if let Some(out) = &mut sentences {
+                    line.clear();
+                    for (i, (text, paragraph)) in records.sentences.iter().enumerate() {
+                        sentence_line(&mut line, &article.id, i, paragraph, text);
+                    }
+                    let _ = out.write_all(&line);
                 }
-                let _ = sentences.write_all(&line);
                 mention_count += records.mentions.len();
                 sentence_count += records.sentences.len();
             }
-            let (mentions_name, sentences_name) = file_names(n);
-            let part = Part {
+            let put = |path: String, e: GzEncoder<Vec<u8>>, made: Option<u128>| {
+                let bytes = e.finish().unwrap_or_default();
+                match made {
+                    Some(i) => sink.put_made_from(path, bytes, i),
+                    None => sink.put(path, bytes),
+                }
+            };
+            if let Some(e) = mentions {
+                put(mentions_path, e, inputs.map(|i| i.0))?;
+            }
+            if let Some(e) = sentences {
+                put(sentences_path, e, inputs.map(|i| i.1))?;
+            }
+            Ok(Part {
                 mentions: mentions_name,
                 sentences: sentences_name,
                 first: articles
@@ -181,11 +225,45 @@ pub fn write_parts(
                 mention_count,
                 sentence_count,
                 range,
-            };
-            let finish = |e: GzEncoder<Vec<u8>>| e.finish().unwrap_or_default();
-            (part, finish(mentions), finish(sentences))
+            })
         })
         .collect()
+}
+
+/// What a part's two files are made from: the binary, the gzip level, the actors' ids, and
+/// per article its analysis digest and the entity ids its names and speakers resolve to
+/// (those come from the whole corpus). The second digest is the first's, for the other file.
+fn part_inputs(
+    config: &SiteConfig,
+    entities: &EntityIndex,
+    articles: &[Article],
+    digests: &[u128],
+) -> (u128, u128) {
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    let field = |h: &mut xxhash_rust::xxh3::Xxh3Default, b: &[u8]| {
+        h.update(&(b.len() as u64).to_le_bytes());
+        h.update(b);
+    };
+    field(&mut h, &crate::cache::key::identity());
+    field(&mut h, &LEVEL.to_le_bytes());
+    for actor in &config.actors {
+        field(&mut h, actor.id.as_bytes());
+    }
+    let entity = |name: &str| entities.entity_of(name).map_or("\u{0}", |e| e.id.as_str());
+    for (article, digest) in articles.iter().zip(digests) {
+        field(&mut h, &digest.to_le_bytes());
+        for e in &article.entities {
+            field(&mut h, entity(&e.name).as_bytes());
+        }
+        for q in &article.quotes {
+            if let crate::model::Speaker::Entity(name) = &q.speaker {
+                field(&mut h, entity(name).as_bytes());
+            }
+        }
+    }
+    let mentions = h.digest128();
+    field(&mut h, b"sentences");
+    (mentions, h.digest128())
 }
 
 #[cfg(test)]

@@ -18,11 +18,12 @@ use rayon::prelude::*;
 
 pub use crate::analysis::{Analysis, RenderInput};
 use crate::annotate::{Annotator, Lexicon, WordForms};
+use crate::cache::{AnalysisCache, CacheStats, Previous, Reuse};
 use crate::config::Site;
 use crate::diagnostic::Diagnostic;
 use crate::linkcheck::LinkCheck;
 use crate::model::{Article, MentionKind, NotesSource, SourceFile};
-use crate::output::{Pages, Sink};
+use crate::output::{Inputs, Pages, Sink};
 use crate::progress::Progress;
 use crate::size_guard::SizeTally;
 use crate::write::Staging;
@@ -67,6 +68,8 @@ pub struct BuildReport {
     pub warnings: Vec<String>,
     /// True when nothing changed since the last build, which was therefore kept as it is.
     pub up_to_date: bool,
+    /// Articles the analysis cache gave back, and articles analysed.
+    pub cache: CacheStats,
     /// Wall time per stage.
     pub stages: Stages,
 }
@@ -76,13 +79,9 @@ pub struct BuildReport {
 pub struct Hooks<'a> {
     /// Ticked once per article (the command line's bar).
     pub progress: Option<&'a Progress>,
-    /// An article already analysed from that very file, if there is one: how `dossier serve`
-    /// skips unchanged articles (`cache.rs`).
-    pub reuse: Option<&'a Reuse<'a>>,
+    /// Analyses kept from earlier builds (the analysis cache, [`crate::cache`]).
+    pub reuse: Option<&'a dyn Reuse>,
 }
-
-/// Gives back the analysis of a source file when one is kept ([`Hooks::reuse`]).
-pub type Reuse<'a> = dyn Fn(&SourceFile) -> Option<Article> + Sync + 'a;
 
 /// Loads the site's seeds and analyses them: the whole first half of the pipeline.
 pub fn analyse(site: &Site) -> Result<Analysis> {
@@ -104,6 +103,80 @@ pub fn analyse_loaded(
     stages.lap("parse and annotate");
     let index = index::build(&articles, site.config.actors.len());
     stages.lap("index");
+    let settings = crate::cache::key::settings(site);
+    let keys: Vec<crate::cache::Key> = articles
+        .par_iter()
+        .map(|a| crate::cache::key::of_article(site, &settings, a))
+        .collect();
+    Ok(with_notes(
+        site,
+        articles,
+        &keys,
+        index,
+        notes_files,
+        stages,
+    ))
+}
+
+/// An analysis made with the analysis cache, and what the cache did.
+pub struct Cached {
+    /// The analysis, as [`analyse_loaded`] would make it.
+    pub analysis: Analysis,
+    /// How many articles were reused.
+    pub stats: CacheStats,
+    /// Each article's cache key, in article order (`serve` keeps them with the articles).
+    pub keys: Vec<crate::cache::Key>,
+    /// Why the cache could not be written, when it could not.
+    pub warning: Option<String>,
+}
+
+/// [`analyse_loaded`] with the analysis cache: an article whose analysis `cache` holds, or
+/// `previous` (the last analysis, kept in memory by `serve`), is not parsed or annotated
+/// again; the cache's files are brought up to date beside the index stage.
+pub fn analyse_cached(
+    site: &Site,
+    sources: Vec<SourceFile>,
+    notes_files: &[NotesSource],
+    cache: &mut AnalysisCache,
+    previous: Previous,
+    progress: Option<&Progress>,
+    stages: &mut Stages,
+) -> Result<Cached> {
+    let session = cache.begin(site, &sources, previous);
+    stages.lap("read cache");
+    let hooks = Hooks {
+        progress,
+        reuse: Some(&session),
+    };
+    let articles = annotate(site, sources, hooks)?;
+    stages.lap("parse and annotate");
+    let (index, (stats, keys, warning)) = rayon::join(
+        || index::build(&articles, site.config.actors.len()),
+        || cache.finish(session, &articles),
+    );
+    stages.lap("index, write cache");
+    Ok(Cached {
+        analysis: with_notes(site, articles, &keys, index, notes_files, stages),
+        stats,
+        keys,
+        warning,
+    })
+}
+
+/// The last analysis step: anchors the editorial notes.
+fn with_notes(
+    site: &Site,
+    articles: Vec<Article>,
+    keys: &[crate::cache::Key],
+    index: index::SiteIndex,
+    notes_files: &[NotesSource],
+    stages: &mut Stages,
+) -> Analysis {
+    let digests = articles
+        .iter()
+        .zip(keys)
+        .map(|(a, k)| crate::cache::key::digest(k, a.corpus_digest))
+        .collect();
     let names = notes::refs::Names {
         actors: &site.config.actors,
         articles: &articles,
@@ -111,12 +184,13 @@ pub fn analyse_loaded(
     };
     let attached = notes::attach(names, notes_files);
     stages.lap("notes");
-    Ok(Analysis {
+    Analysis {
         articles,
         index,
         notes: attached.notes,
         note_problems: attached.problems,
-    })
+        digests,
+    }
 }
 
 /// Parses and annotates sources, in parallel, reporting every failing file at once.
@@ -153,20 +227,21 @@ pub fn annotate(site: &Site, sources: Vec<SourceFile>, hooks: Hooks) -> Result<V
     let results: Vec<Result<Article>> = sources
         .into_par_iter()
         .zip(capitalised)
-        .map(|(file, capitalised)| {
+        .enumerate()
+        .map(|(i, (file, capitalised))| {
             let digest = lexicon.digest_of(&capitalised);
-            match hooks
-                .reuse
-                .and_then(|reuse| reuse(&file))
-                .filter(|a| a.corpus_digest == digest)
-            {
-                Some(article) => Ok(article),
-                None => parse::parse_article_in(file, &site.config, Some(&ids)).map(|a| {
-                    let mut a = annotator.annotate_in(a, &lexicon);
-                    a.corpus_digest = digest;
-                    a
-                }),
-            }
+            let file = match hooks.reuse {
+                Some(reuse) => match reuse.take(i, file, digest) {
+                    Ok(article) => return Ok(article),
+                    Err(file) => file,
+                },
+                None => file,
+            };
+            parse::parse_article_in(file, &site.config, Some(&ids)).map(|a| {
+                let mut a = annotator.annotate_in(a, &lexicon);
+                a.corpus_digest = digest;
+                a
+            })
         })
         .inspect(|_| {
             if let Some(p) = hooks.progress {
@@ -203,7 +278,17 @@ pub fn emit(input: &RenderInput, sink: &dyn Sink) -> Result<LinkCheck> {
 
 /// [`emit`], counting every file's bytes into `sizes` for the size guard.
 pub fn emit_measured(input: &RenderInput, sink: &dyn Sink, sizes: &SizeTally) -> Result<LinkCheck> {
-    let check = LinkCheck::default();
+    emit_reusing(input, sink, sizes, LinkCheck::default())
+}
+
+/// [`emit_measured`] with a link check that holds the last build's records (see
+/// [`LinkCheck::with_previous`]), so that pages the sink keeps need not be made again.
+pub fn emit_reusing(
+    input: &RenderInput,
+    sink: &dyn Sink,
+    sizes: &SizeTally,
+    check: LinkCheck,
+) -> Result<LinkCheck> {
     let sink = Checked {
         check: &check,
         sizes,
@@ -221,7 +306,15 @@ pub fn emit_measured(input: &RenderInput, sink: &dyn Sink, sizes: &SizeTally) ->
                         .into_iter()
                         .try_for_each(|(path, bytes)| sink.put(path, bytes))
                 },
-                || export::write_export(&site.config, input.articles, input.index, &sink),
+                || {
+                    export::write_export_reusing(
+                        &site.config,
+                        input.articles,
+                        input.index,
+                        Some(input.digests),
+                        &sink,
+                    )
+                },
             )
         },
     );
@@ -307,6 +400,27 @@ impl Sink for Checked<'_> {
         self.inner.put(path, bytes)
     }
 
+    fn put_made_from(&self, path: String, bytes: Vec<u8>, inputs: Inputs) -> Result<()> {
+        let bytes = crate::scrub::html_page(&path, bytes);
+        self.check.record_made(&path, &bytes, inputs);
+        self.sizes.add(&path, bytes.len() as u64);
+        self.inner.put_made_from(path, bytes, inputs)
+    }
+
+    /// Kept only when the link check still has the last build's record of the page, so a
+    /// reused page's links are checked and its ids linked to like a made one's.
+    fn reuse(&self, path: &str, inputs: Inputs) -> Result<Option<u64>> {
+        if !self.check.can_restore(path, inputs) {
+            return Ok(None);
+        }
+        let kept = self.inner.reuse(path, inputs)?;
+        if let Some(len) = kept {
+            self.check.restore(path);
+            self.sizes.add(path, len);
+        }
+        Ok(kept)
+    }
+
     fn put_streamed(
         &self,
         path: String,
@@ -387,25 +501,25 @@ pub fn build_with(
                 elapsed: started.elapsed(),
                 warnings: load_warnings.iter().map(Diagnostic::located).collect(),
                 up_to_date: true,
+                cache: CacheStats::default(),
                 stages,
             });
         }
     }
-    let hooks = Hooks {
+    let mut cache = AnalysisCache::of_site(&site);
+    let cached = analyse_cached(
+        &site,
+        sources,
+        &notes_files,
+        &mut cache,
+        Previous::default(),
         progress,
-        reuse: None,
-    };
-    let mut analysis = analyse_loaded(&site, sources, &notes_files, hooks, &mut stages)?;
+        &mut stages,
+    )?;
+    let mut analysis = cached.analysis;
     let note_warnings = judge_notes(&site, &mut analysis, options.allow_orphans)?;
-    let staging = Staging::begin(&output)?;
-    let sizes = SizeTally::default();
-    let check = emit_measured(&analysis.input(&site), &staging, &sizes)?;
-    stages.lap("render and export");
-    fail_on_broken(check.broken(&|path| staging.read(path)))?;
-    stages.lap("check links");
-    let (files, pages) = check.counts();
-    staging.finish(&inputs)?;
-    stages.lap("swap");
+    let written = write_site(&site, &analysis, &output, &inputs, &mut stages)?;
+    let (files, pages) = (written.files, written.pages);
     let articles = &analysis.articles;
     let count = |pred: fn(&MentionKind) -> bool| {
         articles
@@ -425,9 +539,11 @@ pub fn build_with(
         elapsed: started.elapsed(),
         warnings: warnings(&site, &load_warnings, &analysis, note_warnings)
             .into_iter()
-            .chain(sizes.warnings())
+            .chain(cached.warning)
+            .chain(written.warnings)
             .collect(),
         up_to_date: false,
+        cache: cached.stats,
         stages,
     };
     // Freeing millions of mentions takes a tenth of a second at 10,000 articles, on one core,
@@ -435,6 +551,49 @@ pub fn build_with(
     // the same, and a one-off build exits without waiting for it.
     std::thread::spawn(move || drop(analysis));
     Ok(report)
+}
+
+/// What [`write_site`] wrote.
+pub struct Written {
+    /// Files written, the manifest aside.
+    pub files: usize,
+    /// HTML pages among them.
+    pub pages: usize,
+    /// The size guard's warnings.
+    pub warnings: Vec<String>,
+}
+
+/// Renders and exports `analysis` into a staging folder beside `output`, keeping every file
+/// the last build made from the same inputs, checks the links and swaps the folder in (a
+/// failed build leaves `output` as it was); `inputs` is the fingerprint the manifest records.
+pub fn write_site(
+    site: &Site,
+    analysis: &Analysis,
+    output: &Path,
+    inputs: &str,
+    stages: &mut Stages,
+) -> Result<Written> {
+    let staging = Staging::begin(output)?;
+    let sizes = SizeTally::default();
+    let pages_dir = crate::cache::pages_dir(site);
+    let identity = crate::cache::key::identity();
+    let previous = crate::cache::links::read(&pages_dir, &identity);
+    let check = LinkCheck::with_previous(previous);
+    let check = emit_reusing(&analysis.input(site), &staging, &sizes, check)?;
+    stages.lap("render and export");
+    fail_on_broken(check.broken(&|path| staging.read(path)))?;
+    stages.lap("check links");
+    let (files, pages) = check.counts();
+    staging.finish(inputs)?;
+    // Only a copy of what a build can recompute: a record that cannot be saved makes the next
+    // build make those pages again.
+    let _ = crate::cache::links::write(&pages_dir, &identity, &check.records());
+    stages.lap("swap");
+    Ok(Written {
+        files,
+        pages,
+        warnings: sizes.warnings(),
+    })
 }
 
 /// The output folder is replaced wholesale, so it must never be (or hold) the sources.

@@ -12,6 +12,7 @@ use anyhow::Result;
 use super::{RenderInput, Sink};
 use crate::annotate::dates::Timex;
 use crate::html::escape;
+use crate::output::Inputs;
 
 /// Path of the feed in the output, linked from every page head.
 pub const ATOM_PATH: &str = "atom.xml";
@@ -136,14 +137,33 @@ impl<'a> Recorder<'a> {
     }
 }
 
-impl Sink for Recorder<'_> {
-    fn put(&self, path: String, bytes: Vec<u8>) -> Result<()> {
+impl Recorder<'_> {
+    fn note(&self, path: &str) {
         if path.ends_with(".html") {
             if let Ok(mut pages) = self.pages.lock() {
-                pages.push(path.clone());
+                pages.push(path.to_string());
             }
         }
+    }
+}
+
+impl Sink for Recorder<'_> {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<()> {
+        self.note(&path);
         self.inner.put(path, bytes)
+    }
+
+    fn put_made_from(&self, path: String, bytes: Vec<u8>, inputs: Inputs) -> Result<()> {
+        self.note(&path);
+        self.inner.put_made_from(path, bytes, inputs)
+    }
+
+    fn reuse(&self, path: &str, inputs: Inputs) -> Result<Option<u64>> {
+        let kept = self.inner.reuse(path, inputs)?;
+        if kept.is_some() {
+            self.note(path);
+        }
+        Ok(kept)
     }
 }
 

@@ -6,6 +6,7 @@
 //! count.
 
 mod body;
+mod deps;
 pub mod entities;
 mod events;
 pub mod feeds;
@@ -61,16 +62,28 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         tera: &templates.tera,
         input,
         has_code,
+        site_inputs: deps::site_inputs(input, templates.digest, has_code),
+        sink,
     };
-    let put = |(path, bytes): (String, Vec<u8>)| sink.put(path, bytes);
+    let put = |(path, ctx, template): Made| r.finish(&path, template, ctx);
     (0..input.articles.len())
         .into_par_iter()
         .try_for_each(|i| {
-            put(r.page(
-                &crate::routes::article_path(&input.articles[i].id),
-                "article.html",
-                |root| pages::article(input, i, root),
-            )?)
+            let links = pages::entity_links(input, i);
+            let path = crate::routes::article_path(&input.articles[i].id);
+            let deps = deps::article_page(input, r.site_inputs, i, &links);
+            if let Some(d) = &deps {
+                if sink.reuse(&path, d.finish())?.is_some() {
+                    return Ok(());
+                }
+            }
+            let made = r.page(&path, "article.html", |root| {
+                pages::article(input, i, root, &links)
+            })?;
+            match deps {
+                Some(d) => r.render(&made.0, made.2, &made.1, Some(d.finish())),
+                None => put(made),
+            }
         })?;
     // Every (actor, part) pair is one page; busy actors have several.
     let actor_parts: Vec<Vec<std::ops::Range<usize>>> = (0..input.site.config.actors.len())
@@ -175,7 +188,7 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         Ok(pages::not_found(input, root))
     })?)?;
     for file in templates::static_files(&input.site.root)? {
-        put(file)?;
+        sink.put(file.0, file.1)?;
     }
     let highlight = if has_code {
         crate::parse::highlight::stylesheet()
@@ -191,19 +204,58 @@ struct Renderer<'a> {
     tera: &'a Tera,
     input: &'a RenderInput<'a>,
     has_code: bool,
+    /// What every page is made from ([`deps::site_inputs`]).
+    site_inputs: crate::output::Inputs,
+    sink: &'a dyn Sink,
 }
+
+/// A page ready to render: its path, its variables and its template.
+type Made = (String, Context, &'static str);
 
 /// Starting size of a page's buffer: an article page of the bench corpus is 35–50 kB.
 const PAGE_BUFFER: usize = 64 * 1024;
 
 impl Renderer<'_> {
-    /// Renders one template for the page at `path`; `fill` adds the page's own variables.
-    fn page(
+    /// Hands a page made without a deps function to the sink: what it is made from is its
+    /// template and its variables, so the last build's copy is kept when those hash the same.
+    fn finish(&self, path: &str, template: &'static str, ctx: Context) -> Result<()> {
+        let mut d = deps::Deps::new(self.site_inputs, template);
+        d.view(&ctx.clone().into_json());
+        let inputs = d.finish();
+        if self.sink.reuse(path, inputs)?.is_some() {
+            return Ok(());
+        }
+        self.render(path, template, &ctx, Some(inputs))
+    }
+
+    /// Renders `template` with `ctx` and hands the page to the sink, made from `inputs`.
+    fn render(
         &self,
         path: &str,
         template: &str,
+        ctx: &Context,
+        inputs: Option<crate::output::Inputs>,
+    ) -> Result<()> {
+        // Into a buffer the size of an article page: `Tera::render` starts at 2 kB, regrows
+        // a page of hundreds of kilobytes many times, then validates it as UTF-8 again.
+        let mut html = Vec::with_capacity(PAGE_BUFFER);
+        self.tera.render_to(template, ctx, &mut html).map_err(|e| {
+            anyhow::anyhow!("rendering {path} with {template}: {}", templates::chain(&e))
+        })?;
+        match inputs {
+            Some(i) => self.sink.put_made_from(path.to_string(), html, i),
+            None => self.sink.put(path.to_string(), html),
+        }
+    }
+
+    /// The variables of the page at `path` with template `template`; `fill` adds the page's
+    /// own variables.
+    fn page(
+        &self,
+        path: &str,
+        template: &'static str,
         fill: impl FnOnce(&str) -> Result<Context>,
-    ) -> Result<(String, Vec<u8>)> {
+    ) -> Result<Made> {
         let config = &self.input.site.config;
         // The 404 page is served at any depth, so it links from the site's address when known.
         let root = match (path, &config.base_url) {
@@ -227,14 +279,6 @@ impl Renderer<'_> {
             .as_ref()
             .map(|b| format!("{}/{}", b.trim_end_matches('/'), path));
         ctx.insert("canonical", &canonical);
-        // Into a buffer the size of an article page: `Tera::render` starts at 2 kB, regrows
-        // a page of hundreds of kilobytes many times, then validates it as UTF-8 again.
-        let mut html = Vec::with_capacity(PAGE_BUFFER);
-        self.tera
-            .render_to(template, &ctx, &mut html)
-            .map_err(|e| {
-                anyhow::anyhow!("rendering {path} with {template}: {}", templates::chain(&e))
-            })?;
-        Ok((path.to_string(), html))
+        Ok((path.to_string(), ctx, template))
     }
 }

@@ -17,17 +17,12 @@ use crate::html::escape_into;
 use crate::model::{Article, BlockKind, MentionKind};
 use crate::routes::{actor_href, actor_path, article_anchor_href, article_href, timeline_entry_id};
 
-/// The article page.
-pub fn article(input: &RenderInput, i: usize, root: &str) -> Result<Context> {
-    let article = &input.articles[i];
-    let actors = &input.site.config.actors;
-    let notes = super::body::EditorialNotes {
-        placed: input.notes.of(i),
-        names: input.names(),
-    };
+/// Where each entity mention of article `i` links: the entity's page, and whether that page
+/// has a section about the article; `None` for a name without a page.
+pub fn entity_links<'a>(input: &'a RenderInput, i: usize) -> Vec<Option<EntityLink<'a>>> {
     let entities = &input.index.entities;
     let rank = &input.index.rank;
-    let entity_ids: Vec<Option<EntityLink>> = article
+    input.articles[i]
         .entities
         .iter()
         .map(|e| {
@@ -43,14 +38,29 @@ pub fn article(input: &RenderInput, i: usize, root: &str) -> Result<Context> {
                 section: at < x.sections,
             })
         })
-        .collect();
+        .collect()
+}
+
+/// The article page; `entity_ids` from [`entity_links`].
+pub fn article(
+    input: &RenderInput,
+    i: usize,
+    root: &str,
+    entity_ids: &[Option<EntityLink>],
+) -> Result<Context> {
+    let article = &input.articles[i];
+    let actors = &input.site.config.actors;
+    let notes = super::body::EditorialNotes {
+        placed: input.notes.of(i),
+        names: input.names(),
+    };
     let html = article_html(
         article,
         actors,
         &input.index.entry_of[i],
         root,
         notes,
-        &entity_ids,
+        entity_ids,
     );
     let mut ctx = Context::new();
     ctx.insert("article", &byline(input, i, root));

@@ -48,6 +48,9 @@ pub struct Templates {
     /// Names of the templates the site replaced: where a page's template and the macros are
     /// both built-in, the renderer may write parts of the page itself (`timeline_item.rs`).
     overridden: Vec<&'static str>,
+    /// A digest of every template's name and text: part of what every page is made from
+    /// (`deps::site_inputs`).
+    pub digest: crate::output::Inputs,
 }
 
 impl Templates {
@@ -73,12 +76,24 @@ pub fn load(site_root: &Path) -> Result<Templates> {
         };
         files.push((name.to_string(), text));
     }
+    let mut digest = xxhash_rust::xxh3::Xxh3Default::new();
+    for (name, text) in &files {
+        for part in [name, text] {
+            digest.update(&(part.len() as u64).to_le_bytes());
+            digest.update(part.as_bytes());
+        }
+    }
+    let digest = digest.digest128();
     tera.add_raw_templates(files)
         .map_err(|e| anyhow::anyhow!("templates: {}", chain(&e)))?;
     tera.autoescape_on(vec![".html"]);
     // Tera escapes `/` too, which makes every link unreadable in the source; ours does not.
     tera.set_escape_fn(crate::html::escape);
-    Ok(Templates { tera, overridden })
+    Ok(Templates {
+        tera,
+        overridden,
+        digest,
+    })
 }
 
 /// The static files: a site file `static/<name>` replaces the built-in one, and every other

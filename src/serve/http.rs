@@ -79,18 +79,18 @@ async fn page(Shared(state): Shared<Arc<State>>, uri: Uri) -> Response {
     if path.is_empty() || path.ends_with('/') {
         path.push_str("index.html");
     }
-    let (status, path) = if site.pages.contains_key(&path) {
+    let (status, path) = if site.contains(&path) {
         (StatusCode::OK, path)
     } else {
         (StatusCode::NOT_FOUND, "404.html".to_string())
     };
-    let Some(bytes) = site.pages.get(&path) else {
+    let Some(bytes) = site.get(&path) else {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     };
     let body = if path.ends_with(".html") {
-        inject::html(bytes, site.generation)
+        inject::html(&bytes, site.generation)
     } else {
-        bytes.clone()
+        bytes
     };
     file(status, &path, body)
 }

@@ -10,15 +10,20 @@ use anyhow::{Context, Result};
 
 use super::state::State;
 use super::watch::Watcher;
-use crate::cache::{AnalysisCache, CacheStats};
+use crate::cache::{AnalysisCache, CacheStats, Previous};
 use crate::config::Site;
-use crate::output::Pages;
 use crate::{load, pipeline};
+
+/// The folder of the site's cache that `serve` builds into and serves from.
+pub const SERVE_DIR: &str = "serve";
 
 /// Rebuilds the site from the configuration, keeping article analyses between builds.
 pub struct Builder {
     config: PathBuf,
-    cache: AnalysisCache,
+    /// The site's analysis cache, opened at the first build.
+    cache: Option<AnalysisCache>,
+    /// The last good analysis's articles, moved into the next analysis.
+    previous: Previous,
     /// The last good build's warnings: a rebuild prints only new ones.
     warned: Vec<String>,
     /// Print errors only, no rebuild lines or warnings.
@@ -29,8 +34,10 @@ pub struct Builder {
 
 /// A complete site and what its build did.
 pub struct Built {
-    /// Every output file, by path.
-    pub pages: Pages,
+    /// The folder it was built into.
+    pub root: PathBuf,
+    /// How many files it has.
+    pub files: usize,
     /// The configuration it was built from (the watcher follows its folders).
     pub site: Site,
     /// How many articles were reused and analysed.
@@ -44,25 +51,53 @@ impl Builder {
     pub fn new(config: &Path, quiet: bool, allow_orphans: bool) -> Self {
         Self {
             config: config.to_path_buf(),
-            cache: AnalysisCache::new(),
+            cache: None,
+            previous: Previous::default(),
             warned: Vec::new(),
             quiet,
             allow_orphans,
         }
     }
 
-    /// The same stages as `dossier build`, minus writing: load, parse and annotate (only the
-    /// changed articles), index, notes, render and link-check into memory.
+    /// The same stages as `dossier build`: load, parse and annotate (only the changed
+    /// articles), index, notes, render and link-check, into a folder of the site's cache
+    /// ([`SERVE_DIR`]) where pages whose inputs did not change are kept from the last build.
     pub fn build(&mut self) -> Result<Built> {
         let site = Site::load(&self.config)?;
         let loaded = load::load_sources_with(&site.seeds_dir(), &site.root, false)?;
-        let (mut analysis, stats) = self.cache.analyse(&site, loaded.sources, &loaded.notes)?;
+        let cache = self
+            .cache
+            .get_or_insert_with(|| AnalysisCache::of_site(&site));
+        let cached = pipeline::analyse_cached(
+            &site,
+            loaded.sources,
+            &loaded.notes,
+            cache,
+            std::mem::take(&mut self.previous),
+            None,
+            &mut pipeline::Stages::default(),
+        )?;
+        let (mut analysis, stats) = (cached.analysis, cached.stats);
         let note_warnings = pipeline::judge_notes(&site, &mut analysis, self.allow_orphans)?;
-        let (pages, broken) = pipeline::emit_to_memory(&analysis.input(&site))?;
-        pipeline::fail_on_broken(broken)?;
-        let warnings = pipeline::warnings(&site, &loaded.warnings, &analysis, note_warnings);
+        let root = site.root.join(crate::cache::DIR).join(SERVE_DIR);
+        let written = pipeline::write_site(
+            &site,
+            &analysis,
+            &root,
+            "serve",
+            &mut pipeline::Stages::default(),
+        )?;
+        let warnings = pipeline::warnings(&site, &loaded.warnings, &analysis, note_warnings)
+            .into_iter()
+            .chain(cached.warning)
+            .collect();
+        self.previous = Previous {
+            articles: analysis.articles,
+            keys: cached.keys,
+        };
         Ok(Built {
-            pages,
+            root,
+            files: written.files + 1,
             site,
             stats,
             warnings,
@@ -100,8 +135,8 @@ fn build_and_publish(builder: &mut Builder, state: &State) -> Option<Site> {
     let started = Instant::now();
     match builder.build() {
         Ok(built) => {
-            let pages = built.pages.len();
-            state.publish(built.pages);
+            let pages = built.files;
+            state.publish(built.root.clone());
             if builder.quiet {
                 return Some(built.site);
             }

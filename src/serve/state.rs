@@ -5,7 +5,8 @@ use std::sync::{Arc, RwLock};
 
 use tokio::sync::broadcast;
 
-use crate::output::Pages;
+use std::collections::HashSet;
+use std::path::PathBuf;
 
 /// A message for every connected page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,10 +39,29 @@ impl Event {
 /// One complete site and its build number, read together so a page can tell the live-reload
 /// client which build it came from (and so catch a rebuild that finished before it connected).
 pub struct Snapshot {
-    /// Counts the builds that changed the site; 0 before the first good build.
     pub generation: u64,
-    /// Every output file, by path.
-    pub pages: Pages,
+    /// The folder the site was built into (inside the cache folder, like `dossier build`'s
+    /// output: the pages stay on disk, not in memory).
+    pub root: PathBuf,
+    /// The files its manifest lists: only those are served, so no request reaches outside.
+    pub files: HashSet<String>,
+    /// A digest of their bytes' hashes ([`crate::write::listing`]).
+    pub digest: u128,
+}
+
+impl Snapshot {
+    /// Whether the site has the file `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains(path)
+    }
+
+    /// The bytes of the file `path`, read from the built folder.
+    pub fn get(&self, path: &str) -> Option<Vec<u8>> {
+        if !self.contains(path) {
+            return None;
+        }
+        std::fs::read(self.root.join(path)).ok()
+    }
 }
 
 /// Shared between the rebuild thread (writer) and the request handlers (readers).
@@ -57,7 +77,9 @@ impl State {
         Self {
             site: RwLock::new(Arc::new(Snapshot {
                 generation: 0,
-                pages: Pages::new(),
+                root: PathBuf::new(),
+                files: HashSet::new(),
+                digest: 0,
             })),
             error: RwLock::new(None),
             events: broadcast::channel(16).0,
@@ -81,7 +103,8 @@ impl State {
 
     /// Swaps in a completely built site and tells pages to reload, unless nothing changed
     /// (an editor's backup file, a save without edits) and no error is showing.
-    pub fn publish(&self, pages: Pages) {
+    pub fn publish(&self, root: PathBuf) {
+        let (files, digest) = crate::write::listing(&root);
         let was_error = self
             .error
             .write()
@@ -89,11 +112,13 @@ impl State {
             .take()
             .is_some();
         let mut current = self.site.write().unwrap_or_else(|e| e.into_inner());
-        let changed = current.generation == 0 || current.pages != pages;
+        let changed = current.generation == 0 || current.digest != digest;
         if changed {
             *current = Arc::new(Snapshot {
                 generation: current.generation + 1,
-                pages,
+                root,
+                files,
+                digest,
             });
         }
         drop(current);

@@ -13,6 +13,7 @@ mod export;
 mod extract;
 mod feeds;
 mod fixture;
+mod incremental;
 mod init;
 mod notes;
 mod paging;

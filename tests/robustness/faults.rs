@@ -89,7 +89,7 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     top.sort();
-    assert_eq!(top, ["public", "seeds", "site.toml"]);
+    assert_eq!(top, [".dossier-cache", "public", "seeds", "site.toml"]);
 }
 
 #[test]

@@ -1,0 +1,125 @@
+//! Dependency-tracked rendering: a build that follows an edit keeps the last build's copy of
+//! every page whose inputs did not change, and its output must be byte for byte what a cold
+//! build of the same sources makes.
+
+use std::path::Path;
+
+use crate::common::*;
+use dossier::pipeline::{build, BuildOptions};
+
+/// A site's sources copied into a fresh folder, built there once (output and cache inside).
+fn built_copy(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_site_sources(from, dir.path());
+    build_in(dir.path());
+    dir
+}
+
+fn build_in(root: &Path) {
+    build(&root.join("site.toml"), &BuildOptions::default())
+        .unwrap_or_else(|e| panic!("build in {} failed: {e:#}", root.display()));
+}
+
+/// Builds `root` again, then a cold copy of its sources elsewhere, and compares every file.
+fn assert_same_as_cold(root: &Path) {
+    build_in(root);
+    let cold = tempfile::tempdir().unwrap();
+    copy_site_sources(root, cold.path());
+    build_in(cold.path());
+    let (warm, cold) = (root.join("public"), cold.path().join("public"));
+    let names = files(&warm);
+    assert_eq!(names, files(&cold), "the same files");
+    for f in &names {
+        assert!(
+            std::fs::read(warm.join(f)).unwrap() == std::fs::read(cold.join(f)).unwrap(),
+            "{f:?} differs from a cold build's"
+        );
+    }
+}
+
+fn first_seed(root: &Path) -> std::path::PathBuf {
+    let mut seeds: Vec<_> = std::fs::read_dir(root.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    seeds.sort();
+    seeds.remove(0)
+}
+
+fn sites() -> Vec<std::path::PathBuf> {
+    vec![repo(), repo().join("tests/fixtures/europe")]
+}
+
+#[test]
+fn an_edited_article_rebuilds_as_a_cold_build_would() {
+    for site in sites() {
+        let dir = built_copy(&site);
+        let seed = first_seed(dir.path());
+        let mut text = std::fs::read_to_string(&seed).unwrap();
+        text.push_str("\n\nOn 3 March 2021 NATO and the European Union met in Kyiv again.\n");
+        std::fs::write(&seed, text).unwrap();
+        assert_same_as_cold(dir.path());
+        // And once more, with the previous build's records in place.
+        let mut text = std::fs::read_to_string(&seed).unwrap();
+        text = text.replacen("2021", "2019", 1);
+        std::fs::write(&seed, text).unwrap();
+        assert_same_as_cold(dir.path());
+    }
+}
+
+#[test]
+fn a_removed_article_rebuilds_as_a_cold_build_would() {
+    for site in sites() {
+        let dir = built_copy(&site);
+        let seed = first_seed(dir.path());
+        // Its notes, if any, would be orphans and fail the build: they go with it.
+        let stem = seed.file_stem().unwrap().to_string_lossy().to_string();
+        let _ = std::fs::remove_file(dir.path().join("notes").join(format!("{stem}.notes.md")));
+        std::fs::remove_file(&seed).unwrap();
+        // And its metadata table, which would name no file.
+        let config = dir.path().join("site.toml");
+        let text = std::fs::read_to_string(&config).unwrap();
+        let head = format!("[articles.{stem}]");
+        let text = match text.find(&head) {
+            Some(at) => {
+                let rest = &text[at + head.len()..];
+                let end = rest
+                    .find("\n[")
+                    .map_or(text.len(), |e| at + head.len() + e + 1);
+                format!("{}{}", &text[..at], &text[end..])
+            }
+            None => text,
+        };
+        std::fs::write(&config, text).unwrap();
+        assert_same_as_cold(dir.path());
+    }
+}
+
+#[test]
+fn a_changed_site_toml_rebuilds_as_a_cold_build_would() {
+    for site in sites() {
+        let dir = built_copy(&site);
+        let config = dir.path().join("site.toml");
+        let text = std::fs::read_to_string(&config).unwrap();
+        let retitled = text.replacen("title = \"", "title = \"Renamed ", 1);
+        assert_ne!(retitled, text);
+        std::fs::write(&config, retitled).unwrap();
+        assert_same_as_cold(dir.path());
+    }
+}
+
+#[test]
+fn a_damaged_page_record_is_not_trusted() {
+    let dir = built_copy(&repo());
+    let records = dir.path().join(".dossier-cache/pages/links.bin");
+    let mut bytes = std::fs::read(&records).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x55;
+    std::fs::write(&records, bytes).unwrap();
+    let seed = first_seed(dir.path());
+    let mut text = std::fs::read_to_string(&seed).unwrap();
+    text.push_str("\n\nA closing line.\n");
+    std::fs::write(&seed, text).unwrap();
+    assert_same_as_cold(dir.path());
+}
