@@ -1,6 +1,7 @@
 //! Shared helpers: build a site into a temporary folder and read what came out.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use dossier::pipeline::{build, BuildOptions, BuildReport};
 use serde_json::Value;
@@ -66,7 +67,11 @@ impl Built {
 
 /// Builds the site whose config is `config` into a fresh temporary folder.
 pub fn build_site(config: &Path) -> Built {
-    let dir = tempfile::tempdir().unwrap();
+    build_site_in(config, tempfile::tempdir().unwrap())
+}
+
+/// Builds the site whose config is `config` into `dir/site`.
+fn build_site_in(config: &Path, dir: tempfile::TempDir) -> Built {
     let out = dir.path().join("site");
     let report = build(
         config,
@@ -85,12 +90,97 @@ pub fn build_site(config: &Path) -> Built {
     }
 }
 
-pub fn shipped() -> Built {
-    build_site(&repo().join("site.toml"))
+/// The shipped site, built once per test binary; for tests that only read its output.
+pub fn shipped() -> &'static Built {
+    static SITE: LazyLock<Built> = LazyLock::new(|| build_shared(&repo()));
+    &SITE
 }
 
-pub fn europe() -> Built {
-    build_site(&repo().join("tests/fixtures/europe/site.toml"))
+/// The `europe` fixture, built once per test binary; for tests that only read its output.
+pub fn europe() -> &'static Built {
+    static SITE: LazyLock<Built> = LazyLock::new(|| build_shared(&fixture_dir("europe")));
+    &SITE
+}
+
+/// The `events` fixture, built once per test binary; for tests that only read its output.
+pub fn events_fixture() -> &'static Built {
+    static SITE: LazyLock<Built> = LazyLock::new(|| build_shared(&fixture_dir("events")));
+    &SITE
+}
+
+/// The `notes` fixture, built once per test binary; for tests that only read its output.
+pub fn notes_fixture() -> &'static Built {
+    static SITE: LazyLock<Built> = LazyLock::new(|| build_shared(&fixture_dir("notes")));
+    &SITE
+}
+
+/// The folder of the fixture site `name` in `tests/fixtures/`.
+pub fn fixture_dir(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// Builds a copy of the site in `from` (a build writes `.dossier-cache/` beside `site.toml`, and
+/// tests must never write into the source tree). The copy lives in a folder under Cargo's
+/// `CARGO_TARGET_TMPDIR`: a static is never dropped, so its `TempDir` is not removed when the
+/// binary exits, and folders left by earlier runs are swept here instead.
+fn build_shared(from: &Path) -> Built {
+    let parent = Path::new(env!("CARGO_TARGET_TMPDIR")).join("shared-builds");
+    std::fs::create_dir_all(&parent).unwrap();
+    sweep_stale(&parent);
+    build_copy_in(from, tempfile::tempdir_in(&parent).unwrap())
+}
+
+/// Builds a fresh copy of the site in `from` in a temporary folder of its own, for a test that
+/// needs a build besides the shared one (to compare two builds) without writing into `from`.
+pub fn build_copy(from: &Path) -> Built {
+    build_copy_in(from, tempfile::tempdir().unwrap())
+}
+
+fn build_copy_in(from: &Path, dir: tempfile::TempDir) -> Built {
+    copy_whole_site(from, dir.path());
+    build_site_in(&dir.path().join("site.toml"), dir)
+}
+
+/// Removes the folders in `parent` that no run has touched for an hour: they are left over
+/// from earlier runs, while a run going on at the same time is far younger.
+fn sweep_stale(parent: &Path) {
+    let hour = std::time::Duration::from_secs(3600);
+    for entry in std::fs::read_dir(parent).unwrap().flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > hour));
+        if stale {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Copies everything a site's build reads from the site folder `from` into `to`: its sources
+/// and, where they exist, its own `templates/` and `static/`.
+fn copy_whole_site(from: &Path, to: &Path) {
+    copy_site_sources(from, to);
+    for folder in ["templates", "static"] {
+        let src = from.join(folder);
+        if src.is_dir() {
+            copy_tree(&src, &to.join(folder));
+        }
+    }
+}
+
+/// Copies the folder `from` with everything in it to `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(|e| e.ok())
+    {
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
 
 /// Every file under `dir`, relative, sorted.
@@ -134,20 +224,7 @@ pub fn assert_offsets_point_at_text(built: &Built, root: &Path) {
 pub fn copy_site_sources(from: &Path, to: &Path) {
     std::fs::copy(from.join("site.toml"), to.join("site.toml")).unwrap();
     for folder in ["seeds", "notes"] {
-        let src = from.join(folder);
-        for entry in walkdir::WalkDir::new(&src)
-            .into_iter()
-            .filter_map(|e| e.ok())
-        {
-            let target = to
-                .join(folder)
-                .join(entry.path().strip_prefix(&src).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
+        copy_tree(&from.join(folder), &to.join(folder));
     }
 }
 

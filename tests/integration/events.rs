@@ -51,13 +51,13 @@ fn mention_in(site: &Built, json: &Value, article: &str, words: &str) -> String 
 
 #[test]
 fn fixture_finds_the_disagreement_and_keeps_unrelated_events_apart() {
-    let site = build_site(&repo().join("tests/fixtures/events/site.toml"));
+    let site = events_fixture();
     let json = site.json();
-    let march = mention_in(&site, &json, "harbour-daily", "bridge");
-    let may = mention_in(&site, &json, "coast-times", "bridge");
-    let this_year = mention_in(&site, &json, "river-post", "bridge");
-    let budget = mention_in(&site, &json, "harbour-daily", "libraries");
-    let football = mention_in(&site, &json, "valley-herald", "football");
+    let march = mention_in(site, &json, "harbour-daily", "bridge");
+    let may = mention_in(site, &json, "coast-times", "bridge");
+    let this_year = mention_in(site, &json, "river-post", "bridge");
+    let budget = mention_in(site, &json, "harbour-daily", "libraries");
+    let football = mention_in(site, &json, "valley-herald", "football");
     let all = events(&json);
     assert_eq!(all.len(), 1, "{all:?}");
     let (mut members, mut dates, agree) = all[0].clone();
@@ -105,18 +105,18 @@ fn shipped_corpus_groups_the_terrorist_list_removal_as_a_disagreement() {
     let site = shipped();
     let json = site.json();
     let removal_2024 = mention_in(
-        &site,
+        site,
         &json,
         "004_5cfbe151e982db66",
         "remove the Taliban from its terrorist list",
     );
     let dropped_2025 = mention_in(
-        &site,
+        site,
         &json,
         "003_a2ebef9a25d52dce",
         "dropped the terrorist group designation",
     );
-    let delisted = mention_in(&site, &json, "002_f09ae1030d639c2c", "delisted from Russia");
+    let delisted = mention_in(site, &json, "002_f09ae1030d639c2c", "delisted from Russia");
     let all = events(&json);
     let event = all
         .iter()
@@ -126,7 +126,7 @@ fn shipped_corpus_groups_the_terrorist_list_removal_as_a_disagreement() {
     assert!(event.0.contains(&delisted), "{event:?}");
     assert!(!event.2, "the sources disagree: {event:?}");
     let listed_2003 = mention_in(
-        &site,
+        site,
         &json,
         "004_5cfbe151e982db66",
         "formally listed the Taliban",

@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::common::{build_site, repo, shipped, Built};
+use crate::common::{europe, events_fixture, notes_fixture, repo, shipped, Built};
 
 /// Runs `tools/check_export.py` on a built site. Without Python's `jsonschema` the check is
 /// skipped with a notice, except under CI (`CI` set), where `.ci/run` installs it.
@@ -33,15 +33,13 @@ fn check_export(site: &Built) {
 
 #[test]
 fn shipped_export_validates_against_its_schema() {
-    check_export(&shipped());
+    check_export(shipped());
 }
 
 #[test]
 fn fixture_exports_validate_against_their_schema() {
-    for fixture in ["europe", "events", "notes"] {
-        check_export(&build_site(
-            &repo().join(format!("tests/fixtures/{fixture}/site.toml")),
-        ));
+    for site in [europe(), events_fixture(), notes_fixture()] {
+        check_export(site);
     }
 }
 

@@ -25,7 +25,7 @@ fn markdown_article_renders_with_highlighting_and_annotations() {
         .find(|m| m["text"].as_str().unwrap().contains("June 4"))
         .expect("June 4");
     assert_eq!(june4["value"], "2024-06-04");
-    assert_offsets_point_at_text(&site, &repo().join("tests/fixtures/europe"));
+    assert_offsets_point_at_text(site, &repo().join("tests/fixtures/europe"));
     assert_eq!(
         site.report.warnings,
         ["seeds/code-and-nato.md:22: unknown code language \"klingon\"; shown as plain text"]

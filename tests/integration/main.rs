@@ -16,6 +16,7 @@ mod fixture;
 mod incremental;
 mod init;
 mod notes;
+mod page_snapshots;
 mod paging;
 mod search_keys;
 mod serve;

@@ -53,7 +53,7 @@ fn marked_text(html: &str, note: &str) -> String {
 
 #[test]
 fn notes_highlight_their_quotes_and_sit_in_the_margin() {
-    let site = build_site(&fixture().join("site.toml"));
+    let site = notes_fixture();
     let page = site.read("articles/harbour.html");
     assert!(page.contains(
         "<mark class=\"note-anchor\" data-note=\"note-1\" id=\"note-1-quote\">signed the harbour deal on "
@@ -88,7 +88,7 @@ fn notes_highlight_their_quotes_and_sit_in_the_margin() {
 
 #[test]
 fn a_quote_across_markup_and_mentions_stays_well_formed() {
-    let site = build_site(&fixture().join("site.toml"));
+    let site = notes_fixture();
     let page = site.read("articles/quay.html");
     assert_eq!(
         marked_text(&page, "note-1"),
@@ -105,8 +105,8 @@ fn a_quote_across_markup_and_mentions_stays_well_formed() {
 
 #[test]
 fn notes_are_exported_as_web_annotations() {
-    let site = build_site(&fixture().join("site.toml"));
-    let doc = jsonld(&site);
+    let site = notes_fixture();
+    let doc = jsonld(site);
     assert_eq!(doc["@context"], "http://www.w3.org/ns/anno.jsonld");
     assert_eq!(doc["type"], "AnnotationCollection");
     assert_eq!(doc["total"], 4);
@@ -133,7 +133,7 @@ fn notes_are_exported_as_web_annotations() {
     assert_eq!(body[1]["format"], "text/html");
     assert!(items.iter().all(|i| i.get("dossier:orphan").is_none()));
     // Deterministic: the same input gives the same bytes.
-    let again = build_site(&fixture().join("site.toml"));
+    let again = build_copy(&fixture());
     assert_eq!(
         site.read("data/notes.jsonld"),
         again.read("data/notes.jsonld")
@@ -310,7 +310,7 @@ fn editing_a_note_rebuilds() {
 #[test]
 fn every_shipped_article_has_a_note_that_anchors() {
     let site = shipped();
-    let doc = jsonld(&site);
+    let doc = jsonld(site);
     let items = items(&doc);
     assert!(items.iter().all(|i| i.get("dossier:orphan").is_none()));
     for article in site.json()["articles"].as_array().unwrap() {

@@ -54,7 +54,7 @@ fn export_has_schema_and_exact_offsets() {
     assert_eq!(first["url"], format!("articles/{A000}.html"));
     assert_eq!(first["source"], format!("seeds/{A000}.txt"));
     assert_eq!(first["published"], "2025-07");
-    assert_offsets_point_at_text(&site, &repo());
+    assert_offsets_point_at_text(site, &repo());
     let dates = site.mentions(A003, "date");
     let july3 = dates
         .iter()
