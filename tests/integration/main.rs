@@ -17,6 +17,7 @@ mod incremental;
 mod init;
 mod notes;
 mod paging;
+mod reading;
 mod search_keys;
 mod serve;
 mod shipped;
