@@ -1,5 +1,6 @@
-//! What a reader sees of counts, sources, events, the chart and orphans: the shipped corpus,
-//! the events fixture and a notes fixture with a quote that lost its place.
+//! What a reader sees of counts, sources, events, the chart, orphans and the wide-screen
+//! layout: the shipped corpus, the events fixture and a notes fixture with a quote that lost
+//! its place.
 
 use crate::cli::dossier;
 use crate::common::*;
@@ -138,4 +139,46 @@ fn an_orphan_shows_its_closest_passage_once_and_is_not_marked_as_placed() {
         "an orphan is highlighted as placed"
     );
     assert!(main.contains("class=\"orphan-words\">Zürich’s bankers — and Ålesund’s</span>"));
+}
+
+#[test]
+fn an_actor_page_keeps_its_lookups_in_a_side_column() {
+    let site = shipped();
+    let mut split = 0;
+    for page in files(&site.out.join("actors")) {
+        let rel = format!("actors/{}", page.display());
+        let html = site.read(&rel);
+        let main = html
+            .find("class=\"actor-main\"")
+            .unwrap_or_else(|| panic!("{rel}: no main column"));
+        let lookups: Vec<usize> = ["id=\"co-h\"", "id=\"tl-h\""]
+            .iter()
+            .filter_map(|id| html.find(id))
+            .collect();
+        let Some(side) = html.find("class=\"actor-side\"") else {
+            // Nothing to look up: no empty margin column either.
+            assert!(lookups.is_empty(), "{rel}: lookups outside a side column");
+            assert!(
+                !html.contains("actor-layout-split"),
+                "{rel}: a split with no side"
+            );
+            continue;
+        };
+        assert!(html.contains("actor-layout-split"), "{rel}");
+        assert!(main < side, "{rel}: the text comes first");
+        assert!(
+            lookups.iter().all(|&at| at > side),
+            "{rel}: a lookup outside the side column"
+        );
+        for id in ["id=\"mentions-h\"", "id=\"members-h\"", "id=\"quotes-h\""] {
+            if let Some(at) = html.find(id) {
+                assert!(
+                    at > main && at < side,
+                    "{rel}: {id} outside the main column"
+                );
+            }
+        }
+        split += 1;
+    }
+    assert!(split > 0);
 }
