@@ -245,7 +245,10 @@ pub fn orphan_groups(orphans: &[Orphan], names: Names, root: &str) -> Vec<Orphan
             prefix: o.note.prefix.clone(),
             suffix: o.note.suffix.clone(),
             reason: o.reason.clone(),
-            closest: o.closest.as_ref().map(|c| c.0.clone()),
+            closest: o
+                .closest
+                .as_ref()
+                .map(|c| c.0.split_whitespace().collect::<Vec<_>>().join(" ")),
             score: o.closest.as_ref().map(|c| format!("{:.2}", c.1)),
             body_html: body_html(&o.note.body, &o.refs, names, root),
         };

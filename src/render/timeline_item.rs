@@ -111,11 +111,7 @@ fn write_event(out: &mut String, e: &TimelineItem, event: &EventView) {
     escape_into(out, &e.id);
     out.push_str("-ev\">\n    <h3 id=\"");
     escape_into(out, &e.id);
-    let _ = write!(out, "-ev\">One event, {} sources", event.count);
-    if !event.agree {
-        out.push_str(" — sources disagree on the date");
-    }
-    out.push_str("</h3>\n    ");
+    let _ = write!(out, "-ev\">One event, {} sources</h3>\n    ", event.count);
     if !event.agree {
         out.push_str(concat!(
             "<table class=\"date-disagreement\">\n",

@@ -8,7 +8,9 @@ import { allPagesByType, fileBase, pageTypes, siteDirFromArgs } from './lib/site
 import { a11ySuite } from './suites/a11y.mjs';
 import { journeySuite } from './suites/journey.mjs';
 import { layoutSuite } from './suites/layout.mjs';
+import { marginSuite } from './suites/margin.mjs';
 import { builtPagesSuite, loadsSuite } from './suites/loads.mjs';
+import { chartSuite } from './suites/chart.mjs';
 import { ednotesSuite } from './suites/ednotes.mjs';
 import { notesSuite } from './suites/notes.mjs';
 import { searchSuite } from './suites/search.mjs';
@@ -52,4 +54,6 @@ describe(`dossier in headless Chromium (${siteDir})`, () => {
   themeSuite(harness);
   a11ySuite(harness);
   layoutSuite(harness);
+  chartSuite(harness);
+  marginSuite(harness);
 });

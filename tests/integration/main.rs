@@ -18,6 +18,7 @@ mod init;
 mod notes;
 mod page_snapshots;
 mod paging;
+mod reading;
 mod search_keys;
 mod serve;
 mod shipped;

@@ -155,9 +155,9 @@ pub(super) fn artboard(entries: &[SvgEntry], opts: &SvgOptions, board: &Board) -
     let labelled = scale.labelled(&counts, board.font, board.width);
     for (i, col) in scale.cols.iter().enumerate() {
         let label = labelled
-            .binary_search(&i)
-            .is_ok()
-            .then(|| year_label(&scale, i, board, &rows));
+            .binary_search_by_key(&i, |l| l.0)
+            .ok()
+            .map(|k| year_label(&scale, i, &labelled[k].1, board, &rows));
         let list = &parts.per_col[i];
         if list.is_empty() {
             out.push_str(&label.unwrap_or_default());
@@ -258,13 +258,13 @@ fn axis(out: &mut String, scale: &Scale, rows: &Rows) {
     }
 }
 
-/// A column's year label.
-fn year_label(scale: &Scale, i: usize, board: &Board, rows: &Rows) -> String {
+/// Column `i`'s year label, reading `text`.
+fn year_label(scale: &Scale, i: usize, text: &str, board: &Board, rows: &Rows) -> String {
     format!(
         "<text class=\"tl-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-        n(scale.label_x(i, board.font, board.width)),
+        n(scale.label_x(text, i, board.font, board.width)),
         n(rows.label),
-        escape(&scale.label(i))
+        escape(text)
     )
 }
 
@@ -412,8 +412,13 @@ fn bands(out: &mut String, opts: &SvgOptions, scale: &Scale, rows: &Rows, lanes:
 fn describe(entries: &[SvgEntry], scale: &Scale, parts: &Split) -> String {
     let (lo, hi) = range(entries);
     let mut text = format!(
-        "{} from {}, one bar per {}.",
-        super::mentions(entries.len()),
+        "{} dated {} from {}, one bar per {}.",
+        entries.len(),
+        if entries.len() == 1 {
+            "mention"
+        } else {
+            "mentions"
+        },
         range_label(lo, hi),
         if scale.bin == 1 {
             "year".to_string()

@@ -171,11 +171,20 @@ impl Scale {
         self.cols[i].start.to_string()
     }
 
-    /// Columns that get a year label at font size `font`, in order. Ends and the first column
-    /// after a break come first (a reader needs them to read a broken axis), then columns with
-    /// entries, busiest first, then round decades; a label is dropped when it would touch one
-    /// already placed.
-    pub fn labelled(&self, counts: &[usize], font: f64, board_width: f64) -> Vec<usize> {
+    /// The label's short form, `’22` for 2022: what a busy column gets when its full year
+    /// would touch a neighbour's. `None` before year 1000, where two digits would mislead.
+    fn short_label(&self, i: usize) -> Option<String> {
+        let y = self.cols[i].start;
+        (y >= 1000).then(|| format!("\u{2019}{:02}", y % 100))
+    }
+
+    /// Columns that get a year label at font size `font`, in order, each with its text. Ends
+    /// and the first column after a break come first (a reader needs them to read a broken
+    /// axis), then columns with entries, busiest first, then round decades; a label is dropped
+    /// when it would touch one already placed. A column with entries left without a label then
+    /// gets the short form (`’22`) if that fits and a full year of the same century stands to
+    /// its left to say which century it is, so every bar can be read off the axis.
+    pub fn labelled(&self, counts: &[usize], font: f64, board_width: f64) -> Vec<(usize, String)> {
         let n = self.cols.len();
         let count = |i: usize| counts.get(i).copied().unwrap_or(0);
         let rank = |i: usize| -> u8 {
@@ -196,38 +205,62 @@ impl Scale {
         // Empty columns off the round years stay unlabelled: the ticks count them.
         let mut order: Vec<usize> = (0..n).filter(|&i| rank(i) < 4).collect();
         order.sort_by_key(|&i| (rank(i), std::cmp::Reverse(count(i)), i));
-        let mut placed: Vec<(usize, f64, f64)> = Vec::new();
-        for i in order {
-            let (a, b) = self.label_box(i, font, board_width);
-            let pad = font * 0.5;
-            if placed
+        let pad = font * 0.5;
+        let fits = |placed: &[(usize, String, f64, f64)], a: f64, b: f64| {
+            placed
                 .iter()
-                .all(|&(_, pa, pb)| b + pad <= pa || a >= pb + pad)
-            {
-                placed.push((i, a, b));
+                .all(|&(_, _, pa, pb)| b + pad <= pa || a >= pb + pad)
+        };
+        let mut placed: Vec<(usize, String, f64, f64)> = Vec::new();
+        for &i in &order {
+            let text = self.label(i);
+            let (a, b) = self.label_box(&text, i, font, board_width);
+            if fits(&placed, a, b) {
+                placed.push((i, text, a, b));
             }
         }
-        let mut out: Vec<usize> = placed.into_iter().map(|p| p.0).collect();
+        let century = |i: usize| self.cols[i].start.div_euclid(100);
+        for &i in order.iter().filter(|&&i| count(i) > 0) {
+            if placed.iter().any(|p| p.0 == i) {
+                continue;
+            }
+            let named = placed
+                .iter()
+                .any(|p| p.0 < i && century(p.0) == century(i) && !p.1.starts_with('\u{2019}'));
+            let Some(text) = self.short_label(i).filter(|_| named) else {
+                continue;
+            };
+            let (a, b) = self.label_box(&text, i, font, board_width);
+            if fits(&placed, a, b) {
+                placed.push((i, text, a, b));
+            }
+        }
+        let mut out: Vec<(usize, String)> = placed.into_iter().map(|p| (p.0, p.1)).collect();
         out.sort_unstable();
         out
     }
 
-    /// Left and right edge of a column's label, kept inside the board.
-    fn label_box(&self, i: usize, font: f64, board_width: f64) -> (f64, f64) {
-        let w = text_width(&self.label(i), font);
-        let cx = self.label_x(i, font, board_width);
+    /// Left and right edge of column `i`'s label `text`, kept inside the board.
+    fn label_box(&self, text: &str, i: usize, font: f64, board_width: f64) -> (f64, f64) {
+        let w = text_width(text, font);
+        let cx = self.label_x(text, i, font, board_width);
         (cx - w / 2.0, cx + w / 2.0)
     }
 
-    /// Centre of a column's label: under the column, nudged inside the board at the edges.
-    pub fn label_x(&self, i: usize, font: f64, board_width: f64) -> f64 {
+    /// Centre of column `i`'s label `text`: under the column, nudged inside the board at the
+    /// edges.
+    pub fn label_x(&self, text: &str, i: usize, font: f64, board_width: f64) -> f64 {
         let c = &self.cols[i];
-        let half = text_width(&self.label(i), font) / 2.0;
+        let half = text_width(text, font) / 2.0;
         (c.x + c.w / 2.0).clamp(half + 1.0, board_width - half - 1.0)
     }
 }
 
 /// Estimated width of a short numeric text.
 pub(super) fn text_width(text: &str, font: f64) -> f64 {
-    text.chars().count() as f64 * DIGIT * font
+    // An apostrophe is about half a digit wide.
+    text.chars()
+        .map(|c| if c == '\u{2019}' { DIGIT / 2.0 } else { DIGIT })
+        .sum::<f64>()
+        * font
 }

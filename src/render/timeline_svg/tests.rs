@@ -195,21 +195,80 @@ fn a_century_and_more() {
     assert_eq!(wide.matches("<a ").count(), 26);
 }
 
+/// Every year label of an artboard: its centre and its text.
+fn year_labels(board_svg: &str) -> Vec<(f64, String)> {
+    board_svg
+        .split("<text class=\"tl-label\" x=\"")
+        .skip(1)
+        .map(|s| {
+            let x = s[..s.find('"').unwrap()].parse().unwrap();
+            let text = &s[s.find('>').unwrap() + 1..s.find("</text>").unwrap()];
+            (x, text.to_string())
+        })
+        .collect()
+}
+
 #[test]
 fn year_labels_never_overlap() {
     let dense: Vec<SvgEntry<'static>> = (1979..=2025).map(|y| entry(When::Years(y, y))).collect();
     for board in [draw::Board::wide(false), draw::Board::narrow(false)] {
         let out = draw::artboard(&dense, &SvgOptions::full("", "T"), &board);
-        let xs: Vec<f64> = out
-            .split("<text class=\"tl-label\" x=\"")
-            .skip(1)
-            .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
-            .collect();
-        assert!(xs.len() >= 3);
-        for w in xs.windows(2) {
-            assert!(w[1] - w[0] >= board.font * 2.4 + board.font * 0.5, "{w:?}");
+        let labels = year_labels(&out);
+        assert!(labels.len() >= 3);
+        for w in labels.windows(2) {
+            let half = |t: &str| scale::text_width(t, board.font) / 2.0;
+            let gap = (w[1].0 - half(&w[1].1)) - (w[0].0 + half(&w[0].1));
+            assert!(gap >= board.font * 0.5 - 1e-9, "{w:?}");
         }
-        assert!(xs[0] >= 0.0 && xs[xs.len() - 1] <= board.width);
+        assert!(labels[0].0 >= 0.0 && labels[labels.len() - 1].0 <= board.width);
+    }
+}
+
+#[test]
+fn busy_neighbours_get_short_year_labels() {
+    // 2021 to 2025 side by side: full years would touch, so the busy ones between read ’22, ’24.
+    let wide = draw::artboard(
+        &shipped(),
+        &SvgOptions::full("", "T"),
+        &draw::Board::wide(false),
+    );
+    let texts: Vec<String> = year_labels(&wide).into_iter().map(|l| l.1).collect();
+    for y in ["2021", "\u{2019}22", "\u{2019}24", "2025"] {
+        assert!(texts.iter().any(|t| t == y), "{y} missing from {texts:?}");
+    }
+    // An empty year keeps no label, short or long.
+    assert!(
+        !texts.iter().any(|t| t == "\u{2019}23" || t == "2023"),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_short_year_label_follows_a_full_year_of_its_century() {
+    let series: [Vec<(i32, i32)>; 3] = [
+        shipped().iter().map(|e| e.when.years()).collect(),
+        (1979..=2025).map(|y| (y, y)).collect(),
+        (1995..=2004).map(|y| (y, y)).collect(),
+    ];
+    for board in [draw::Board::wide(false), draw::Board::narrow(false)] {
+        for spans in &series {
+            let bin = scale::choose_bin(spans, &draw::Board::wide(false).geometry);
+            let sc = scale::Scale::new(spans, &board.geometry, bin);
+            let counts = vec![1; sc.cols.len()];
+            let mut century = None;
+            for (i, text) in sc.labelled(&counts, board.font, board.width) {
+                let c = sc.cols[i].start.div_euclid(100);
+                if text.starts_with('\u{2019}') {
+                    assert_eq!(
+                        century,
+                        Some(c),
+                        "{text} without a full year of its century"
+                    );
+                } else {
+                    century = Some(c);
+                }
+            }
+        }
     }
 }
 
