@@ -66,10 +66,7 @@ fn readers_see_outlets_not_source_files() {
 
 #[test]
 fn every_busy_year_of_the_wide_chart_has_a_label() {
-    for site in [
-        shipped(),
-        build_site(&repo().join("tests/fixtures/events/site.toml")),
-    ] {
+    for site in [shipped(), events_fixture()] {
         let html = site.read("timeline.html");
         let board = wide_board(&html);
         let years: Vec<&str> = board.split("<a class=\"tl-year\"").skip(1).collect();
