@@ -62,24 +62,10 @@ pub fn plan(articles: &[Article]) -> Vec<Range<usize>> {
     )
 }
 
-/// Consecutive runs of items whose counts add up to at most `budget`; an item over the budget
-/// gets a run of its own. Always at least one run, empty for no items.
+/// Consecutive runs of articles whose record counts add up to at most `budget`, cut as the
+/// paged lists are ([`crate::render::paging::split`]).
 fn cut(counts: impl IntoIterator<Item = usize>, budget: usize) -> Vec<Range<usize>> {
-    let mut parts = Vec::new();
-    let (mut start, mut load, mut n) = (0, 0, 0);
-    for count in counts {
-        if load > 0 && load + count > budget {
-            parts.push(start..n);
-            start = n;
-            load = 0;
-        }
-        load += count;
-        n += 1;
-    }
-    if start < n || parts.is_empty() {
-        parts.push(start..n);
-    }
-    parts
+    crate::render::paging::split(counts, budget)
 }
 
 /// File names of part `n` (0-based): `mentions-001.jsonl.gz`, `sentences-001.jsonl.gz`.
