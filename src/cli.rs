@@ -298,7 +298,7 @@ fn build(config: &Path, options: &BuildOptions, verbose: bool, quiet: bool) -> E
             }
             if !quiet {
                 for w in &r.warnings {
-                    eprintln!("warning: {w}");
+                    eprintln!("{w}");
                 }
                 println!(
                     "built {}, {} ({}), {}: {} ({}) in {} — done in {} ms",

@@ -7,6 +7,8 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
+use crate::diagnostic::Diagnostic;
+
 /// GitHub Pages' limit on a published site.
 pub const SITE_LIMIT: u64 = 1_000_000_000;
 /// The build warns from this size on: 80 % of [`SITE_LIMIT`], while there is room to act.
@@ -51,7 +53,7 @@ impl SizeTally {
 
     /// The warnings a build prints: one when the site passes [`SITE_WARNING`], naming its
     /// biggest parts, and one per file over [`FILE_LIMIT`], biggest first.
-    pub fn warnings(&self) -> Vec<String> {
+    pub fn warnings(&self) -> Vec<Diagnostic> {
         let Ok(t) = self.inner.lock() else {
             return Vec::new();
         };
@@ -65,20 +67,26 @@ impl SizeTally {
                 .take(NAMED)
                 .map(|(p, n)| format!("{p} {}", mb(**n)))
                 .collect();
-            out.push(format!(
-                "the site is {}, over 80 % of the {} GitHub Pages publishes; biggest parts: {}",
-                mb(total),
-                mb(SITE_LIMIT),
-                named.join(", ")
+            out.push(Diagnostic::warning(
+                None,
+                format!(
+                    "the site is {}, over 80 % of the {} GitHub Pages publishes; biggest parts: {}",
+                    mb(total),
+                    mb(SITE_LIMIT),
+                    named.join(", ")
+                ),
             ));
         }
         let mut big = t.too_big.clone();
         big.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         for (path, n) in big {
-            out.push(format!(
-                "{path} is {}, over the {} GitHub accepts for one file",
-                mb(n),
-                mb(FILE_LIMIT)
+            out.push(Diagnostic::warning(
+                None,
+                format!(
+                    "{path} is {}, over the {} GitHub accepts for one file",
+                    mb(n),
+                    mb(FILE_LIMIT)
+                ),
             ));
         }
         out
@@ -116,10 +124,12 @@ mod tests {
         let w = t.warnings();
         assert_eq!(w.len(), 2, "{w:?}");
         assert_eq!(
-            w[0],
+            w[0].message,
             "the site is 805 MB, over 80 % of the 1000 MB GitHub Pages publishes; biggest parts: articles/ 475 MB, data/ 300 MB, actors/ 20 MB"
         );
-        assert!(w[1].starts_with("data/annotations.json is 300 MB, over the 100 MB"));
+        assert!(w[1]
+            .message
+            .starts_with("data/annotations.json is 300 MB, over the 100 MB"));
     }
 
     #[test]

@@ -226,7 +226,7 @@ fn an_unwritable_cache_is_a_warning() {
     .unwrap();
     let warning = cached.warning.expect("a warning");
     assert!(
-        warning.contains("cannot write the analysis cache"),
+        warning.message.contains("cannot write the analysis cache"),
         "{warning}"
     );
     assert_eq!(format!("{:?}", cached.analysis.articles), fresh(&site));

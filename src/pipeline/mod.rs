@@ -64,8 +64,9 @@ pub struct BuildReport {
     pub output: PathBuf,
     /// Wall time.
     pub elapsed: Duration,
-    /// Problems that did not stop the build, in article order.
-    pub warnings: Vec<String>,
+    /// Problems that did not stop the build, sorted by file and position, each file named as
+    /// the user can open it from where they ran dossier.
+    pub warnings: Vec<Diagnostic>,
     /// True when nothing changed since the last build, which was therefore kept as it is.
     pub up_to_date: bool,
     /// Articles the analysis cache gave back, and articles analysed.
@@ -127,7 +128,7 @@ pub struct Cached {
     /// Each article's cache key, in article order (`serve` keeps them with the articles).
     pub keys: Vec<crate::cache::Key>,
     /// Why the cache could not be written, when it could not.
-    pub warning: Option<String>,
+    pub warning: Option<Diagnostic>,
 }
 
 /// [`analyse_loaded`] with the analysis cache: an article whose analysis `cache` holds, or
@@ -159,7 +160,7 @@ pub fn analyse_cached(
         analysis: with_notes(site, articles, &keys, index, notes_files, stages),
         stats,
         keys,
-        warning,
+        warning: warning.map(|w| Diagnostic::warning(None, w)),
     })
 }
 
@@ -358,7 +359,7 @@ pub fn warnings(
     load: &[Diagnostic],
     analysis: &Analysis,
     notes: Vec<Diagnostic>,
-) -> Vec<String> {
+) -> Vec<Diagnostic> {
     let mut all = load.to_vec();
     all.extend(
         analysis
@@ -369,7 +370,9 @@ pub fn warnings(
     all.extend(notes);
     all.extend(site.unmentioned_actors(analysis.index.actors.iter().map(|a| a.mentions)));
     crate::diagnostic::sort(&mut all);
-    all.iter().map(Diagnostic::located).collect()
+    all.into_iter()
+        .map(|d| d.shown_through(|f| site.shown(f)))
+        .collect()
 }
 
 /// The error policy of `build` and `serve` for links: any broken internal link fails.
@@ -499,7 +502,10 @@ pub fn build_with(
                 files,
                 output,
                 elapsed: started.elapsed(),
-                warnings: load_warnings.iter().map(Diagnostic::located).collect(),
+                warnings: load_warnings
+                    .iter()
+                    .map(|d| d.clone().shown_through(|f| site.shown(f)))
+                    .collect(),
                 up_to_date: true,
                 cache: CacheStats::default(),
                 stages,
@@ -560,7 +566,7 @@ pub struct Written {
     /// HTML pages among them.
     pub pages: usize,
     /// The size guard's warnings.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Renders and exports `analysis` into a staging folder beside `output`, keeping every file

@@ -12,6 +12,7 @@ use super::state::State;
 use super::watch::Watcher;
 use crate::cache::{AnalysisCache, CacheStats, Previous};
 use crate::config::Site;
+use crate::diagnostic::Diagnostic;
 use crate::{load, pipeline};
 
 /// The folder of the site's cache that `serve` builds into and serves from.
@@ -25,7 +26,7 @@ pub struct Builder {
     /// The last good analysis's articles, moved into the next analysis.
     previous: Previous,
     /// The last good build's warnings: a rebuild prints only new ones.
-    warned: Vec<String>,
+    warned: Vec<Diagnostic>,
     /// Print errors only, no rebuild lines or warnings.
     quiet: bool,
     /// Orphaned editorial notes are warnings, not errors.
@@ -43,7 +44,7 @@ pub struct Built {
     /// How many articles were reused and analysed.
     pub stats: CacheStats,
     /// Problems that did not stop the build, in article order.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Builder {
@@ -145,7 +146,7 @@ fn build_and_publish(builder: &mut Builder, state: &State) -> Option<Site> {
                 .iter()
                 .filter(|w| !builder.warned.contains(w))
             {
-                eprintln!("warning: {w}");
+                eprintln!("{w}");
             }
             builder.warned = built.warnings;
             println!(

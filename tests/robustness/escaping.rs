@@ -37,7 +37,7 @@ subtitle = "{{% for x in y %}}<em>sub</em>"
     let r = p.ok();
     // The non-web front-matter URL is dropped with a warning naming the file.
     assert_eq!(
-        r.warnings,
+        p.warnings(&r),
         ["seeds/front.md: url \"javascript:alert(9)\" is not a web address (http:// or https://); it is not linked"]
     );
     p.check_all_pages();

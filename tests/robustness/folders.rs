@@ -17,7 +17,7 @@ fn symlinks_and_loops_are_skipped_with_a_warning() {
         format!("seeds/{name}: symbolic link skipped; dossier reads only regular files inside the seeds folder (copy the file in instead)")
     };
     assert_eq!(
-        r.warnings,
+        p.warnings(&r),
         [
             warning("dangling.txt"),
             warning("link.txt"),

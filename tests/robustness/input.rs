@@ -49,7 +49,7 @@ fn binary_file_is_an_error_and_builds_with_lossy() {
         })
         .unwrap();
     assert_eq!(r.articles, 1);
-    assert!(r.warnings[0].starts_with("seeds/image.txt: not valid UTF-8 at byte 0;"));
+    assert!(p.warnings(&r)[0].starts_with("seeds/image.txt: not valid UTF-8 at byte 0;"));
     p.check_all_pages();
 }
 

@@ -74,6 +74,15 @@ impl Project {
         }
     }
 
+    /// A build's warnings as printed, with this project's folder left out of their paths.
+    pub fn warnings(&self, r: &BuildReport) -> Vec<String> {
+        let root = format!("{}/", self.root().display());
+        r.warnings
+            .iter()
+            .map(|d| d.located().replace(&root, ""))
+            .collect()
+    }
+
     pub fn ok(&self) -> BuildReport {
         self.build()
             .unwrap_or_else(|e| panic!("build failed: {e:#}"))
