@@ -33,11 +33,25 @@ pub fn settings(site: &Site) -> blake3::Hash {
     h.finalize()
 }
 
-/// The key of one article's analysis under `settings` (from [`settings`]).
-pub fn of(site: &Site, settings: &blake3::Hash, file: &SourceFile) -> Key {
+/// The site's article ids, hashed whatever their order: what the links of a Markdown article
+/// to other articles by their files (`[see](other.md)`) are checked against when it is
+/// parsed, so that a link to an article that has gone is reported at its line again.
+pub fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> blake3::Hash {
+    let sorted: std::collections::BTreeSet<&str> = ids.collect();
+    let mut h = blake3::Hasher::new();
+    for id in sorted {
+        field(&mut h, id.as_bytes());
+    }
+    h.finalize()
+}
+
+/// The key of one article's analysis under `settings` (from [`settings`]) in a site whose
+/// article ids hash to `ids` (from [`ids`]).
+pub fn of(site: &Site, settings: &blake3::Hash, ids: &blake3::Hash, file: &SourceFile) -> Key {
     of_parts(
         site,
         settings,
+        ids,
         &file.id,
         &file.display_path,
         file.format,
@@ -46,10 +60,16 @@ pub fn of(site: &Site, settings: &blake3::Hash, file: &SourceFile) -> Key {
 }
 
 /// [`of`] for an article already analysed (from the fields it kept of its file).
-pub fn of_article(site: &Site, settings: &blake3::Hash, article: &Article) -> Key {
+pub fn of_article(
+    site: &Site,
+    settings: &blake3::Hash,
+    ids: &blake3::Hash,
+    article: &Article,
+) -> Key {
     of_parts(
         site,
         settings,
+        ids,
         &article.id,
         &article.source_path,
         article.format,
@@ -57,9 +77,18 @@ pub fn of_article(site: &Site, settings: &blake3::Hash, article: &Article) -> Ke
     )
 }
 
+/// Whether a text may hold a link to another article by its file: such a link's destination
+/// ends in `.md` or `.txt`, written out or (Markdown decodes them) with character references.
+/// A plain-text article has no links.
+fn may_link_articles(format: Format, text: &str) -> bool {
+    format == Format::Markdown
+        && (text.contains(".md") || text.contains(".txt") || text.contains('&'))
+}
+
 fn of_parts(
     site: &Site,
     settings: &blake3::Hash,
+    ids: &blake3::Hash,
     id: &str,
     path: &str,
     format: Format,
@@ -87,6 +116,9 @@ fn of_parts(
     let spans = &site.config.spans;
     let url_at = format!("{:?} {:?}", spans.file, spans.urls.get(id));
     field(&mut h, url_at.as_bytes());
+    if may_link_articles(format, text) {
+        field(&mut h, ids.as_bytes());
+    }
     field(&mut h, text.as_bytes());
     *h.finalize().as_bytes()
 }
@@ -138,7 +170,8 @@ mod tests {
     #[test]
     fn keys_change_with_what_the_analysis_reads_and_nothing_else() {
         let base = site("title = \"A\"\n[[actors]]\nid = \"r\"\nname = \"Russia\"\n");
-        let key = |s: &Site, f: &SourceFile| of(s, &settings(s), f);
+        let ids = ids(["a", "b"].into_iter());
+        let key = |s: &Site, f: &SourceFile| of(s, &settings(s), &ids, f);
         let a = file("a", "Text.\n");
         let k = key(&base, &a);
         assert_eq!(k, key(&base, &a.clone()));
@@ -162,6 +195,40 @@ mod tests {
             k,
             key(&other, &a),
             "the site's title, another article's table"
+        );
+    }
+
+    #[test]
+    fn only_markdown_that_may_link_to_articles_depends_on_the_other_ids() {
+        let s = site("title = \"A\"\n");
+        let (two, three) = (
+            ids(["a", "b"].into_iter()),
+            ids(["b", "c", "a"].into_iter()),
+        );
+        assert_eq!(two, ids(["b", "a"].into_iter()), "the order of the ids");
+        let md = |text: &str| SourceFile {
+            format: Format::Markdown,
+            ..file("a", text)
+        };
+        let key = |ids: &blake3::Hash, f: &SourceFile| of(&s, &settings(&s), ids, f);
+        for linking in [
+            "See [b](b.md).\n",
+            "See [b](./b.txt#p2).\n",
+            "[b](b&#46;md)\n",
+        ] {
+            assert_ne!(
+                key(&two, &md(linking)),
+                key(&three, &md(linking)),
+                "{linking}"
+            );
+        }
+        let plain = md("No link here.\n");
+        assert_eq!(key(&two, &plain), key(&three, &plain));
+        let text = file("a", "See b.md.\n");
+        assert_eq!(
+            key(&two, &text),
+            key(&three, &text),
+            "plain text has no links"
         );
     }
 }

@@ -114,9 +114,10 @@ impl AnalysisCache {
     /// reads the bucket files of the others.
     pub fn begin(&mut self, site: &Site, sources: &[SourceFile], previous: Previous) -> Session {
         let settings = key::settings(site);
+        let ids = key::ids(sources.iter().map(|s| s.id.as_str()));
         let keys: Vec<Key> = sources
             .par_iter()
-            .map(|s| key::of(site, &settings, s))
+            .map(|s| key::of(site, &settings, &ids, s))
             .collect();
         let mut by_key: std::collections::HashMap<Key, Article> =
             previous.keys.into_iter().zip(previous.articles).collect();

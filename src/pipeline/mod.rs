@@ -105,9 +105,10 @@ pub fn analyse_loaded(
     let index = index::build(&articles, site.config.actors.len());
     stages.lap("index");
     let settings = crate::cache::key::settings(site);
+    let ids = crate::cache::key::ids(articles.iter().map(|a| a.id.as_str()));
     let keys: Vec<crate::cache::Key> = articles
         .par_iter()
-        .map(|a| crate::cache::key::of_article(site, &settings, a))
+        .map(|a| crate::cache::key::of_article(site, &settings, &ids, a))
         .collect();
     Ok(with_notes(
         site,

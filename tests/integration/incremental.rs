@@ -123,3 +123,32 @@ fn a_damaged_page_record_is_not_trusted() {
     std::fs::write(&seed, text).unwrap();
     assert_same_as_cold(dir.path());
 }
+
+#[test]
+fn a_link_to_an_article_that_has_gone_is_reported_at_its_line_with_the_cache_warm() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("site.toml"), "title = \"Links\"\n").unwrap();
+    std::fs::create_dir(root.join("seeds")).unwrap();
+    std::fs::write(
+        root.join("seeds/a.md"),
+        "# A\n\nRussia met Qatar, as [the other](b.md) says.\n",
+    )
+    .unwrap();
+    // No capitalised word of b is in a, so a's corpus answers stay the same without b.
+    std::fs::write(root.join("seeds/b.md"), "# Zed\n\nplain words only.\n").unwrap();
+    build_in(root);
+    std::fs::remove_file(root.join("seeds/b.md")).unwrap();
+    let err = build(&root.join("site.toml"), &BuildOptions::default())
+        .err()
+        .map(|e| format!("{e:#}"))
+        .expect("the build must fail");
+    assert!(
+        err.contains("seeds/a.md:3:") && err.contains("names no article \"b\""),
+        "{err}"
+    );
+    assert!(
+        root.join("public/articles/b.html").exists(),
+        "the last site is kept"
+    );
+}
