@@ -86,8 +86,76 @@ pub enum BlockKind {
     ListItem,
     /// Bios, disclaimers and page debris: shown muted at the end, never annotated.
     Trailer,
-    /// Markup with no text of its own to annotate (list wrappers, highlighted code, tables).
-    Raw(String),
+    /// The start of a container whose blocks follow, up to its [`BlockKind::Close`].
+    Open(Container),
+    /// The end of the container opened last.
+    Close(Container),
+    /// A thematic break between sections.
+    Rule,
+    /// Code as written, shown highlighted, never annotated.
+    Code {
+        /// The language its fence names (`"rust"`), or `""`.
+        lang: String,
+        /// The code, every line with its newline.
+        text: String,
+    },
+    /// A table, shown as written, never annotated.
+    Table(Table),
+}
+
+impl BlockKind {
+    /// True for blocks with words of the article's own (everything but structure, code and
+    /// tables, which have no anchor).
+    pub fn is_text(&self) -> bool {
+        !matches!(
+            self,
+            BlockKind::Open(_)
+                | BlockKind::Close(_)
+                | BlockKind::Rule
+                | BlockKind::Code { .. }
+                | BlockKind::Table(_)
+        )
+    }
+}
+
+/// What holds other blocks: Markdown's block quotes and lists, and a list's items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Container {
+    /// A block quote.
+    Quote,
+    /// A bulleted list.
+    Bullets,
+    /// A numbered list, counting from `start`.
+    Numbered {
+        /// The first item's number.
+        start: u64,
+    },
+    /// One item of a list, with the blocks inside it.
+    Item,
+}
+
+/// A Markdown table: rows of cells, each cell a run of inlines.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Table {
+    /// Each column's alignment, as the delimiter row sets it.
+    pub aligns: Vec<Align>,
+    /// The header row's cells.
+    pub head: Vec<Vec<Inline>>,
+    /// The body rows.
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+/// How a table column is aligned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// As the browser likes.
+    None,
+    /// To the left.
+    Left,
+    /// Centred.
+    Center,
+    /// To the right.
+    Right,
 }
 
 /// A piece of a block's text and where it came from.
@@ -95,10 +163,31 @@ pub enum BlockKind {
 pub enum Inline {
     /// Text that is exactly `source[range]`: can carry annotations.
     Source(Range<usize>),
-    /// Markup from Markdown (`<em>`, `</a>`…), emitted as is.
-    Markup(String),
     /// Text that differs from its source bytes (entities, escapes): shown escaped, not annotated.
     Literal(String),
+    /// The start of a span in a style, up to the matching [`Inline::Close`].
+    Open(Style),
+    /// The end of the span in a style opened last.
+    Close(Style),
+    /// The start of a link to `href` (already made safe: no script), up to [`Inline::LinkEnd`].
+    Link(String),
+    /// The end of the link opened last.
+    LinkEnd,
+    /// A line break inside the block.
+    Break,
+}
+
+/// How a span of text is set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// Emphasis (`*a*`).
+    Emphasis,
+    /// Strong emphasis (`**a**`).
+    Strong,
+    /// Struck through (`~~a~~`).
+    Strikethrough,
+    /// Inline code (`` `a` ``).
+    Code,
 }
 
 /// One paragraph-like unit: the granularity of anchors, annotation and keyword-in-context.
@@ -110,7 +199,7 @@ pub struct Block {
     pub line: usize,
     /// The block's content, in order.
     pub inlines: Vec<Inline>,
-    /// Stable paragraph anchor (`p3`); empty for raw markup.
+    /// Stable paragraph anchor (`p3`); empty for structure, code and tables.
     pub anchor: String,
     /// Index of the earlier block this one repeats verbatim: shown once, not annotated.
     pub repeat_of: Option<usize>,
@@ -147,7 +236,7 @@ impl Block {
                     }
                 }
                 Inline::Literal(s) => text.push_str(s),
-                Inline::Markup(_) => {}
+                _ => {}
             }
         }
         (text, map)

@@ -18,14 +18,14 @@ use std::sync::{Arc, Mutex, OnceLock};
 use super::bytes::{Corrupt, Read, Reader, Writer};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::model::{
-    Article, Block, BlockKind, EntityKind, EntityMention, Evidence, Inline, Mention, MentionKind,
-    Meta, Quote, SourceFile, Speaker,
+    Align, Article, Block, BlockKind, Container, EntityKind, EntityMention, Evidence, Inline,
+    Mention, MentionKind, Meta, Quote, SourceFile, Speaker, Style, Table,
 };
 use crate::time::{DatesMode, Resolution, Timex};
 
 /// The encoding's version: part of every cache file's header, raised whenever this file
 /// changes what it writes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Interns strings for one article while it is written.
 #[derive(Default)]
@@ -180,14 +180,64 @@ fn encode_block<'a>(w: &mut Writer, block: &'a Block, t: &mut Tables<'a>) {
         BlockKind::Paragraph => w.byte(3),
         BlockKind::ListItem => w.byte(4),
         BlockKind::Trailer => w.byte(5),
-        BlockKind::Raw(html) => {
+        BlockKind::Open(c) => {
             w.byte(6);
-            w.str(html);
+            encode_container(w, *c);
+        }
+        BlockKind::Close(c) => {
+            w.byte(7);
+            encode_container(w, *c);
+        }
+        BlockKind::Rule => w.byte(8),
+        BlockKind::Code { lang, text } => {
+            w.byte(9);
+            w.size(t.text(lang));
+            w.str(text);
+        }
+        BlockKind::Table(table) => {
+            w.byte(10);
+            w.size(table.aligns.len());
+            for a in &table.aligns {
+                w.byte(match a {
+                    Align::None => 0,
+                    Align::Left => 1,
+                    Align::Center => 2,
+                    Align::Right => 3,
+                });
+            }
+            encode_row(w, &table.head, t);
+            w.size(table.rows.len());
+            for row in &table.rows {
+                encode_row(w, row, t);
+            }
         }
     }
     w.size(*line);
     w.size(t.text(anchor));
     w.size(repeat_of.map_or(0, |r| r + 1));
+    encode_inlines(w, inlines, t);
+}
+
+fn encode_container(w: &mut Writer, c: Container) {
+    match c {
+        Container::Quote => w.byte(0),
+        Container::Bullets => w.byte(1),
+        Container::Numbered { start } => {
+            w.byte(2);
+            w.uint(start);
+        }
+        Container::Item => w.byte(3),
+    }
+}
+
+fn encode_row<'a>(w: &mut Writer, cells: &'a [Vec<Inline>], t: &mut Tables<'a>) {
+    w.size(cells.len());
+    for cell in cells {
+        encode_inlines(w, cell, t);
+    }
+}
+
+fn encode_inlines<'a>(w: &mut Writer, inlines: &'a [Inline], t: &mut Tables<'a>) {
     w.size(inlines.len());
     for inline in inlines {
         match inline {
@@ -195,15 +245,34 @@ fn encode_block<'a>(w: &mut Writer, block: &'a Block, t: &mut Tables<'a>) {
                 w.byte(0);
                 span_of(w, r, &mut 0);
             }
-            Inline::Markup(m) => {
-                w.byte(1);
-                w.size(t.text(m));
-            }
             Inline::Literal(s) => {
-                w.byte(2);
+                w.byte(1);
                 w.str(s);
             }
+            Inline::Open(style) => {
+                w.byte(2);
+                w.byte(style_code(*style));
+            }
+            Inline::Close(style) => {
+                w.byte(3);
+                w.byte(style_code(*style));
+            }
+            Inline::Link(href) => {
+                w.byte(4);
+                w.size(t.text(href));
+            }
+            Inline::LinkEnd => w.byte(5),
+            Inline::Break => w.byte(6),
         }
+    }
+}
+
+fn style_code(style: Style) -> u8 {
+    match style {
+        Style::Emphasis => 0,
+        Style::Strong => 1,
+        Style::Strikethrough => 2,
+        Style::Code => 3,
     }
 }
 
@@ -524,7 +593,33 @@ impl<'a> Decoding<'a, '_> {
             3 => BlockKind::Paragraph,
             4 => BlockKind::ListItem,
             5 => BlockKind::Trailer,
-            6 => BlockKind::Raw(r.str()?.to_string()),
+            6 => BlockKind::Open(container(r)?),
+            7 => BlockKind::Close(container(r)?),
+            8 => BlockKind::Rule,
+            9 => BlockKind::Code {
+                lang: self.text(r)?.to_string(),
+                text: r.str()?.to_string(),
+            },
+            10 => {
+                let n = r.count()?;
+                let mut aligns = Vec::with_capacity(n);
+                for _ in 0..n {
+                    aligns.push(match r.byte()? {
+                        0 => Align::None,
+                        1 => Align::Left,
+                        2 => Align::Center,
+                        3 => Align::Right,
+                        _ => return Err(Corrupt("bad alignment")),
+                    });
+                }
+                let head = self.row(r)?;
+                let n = r.count()?;
+                let mut rows = Vec::with_capacity(n);
+                for _ in 0..n {
+                    rows.push(self.row(r)?);
+                }
+                BlockKind::Table(Table { aligns, head, rows })
+            }
             _ => return Err(Corrupt("bad block kind")),
         };
         let line = r.size()?;
@@ -534,16 +629,7 @@ impl<'a> Decoding<'a, '_> {
             n if n - 1 < index => Some(n - 1),
             _ => return Err(Corrupt("repeat of a later block")),
         };
-        let n = r.count()?;
-        let mut inlines = Vec::with_capacity(n);
-        for _ in 0..n {
-            inlines.push(match r.byte()? {
-                0 => Inline::Source(self.span(r, &mut 0)?),
-                1 => Inline::Markup(self.text(r)?.to_string()),
-                2 => Inline::Literal(r.str()?.to_string()),
-                _ => return Err(Corrupt("bad inline")),
-            });
-        }
+        let inlines = self.inlines(r)?;
         Ok(Block {
             kind,
             line,
@@ -551,6 +637,33 @@ impl<'a> Decoding<'a, '_> {
             anchor,
             repeat_of,
         })
+    }
+
+    fn row(&self, r: &mut Reader) -> Read<Vec<Vec<Inline>>> {
+        let n = r.count()?;
+        let mut cells = Vec::with_capacity(n);
+        for _ in 0..n {
+            cells.push(self.inlines(r)?);
+        }
+        Ok(cells)
+    }
+
+    fn inlines(&self, r: &mut Reader) -> Read<Vec<Inline>> {
+        let n = r.count()?;
+        let mut inlines = Vec::with_capacity(n);
+        for _ in 0..n {
+            inlines.push(match r.byte()? {
+                0 => Inline::Source(self.span(r, &mut 0)?),
+                1 => Inline::Literal(r.str()?.to_string()),
+                2 => Inline::Open(style(r)?),
+                3 => Inline::Close(style(r)?),
+                4 => Inline::Link(self.text(r)?.to_string()),
+                5 => Inline::LinkEnd,
+                6 => Inline::Break,
+                _ => return Err(Corrupt("bad inline")),
+            });
+        }
+        Ok(inlines)
     }
 
     fn mention(&self, r: &mut Reader, last: &mut usize, blocks: usize) -> Read<Mention> {
@@ -667,5 +780,24 @@ fn decode_diagnostic(r: &mut Reader) -> Read<Diagnostic> {
         span,
         message,
         hint,
+    })
+}
+fn container(r: &mut Reader) -> Read<Container> {
+    Ok(match r.byte()? {
+        0 => Container::Quote,
+        1 => Container::Bullets,
+        2 => Container::Numbered { start: r.uint()? },
+        3 => Container::Item,
+        _ => return Err(Corrupt("bad container")),
+    })
+}
+
+fn style(r: &mut Reader) -> Read<Style> {
+    Ok(match r.byte()? {
+        0 => Style::Emphasis,
+        1 => Style::Strong,
+        2 => Style::Strikethrough,
+        3 => Style::Code,
+        _ => return Err(Corrupt("bad style")),
     })
 }

@@ -84,7 +84,7 @@ pub fn collect(body: &str, names: Names) -> Collected {
             Event::Start(Tag::CodeBlock(kind)) => {
                 out.code = true;
                 if let pulldown_cmark::CodeBlockKind::Fenced(lang) = kind {
-                    if let (_, Some(w)) = crate::parse::highlight::code_block("", &lang) {
+                    if let Some(w) = crate::parse::highlight::unknown_language(&lang) {
                         out.warnings.push((range.start, w));
                     }
                 }

@@ -10,8 +10,8 @@
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::highlight;
-use crate::html::{escape, safe_url};
-use crate::model::{Block, BlockKind, Inline};
+use crate::html::safe_url;
+use crate::model::{Align, Block, BlockKind, Container, Inline, Style, Table};
 use crate::position::LineIndex;
 use crate::routes;
 
@@ -70,6 +70,7 @@ pub fn body(source: &str, body_start: usize) -> Body {
         lines: LineIndex::new(source),
         out: Vec::new(),
         leaf: None,
+        open: Vec::new(),
         code: None,
         table: None,
         warnings: Vec::new(),
@@ -94,10 +95,22 @@ struct Builder<'s> {
     lines: LineIndex,
     out: Vec<Block>,
     leaf: Option<Block>,
+    /// The containers open around the current block, innermost last.
+    open: Vec<Container>,
+    /// The code block being read: its text, language and offset.
     code: Option<(String, String, usize)>,
-    table: Option<(Vec<Event<'static>>, usize)>,
+    /// The table being read, its offset, and the cell being read.
+    table: Option<TableState>,
     warnings: Vec<(usize, String)>,
     links: Vec<ArticleLink>,
+}
+
+/// A table while its events arrive.
+struct TableState {
+    table: Table,
+    at: usize,
+    in_head: bool,
+    cell: Option<Vec<Inline>>,
 }
 
 impl Builder<'_> {
@@ -115,20 +128,43 @@ impl Builder<'_> {
         Some(routes::article_href(&root, id) + fragment)
     }
 
+    /// Where a link or an image (shown as a link to it) goes: an article's page, or the
+    /// destination as written when it carries no script.
+    fn href(&mut self, dest: &str, at: usize, image: bool) -> String {
+        match image {
+            false => self
+                .article_href(dest, at)
+                .unwrap_or_else(|| safe_url(dest)),
+            true => safe_url(dest),
+        }
+    }
+
     fn line(&self, at: usize) -> usize {
         self.lines.line(at.min(self.source.len()))
     }
 
-    fn raw(&mut self, html: String, at: usize) {
+    /// A block with no text of its own (structure, code, a table).
+    fn push(&mut self, kind: BlockKind, at: usize) {
         self.flush();
         let line = self.line(at);
         self.out.push(Block {
-            kind: BlockKind::Raw(html),
+            kind,
             line,
             inlines: vec![],
             anchor: String::new(),
             repeat_of: None,
         });
+    }
+
+    fn open_container(&mut self, container: Container, at: usize) {
+        self.open.push(container);
+        self.push(BlockKind::Open(container), at);
+    }
+
+    fn close_container(&mut self, at: usize) {
+        if let Some(container) = self.open.pop() {
+            self.push(BlockKind::Close(container), at);
+        }
     }
 
     fn open(&mut self, kind: BlockKind, at: usize) {
@@ -152,6 +188,10 @@ impl Builder<'_> {
     }
 
     fn inline(&mut self, inline: Inline, at: usize) {
+        if let Some(cell) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
+            cell.push(inline);
+            return;
+        }
         if self.leaf.is_none() {
             self.open(BlockKind::Paragraph, at);
         }
@@ -161,51 +201,17 @@ impl Builder<'_> {
     }
 
     fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
-        if self.table.is_some() {
-            let event = match event {
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest_url = match self.article_href(&dest_url, range.start) {
-                        Some(href) => href.into(),
-                        None => dest_url,
-                    };
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    })
-                }
-                other => other,
-            };
-            let Some((events, _)) = self.table.as_mut() else {
-                return;
-            };
-            let end = matches!(event, Event::End(TagEnd::Table));
-            events.push(event.into_static());
-            if end {
-                let (events, at) = self.table.take().unwrap_or_default();
-                let mut html = String::new();
-                pulldown_cmark::html::push_html(&mut html, events.into_iter().map(safe_event));
-                self.raw(html, at);
-            }
-            return;
-        }
         if let Some((code, _, _)) = self.code.as_mut() {
             match event {
                 Event::Text(t) => code.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
-                    let (code, lang, at) = self.code.take().unwrap_or_default();
-                    let (html, warning) = highlight::code_block(&code, &lang);
-                    if let Some(w) = warning {
+                    let (text, lang, at) = self.code.take().unwrap_or_default();
+                    let lang = highlight::language(&lang).to_string();
+                    if let Some(w) = highlight::unknown_language(&lang) {
                         let line = self.line(at);
                         self.warnings.push((line, w));
                     }
-                    self.raw(html, at);
+                    self.push(BlockKind::Code { lang, text }, at);
                 }
                 _ => {}
             }
@@ -224,13 +230,13 @@ impl Builder<'_> {
                 self.inline(inline, at);
             }
             Event::Code(t) => {
-                self.inline(Inline::Markup("<code>".into()), at);
+                self.inline(Inline::Open(Style::Code), at);
                 self.inline(Inline::Literal(t.into_string()), at);
-                self.inline(Inline::Markup("</code>".into()), at);
+                self.inline(Inline::Close(Style::Code), at);
             }
             Event::SoftBreak => self.inline(Inline::Literal(" ".into()), at),
-            Event::HardBreak => self.inline(Inline::Markup("<br>".into()), at),
-            Event::Rule => self.raw("<hr>".into(), at),
+            Event::HardBreak => self.inline(Inline::Break, at),
+            Event::Rule => self.push(BlockKind::Rule, at),
             Event::Html(t) | Event::InlineHtml(t) => {
                 self.inline(Inline::Literal(t.into_string()), at)
             }
@@ -243,10 +249,10 @@ impl Builder<'_> {
         match tag {
             Tag::Paragraph => self.open(BlockKind::Paragraph, at),
             Tag::Heading { level, .. } => self.open(BlockKind::Heading(heading_level(level)), at),
-            Tag::BlockQuote(_) => self.raw("<blockquote>".into(), at),
-            Tag::List(Some(n)) => self.raw(format!("<ol start=\"{n}\">"), at),
-            Tag::List(None) => self.raw("<ul>".into(), at),
-            Tag::Item => self.raw("<li>".into(), at),
+            Tag::BlockQuote(_) => self.open_container(Container::Quote, at),
+            Tag::List(Some(start)) => self.open_container(Container::Numbered { start }, at),
+            Tag::List(None) => self.open_container(Container::Bullets, at),
+            Tag::Item => self.open_container(Container::Item, at),
             Tag::CodeBlock(kind) => {
                 self.flush();
                 let lang = match kind {
@@ -255,45 +261,63 @@ impl Builder<'_> {
                 };
                 self.code = Some((String::new(), lang, at));
             }
-            Tag::Table(a) => {
+            Tag::Table(aligns) => {
                 self.flush();
-                self.table = Some((vec![Event::Start(Tag::Table(a))], at));
-            }
-            Tag::Emphasis => self.inline(Inline::Markup("<em>".into()), at),
-            Tag::Strong => self.inline(Inline::Markup("<strong>".into()), at),
-            Tag::Strikethrough => self.inline(Inline::Markup("<del>".into()), at),
-            Tag::Link { dest_url, .. } => {
-                let href = match self.article_href(&dest_url, at) {
-                    Some(href) => href,
-                    None => safe_url(&dest_url),
-                };
-                self.inline(
-                    Inline::Markup(format!("<a href=\"{}\">", escape(&href))),
+                self.table = Some(TableState {
+                    table: Table {
+                        aligns: aligns.into_iter().map(align).collect(),
+                        ..Table::default()
+                    },
                     at,
-                );
+                    in_head: false,
+                    cell: None,
+                });
+            }
+            Tag::TableHead => self.in_table(|t| t.in_head = true),
+            Tag::TableRow => self.in_table(|t| t.table.rows.push(Vec::new())),
+            Tag::TableCell => self.in_table(|t| t.cell = Some(Vec::new())),
+            Tag::Emphasis => self.inline(Inline::Open(Style::Emphasis), at),
+            Tag::Strong => self.inline(Inline::Open(Style::Strong), at),
+            Tag::Strikethrough => self.inline(Inline::Open(Style::Strikethrough), at),
+            Tag::Link { dest_url, .. } => {
+                let href = self.href(&dest_url, at, false);
+                self.inline(Inline::Link(href), at);
             }
             Tag::Image { dest_url, .. } => {
-                let href = safe_url(&dest_url);
-                self.inline(
-                    Inline::Markup(format!("<a href=\"{}\">", escape(&href))),
-                    at,
-                );
+                let href = self.href(&dest_url, at, true);
+                self.inline(Inline::Link(href), at);
             }
             _ => {}
+        }
+    }
+
+    fn in_table(&mut self, f: impl FnOnce(&mut TableState)) {
+        if let Some(t) = self.table.as_mut() {
+            f(t);
         }
     }
 
     fn end(&mut self, end: TagEnd, at: usize) {
         match end {
             TagEnd::Paragraph | TagEnd::Heading(_) => self.flush(),
-            TagEnd::BlockQuote(_) => self.raw("</blockquote>".into(), at),
-            TagEnd::List(true) => self.raw("</ol>".into(), at),
-            TagEnd::List(false) => self.raw("</ul>".into(), at),
-            TagEnd::Item => self.raw("</li>".into(), at),
-            TagEnd::Emphasis => self.inline(Inline::Markup("</em>".into()), at),
-            TagEnd::Strong => self.inline(Inline::Markup("</strong>".into()), at),
-            TagEnd::Strikethrough => self.inline(Inline::Markup("</del>".into()), at),
-            TagEnd::Link | TagEnd::Image => self.inline(Inline::Markup("</a>".into()), at),
+            TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item => self.close_container(at),
+            TagEnd::TableHead => self.in_table(|t| t.in_head = false),
+            TagEnd::TableCell => self.in_table(|t| {
+                let cell = t.cell.take().unwrap_or_default();
+                match (t.in_head, t.table.rows.last_mut()) {
+                    (false, Some(row)) => row.push(cell),
+                    _ => t.table.head.push(cell),
+                }
+            }),
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    self.push(BlockKind::Table(t.table), t.at);
+                }
+            }
+            TagEnd::Emphasis => self.inline(Inline::Close(Style::Emphasis), at),
+            TagEnd::Strong => self.inline(Inline::Close(Style::Strong), at),
+            TagEnd::Strikethrough => self.inline(Inline::Close(Style::Strikethrough), at),
+            TagEnd::Link | TagEnd::Image => self.inline(Inline::LinkEnd, at),
             _ => {}
         }
     }
@@ -304,36 +328,19 @@ fn heading_level(level: HeadingLevel) -> u8 {
     (level as u8).clamp(2, 6)
 }
 
-/// Table cells go through pulldown-cmark's own HTML writer: make sure no raw HTML or unsafe
-/// link reaches it.
-fn safe_event(event: Event<'static>) -> Event<'static> {
-    match event {
-        Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: safe_url(&dest_url).into(),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image { dest_url, .. }) => Event::Start(Tag::Link {
-            link_type: pulldown_cmark::LinkType::Inline,
-            dest_url: safe_url(&dest_url).into(),
-            title: "".into(),
-            id: "".into(),
-        }),
-        Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
-        other => other,
+fn align(a: pulldown_cmark::Alignment) -> Align {
+    match a {
+        pulldown_cmark::Alignment::None => Align::None,
+        pulldown_cmark::Alignment::Left => Align::Left,
+        pulldown_cmark::Alignment::Center => Align::Center,
+        pulldown_cmark::Alignment::Right => Align::Right,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::escape;
 
     #[test]
     fn text_points_into_source() {
@@ -342,14 +349,22 @@ mod tests {
         assert_eq!(blocks[0].kind, BlockKind::Heading(2));
         let (text, _) = blocks[1].plain_text(src);
         assert_eq!(text, "Some em text.");
-        assert!(blocks[1].inlines.contains(&Inline::Markup("<em>".into())));
+        assert!(blocks[1].inlines.contains(&Inline::Open(Style::Emphasis)));
     }
 
     #[test]
-    fn code_is_highlighted_raw_block() {
-        let src = "Intro\n\n```rust\nlet x = 1;\n```\n";
-        let (blocks, _) = blocks(src, 0);
-        assert!(matches!(&blocks[1].kind, BlockKind::Raw(h) if h.contains("hl-")));
+    fn code_is_a_block_of_its_own_with_its_language() {
+        let src = "Intro\n\n```rust,ignore\nlet x = 1;\n```\n\n```klingon\nqapla'\n```\n";
+        let (blocks, warnings) = blocks(src, 0);
+        assert_eq!(
+            blocks[1].kind,
+            BlockKind::Code {
+                lang: "rust".into(),
+                text: "let x = 1;\n".into()
+            }
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].1.contains("klingon"));
     }
 
     #[test]
@@ -360,9 +375,10 @@ mod tests {
             .iter()
             .flat_map(|b| b.inlines.iter())
             .map(|i| match i {
-                Inline::Markup(m) => m.clone(),
+                Inline::Link(href) => href.clone(),
                 Inline::Literal(l) => escape(l),
                 Inline::Source(r) => escape(&src[r.clone()]),
+                _ => String::new(),
             })
             .collect();
         assert!(
@@ -395,31 +411,32 @@ mod tests {
         let body = body(src, 0);
         let ids: Vec<(&str, usize)> = body.links.iter().map(|l| (l.id.as_str(), l.at)).collect();
         assert_eq!(ids, [("other", 4), ("t", 72)]);
-        let markup: Vec<&Inline> = body.blocks[0]
+        let links: Vec<&Inline> = body.blocks[0]
             .inlines
             .iter()
-            .filter(|i| matches!(i, Inline::Markup(m) if m.starts_with("<a ")))
+            .filter(|i| matches!(i, Inline::Link(_)))
             .collect();
         assert_eq!(
-            markup,
+            links,
             [
-                &Inline::Markup("<a href=\"../articles/other.html#p2\">".into()),
-                &Inline::Markup("<a href=\"https://a.org/b.md\">".into())
+                &Inline::Link("../articles/other.html#p2".into()),
+                &Inline::Link("https://a.org/b.md".into())
             ]
         );
-        assert!(
-            matches!(&body.blocks[1].kind, BlockKind::Raw(h) if h.contains("href=\"../articles/t.html\"")),
-            "{:?}",
-            body.blocks[1].kind
-        );
+        let BlockKind::Table(table) = &body.blocks[1].kind else {
+            panic!("{:?}", body.blocks[1].kind)
+        };
+        assert!(table.rows[0][0].contains(&Inline::Link("../articles/t.html".into())));
     }
 
     #[test]
     fn list_items_wrap_paragraphs() {
         let src = "- one\n- two\n";
         let kinds: Vec<_> = blocks(src, 0).0.into_iter().map(|b| b.kind).collect();
-        assert_eq!(kinds[0], BlockKind::Raw("<ul>".into()));
-        assert_eq!(kinds[1], BlockKind::Raw("<li>".into()));
+        assert_eq!(kinds[0], BlockKind::Open(Container::Bullets));
+        assert_eq!(kinds[1], BlockKind::Open(Container::Item));
         assert_eq!(kinds[2], BlockKind::Paragraph);
+        assert_eq!(kinds[3], BlockKind::Close(Container::Item));
+        assert_eq!(kinds.last(), Some(&BlockKind::Close(Container::Bullets)));
     }
 }

@@ -193,8 +193,8 @@ pub fn shorten(text: &str, max: usize) -> String {
 fn number_anchors(blocks: &mut [Block]) {
     let mut n = 0;
     for block in blocks.iter_mut() {
-        let shown = block.repeat_of.is_none()
-            && !matches!(block.kind, BlockKind::Raw(_) | BlockKind::Title);
+        let shown =
+            block.repeat_of.is_none() && block.kind.is_text() && block.kind != BlockKind::Title;
         if shown {
             n += 1;
             block.anchor = format!("p{n}");

@@ -1,9 +1,9 @@
 //! Parse stage, plain text: adapts recovered structure ([`crate::text`]) to [`Block`]s.
 
-use crate::model::{Block, BlockKind, Inline};
+use crate::model::{Block, BlockKind, Container, Inline};
 use crate::text::{self, BlockKind as Raw};
 
-/// The article's blocks, with list runs wrapped in `<ul>`, and the inferred title.
+/// The article's blocks, with list runs wrapped in a bulleted list, and the inferred title.
 pub fn blocks(source: &str) -> (Vec<Block>, String) {
     let raw = text::recover(source);
     let title = text::inferred_title(source, &raw);
@@ -13,7 +13,11 @@ pub fn blocks(source: &str) -> (Vec<Block>, String) {
     for rb in &raw {
         let is_item = rb.kind == Raw::ListItem && rb.repeat_of.is_none();
         if is_item != in_list && (is_item || rb.repeat_of.is_none()) {
-            out.push(raw_block(if is_item { "<ul>" } else { "</ul>" }, rb.line));
+            let list = match is_item {
+                true => BlockKind::Open(Container::Bullets),
+                false => BlockKind::Close(Container::Bullets),
+            };
+            out.push(structure(list, rb.line));
             in_list = is_item;
         }
         new_index.push(out.len());
@@ -26,7 +30,8 @@ pub fn blocks(source: &str) -> (Vec<Block>, String) {
         });
     }
     if in_list {
-        out.push(raw_block("</ul>", raw.last().map_or(1, |b| b.line)));
+        let line = raw.last().map_or(1, |b| b.line);
+        out.push(structure(BlockKind::Close(Container::Bullets), line));
     }
     (out, title)
 }
@@ -42,9 +47,9 @@ fn kind_of(kind: Raw) -> BlockKind {
     }
 }
 
-fn raw_block(html: &str, line: usize) -> Block {
+fn structure(kind: BlockKind, line: usize) -> Block {
     Block {
-        kind: BlockKind::Raw(html.into()),
+        kind,
         line,
         inlines: Vec::new(),
         anchor: String::new(),

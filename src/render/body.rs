@@ -13,6 +13,7 @@ use crate::html::{escape, escape_into};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use super::markup;
 use super::notes::{margin_note, marked, marks, Mark};
 use crate::config::ActorConfig;
 use crate::model::{Article, Block, BlockKind, Inline, Mention, MentionKind};
@@ -68,7 +69,7 @@ pub fn article_html(
     // Notes of list items wait for the end of the list: a list's children must stay `<li>`.
     let mut pending_notes: Vec<usize> = Vec::new();
     for (i, block) in article.blocks.iter().enumerate() {
-        if !matches!(block.kind, BlockKind::ListItem | BlockKind::Raw(_)) {
+        if block.kind.is_text() && block.kind != BlockKind::ListItem {
             ctx.notes(&mut body, &std::mem::take(&mut pending_notes));
         }
         if block.repeat_of.is_some() {
@@ -80,9 +81,13 @@ pub fn article_html(
         flush_repeats(&mut body, &mut repeats);
         match &block.kind {
             BlockKind::Title => {}
-            BlockKind::Raw(html) => {
-                body.push_str(html);
-                if html.starts_with("</") && !pending_notes.is_empty() {
+            BlockKind::Open(_)
+            | BlockKind::Close(_)
+            | BlockKind::Rule
+            | BlockKind::Code { .. }
+            | BlockKind::Table(_) => {
+                markup::push_block(&mut body, &block.kind, &article.source);
+                if matches!(block.kind, BlockKind::Close(_)) && !pending_notes.is_empty() {
                     body.push('\n');
                     ctx.notes(&mut body, &std::mem::take(&mut pending_notes));
                 }
@@ -356,13 +361,16 @@ impl Ctx<'_> {
         let mut plain = 0usize;
         for inline in &block.inlines {
             match inline {
-                Inline::Markup(m) => {
-                    if m.starts_with("<a ") {
-                        link_depth += 1;
-                    } else if m == "</a>" {
-                        link_depth = link_depth.saturating_sub(1);
-                    }
-                    out.push_str(m);
+                Inline::Open(_) | Inline::Close(_) | Inline::Break => {
+                    markup::push_tag(&mut out, inline)
+                }
+                Inline::Link(_) => {
+                    link_depth += 1;
+                    markup::push_tag(&mut out, inline);
+                }
+                Inline::LinkEnd => {
+                    link_depth = link_depth.saturating_sub(1);
+                    markup::push_tag(&mut out, inline);
                 }
                 Inline::Literal(s) => {
                     marked(&mut out, s, plain, marks);

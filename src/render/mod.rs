@@ -10,8 +10,10 @@ mod deps;
 pub mod entities;
 mod events;
 pub mod feeds;
+mod highlight;
 mod kwic;
 mod kwic_group;
+mod markup;
 pub mod notes;
 mod pages;
 pub mod paging;
@@ -56,7 +58,9 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     let prerender_timeline = templates.all_builtin(&["timeline.html", "macros.html"]);
     let prerender_actor = templates.all_builtin(&["actor.html"]);
     let has_code = input.articles.iter().any(|a| {
-        a.blocks.iter().any(|b| matches!(&b.kind, crate::model::BlockKind::Raw(h) if h.starts_with("<pre class=\"code\"")))
+        a.blocks
+            .iter()
+            .any(|b| matches!(b.kind, crate::model::BlockKind::Code { .. }))
     }) || input.notes.has_code;
     let r = Renderer {
         tera: &templates.tera,
@@ -191,7 +195,7 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         sink.put(file.0, file.1)?;
     }
     let highlight = if has_code {
-        crate::parse::highlight::stylesheet()
+        highlight::stylesheet()
     } else {
         String::new()
     };

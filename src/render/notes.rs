@@ -14,11 +14,12 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use super::highlight;
 use crate::html::safe_url;
 use crate::html::{escape, escape_into};
 use crate::notes::refs::{markdown_options, Names, Reference};
 use crate::notes::{Orphan, Placed};
-use crate::parse::highlight;
+use crate::parse::highlight::language;
 
 /// One highlighted range of a block's plain text.
 #[derive(Clone, Debug)]
@@ -120,7 +121,9 @@ pub fn body_html(body: &str, refs: &[Reference], names: Names, root: &str) -> St
                 Event::Text(t) => text.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
                     let (text, lang) = code.take().unwrap_or_default();
-                    events.push(Event::Html(highlight::code_block(&text, &lang).0.into()));
+                    events.push(Event::Html(
+                        highlight::code_block(&text, language(&lang)).into(),
+                    ));
                 }
                 _ => {}
             }

@@ -268,14 +268,14 @@ fn block_unit<'a>(block: &'a Block, source: &'a str) -> Unit<'a> {
     let len = block.inlines.iter().map(|inline| match inline {
         Inline::Source(r) => r.len(),
         Inline::Literal(s) => s.len(),
-        Inline::Markup(_) => 0,
+        _ => 0,
     });
     let mut text = String::with_capacity(len.sum());
     for inline in &block.inlines {
         match inline {
             Inline::Source(r) => text.push_str(&source[r.clone()]),
             Inline::Literal(s) => text.push_str(s),
-            Inline::Markup(_) => {}
+            _ => {}
         }
     }
     unit(text, &block.anchor, 1, true)
@@ -294,9 +294,9 @@ mod tests {
             line: 1,
             inlines: vec![
                 Inline::Source(0..9),
-                Inline::Markup("<em>".into()),
+                Inline::Open(crate::model::Style::Emphasis),
                 Inline::Source(10..14),
-                Inline::Markup("</em>".into()),
+                Inline::Close(crate::model::Style::Emphasis),
                 Inline::Source(15..16),
                 Inline::Literal("&".into()),
                 Inline::Source(21..27),
