@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::tokens::Tok;
-use super::words::{is, SAYING_VERBS};
+use super::words::SAYING_VERBS;
 
 /// Someone who can speak, as found in the paragraph.
 #[derive(Clone, Debug)]
@@ -50,7 +50,7 @@ pub fn find(
         // have none, and need no quote marks searched or words collected.
         if !in_sentence
             .iter()
-            .any(|t| t.end <= s.end && is(SAYING_VERBS, &t.key))
+            .any(|t| t.end <= s.end && t.is(SAYING_VERBS))
         {
             continue;
         }
@@ -60,10 +60,7 @@ pub fn find(
             .filter(|t| t.start >= s.start && t.end <= s.end)
             .filter(|t| !quoted.iter().any(|q| t.start >= q.start && t.end <= q.end))
             .collect();
-        let verbs = words
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| is(SAYING_VERBS, &t.key));
+        let verbs = words.iter().enumerate().filter(|(_, t)| t.is(SAYING_VERBS));
         let (v, spans) = if quoted.is_empty() {
             // Reported speech: the first saying verb that introduces a "that" clause.
             let Some((v, r)) = verbs
