@@ -67,6 +67,13 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// `char::is_whitespace` of an ASCII byte, not `u8::is_ascii_whitespace`, which leaves out
+/// the vertical tab: the fast path must stop wherever the general one folds a space.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | 0x09..=0x0d)
+}
+
 /// Folds `text` into `out` (buffers are reused to spare allocations).
 pub(crate) fn fold_into(text: &str, out: &mut Folded) {
     out.text.clear();
@@ -78,20 +85,31 @@ pub(crate) fn fold_into(text: &str, out: &mut Folded) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // `char::is_whitespace`, not `u8::is_ascii_whitespace`, which leaves out the vertical
-        // tab: the fast path must stop wherever the general one folds a space.
-        if b.is_ascii() && !char::from(b).is_whitespace() {
-            // Fast path: most news text is ASCII, copied and lowercased a word at a time.
-            let run = bytes[i..]
-                .iter()
-                .position(|&b| !b.is_ascii() || char::from(b).is_whitespace())
-                .map_or(bytes.len(), |n| i + n);
+        if b.is_ascii() && !(is_ascii_space(b) && (b != b' ' || prev_space)) {
+            // Fast path: most news text is ASCII with single spaces between words, copied and
+            // lowercased a run at a time; a space stays in the run unless one came before it.
+            // Other whitespace and non-ASCII characters take the char-by-char path below.
+            let start = i;
+            let mut last_space = prev_space;
+            while i < bytes.len() {
+                let c = bytes[i];
+                if c == b' ' {
+                    if last_space {
+                        break;
+                    }
+                    last_space = true;
+                } else if !c.is_ascii() || is_ascii_space(c) {
+                    break;
+                } else {
+                    last_space = false;
+                }
+                i += 1;
+            }
             let from = out.text.len();
-            out.text.push_str(&text[i..run]);
+            out.text.push_str(&text[start..i]);
             out.text[from..].make_ascii_lowercase();
-            out.map.extend(i..run);
-            prev_space = false;
-            i = run;
+            out.map.extend(start..i);
+            prev_space = last_space;
             continue;
         }
         let (c, len) = char_at(text, i);

@@ -32,15 +32,13 @@ const REGNAL_TITLES: &[&str] = &[
 /// Whether any token is a head noun or a title, which lets "of" continue a name.
 pub fn has_head(toks: &[Tok]) -> bool {
     toks.iter()
-        .any(|t| is(ORG_HEADS, &t.key) || is(PLACE_HEADS, &t.key) || is(TITLES, &t.key))
+        .any(|t| t.is(ORG_HEADS) || t.is(PLACE_HEADS) || t.is(TITLES))
 }
 
 /// Whether the run's head words are titles only, no organisation or place head: "of" and a
 /// place after them end a person's name ("President Rafsanjani of Iran").
 pub fn only_titles(toks: &[Tok]) -> bool {
-    !toks
-        .iter()
-        .any(|t| is(ORG_HEADS, &t.key) || is(PLACE_HEADS, &t.key))
+    !toks.iter().any(|t| t.is(ORG_HEADS) || t.is(PLACE_HEADS))
 }
 
 /// Whether a sentence-initial word is a common word capitalised only by its position: the
@@ -88,12 +86,12 @@ pub fn pieces(toks: &[Tok], run: Range<usize>, lex: &Lexicon) -> Vec<Piece> {
     if is(ORG_HEADS, last) || is(PLACE_HEADS, last) {
         return whole(lead);
     }
-    let title_at = (start..end - 1).rev().find(|&i| is(TITLES, &toks[i].key));
+    let title_at = (start..end - 1).rev().find(|&i| toks[i].is(TITLES));
     let Some(i) = title_at else {
         return whole(lead);
     };
     let mut name = i + 1;
-    while name < end - 1 && (is(TITLE_MODIFIERS, &toks[name].key) || is(TITLES, &toks[name].key)) {
+    while name < end - 1 && (toks[name].is(TITLE_MODIFIERS) || toks[name].is(TITLES)) {
         name += 1;
     }
     // "Director of National Intelligence Avril Haines": after "of", the name is at most its
@@ -170,7 +168,7 @@ pub fn classify(
     let geo = if n == 1 {
         // "Southern", "Eastern": adjectives, whatever province bears the name.
         gazetteer::lookup_key(&first.key, &name).filter(|g| {
-            g.kind == GeoKind::Country || !(is(COMPASS, &first.key) || is_adjective(&first.key))
+            g.kind == GeoKind::Country || !(first.is(COMPASS) || is_adjective(&first.key))
         })
     } else {
         gazetteer::lookup(&name)
@@ -239,7 +237,7 @@ pub fn classify(
     // "Daesh fighters", "ISIL-held": a group noun or "-held" right after makes a body.
     if toks
         .get(r.end)
-        .is_some_and(|t| t.joined && !t.cap && is(GROUP_NOUNS, &t.key) && !lastt.possessive)
+        .is_some_and(|t| t.joined && !t.cap && t.is(GROUP_NOUNS) && !lastt.possessive)
         || text[lastt.end..].starts_with("-held")
     {
         return cand(Some(EntityKind::Organisation), Evidence::Cue);
@@ -249,7 +247,7 @@ pub fn classify(
         && toks[r.start - 1].key == "of"
         && first.joined
         && toks[r.start - 1].joined
-        && is(PLACE_NOUNS, &toks[r.start - 2].key);
+        && toks[r.start - 2].is(PLACE_NOUNS);
     let place_prep =
         place_of || before.is_some_and(|b| is(PLACE_PREPS, b) || (n == 1 && b == "to"));
     if place_prep || (n == 1 && last.ends_with("stan")) {
@@ -310,11 +308,7 @@ fn acronym(t: &Tok, written: &str, lex: &Lexicon) -> bool {
     // "IEDs", "NGOs": a plural is a countable thing.
     let plural = written.ends_with('s')
         && written[..written.len() - 1].ends_with(|c: char| c.is_ascii_uppercase());
-    !roman
-        && !plural
-        && !is(STOP, &t.key)
-        && !is(TIME_ACRONYMS, &t.key)
-        && !lex.plural_acronym(&t.key)
+    !roman && !plural && !t.is(STOP) && !t.is(TIME_ACRONYMS) && !lex.plural_acronym(&t.key)
 }
 
 /// Whether the country's name ending at token `end` acts as a state: a group noun follows
@@ -328,9 +322,9 @@ fn acts(toks: &[Tok], end: usize) -> bool {
         return false;
     }
     if toks[end - 1].possessive {
-        return is(GROUP_NOUNS, &next.key);
+        return next.is(GROUP_NOUNS);
     }
-    is(GROUP_NOUNS, &next.key) || is(SAYING_VERBS, &next.key) || is(AGENT_VERBS, &next.key)
+    next.is(GROUP_NOUNS) || next.is(SAYING_VERBS) || next.is(AGENT_VERBS)
 }
 
 /// "a VBIED,", "an IED.": an acronym right after an indefinite article, with no noun after it
@@ -357,13 +351,11 @@ fn person_cue_after(text: &str, toks: &[Tok], taken: &[bool], end: usize) -> boo
         while i < toks.len()
             && i < end + 2
             && toks[i].joined
-            && (is(AUXILIARIES, &toks[i].key) || toks[i].key.ends_with("ly"))
+            && (toks[i].is(AUXILIARIES) || toks[i].key.ends_with("ly"))
         {
             i += 1;
         }
-        return toks
-            .get(i)
-            .is_some_and(|t| t.joined && is(SAYING_VERBS, &t.key));
+        return toks.get(i).is_some_and(|t| t.joined && t.is(SAYING_VERBS));
     }
     let gap = &text[toks[end - 1].end..next.start];
     if gap.trim() != "," {
@@ -382,7 +374,7 @@ fn person_cue_after(text: &str, toks: &[Tok], taken: &[bool], end: usize) -> boo
         if !toks[i].joined && i > end + 1 {
             return false;
         }
-        if is(PERSON_NOUNS, &toks[i].key) && !taken[i] {
+        if toks[i].is(PERSON_NOUNS) && !taken[i] {
             return true;
         }
     }

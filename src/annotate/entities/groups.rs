@@ -4,7 +4,7 @@
 
 use super::gazetteer;
 use super::tokens::Tok;
-use super::words::{is, DEMONYMS, GROUP_NOUNS};
+use super::words::{DEMONYMS, GROUP_NOUNS};
 use super::Candidate;
 use crate::model::{EntityKind, Evidence};
 
@@ -20,7 +20,7 @@ pub fn find(text: &str, toks: &[Tok], taken: &[bool], out: &mut Vec<Candidate>) 
         if !t.cap || taken[i] || t.possessive {
             continue;
         }
-        if !(is(DEMONYMS, &t.key) || gazetteer::is_nationality_key(&t.key)) {
+        if !(t.is(DEMONYMS) || gazetteer::is_nationality_key(&t.key)) {
             continue;
         }
         // Which tokens the candidates cover, worked out once, when first needed.
@@ -43,15 +43,11 @@ pub fn find(text: &str, toks: &[Tok], taken: &[bool], out: &mut Vec<Candidate>) 
             if !w.joined || w.cap || w.acronym || taken[j] {
                 break;
             }
-            if is(GROUP_NOUNS, &w.key) {
+            if w.is(GROUP_NOUNS) {
                 head = Some(j);
                 // "army units": the last of consecutive group nouns heads the phrase.
                 let mut k = j + 1;
-                while k < toks.len()
-                    && toks[k].joined
-                    && !toks[k].cap
-                    && is(GROUP_NOUNS, &toks[k].key)
-                {
+                while k < toks.len() && toks[k].joined && !toks[k].cap && toks[k].is(GROUP_NOUNS) {
                     head = Some(k);
                     k += 1;
                 }

@@ -45,7 +45,7 @@ use crate::model::{EntityKind, Evidence};
 use lexicon::Lexicon;
 pub use propagate::{propagate, BlockView};
 use tokens::Tok;
-use words::{is, is_stop, PARTICLES};
+use words::{is_stop, PARTICLES};
 
 /// A candidate name in one paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,9 +140,9 @@ pub fn take_article(toks: &[Tok], taken: &[bool], c: &mut Candidate) {
                 && !t.acronym
                 && !toks[after - 1].possessive
                 && !is_stop(&t.key)
-                && !words::is(words::AGENT_VERBS, &t.key)
-                && !words::is(words::SAYING_VERBS, &t.key)
-                && !words::is(words::AUXILIARIES, &t.key)
+                && !t.is(words::AGENT_VERBS)
+                && !t.is(words::SAYING_VERBS)
+                && !t.is(words::AUXILIARIES)
                 && !t.key.ends_with("ed")
         });
     if !modifies {
@@ -201,7 +201,7 @@ fn runs(toks: &[Tok], taken: &[bool]) -> Vec<Range<usize>> {
             while j < toks.len()
                 && toks[j].joined
                 && !toks[j].cap
-                && (is(PARTICLES, &toks[j].key) || toks[j].key == "of" || toks[j].key == "the")
+                && (toks[j].is(PARTICLES) || toks[j].key == "of" || toks[j].key == "the")
                 && j - end < 2
             {
                 j += 1;
@@ -209,7 +209,7 @@ fn runs(toks: &[Tok], taken: &[bool]) -> Vec<Range<usize>> {
             // "of" joins two capitalised parts ("Cessation of Hostilities", "Bank of
             // England"); "of the" only after a head noun or a title ("Council of the EU").
             let inner_ok = toks[end..j].iter().all(|t| {
-                is(PARTICLES, &t.key)
+                t.is(PARTICLES)
                     || (t.key == "of"
                         && j == end + 1
                         && !toks[j].acronym
@@ -237,7 +237,7 @@ fn runs(toks: &[Tok], taken: &[bool]) -> Vec<Range<usize>> {
                     break;
                 }
             }
-            if j > end && is(words::ORG_HEADS, &toks[j - 1].key) && j - start <= 8 {
+            if j > end && toks[j - 1].is(words::ORG_HEADS) && j - start <= 8 {
                 end = j;
             }
         }

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::tokens::Tok;
-use super::words::{is, SAYING_VERBS};
+use super::words::SAYING_VERBS;
 
 /// Someone who can speak, as found in the paragraph.
 #[derive(Clone, Debug)]
@@ -50,7 +50,7 @@ pub fn find(
         // have none, and need no quote marks searched or words collected.
         if !in_sentence
             .iter()
-            .any(|t| t.end <= s.end && is(SAYING_VERBS, &t.key))
+            .any(|t| t.end <= s.end && t.is(SAYING_VERBS))
         {
             continue;
         }
@@ -60,10 +60,7 @@ pub fn find(
             .filter(|t| t.start >= s.start && t.end <= s.end)
             .filter(|t| !quoted.iter().any(|q| t.start >= q.start && t.end <= q.end))
             .collect();
-        let verbs = words
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| is(SAYING_VERBS, &t.key));
+        let verbs = words.iter().enumerate().filter(|(_, t)| t.is(SAYING_VERBS));
         let (v, spans) = if quoted.is_empty() {
             // Reported speech: the first saying verb that introduces a "that" clause.
             let Some((v, r)) = verbs
@@ -147,41 +144,138 @@ fn has_quote_mark(s: &[u8]) -> bool {
 }
 
 /// The spans between quotation marks in a sentence: curly double and single, straight double,
-/// and straight single when they open a word and close one ('gender apartheid').
+/// and straight single when they open a word and close one ('gender apartheid'). Read by
+/// bytes: every mark that can open a quote starts with `"`, `'` or the byte 0xE2, and only
+/// the characters around a mark are decoded.
 fn quoted_spans(text: &str, s: Range<usize>) -> Vec<Range<usize>> {
     let sentence = &text[s.clone()];
-    if !has_quote_mark(sentence.as_bytes()) {
+    let bytes = sentence.as_bytes();
+    if !has_quote_mark(bytes) {
         return Vec::new();
     }
-    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    let alnum_before = |at: usize| {
+        sentence[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    let alnum_at = |at: usize| {
+        sentence[at..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    };
     let mut out = Vec::new();
-    let mut i = 0;
-    let alnum = |k: usize| chars.get(k).is_some_and(|(_, c)| c.is_alphanumeric());
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        let close = match c {
+    let mut at = 0;
+    while at < bytes.len() {
+        let open = match bytes[at] {
+            b'"' => '"',
+            b'\'' => '\'',
+            0xE2 if bytes.get(at + 1) == Some(&0x80) && bytes.get(at + 2) == Some(&0x9C) => '“',
+            0xE2 if bytes.get(at + 1) == Some(&0x80) && bytes.get(at + 2) == Some(&0x98) => '‘',
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        let close = match open {
             '“' => Some('”'),
             '"' => Some('"'),
-            '‘' if i == 0 || !alnum(i - 1) => Some('’'),
-            '\'' if (i == 0 || !alnum(i - 1)) && alnum(i + 1) => Some('\''),
+            '‘' if !alnum_before(at) => Some('’'),
+            '\'' if !alnum_before(at) && alnum_at(at + 1) => Some('\''),
             _ => None,
         };
+        let from = at + open.len_utf8();
         if let Some(close) = close {
-            let end = (i + 1..chars.len())
-                .find(|&k| chars[k].1 == close && (matches!(close, '”' | '"') || !alnum(k + 1)));
+            let double = matches!(close, '”' | '"');
+            let end = sentence[from..]
+                .match_indices(close)
+                .map(|(k, _)| from + k)
+                .find(|&k| double || !alnum_at(k + close.len_utf8()));
             if let Some(k) = end {
-                let inner = &sentence[at + c.len_utf8()..chars[k].0];
+                let inner = &sentence[from..k];
                 let trimmed = inner.trim().trim_end_matches([',', '.', ' ']);
                 let lead = inner.len() - inner.trim_start().len();
-                let start = s.start + at + c.len_utf8() + lead;
+                let start = s.start + from + lead;
                 if !trimmed.is_empty() {
                     out.push(start..start + trimmed.len());
                 }
-                i = k + 1;
+                at = k + close.len_utf8();
                 continue;
             }
         }
-        i += 1;
+        at = from;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The span finder as first written, over the sentence's characters collected: the
+    /// byte-wise reading must agree with it.
+    fn reference_spans(text: &str, s: Range<usize>) -> Vec<Range<usize>> {
+        let sentence = &text[s.clone()];
+        let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        let alnum = |k: usize| chars.get(k).is_some_and(|(_, c)| c.is_alphanumeric());
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            let close = match c {
+                '“' => Some('”'),
+                '"' => Some('"'),
+                '‘' if i == 0 || !alnum(i - 1) => Some('’'),
+                '\'' if (i == 0 || !alnum(i - 1)) && alnum(i + 1) => Some('\''),
+                _ => None,
+            };
+            if let Some(close) = close {
+                let end = (i + 1..chars.len()).find(|&k| {
+                    chars[k].1 == close && (matches!(close, '”' | '"') || !alnum(k + 1))
+                });
+                if let Some(k) = end {
+                    let inner = &sentence[at + c.len_utf8()..chars[k].0];
+                    let trimmed = inner.trim().trim_end_matches([',', '.', ' ']);
+                    let lead = inner.len() - inner.trim_start().len();
+                    let start = s.start + at + c.len_utf8() + lead;
+                    if !trimmed.is_empty() {
+                        out.push(start..start + trimmed.len());
+                    }
+                    i = k + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The byte-wise span finder finds the spans the character reading finds.
+        #[test]
+        fn spans_match_the_character_reading(
+            text in "([a-zé]{1,4}|[ ,.\"'“”‘’—]|said|’s)*{0,16}",
+            cut in 0usize..4
+        ) {
+            let start = text.char_indices().nth(cut).map_or(0, |(i, _)| i);
+            proptest::prop_assert_eq!(
+                quoted_spans(&text, start..text.len()),
+                reference_spans(&text, start..text.len()),
+                "{:?}", text
+            );
+        }
+    }
+
+    #[test]
+    fn quotes_need_marks_that_open_and_close_words() {
+        let text = "He called it ‘gender apartheid’ and “a bold move,” not Russia’s 'view'.";
+        let spans: Vec<&str> = quoted_spans(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(spans, ["gender apartheid", "a bold move", "view"]);
+        let text = "Russia’s and Iran’s";
+        assert!(quoted_spans(text, 0..text.len()).is_empty());
+    }
 }

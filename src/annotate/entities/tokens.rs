@@ -3,7 +3,7 @@
 
 use compact_str::CompactString;
 
-use super::words::is_particle_any_case;
+use super::words::{classes, is_particle_any_case};
 use crate::chars::char_at;
 
 /// One word of the paragraph.
@@ -27,6 +27,17 @@ pub struct Tok {
     /// True when it is written as an acronym: two or more capitals and no more lowercase
     /// letters than capitals ("ISIL", "U.S.", "CJTF-OIR", "DoD"), no digits.
     pub acronym: bool,
+    /// The word classes its key belongs to ([`super::words::classes`]), looked up once here
+    /// for the rules that ask every word about a class.
+    pub class: u32,
+}
+
+impl Tok {
+    /// Whether the word's key is in `list`: [`super::words::is`] without a lookup.
+    #[inline]
+    pub fn is(&self, list: super::words::Words) -> bool {
+        list.among(self.class)
+    }
 }
 
 /// Abbreviations whose period belongs to the word ("Dr.", "St.").
@@ -123,6 +134,7 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         };
         tok.joined = joined;
         tok.initial = initial;
+        tok.class = classes(&tok.key);
         out.push(tok);
         prev_end = end;
         i = end.max(start + 1);
@@ -161,6 +173,7 @@ fn plain_word(text: &str, start: usize, end: usize, counts: [usize; 3]) -> (Tok,
         joined: false,
         initial: false,
         acronym,
+        class: 0,
     };
     (tok, word_end)
 }
@@ -209,6 +222,7 @@ fn general_word(text: &str, start: usize) -> (Tok, usize) {
         joined: false,
         initial: false,
         acronym,
+        class: 0,
     };
     (tok, end)
 }
@@ -413,6 +427,7 @@ mod tests {
                     || gap.contains('\n');
                 (joined, initial)
             };
+            let class = classes(&key);
             let acronym = is_acronym(word);
             // With its period, so an initial ("L." of "Joseph L. Votel") is a name word.
             let cap = !acronym && is_name_word(&text[start..word_end]);
@@ -425,6 +440,7 @@ mod tests {
                 joined,
                 initial,
                 acronym,
+                class,
             });
             prev_end = end;
             i = end.max(start + 1);
@@ -445,6 +461,7 @@ mod tests {
             a.joined,
             a.initial,
             a.acronym,
+            a.class,
         ) == (
             b.start,
             b.end,
@@ -454,6 +471,7 @@ mod tests {
             b.joined,
             b.initial,
             b.acronym,
+            b.class,
         )
     }
 

@@ -30,6 +30,12 @@ impl Words {
             words,
         }
     }
+
+    /// Whether class bits from [`classes`] include this class.
+    #[inline]
+    pub fn among(self, classes: u32) -> bool {
+        classes & self.bit != 0
+    }
 }
 
 /// Every class, for building the lookup table: a class missing here would match nothing.
@@ -63,6 +69,22 @@ const ALL: [Words; 21] = [
 struct Table {
     bits: FxHashMap<&'static str, u32>,
     shapes: [u32; 1024],
+    /// The words of up to eight bytes (most of the function words a text is full of) by
+    /// their bytes packed into a number, for [`classes`]: no string to hash or compare.
+    short: FxHashMap<u64, u32>,
+}
+
+/// A word of up to eight bytes packed into a number, zero bytes after it (no key holds a
+/// zero byte, so no two words pack alike).
+#[inline]
+fn packed(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.len() > 8 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(buf))
 }
 
 /// A word's shape slot: its length (up to 31) and the low five bits of its first byte.
@@ -77,11 +99,15 @@ fn table() -> &'static Table {
         let mut table = Table {
             bits: FxHashMap::default(),
             shapes: [0; 1024],
+            short: FxHashMap::default(),
         };
         for list in ALL {
             for word in list.words {
                 *table.bits.entry(*word).or_insert(0) |= list.bit;
                 table.shapes[shape(word)] |= list.bit;
+                if let Some(p) = packed(word) {
+                    *table.short.entry(p).or_insert(0) |= list.bit;
+                }
             }
         }
         table
@@ -96,6 +122,20 @@ pub fn is(list: Words, word: &str) -> bool {
             .bits
             .get(word)
             .is_some_and(|bits| bits & list.bit != 0)
+}
+
+/// The bits of every class `word` (lowercase) belongs to, for [`Words::among`]: the
+/// tokenizer asks once per word, so the rules that ask a word about several classes need
+/// no lookup each.
+pub fn classes(word: &str) -> u32 {
+    let table = table();
+    if let Some(p) = packed(word) {
+        return table.short.get(&p).copied().unwrap_or(0);
+    }
+    if table.shapes[shape(word)] == 0 {
+        return 0;
+    }
+    table.bits.get(word).copied().unwrap_or(0)
 }
 
 /// Whether `word`, in any case, is a [`PARTICLES`] word; without lowercasing ASCII words,
@@ -148,9 +188,25 @@ mod tests {
                 assert!(is(list, word));
                 for other in ALL.iter().filter(|o| o.bit != list.bit) {
                     assert_eq!(is(*other, word), other.words.contains(word));
+                    assert_eq!(other.among(classes(word)), other.words.contains(word));
                 }
             }
         }
         assert!(!is(STOP, "kabul") && is_particle_any_case("Bin") && !is_particle_any_case("x"));
+        for word in [
+            "said",
+            "the",
+            "minister",
+            "kabul",
+            "of",
+            "al",
+            "x",
+            "",
+            "ministers",
+        ] {
+            for list in ALL {
+                assert_eq!(list.among(classes(word)), is(list, word), "{word}");
+            }
+        }
     }
 }
