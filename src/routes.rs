@@ -180,7 +180,10 @@ mod tests {
 
     #[test]
     fn period_paths_are_named_by_the_period() {
-        assert_eq!(timeline_period_path(Period::Year(2024), 0), "timeline/2024.html");
+        assert_eq!(
+            timeline_period_path(Period::Year(2024), 0),
+            "timeline/2024.html"
+        );
         assert_eq!(
             timeline_period_path(Period::Month(2024, 4), 0),
             "timeline/2024-04.html"
@@ -190,7 +193,10 @@ mod tests {
             "timeline/2024-04-2.html"
         );
         assert_eq!(timeline_period_path(Period::Eras, 0), "timeline/eras.html");
-        assert_eq!(timeline_period_path(Period::Year(-480), 0), "timeline/480bc.html");
+        assert_eq!(
+            timeline_period_path(Period::Year(-480), 0),
+            "timeline/480bc.html"
+        );
         assert_eq!(timeline_row_id("2024-04"), "t2024-04");
     }
 

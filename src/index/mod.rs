@@ -128,7 +128,7 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
         },
     );
     let rank = places(&order);
-    let periods = periods::plan(articles, &timeline);
+    let periods = periods::plan(articles, &timeline, &events);
     SiteIndex {
         periods,
         events,

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use super::events::Events;
 use super::TimelineEntry;
 use crate::annotate::dates::{Precision, Resolution};
 use crate::model::{Article, MentionKind};
@@ -111,7 +112,11 @@ pub fn sources(timeline: &[TimelineEntry], row: Range<usize>) -> Vec<Range<usize
 
 /// The entry whose sentence stands for a row: the first whose date the text states outright
 /// (not resolved against another date) in a sentence of readable length; else the first.
-fn pick_representative(articles: &[Article], timeline: &[TimelineEntry], row: &Range<usize>) -> usize {
+fn pick_representative(
+    articles: &[Article],
+    timeline: &[TimelineEntry],
+    row: &Range<usize>,
+) -> usize {
     row.clone()
         .find(|&t| {
             let (a, m) = timeline[t].at;
@@ -128,12 +133,37 @@ fn pick_representative(articles: &[Article], timeline: &[TimelineEntry], row: &R
         .unwrap_or(row.start)
 }
 
-/// A row's estimated weight in bytes of HTML: its frame, its sentence and its listed sources.
-fn weight(articles: &[Article], timeline: &[TimelineEntry], row: &Range<usize>, rep: usize) -> usize {
-    let (a, m) = timeline[rep].at;
-    let sentence = articles[a].mentions[m].sentence.len();
-    let listed = sources(timeline, row.clone()).len().saturating_sub(1).min(SOURCES_SHOWN);
-    900 + sentence + 170 * listed
+/// A row's estimated weight in bytes of HTML: its frame, its sentence, its listed sources and
+/// the tables of the events first reported under its date (every source's sentence).
+fn weight(
+    articles: &[Article],
+    timeline: &[TimelineEntry],
+    events: &Events,
+    row: &Range<usize>,
+    rep: usize,
+) -> usize {
+    let sentence_of = |t: usize| {
+        let (a, m) = timeline[t].at;
+        articles[a].mentions[m].sentence.len()
+    };
+    let listed = sources(timeline, row.clone())
+        .len()
+        .saturating_sub(1)
+        .min(SOURCES_SHOWN);
+    let tables: usize = row
+        .clone()
+        .filter_map(|t| events.of_entry.get(t).copied().flatten())
+        .map(|e| &events.list[e])
+        .filter(|e| row.contains(&e.members[0]) && !e.members.iter().all(|t| row.contains(t)))
+        .take(EVENTS_SHOWN)
+        .map(|e| {
+            e.members
+                .iter()
+                .map(|&t| 250 + sentence_of(t))
+                .sum::<usize>()
+        })
+        .sum();
+    900 + sentence_of(rep) + 170 * listed + tables
 }
 
 /// Cuts weighted rows into consecutive parts of at most [`PAGE_BUDGET`] each (a row heavier
@@ -156,7 +186,7 @@ fn cut(weights: impl IntoIterator<Item = usize>) -> Vec<Range<usize>> {
 }
 
 /// Plans the timeline's rows and pages; deterministic for the same timeline.
-pub fn plan(articles: &[Article], timeline: &[TimelineEntry]) -> Plan {
+pub fn plan(articles: &[Article], timeline: &[TimelineEntry], events: &Events) -> Plan {
     let rows = rows_of(timeline);
     let representative: Vec<usize> = rows
         .iter()
@@ -165,7 +195,7 @@ pub fn plan(articles: &[Article], timeline: &[TimelineEntry]) -> Plan {
     let weights: Vec<usize> = rows
         .iter()
         .zip(&representative)
-        .map(|(r, &rep)| weight(articles, timeline, r, rep))
+        .map(|(r, &rep)| weight(articles, timeline, events, r, rep))
         .collect();
     // Each year's weight decides whether its months get pages of their own.
     let mut year_weight: BTreeMap<i32, usize> = BTreeMap::new();
@@ -177,15 +207,23 @@ pub fn plan(articles: &[Article], timeline: &[TimelineEntry]) -> Plan {
     let mut by_period: BTreeMap<(i32, u8), (Period, Vec<usize>)> = BTreeMap::new();
     for (r, row) in rows.iter().enumerate() {
         let timex = &timeline[row.start].timex;
-        let split = year_weight.get(&timex.year()).is_some_and(|&w| w > PAGE_BUDGET);
+        let split = year_weight
+            .get(&timex.year())
+            .is_some_and(|&w| w > PAGE_BUDGET);
         let period = period_of(timex, split);
-        by_period.entry(reading_key(period)).or_insert((period, Vec::new())).1.push(r);
+        by_period
+            .entry(reading_key(period))
+            .or_insert((period, Vec::new()))
+            .1
+            .push(r);
     }
     // A split year keeps a page of its own, for its navigation and its year-level dates.
     for (&y, &w) in &year_weight {
         if w > PAGE_BUDGET {
             let period = Period::Year(y);
-            by_period.entry(reading_key(period)).or_insert((period, Vec::new()));
+            by_period
+                .entry(reading_key(period))
+                .or_insert((period, Vec::new()));
         }
     }
     let mut pages = Vec::new();

@@ -204,9 +204,7 @@ impl Target {
                     None => page,
                 }
             }
-            Target::Date(entry) => {
-                names.index.periods.links.href(root, *entry)
-            }
+            Target::Date(entry) => names.index.periods.links.href(root, *entry),
         }
     }
 

@@ -207,7 +207,12 @@ impl Ctx<'_> {
     /// of its date on its period's page.
     fn push_date_href(&self, out: &mut String, index: usize) {
         let entry = self.entries.get(&index).copied().unwrap_or(0);
-        self.notes.names.index.periods.links.push_href(out, self.root, entry);
+        self.notes
+            .names
+            .index
+            .periods
+            .links
+            .push_href(out, self.root, entry);
     }
 
     /// Margin notes for the blocks at `indices`: the actors and dates they name, then the

@@ -159,7 +159,9 @@ pub fn row<'a>(input: &'a RenderInput, r: usize, root: &str) -> TimelineRow<'a> 
     for entry in &timeline[range.clone()] {
         let article = &input.articles[entry.at.0];
         let mention = &article.mentions[entry.at.1];
-        *forms.entry(&article.source[mention.span.clone()]).or_default() += 1;
+        *forms
+            .entry(&article.source[mention.span.clone()])
+            .or_default() += 1;
         for &id in &entry.actors {
             *actors.entry(id).or_default() += 1;
         }
@@ -255,7 +257,13 @@ fn events_of<'a>(
 }
 
 /// Entry `t` as a source of an event shown in row `r`.
-fn member<'a>(input: &'a RenderInput, t: usize, r: usize, root: &str, agree: bool) -> EventMember<'a> {
+fn member<'a>(
+    input: &'a RenderInput,
+    t: usize,
+    r: usize,
+    root: &str,
+    agree: bool,
+) -> EventMember<'a> {
     let index = input.index;
     let entry = &index.timeline[t];
     let (a, m) = entry.at;

@@ -134,19 +134,21 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         .chain(std::iter::once(("timeline.html", 0, None)))
         .chain((0..periods.len()).map(|p| ("timeline.html", 0, Some(p))))
         .collect();
-    lists.into_par_iter().try_for_each(|(first, part, period)| {
-        let path = match period {
-            Some(p) => periods[p].path.clone(),
-            None => paging::part_path(first, part),
-        };
-        put(r.page(&path, first, |root| match (first, period) {
-            ("index.html", _) => pages::home(input, &home_parts, part, root),
-            (_, Some(p)) => timeline_pages::period(input, p, root),
-            (_, None) => {
-                timeline_pages::overview(input, root, &timeline_pages::graphic(input, root))
-            }
-        })?)
-    })?;
+    lists
+        .into_par_iter()
+        .try_for_each(|(first, part, period)| {
+            let path = match period {
+                Some(p) => periods[p].path.clone(),
+                None => paging::part_path(first, part),
+            };
+            put(r.page(&path, first, |root| match (first, period) {
+                ("index.html", _) => pages::home(input, &home_parts, part, root),
+                (_, Some(p)) => timeline_pages::period(input, p, root),
+                (_, None) => {
+                    timeline_pages::overview(input, root, &timeline_pages::graphic(input, root))
+                }
+            })?)
+        })?;
     let listed = entities::listed(&input.index.entities);
     put(r.page("entities.html", "entities.html", |root| {
         Ok(entities::index_page(input, &listed, root))

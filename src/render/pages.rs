@@ -8,9 +8,7 @@ use tera::Context;
 
 use super::body::{article_html, EntityLink};
 use super::timeline_svg::{entries_from_index, timeline_svg, SvgOptions};
-use super::views::{
-    ArticleMentions, Byline, Chip, Kwic, Link, PanelDate, TimelineItem,
-};
+use super::views::{ArticleMentions, Byline, Chip, Kwic, Link, PanelDate, TimelineItem};
 use super::{kwic, paging, RenderInput};
 use crate::annotate::dates::{Precision, Resolution, Timex};
 use crate::html::escape_into;

@@ -144,7 +144,15 @@ pub fn period(input: &RenderInput, p: usize, root: &str) -> Result<Context> {
     };
     ctx.insert("previous", &p.checked_sub(1).and_then(nav));
     ctx.insert("next", &nav(p + 1));
-    let all = periods(input, root, Some(page.period));
+    // Without their counts: a period's page changes only when its own dates do, not when an
+    // article adds a date to another period.
+    let mut all = periods(input, root, Some(page.period));
+    for y in &mut all {
+        (y.mentions, y.dates) = (0, 0);
+        for m in &mut y.months {
+            (m.mentions, m.dates) = (0, 0);
+        }
+    }
     let year = match page.period {
         Period::Month(y, _) => Some(Period::Year(y)),
         _ => None,

@@ -148,9 +148,7 @@ impl<'a> Docs<'a> {
         match self.source(d) {
             Source::Article(k) => article_path(&input.articles[input.index.order[k]].id),
             Source::Actor(k) => actor_path(&input.site.config.actors[k].id),
-            Source::Timeline(t) => {
-                input.index.periods.links.href("", t)
-            }
+            Source::Timeline(t) => input.index.periods.links.href("", t),
         }
     }
 
