@@ -88,15 +88,24 @@ pub struct TimelineLinks {
     row_of_entry: Vec<u32>,
     /// Per row: its address from the site root (`timeline/2024.html#t2024-04`).
     targets: Vec<String>,
+    /// The whole timeline fits on `timeline.html`: no period pages.
+    single: bool,
 }
 
 impl TimelineLinks {
-    /// Links for entries shown in rows `row_of_entry`, the rows at `targets`.
-    pub fn new(row_of_entry: Vec<u32>, targets: Vec<String>) -> Self {
+    /// Links for entries shown in rows `row_of_entry`, the rows at `targets`; `single` when
+    /// they are all on `timeline.html`.
+    pub fn new(row_of_entry: Vec<u32>, targets: Vec<String>, single: bool) -> Self {
         TimelineLinks {
             row_of_entry,
             targets,
+            single,
         }
+    }
+
+    /// Whether the whole timeline is on `timeline.html`, without period pages.
+    pub fn single(&self) -> bool {
+        self.single
     }
 
     /// The address from the site root of the row that shows timeline entry `entry`.
@@ -168,7 +177,7 @@ mod tests {
             "timeline/2024.html#t2024".to_string(),
             "timeline/2024-04.html#t2024-04-17".to_string(),
         ];
-        let links = TimelineLinks::new(vec![0, 1, 1], targets);
+        let links = TimelineLinks::new(vec![0, 1, 1], targets, false);
         assert_eq!(links.href("../", 0), "../timeline/2024.html#t2024");
         assert_eq!(links.href("", 2), "timeline/2024-04.html#t2024-04-17");
         let mut out = String::from("x");

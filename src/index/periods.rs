@@ -47,7 +47,7 @@ pub struct Plan {
     /// Per row: the entry whose sentence stands for the row.
     pub representative: Vec<usize>,
     /// Pages in reading order: the eras, then each year, each followed by its months when it
-    /// has them.
+    /// has them; none when the whole timeline fits on the overview.
     pub pages: Vec<PeriodPage>,
     /// Per row: its page.
     pub page_of_row: Vec<u32>,
@@ -226,8 +226,10 @@ pub fn plan(articles: &[Article], timeline: &[TimelineEntry], events: &Events) -
                 .or_insert((period, Vec::new()));
         }
     }
+    // A timeline that fits on one page stays on the overview, in one piece.
+    let single = weights.iter().sum::<usize>() <= PAGE_BUDGET;
     let mut pages = Vec::new();
-    for (period, list) in by_period.into_values() {
+    for (period, list) in by_period.into_values().filter(|_| !single) {
         let parts = cut(list.iter().map(|&r| weights[r]));
         let count = parts.len();
         for (part, range) in parts.into_iter().enumerate() {
@@ -257,7 +259,10 @@ pub fn plan(articles: &[Article], timeline: &[TimelineEntry], events: &Events) -
         .enumerate()
         .map(|(r, row)| {
             let id = timeline_row_id(&timeline[row.start].timex.value());
-            format!("{}#{id}", pages[page_of_row[r] as usize].path)
+            match pages.get(page_of_row[r] as usize) {
+                Some(page) if !single => format!("{}#{id}", page.path),
+                _ => format!("timeline.html#{id}"),
+            }
         })
         .collect();
     Plan {
@@ -265,7 +270,7 @@ pub fn plan(articles: &[Article], timeline: &[TimelineEntry], events: &Events) -
         representative,
         pages,
         page_of_row,
-        links: TimelineLinks::new(row_of_entry, targets),
+        links: TimelineLinks::new(row_of_entry, targets, single),
     }
 }
 

@@ -63,7 +63,7 @@ pub struct TimelineRow<'a> {
 pub struct RowSource {
     /// Link to the paragraph of its first mention of the date.
     pub href: String,
-    /// Its title, shortened.
+    /// Its title: shortened in a list of sources, whole for the representative.
     pub title: String,
     /// Its words for the date (first mention).
     pub words: String,
@@ -146,6 +146,7 @@ pub fn row<'a>(input: &'a RenderInput, r: usize, root: &str) -> TimelineRow<'a> 
     let rep_article = &input.articles[a];
     let rep_mention = &rep_article.mentions[m];
     source.resolution = resolution_of(rep_article, rep_mention);
+    source.title = rep_article.meta.title.clone();
     let others: Vec<RowSource> = by_article
         .iter()
         .enumerate()

@@ -12,7 +12,7 @@ use super::views::{NavLink, PeriodLink, TimelineGroup};
 use super::RenderInput;
 use crate::index::periods::PeriodPage;
 use crate::routes::{timeline_period_path, Period};
-use crate::time::Timex;
+use crate::time::{Precision, Timex};
 
 /// Disagreements the overview lists by name; beyond, it gives their number.
 const DISAGREEMENTS_LISTED: usize = 50;
@@ -105,10 +105,15 @@ pub fn overview(input: &RenderInput, root: &str, graphic: &str) -> Result<Contex
     ctx.insert("count", &index.timeline.len());
     ctx.insert("dates", &index.periods.rows.len());
     ctx.insert("timeline_svg", graphic);
-    ctx.insert("periods", &periods(input, root, None));
+    let periods_nav = periods(input, root, None);
     ctx.insert("disagreements", &listed);
     ctx.insert("disagreement_count", &disagreeing.len());
-    ctx.insert("groups", &[] as &[TimelineGroup]);
+    ctx.insert(
+        "split_years",
+        &periods_nav.iter().any(|y| !y.months.is_empty()),
+    );
+    ctx.insert("periods", &periods_nav);
+    ctx.insert("groups", &one_page(input, root));
     Ok(ctx)
 }
 
@@ -227,6 +232,43 @@ fn groups<'a>(input: &'a RenderInput, page: &PeriodPage, root: &str) -> Vec<Time
                     period_label(Period::Month(timex.year(), m)),
                 ),
             };
+            out.push(TimelineGroup {
+                id,
+                label,
+                rows: Vec::new(),
+            });
+        }
+        if let Some(g) = out.last_mut() {
+            g.rows.push(row(input, r, root));
+        }
+    }
+    out
+}
+
+/// The heading a date has on a one-page timeline: its year, or its decade or century.
+pub fn group_of(timex: &Timex) -> (String, String) {
+    match timex.precision() {
+        Precision::Decade => (format!("d{}", timex.value()), format!("{}s", timex.year())),
+        Precision::Century => (format!("c{}", timex.value()), timex.label()),
+        _ => (
+            format!("y{}", timex.year()),
+            period_label(Period::Year(timex.year())),
+        ),
+    }
+}
+
+/// Every row under the heading of its year (decades and centuries apart), when the whole
+/// timeline fits on the overview; else none.
+fn one_page<'a>(input: &'a RenderInput, root: &str) -> Vec<TimelineGroup<'a>> {
+    let plan = &input.index.periods;
+    if !plan.links.single() {
+        return Vec::new();
+    }
+    let timeline = &input.index.timeline;
+    let mut out: Vec<TimelineGroup> = Vec::new();
+    for (r, range) in plan.rows.iter().enumerate() {
+        let (id, label) = group_of(&timeline[range.start].timex);
+        if out.last().is_none_or(|g| g.id != id) {
             out.push(TimelineGroup {
                 id,
                 label,

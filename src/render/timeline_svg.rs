@@ -96,6 +96,11 @@ impl SvgEntry<'_> {
     pub fn group(&self) -> Cow<'_, str> {
         match &self.links {
             EntryLinks::Given { group, .. } => Cow::Borrowed(group),
+            // On a one-page timeline, a year leads to its section.
+            EntryLinks::Indexed { timex, links, .. } if links.single() => Cow::Owned(format!(
+                "timeline.html#{}",
+                super::timeline_pages::group_of(timex).0
+            )),
             // A year leads to its page; decades and centuries to their row on the eras page.
             EntryLinks::Indexed { timex, .. } if timex.precision() > Precision::Decade => {
                 Cow::Owned(timeline_period_path(Period::Year(timex.year()), 0))

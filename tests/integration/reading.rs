@@ -84,7 +84,7 @@ fn every_busy_year_of_the_wide_chart_has_a_label() {
 #[test]
 fn a_disagreeing_event_says_so_once() {
     let site = build_site(&repo().join("tests/fixtures/events/site.toml"));
-    let html = site.read("timeline/2023.html");
+    let html = site.read("timeline.html");
     let blocks: Vec<&str> = html
         .split("class=\"multi-source\"")
         .skip(1)
