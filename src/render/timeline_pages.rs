@@ -152,6 +152,12 @@ pub fn period(input: &RenderInput, p: usize, root: &str) -> Result<Context> {
     // Without their counts: a period's page changes only when its own dates do, not when an
     // article adds a date to another period.
     let mut all = periods(input, root, Some(page.period));
+    // A year whose months have pages: its own numbers, which its page gives as a whole.
+    let whole_year = all
+        .iter()
+        .find(|y| y.current && !y.months.is_empty())
+        .map_or(0, |y| y.mentions);
+    ctx.insert("year_mentions", &whole_year);
     for y in &mut all {
         (y.mentions, y.dates) = (0, 0);
         for m in &mut y.months {

@@ -89,6 +89,18 @@ fn long_lists_are_split_into_linked_parts() {
         300 + 100,
         "a row per day cited, and per year cited as a year"
     );
+    // Three articles cite 1949 as a year: one row counts them, shows one sentence and lists
+    // the other two articles by name.
+    let year = site.read("timeline/1949.html");
+    let row = &year[year.find("id=\"t1949\"").expect("the row of 1949")..];
+    let row = &row[..row.find("<li class=\"event\"").unwrap_or(row.len())];
+    assert!(row.contains("3 mentions in 3 articles"), "{row}");
+    assert_eq!(row.matches("<blockquote class=\"sentence\">").count(), 1);
+    assert_eq!(
+        row.matches("<li><a href=\"../articles/r15").count(),
+        2,
+        "{row}"
+    );
     // A date late in the corpus links from its article to its row on its year's page.
     let article = site.read("articles/r299.html");
     let href = article
