@@ -2,9 +2,6 @@
 //! here, page-relative, so one build works from disk, at a domain root and under a project
 //! path; render, search, export and the notes all link through it.
 
-/// Timeline entries per timeline page (about 1 kB of HTML each).
-pub const TIMELINE_PER_PART: usize = 400;
-
 /// Output path of part `part` (0-based) of a paged page whose first part is `first`
 /// (`"timeline.html"`): later parts live in a folder named after it (`timeline/2.html`).
 pub fn part_path(first: &str, part: usize) -> String {
@@ -74,35 +71,100 @@ fn concat(pieces: &[&str]) -> String {
     out
 }
 
-/// Anchor of a timeline entry: stable across builds because it is made of the article id
-/// and the mention's byte offset in the source.
+/// Anchor of one dated mention where a page lists mentions one by one (an actor's dated
+/// sentences): stable across builds because it is made of the article id and the mention's byte
+/// offset in the source.
 pub fn timeline_entry_id(article: &str, start: usize) -> String {
     format!("t-{article}-{start}")
 }
 
-/// Link from a page at `root` to timeline entry number `entry` (its position on the timeline),
-/// whose anchor is `id`: the entry lives on the timeline part that holds its position.
-pub fn timeline_entry_href(root: &str, entry: usize, id: &str) -> String {
-    let part = entry / TIMELINE_PER_PART;
-    format!("{root}{}#{id}", part_path("timeline.html", part))
+/// Where the timeline shows each of its entries: the row of its date on the page of the
+/// date's period. Built by the index (which plans the pages) and read by every page that links
+/// a date, so an article, its margin notes, the search, the notes and the charts all link the
+/// same place.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct TimelineLinks {
+    /// Per timeline entry: the row that shows it.
+    row_of_entry: Vec<u32>,
+    /// Per row: its address from the site root (`timeline/2024.html#t2024-04`).
+    targets: Vec<String>,
+    /// The whole timeline fits on `timeline.html`: no period pages.
+    single: bool,
 }
 
-/// Writes the link [`timeline_entry_href`] makes to the entry [`timeline_entry_id`] names,
-/// without building either: an article page links every date twice, in its text and in its
-/// margin notes, so a big site writes a million of these.
-pub fn push_timeline_entry_href(
-    out: &mut String,
-    root: &str,
-    entry: usize,
-    article: &str,
-    start: usize,
-) {
-    out.push_str(root);
-    push_part_path(out, "timeline.html", entry / TIMELINE_PER_PART);
-    out.push_str("#t-");
-    out.push_str(article);
-    out.push('-');
-    out.push_str(itoa::Buffer::new().format(start));
+impl TimelineLinks {
+    /// Links for entries shown in rows `row_of_entry`, the rows at `targets`; `single` when
+    /// they are all on `timeline.html`.
+    pub fn new(row_of_entry: Vec<u32>, targets: Vec<String>, single: bool) -> Self {
+        TimelineLinks {
+            row_of_entry,
+            targets,
+            single,
+        }
+    }
+
+    /// Whether the whole timeline is on `timeline.html`, without period pages.
+    pub fn single(&self) -> bool {
+        self.single
+    }
+
+    /// The address from the site root of the row that shows timeline entry `entry`.
+    pub fn target(&self, entry: usize) -> &str {
+        self.row_of_entry
+            .get(entry)
+            .and_then(|&r| self.targets.get(r as usize))
+            .map_or("timeline.html", String::as_str)
+    }
+
+    /// Link from a page at `root` to timeline entry `entry`.
+    pub fn href(&self, root: &str, entry: usize) -> String {
+        concat(&[root, self.target(entry)])
+    }
+
+    /// Writes [`TimelineLinks::href`] into `out`: an article page links every date twice, in
+    /// its text and in its margin notes.
+    pub fn push_href(&self, out: &mut String, root: &str, entry: usize) {
+        out.push_str(root);
+        out.push_str(self.target(entry));
+    }
+}
+
+/// A stretch of time the timeline gives a page of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Period {
+    /// Decades and centuries, together: they name eras, and are few.
+    Eras,
+    /// A year (negative before the common era).
+    Year(i32),
+    /// A month (1–12) of a year, for a year too dense for one page.
+    Month(i32, u8),
+}
+
+/// Output path of part `part` (0-based) of a period's timeline page: `timeline/2024.html`,
+/// `timeline/2024-04.html`, `timeline/2024-04-2.html`, `timeline/eras.html`, `timeline/480bc.html`.
+pub fn timeline_period_path(period: Period, part: usize) -> String {
+    let year = |y: i32| {
+        if y < 0 {
+            format!("{}bc", -i64::from(y))
+        } else {
+            y.to_string()
+        }
+    };
+    let base = match period {
+        Period::Eras => "eras".to_string(),
+        Period::Year(y) => year(y),
+        Period::Month(y, m) => format!("{}-{m:02}", year(y)),
+    };
+    match part {
+        0 => format!("timeline/{base}.html"),
+        p => format!("timeline/{base}-{}.html", p + 1),
+    }
+}
+
+/// Anchor of the timeline row of the date whose TIMEX3 value is `value`: stable across builds
+/// and corpus changes, because it is made of the date alone.
+pub fn timeline_row_id(value: &str) -> String {
+    concat(&["t", value])
 }
 
 #[cfg(test)]
@@ -110,16 +172,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pushed_timeline_links_are_the_built_ones() {
-        let per_part = super::TIMELINE_PER_PART;
-        for entry in [0, 1, per_part - 1, per_part, 7 * per_part + 3] {
-            for root in ["", "../"] {
-                let mut out = String::from("x");
-                push_timeline_entry_href(&mut out, root, entry, "002_ab", 1675);
-                let built = timeline_entry_href(root, entry, &timeline_entry_id("002_ab", 1675));
-                assert_eq!(out, format!("x{built}"));
-            }
-        }
+    fn timeline_links_lead_to_the_row_of_each_entry() {
+        let targets = vec![
+            "timeline/2024.html#t2024".to_string(),
+            "timeline/2024-04.html#t2024-04-17".to_string(),
+        ];
+        let links = TimelineLinks::new(vec![0, 1, 1], targets, false);
+        assert_eq!(links.href("../", 0), "../timeline/2024.html#t2024");
+        assert_eq!(links.href("", 2), "timeline/2024-04.html#t2024-04-17");
+        let mut out = String::from("x");
+        links.push_href(&mut out, "../", 1);
+        assert_eq!(out, "x../timeline/2024-04.html#t2024-04-17");
+        // An entry the plan does not know leads to the overview, never nowhere.
+        assert_eq!(links.href("", 9), "timeline.html");
+    }
+
+    #[test]
+    fn period_paths_are_named_by_the_period() {
+        assert_eq!(
+            timeline_period_path(Period::Year(2024), 0),
+            "timeline/2024.html"
+        );
+        assert_eq!(
+            timeline_period_path(Period::Month(2024, 4), 0),
+            "timeline/2024-04.html"
+        );
+        assert_eq!(
+            timeline_period_path(Period::Month(2024, 4), 1),
+            "timeline/2024-04-2.html"
+        );
+        assert_eq!(timeline_period_path(Period::Eras, 0), "timeline/eras.html");
+        assert_eq!(
+            timeline_period_path(Period::Year(-480), 0),
+            "timeline/480bc.html"
+        );
+        assert_eq!(timeline_row_id("2024-04"), "t2024-04");
     }
 
     #[test]

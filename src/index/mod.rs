@@ -6,6 +6,7 @@
 
 pub mod entities;
 pub mod events;
+pub mod periods;
 mod related;
 
 use std::collections::BTreeMap;
@@ -39,6 +40,8 @@ pub struct SiteIndex {
     pub entities: entities::EntityIndex,
     /// Timeline entries from different articles grouped into the events they report.
     pub events: events::Events,
+    /// The timeline's rows (one per date value) and period pages, and where each entry links.
+    pub periods: periods::Plan,
 }
 
 /// What the corpus says about one actor.
@@ -125,7 +128,9 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
         },
     );
     let rank = places(&order);
+    let periods = periods::plan(articles, &timeline, &events);
     SiteIndex {
+        periods,
         events,
         entities,
         rank,

@@ -13,7 +13,7 @@ use crate::annotate::dates::Timex;
 use crate::config::ActorConfig;
 use crate::index::SiteIndex;
 use crate::model::Article;
-use crate::routes::{actor_href, article_href, timeline_entry_href, timeline_entry_id};
+use crate::routes::{actor_href, article_href};
 
 /// What a reference points to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -204,12 +204,7 @@ impl Target {
                     None => page,
                 }
             }
-            Target::Date(entry) => {
-                let (a, m) = names.index.timeline[*entry].at;
-                let article = &names.articles[a];
-                let id = timeline_entry_id(&article.id, article.mentions[m].span.start);
-                timeline_entry_href(root, *entry, &id)
-            }
+            Target::Date(entry) => names.index.periods.links.href(root, *entry),
         }
     }
 

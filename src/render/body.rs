@@ -19,7 +19,7 @@ use crate::config::ActorConfig;
 use crate::model::{Article, Block, BlockKind, Inline, Mention, MentionKind};
 use crate::notes::refs::Names;
 use crate::notes::Placed;
-use crate::routes::{push_actor_href, push_timeline_entry_href};
+use crate::routes::push_actor_href;
 
 /// The rendered pieces of one article.
 pub struct ArticleHtml {
@@ -208,11 +208,16 @@ impl Ctx<'_> {
         (from, all.partition_point(|m| m.block <= last).max(from))
     }
 
-    /// Writes the link to where the date mention number `index` (starting at byte `start`) sits
-    /// on the timeline.
-    fn push_date_href(&self, out: &mut String, index: usize, start: usize) {
+    /// Writes the link to where the date mention number `index` sits on the timeline: the row
+    /// of its date on its period's page.
+    fn push_date_href(&self, out: &mut String, index: usize) {
         let entry = self.entries.get(&index).copied().unwrap_or(0);
-        push_timeline_entry_href(out, self.root, entry, &self.article.id, start);
+        self.notes
+            .names
+            .index
+            .periods
+            .links
+            .push_href(out, self.root, entry);
     }
 
     /// Margin notes for the blocks at `indices`: the actors and dates they name, then the
@@ -315,7 +320,7 @@ impl Ctx<'_> {
                 continue;
             };
             out.push_str("<li class=\"note note-date\"><span class=\"visually-hidden\">Date: </span><a href=\"");
-            self.push_date_href(out, n, m.span.start);
+            self.push_date_href(out, n);
             out.push_str("\">");
             escape_into(out, &timex.label());
             out.push_str("</a> <span class=\"words\">“");
@@ -454,7 +459,7 @@ impl Ctx<'_> {
             out.push_str("\" href=\"");
             match &m.kind {
                 MentionKind::Actor(id) => push_actor_href(out, self.root, &self.actors[*id].id),
-                _ => self.push_date_href(out, n, m.span.start),
+                _ => self.push_date_href(out, n),
             }
             out.push_str("\">");
             return "</a>";

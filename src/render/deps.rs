@@ -128,7 +128,6 @@ pub fn article_page(
     if !input.notes.of(i).is_empty() || input.notes.orphans_of(i) > 0 {
         return None;
     }
-    let article = &input.articles[i];
     let mut d = Deps::new(site, "article");
     d.article(input, i);
     for link in entity_links {
@@ -138,17 +137,9 @@ pub fn article_page(
         };
     }
     // Where each date links on the timeline, written as the page writes it.
-    let mut href = String::new();
+    let links = &input.index.periods.links;
     for (&m, &entry) in &input.index.entry_of[i] {
-        href.clear();
-        crate::routes::push_timeline_entry_href(
-            &mut href,
-            "",
-            entry,
-            &article.id,
-            article.mentions[m].span.start,
-        );
-        d.num(m).str(&href);
+        d.num(m).str(links.target(entry));
     }
     let card = |d: &mut Deps, o: usize| {
         d.str(&input.articles[o].id)

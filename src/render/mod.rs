@@ -18,13 +18,13 @@ pub mod notes;
 mod pages;
 pub mod paging;
 pub mod templates;
-mod timeline_item;
+mod timeline_pages;
 mod timeline_svg;
 mod views;
 
 pub use crate::analysis::RenderInput;
 /// Escaping, for the render modules.
-pub(crate) use crate::html::{escape, escape_into};
+pub(crate) use crate::html::escape;
 pub use crate::output::{Pages, Sink};
 /// The URL scheme, under the name the render modules know it by.
 pub(crate) use crate::routes as links;
@@ -53,9 +53,8 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     let recorder = feeds::Recorder::new(sink);
     let sink: &dyn Sink = &recorder;
     let templates = templates::load(&input.site.root)?;
-    // With the built-in templates, timeline entries and actor mention groups are written
-    // without Tera (`timeline_item.rs`, `kwic_group.rs`).
-    let prerender_timeline = templates.all_builtin(&["timeline.html", "macros.html"]);
+    // With the built-in template, actor mention groups are written without Tera
+    // (`kwic_group.rs`).
     let prerender_actor = templates.all_builtin(&["actor.html"]);
     let has_code = input.articles.iter().any(|a| {
         a.blocks
@@ -132,34 +131,28 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         )
     })?;
     let home_parts = pages::home_parts(input);
-    let timeline_parts = pages::timeline_parts(input);
-    let lists: Vec<(&str, usize)> = (0..home_parts.len())
-        .map(|p| ("index.html", p))
-        .chain((0..timeline_parts.len()).map(|p| ("timeline.html", p)))
+    let periods = &input.index.periods.pages;
+    // The home list's parts, the timeline's overview (`None`) and its period pages.
+    let lists: Vec<(&str, usize, Option<usize>)> = (0..home_parts.len())
+        .map(|p| ("index.html", p, None))
+        .chain(std::iter::once(("timeline.html", 0, None)))
+        .chain((0..periods.len()).map(|p| ("timeline.html", 0, Some(p))))
         .collect();
-    let years = pages::timeline_years(input);
-    let graphics: Vec<String> = vec![pages::timeline_graphic(input, "")];
-    lists.into_par_iter().try_for_each(|(first, part)| {
-        put(
-            r.page(&paging::part_path(first, part), first, |root| match first {
-                "index.html" => pages::home(input, &home_parts, part, root),
-                _ => {
-                    // The graphic belongs to the overview, the first part; the others carry
-                    // the years list, which leads to every part.
-                    let graphic = if part == 0 { &graphics[0] } else { "" };
-                    pages::timeline(
-                        input,
-                        &timeline_parts,
-                        part,
-                        root,
-                        graphic,
-                        &years,
-                        prerender_timeline,
-                    )
+    lists
+        .into_par_iter()
+        .try_for_each(|(first, part, period)| {
+            let path = match period {
+                Some(p) => periods[p].path.clone(),
+                None => paging::part_path(first, part),
+            };
+            put(r.page(&path, first, |root| match (first, period) {
+                ("index.html", _) => pages::home(input, &home_parts, part, root),
+                (_, Some(p)) => timeline_pages::period(input, p, root),
+                (_, None) => {
+                    timeline_pages::overview(input, root, &timeline_pages::graphic(input, root))
                 }
-            })?,
-        )
-    })?;
+            })?)
+        })?;
     let listed = entities::listed(&input.index.entities);
     put(r.page("entities.html", "entities.html", |root| {
         Ok(entities::index_page(input, &listed, root))

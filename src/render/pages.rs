@@ -8,9 +8,7 @@ use tera::Context;
 
 use super::body::{article_html, EntityLink};
 use super::timeline_svg::{entries_from_index, timeline_svg, SvgOptions};
-use super::views::{
-    ArticleMentions, Byline, Chip, Kwic, Link, NavLink, PanelDate, TimelineGroup, TimelineItem,
-};
+use super::views::{ArticleMentions, Byline, Chip, Kwic, Link, PanelDate, TimelineItem};
 use super::{kwic, paging, RenderInput};
 use crate::annotate::dates::{Precision, Resolution, Timex};
 use crate::html::escape_into;
@@ -147,7 +145,7 @@ fn article_chips<'a>(input: &'a RenderInput, article: &Article, root: &str) -> V
         .collect()
 }
 
-fn chip<'a>(input: &'a RenderInput, id: usize, count: usize, root: &str) -> Chip<'a> {
+pub(super) fn chip<'a>(input: &'a RenderInput, id: usize, count: usize, root: &str) -> Chip<'a> {
     let actor = &input.site.config.actors[id];
     Chip {
         href: actor_href(root, &actor.id),
@@ -212,7 +210,7 @@ pub fn actor_graphic(input: &RenderInput, id: usize, root: &str) -> String {
         .map(|&t| (t, &input.index.timeline[t]));
     let title = format!("When the articles mention {}", actor.name);
     timeline_svg(
-        &entries_from_index(input.articles, entries),
+        &entries_from_index(&input.index.periods.links, entries),
         &SvgOptions::compact(root, &title),
     )
 }
@@ -382,124 +380,9 @@ pub fn home(
     Ok(ctx)
 }
 
-/// How the timeline is split: runs of [`paging::TIMELINE_PER_PART`] entries in date order.
-pub fn timeline_parts(input: &RenderInput) -> Vec<Range<usize>> {
-    paging::split(
-        input.index.timeline.iter().map(|_| 1),
-        paging::TIMELINE_PER_PART,
-    )
-}
-
-/// The timeline graphic for a page at `root`: every part shows the same one, so it is drawn
-/// once per depth, not once per part.
-pub fn timeline_graphic(input: &RenderInput, root: &str) -> String {
-    let entries = entries_from_index(input.articles, input.index.timeline.iter().enumerate());
-    timeline_svg(&entries, &SvgOptions::full(root, "Dated mentions per year"))
-}
-
-/// The timeline's years (and decades): anchor id, label and the position of their first
-/// entry; computed once, listed on every part.
-pub fn timeline_years(input: &RenderInput) -> Vec<(String, String, usize)> {
-    let mut years: Vec<(String, String, usize)> = Vec::new();
-    for (t, entry) in input.index.timeline.iter().enumerate() {
-        let (id, label) = group_of(&entry.timex);
-        if years.last().is_none_or(|(last, _, _)| *last != id) {
-            years.push((id, label, t));
-        }
-    }
-    years
-}
-
-/// Part `part` of the timeline, grouped by year (decades on their own), below `graphic`, with
-/// `years` from [`timeline_years`]. With `prerender` (the built-in templates), each group's
-/// entries come already written in `entries_html`, which spares Tera most of the page.
-pub fn timeline(
-    input: &RenderInput,
-    parts: &[Range<usize>],
-    part: usize,
-    root: &str,
-    graphic: &str,
-    years: &[(String, String, usize)],
-    prerender: bool,
-) -> Result<Context> {
-    let mut groups: Vec<TimelineGroup> = Vec::new();
-    // Which group the last entry went to, compared instead of formatting each entry's group id.
-    let mut last_group = None;
-    for t in parts[part].clone() {
-        let entry = &input.index.timeline[t];
-        let group = (
-            entry.timex.precision() <= Precision::Decade,
-            entry.timex.year(),
-        );
-        if last_group != Some(group) {
-            last_group = Some(group);
-            let (id, label) = group_of(&entry.timex);
-            groups.push(TimelineGroup {
-                id: id.clone(),
-                label,
-                entries: Vec::new(),
-                entries_html: String::new(),
-            });
-        }
-        if let Some(g) = groups.last_mut() {
-            let item = super::events::with_event(input, t, root);
-            if prerender {
-                super::timeline_item::write(&mut g.entries_html, &item);
-            } else {
-                g.entries.push(item);
-            }
-        }
-    }
-    let timeline = &input.index.timeline;
-    let label = |i: usize| {
-        let r = &parts[i];
-        let first = timeline.get(r.start).map(|e| e.timex.label());
-        let last = r.end.checked_sub(1).and_then(|e| timeline.get(e));
-        match (first, last.map(|e| e.timex.label())) {
-            (Some(first), Some(last)) if first != last => format!("{first} – {last}"),
-            (Some(first), _) => first,
-            _ => String::new(),
-        }
-    };
-    // Every year of the whole timeline, linked to the part where its entries begin.
-    let years: Vec<NavLink> = years
-        .iter()
-        .map(|(id, label, first)| {
-            let at = first / paging::TIMELINE_PER_PART;
-            NavLink {
-                href: if at == part {
-                    format!("#{id}")
-                } else {
-                    format!("{root}{}#{id}", paging::part_path("timeline.html", at))
-                },
-                text: label.clone(),
-            }
-        })
-        .collect();
-    let mut ctx = Context::new();
-    ctx.insert("page_title", "Timeline");
-    ctx.insert("groups", &groups);
-    ctx.insert("years", &years);
-    ctx.insert("count", &timeline.len());
-    ctx.insert("timeline_svg", graphic);
-    ctx.insert(
-        "pager",
-        &paging::pager("timeline.html", parts.len(), label, part, root),
-    );
-    Ok(ctx)
-}
-
 /// What a part of a list of articles covers, for its pager.
 fn articles_label(part: &Range<usize>) -> String {
     format!("Articles {}–{}", part.start + 1, part.end)
-}
-
-pub(super) fn group_of(timex: &Timex) -> (String, String) {
-    match timex.precision() {
-        Precision::Decade => (format!("d{}", timex.value()), format!("{}s", timex.year())),
-        Precision::Century => (format!("c{}", timex.value()), timex.label()),
-        _ => (format!("y{}", timex.year()), timex.year().to_string()),
-    }
 }
 
 pub(super) fn timeline_item<'a>(input: &'a RenderInput, t: usize, root: &str) -> TimelineItem<'a> {
@@ -508,7 +391,29 @@ pub(super) fn timeline_item<'a>(input: &'a RenderInput, t: usize, root: &str) ->
     let article = &input.articles[a];
     let mention = &article.mentions[m];
     let text = article.source[mention.span.clone()].to_string();
-    let resolution = match &mention.kind {
+    TimelineItem {
+        id: timeline_entry_id(&article.id, mention.span.start),
+        label: entry.timex.label(),
+        value: entry.timex.value(),
+        datetime: datetime_of(&entry.timex),
+        sentence_html: marked(&mention.sentence, &text),
+        resolution: resolution_of(article, mention),
+        text,
+        article: Link {
+            href: article_anchor_href(root, &article.id, &article.blocks[mention.block].anchor),
+            text: &article.meta.title,
+        },
+        actors: entry
+            .actors
+            .iter()
+            .map(|&id| chip(input, id, 0, root))
+            .collect(),
+    }
+}
+
+/// How a relative date mention was resolved, in words; `None` for a date the text states.
+pub(super) fn resolution_of(article: &Article, mention: &crate::model::Mention) -> Option<String> {
+    match &mention.kind {
         MentionKind::Date {
             resolution: Resolution::PublicationDate,
             ..
@@ -526,42 +431,24 @@ pub(super) fn timeline_item<'a>(input: &'a RenderInput, t: usize, root: &str) ->
             "relative date, resolved against the last date the article gave before it".to_string(),
         ),
         _ => None,
-    };
-    let value = entry.timex.value();
-    // HTML's datetime takes years, months, weeks and days, not decades, centuries, seasons or
-    // quarters; a part of the day is shown at its day.
-    let datetime = match entry.timex.part() {
-        _ if entry.timex.precision() <= Precision::Decade || entry.timex.year() <= 0 => None,
+    }
+}
+
+/// The `<time datetime>` value of a date, when HTML has one: years, months, weeks and days,
+/// not decades, centuries, seasons or quarters; a part of the day is given at its day.
+pub(super) fn datetime_of(timex: &Timex) -> Option<String> {
+    match timex.part() {
+        _ if timex.precision() <= Precision::Decade || timex.year() <= 0 => None,
         crate::time::Part::Whole | crate::time::Part::Week { weekend: false, .. } => {
-            Some(value.clone())
+            Some(timex.value())
         }
-        crate::time::Part::DayPart(_) => Some(entry.timex.whole().value()),
+        crate::time::Part::DayPart(_) => Some(timex.whole().value()),
         _ => None,
-    };
-    TimelineItem {
-        id: timeline_entry_id(&article.id, mention.span.start),
-        label: entry.timex.label(),
-        value,
-        datetime,
-        sentence_html: marked(&mention.sentence, &text),
-        text,
-        resolution,
-        article: Link {
-            href: article_anchor_href(root, &article.id, &article.blocks[mention.block].anchor),
-            text: &article.meta.title,
-        },
-        actors: entry
-            .actors
-            .iter()
-            .map(|&id| chip(input, id, 0, root))
-            .collect(),
-        event: None,
-        in_event: None,
     }
 }
 
 /// The sentence, escaped, with the first occurrence of the words wrapped in `<mark>`.
-fn marked(sentence: &str, words: &str) -> String {
+pub(super) fn marked(sentence: &str, words: &str) -> String {
     let mut out = String::with_capacity(sentence.len() + 32);
     match memchr::memmem::find(sentence.as_bytes(), words.as_bytes()) {
         Some(at) if !words.is_empty() => {

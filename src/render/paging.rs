@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-pub use crate::routes::{part_path, push_part_path, TIMELINE_PER_PART};
+pub use crate::routes::{part_path, push_part_path};
 
 /// Keyword-in-context lines per actor page (about 0.5 kB each).
 pub const ACTOR_LINES_PER_PART: usize = 1000;

@@ -15,10 +15,9 @@ use std::borrow::Cow;
 
 use crate::annotate::dates::{Precision, Timex};
 use crate::index::TimelineEntry;
-use crate::model::Article;
 
 use super::escape;
-use super::links::{timeline_entry_href, timeline_entry_id};
+use super::links::{timeline_period_path, Period, TimelineLinks};
 
 /// When an entry happened, as the extent its mark covers: precision becomes width.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -72,52 +71,49 @@ pub enum EntryLinks<'a> {
     /// Spelled out: the unit tests draw charts with no corpus behind them.
     #[cfg_attr(not(test), allow(dead_code))]
     Given {
-        /// Link, from the site root, to its group's section on the timeline part that holds it
-        /// (`timeline/2.html#y2025`): the target of a full chart.
+        /// Link, from the site root, to its year's page (`timeline/2025.html`), or a decade's
+        /// row: the target of a full chart.
         group: String,
-        /// Link, from the site root, to the entry itself (`timeline.html#t-<article>-<start>`):
+        /// Link, from the site root, to the row of its date (`timeline/2025.html#t2025-07`):
         /// the target of a compact chart.
         anchor: String,
         /// Human date ("the 1990s", "3 July 2025"), used in accessible names of spans.
         label: String,
     },
-    /// Timeline entry `t`, a mention at byte `start` of article `article`, dated `timex`.
+    /// Timeline entry `t`, dated `timex`, shown where `links` says.
     Indexed {
-        /// Position on the whole timeline, which decides the part its links point into.
+        /// Position on the whole timeline, which decides the row its links point to.
         t: usize,
         /// The mention's date.
         timex: Timex,
-        /// The article's id.
-        article: &'a str,
-        /// The mention's first byte in the article's source.
-        start: usize,
+        /// Where the timeline shows each entry.
+        links: &'a TimelineLinks,
     },
 }
 
 impl SvgEntry<'_> {
-    /// Link, from the site root, to the entry's group section on its timeline part.
+    /// Link, from the site root, to the page of the entry's year (a decade's: its row).
     pub fn group(&self) -> Cow<'_, str> {
         match &self.links {
             EntryLinks::Given { group, .. } => Cow::Borrowed(group),
-            EntryLinks::Indexed { timex, .. } => {
-                let anchor = self.anchor();
-                let page = anchor.split('#').next().unwrap_or("timeline.html");
-                Cow::Owned(format!("{page}#{}", super::pages::group_of(timex).0))
+            // On a one-page timeline, a year leads to its section.
+            EntryLinks::Indexed { timex, links, .. } if links.single() => Cow::Owned(format!(
+                "timeline.html#{}",
+                super::timeline_pages::group_of(timex).0
+            )),
+            // A year leads to its page; decades and centuries to their row on the eras page.
+            EntryLinks::Indexed { timex, .. } if timex.precision() > Precision::Decade => {
+                Cow::Owned(timeline_period_path(Period::Year(timex.year()), 0))
             }
+            EntryLinks::Indexed { .. } => self.anchor(),
         }
     }
 
-    /// Link, from the site root, to the entry itself.
+    /// Link, from the site root, to the row that shows the entry.
     pub fn anchor(&self) -> Cow<'_, str> {
         match &self.links {
             EntryLinks::Given { anchor, .. } => Cow::Borrowed(anchor),
-            EntryLinks::Indexed {
-                t, article, start, ..
-            } => Cow::Owned(timeline_entry_href(
-                "",
-                *t,
-                &timeline_entry_id(article, *start),
-            )),
+            EntryLinks::Indexed { t, links, .. } => Cow::Borrowed(links.target(*t)),
         }
     }
 
@@ -175,27 +171,22 @@ impl SvgOptions {
     }
 }
 
-/// Builds graphic entries from index entries, with the anchors pages.rs gives them, so the
-/// chart's links land where the timeline page puts its ids.
+/// Builds graphic entries from index entries, linked where the timeline shows them.
 /// `timeline` yields each entry with its position on the whole timeline, which decides the
-/// timeline part its links point into.
+/// row its links point to.
 pub fn entries_from_index<'a>(
-    articles: &'a [Article],
+    links: &'a TimelineLinks,
     timeline: impl IntoIterator<Item = (usize, &'a TimelineEntry)>,
 ) -> Vec<SvgEntry<'a>> {
     timeline
         .into_iter()
-        .map(|(t, e)| {
-            let article = &articles[e.at.0];
-            SvgEntry {
-                when: When::from(e.timex),
-                links: EntryLinks::Indexed {
-                    t,
-                    timex: e.timex,
-                    article: &article.id,
-                    start: article.mentions[e.at.1].span.start,
-                },
-            }
+        .map(|(t, e)| SvgEntry {
+            when: When::from(e.timex),
+            links: EntryLinks::Indexed {
+                t,
+                timex: e.timex,
+                links,
+            },
         })
         .collect()
 }

@@ -118,22 +118,33 @@ pub struct TimelineItem<'a> {
     pub article: Link<'a>,
     /// Actors named in the same sentence.
     pub actors: Vec<Chip<'a>>,
-    /// On the timeline, for the first entry of a multi-source event: the whole event.
-    pub event: Option<super::events::EventView<'a>>,
-    /// On the timeline, for the other entries of an event: where the event is shown.
-    pub in_event: Option<super::events::EventRef>,
 }
 
-/// A year (or decade) of the timeline.
+/// A stretch of a timeline page under one heading: a month of a year's page, or the whole
+/// page of a month.
 #[derive(Serialize, Clone, Debug)]
 pub struct TimelineGroup<'a> {
-    /// Anchor id.
+    /// Anchor id (`m2024-04`), empty for a page's only group.
     pub id: String,
-    /// "2025" or "1990s".
+    /// "April 2024", or empty for a page's only group.
     pub label: String,
-    /// Its entries in order; empty when `entries_html` holds them.
-    pub entries: Vec<TimelineItem<'a>>,
-    /// Its entries already written as the built-in `timeline_item` macro would write them,
-    /// when neither `timeline.html` nor `macros.html` is overridden; else empty.
-    pub entries_html: String,
+    /// Its rows in date order.
+    pub rows: Vec<super::events::TimelineRow<'a>>,
+}
+
+/// A period in the timeline's navigation, with what it holds.
+#[derive(Serialize, Clone, Debug)]
+pub struct PeriodLink {
+    /// Page-relative address of its page.
+    pub href: String,
+    /// "2024", "April 2024", "Decades and centuries".
+    pub label: String,
+    /// Dated mentions in the period.
+    pub mentions: usize,
+    /// Distinct dates (rows) in the period.
+    pub dates: usize,
+    /// For a year whose months have pages of their own: the months.
+    pub months: Vec<PeriodLink>,
+    /// True for the page the navigation is on.
+    pub current: bool,
 }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use super::facets::{Facets, Row};
 use crate::analysis::RenderInput;
 use crate::model::{Block, Inline};
-use crate::routes::{actor_path, article_path, timeline_entry_href, timeline_entry_id};
+use crate::routes::{actor_path, article_path};
 
 /// What a result is, shown as its label and kept in the index as one letter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -148,12 +148,7 @@ impl<'a> Docs<'a> {
         match self.source(d) {
             Source::Article(k) => article_path(&input.articles[input.index.order[k]].id),
             Source::Actor(k) => actor_path(&input.site.config.actors[k].id),
-            Source::Timeline(t) => {
-                let (a, m) = input.index.timeline[t].at;
-                let article = &input.articles[a];
-                let id = timeline_entry_id(&article.id, article.mentions[m].span.start);
-                timeline_entry_href("", t, &id)
-            }
+            Source::Timeline(t) => input.index.periods.links.href("", t),
         }
     }
 

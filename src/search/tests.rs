@@ -62,7 +62,7 @@ fn manifest_and_shards_are_scripts_with_the_postings() {
     assert!(all.contains(r#""p1","The Haqqani Network met envoys on July 3, 2025.",[1]]"#));
     assert!(all.contains(r#""c","Haqqani Network","actors/haqqani-network.html",0,0,[0]]"#));
     assert!(all.contains(r#"["is-k",["#));
-    assert!(all.contains("timeline.html#t-one-"));
+    assert!(all.contains("timeline.html#t2025-07-03"), "{all}");
 }
 
 #[test]

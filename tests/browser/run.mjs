@@ -13,6 +13,7 @@ import { builtPagesSuite, loadsSuite } from './suites/loads.mjs';
 import { chartSuite } from './suites/chart.mjs';
 import { ednotesSuite } from './suites/ednotes.mjs';
 import { notesSuite } from './suites/notes.mjs';
+import { periodsSuite } from './suites/periods.mjs';
 import { searchSuite } from './suites/search.mjs';
 import { themeSuite } from './suites/theme.mjs';
 
@@ -56,4 +57,5 @@ describe(`dossier in headless Chromium (${siteDir})`, () => {
   layoutSuite(harness);
   chartSuite(harness);
   marginSuite(harness);
+  periodsSuite(harness);
 });

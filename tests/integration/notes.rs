@@ -76,7 +76,7 @@ fn notes_highlight_their_quotes_and_sit_in_the_margin() {
     assert!(page.contains("<a href=\"../actors/fishers-union.html\">union</a>"));
     assert!(page.contains("<a href=\"../articles/quay.html\">the quay story</a>"));
     assert!(page.contains("<a href=\"../articles/quay.html#p2\">Quay works</a>"));
-    assert!(page.contains("href=\"../timeline.html#t-harbour-"));
+    assert!(page.contains("href=\"../timeline.html#t2024-03-03\""));
     // Raw HTML is text, script links are neutralised, code is highlighted.
     assert!(page.contains("<p>&lt;script&gt;alert(\"note\")&lt;/script&gt; is shown as text."));
     assert!(!page.contains("<script>alert") && !page.contains("javascript:"));

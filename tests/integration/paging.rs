@@ -58,35 +58,57 @@ fn long_lists_are_split_into_linked_parts() {
         .iter()
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .collect();
-    for part in ["index/2.html", "timeline/2.html", "actors/ruritania/2.html"] {
+    for part in ["index/2.html", "actors/ruritania/2.html"] {
         assert!(all.iter().any(|f| f == part), "{part} missing");
     }
-    // The first timeline part links to the next one, which links back from its own depth.
-    let first = site.read("timeline.html");
+    // The timeline has a page per year, named by the year, each leading to its neighbours.
+    for year in [1899, 1900, 1950, 1999] {
+        assert!(
+            all.iter().any(|f| *f == format!("timeline/{year}.html")),
+            "{year}"
+        );
+    }
+    let page = site.read("timeline/1950.html");
     assert!(
-        first.contains("href=\"timeline/2.html\" rel=\"next\""),
-        "{first}"
+        page.contains("href=\"../timeline/1949.html\" rel=\"prev\""),
+        "{page}"
     );
-    let second = site.read("timeline/2.html");
-    assert!(second.contains("href=\"../timeline.html\" rel=\"prev\""));
-    assert!(second.contains("href=\"../static/style.css\""));
-    // 600 dated entries: each part holds at most its share, and together they hold them all.
-    let entries = |html: &str| html.matches("<li class=\"event\"").count();
-    let parts: Vec<&String> = all
-        .iter()
-        .filter(|f| *f == "timeline.html" || f.starts_with("timeline/"))
-        .collect();
-    let total: usize = parts.iter().map(|p| entries(&site.read(p))).sum();
-    assert_eq!(total, 600);
-    assert!(parts.iter().all(|p| entries(&site.read(p)) <= 400));
-    // A date late in the corpus links from its article into a later part, where its anchor is.
+    assert!(page.contains("href=\"../timeline/1951.html\" rel=\"next\""));
+    assert!(page.contains("href=\"../static/style.css\""));
+    // 600 dated mentions, one row per date: every row once, on the page of its year.
+    let rows = |html: &str| html.matches("<li class=\"event\"").count();
+    let pages: Vec<&String> = all.iter().filter(|f| f.starts_with("timeline/")).collect();
+    assert_eq!(
+        rows(&site.read("timeline.html")),
+        0,
+        "the overview lists periods"
+    );
+    let total: usize = pages.iter().map(|p| rows(&site.read(p))).sum();
+    assert_eq!(
+        total,
+        300 + 100,
+        "a row per day cited, and per year cited as a year"
+    );
+    // Three articles cite 1949 as a year: one row counts them, shows one sentence and lists
+    // the other two articles by name.
+    let year = site.read("timeline/1949.html");
+    let row = &year[year.find("id=\"t1949\"").expect("the row of 1949")..];
+    let row = &row[..row.find("<li class=\"event\"").unwrap_or(row.len())];
+    assert!(row.contains("3 mentions in 3 articles"), "{row}");
+    assert_eq!(row.matches("<blockquote class=\"sentence\">").count(), 1);
+    assert_eq!(
+        row.matches("<li><a href=\"../articles/r15").count(),
+        2,
+        "{row}"
+    );
+    // A date late in the corpus links from its article to its row on its year's page.
     let article = site.read("articles/r299.html");
     let href = article
         .split("class=\"m m-date\" href=\"")
         .nth(1)
         .map(|s| &s[..s.find('"').unwrap()])
         .unwrap();
-    assert!(href.starts_with("../timeline/"), "{href}");
+    assert!(href.starts_with("../timeline/1999.html#t1999-"), "{href}");
     let (page, anchor) = href.trim_start_matches("../").split_once('#').unwrap();
     assert!(site.read(page).contains(&format!("id=\"{anchor}\"")));
     // The home list counts every article, though it shows only its part.
@@ -127,4 +149,103 @@ fn a_busy_actor_shows_a_few_lines_per_article() {
     assert_eq!(group.matches("<mark class=\"kw\">").count(), 3, "{group}");
     assert!(group.contains("58 more in this article</a>"), "{group}");
     assert!(group.contains("<q>Ruritania</q> ×61"), "{group}");
+}
+
+/// Articles each citing one day of `year` (`days` of them) in a long sentence.
+fn dated_corpus(dir: &std::path::Path, year: i32, days: usize) {
+    let seeds = dir.join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    std::fs::write(dir.join("site.toml"), "title = \"Dense\"\n").unwrap();
+    for n in 0..days {
+        let (month, day) = (n / 28, n % 28 + 1);
+        let text = format!(
+            "Dispatch {n}\n\nOn {day} {} {year}, the harbour committee met again to weigh the long \
+             list of complaints about the ferry timetable, the fares, the new quay and the noise \
+             of the night shift, and adjourned without a decision once more.\n",
+            MONTHS[month % 12]
+        );
+        std::fs::write(seeds.join(format!("d{year}-{n:03}.txt")), text).unwrap();
+    }
+}
+
+/// A year with more dates than one page holds gets a page per month, and its own page leads
+/// to them; a quiet year keeps one page.
+#[test]
+fn a_dense_year_is_split_into_months() {
+    let dir = tempfile::tempdir().unwrap();
+    dated_corpus(dir.path(), 2020, 12 * 28);
+    dated_corpus(dir.path(), 1990, 5);
+    let site = build_site(&dir.path().join("site.toml"));
+    let all: Vec<String> = files(&site.out)
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect();
+    for page in [
+        "timeline/1990.html",
+        "timeline/2020.html",
+        "timeline/2020-01.html",
+        "timeline/2020-12.html",
+    ] {
+        assert!(all.iter().any(|f| f == page), "{page} missing");
+    }
+    assert!(!all.iter().any(|f| f.starts_with("timeline/1990-")));
+    let year = site.read("timeline/2020.html");
+    assert!(year.contains("href=\"../timeline/2020-03.html\""), "{year}");
+    let march = site.read("timeline/2020-03.html");
+    assert_eq!(march.matches("<li class=\"event\"").count(), 28);
+    assert!(march.contains("id=\"t2020-03-15\""));
+    for f in all.iter().filter(|f| f.starts_with("timeline")) {
+        assert!(
+            std::fs::metadata(site.out.join(f)).unwrap().len() < 1_000_000,
+            "{f}"
+        );
+    }
+    // The article's date links to its row on its month's page.
+    let article = site.read("articles/d2020-070.html");
+    assert!(
+        article.contains("href=\"../timeline/2020-03.html#t2020-03-15\""),
+        "{article}"
+    );
+}
+
+/// Timeline pages are named by period: another article changes only the pages of the periods
+/// its dates fall in (and the overview), so the others keep their bytes. (An article that joins
+/// an event reported across periods also changes the page that shows the event: its words are
+/// unrelated to the others' here.)
+#[test]
+fn another_article_changes_only_the_pages_of_its_periods() {
+    let dir = tempfile::tempdir().unwrap();
+    // Enough dates that the timeline has a page per year.
+    for year in 1990..2000 {
+        dated_corpus(dir.path(), year, 40);
+    }
+    let before = build_site(&dir.path().join("site.toml"));
+    std::fs::write(
+        dir.path().join("seeds/zz-new.txt"),
+        "A new report\n\nOn 4 May 1995 the mayor opened the bridge. In 1997 its tolls were abolished.\n",
+    )
+    .unwrap();
+    let after = build_site(&dir.path().join("site.toml"));
+    let timeline = |b: &Built| -> Vec<(String, String)> {
+        files(&b.out)
+            .iter()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .filter(|f| f.starts_with("timeline/"))
+            .map(|f| (f.clone(), b.read(&f)))
+            .collect()
+    };
+    let (old, new) = (timeline(&before), timeline(&after));
+    assert_eq!(
+        old.iter().map(|p| &p.0).collect::<Vec<_>>(),
+        new.iter().map(|p| &p.0).collect::<Vec<_>>(),
+        "the same pages"
+    );
+    let changed: Vec<&str> = old
+        .iter()
+        .zip(&new)
+        .filter(|(o, n)| o.1 != n.1)
+        .map(|(o, _)| o.0.as_str())
+        .collect();
+    assert_eq!(changed, ["timeline/1995.html", "timeline/1997.html"]);
+    assert!(new[5].1.contains("id=\"t1995-05-04\""), "{}", new[5].0);
 }

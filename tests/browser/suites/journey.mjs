@@ -9,7 +9,7 @@ import { assertNone, Finding, load, watchPage, withPage } from '../lib/browser.m
 const PARAGRAPH_HREF = /^(?:\.\.\/|\.\/)?articles\/([^/#?]+)\.html#(p\d+)$/;
 
 /** Follows `link` (a Locator) and waits until the browser shows `pathSuffix` (+ `hash`). */
-async function follow(page, link, pathSuffix, hash = '') {
+export async function follow(page, link, pathSuffix, hash = '') {
   await link.click();
   await page.waitForURL((url) => url.pathname.endsWith(pathSuffix) && url.hash === hash);
   await page.waitForLoadState('load');
@@ -52,7 +52,7 @@ function describeLanding(id) {
 }
 
 /** Asserts the page landed on paragraph `id`: it is :target, highlighted, and visible. */
-async function assertLandedOn(page, id) {
+export async function assertLandedOn(page, id) {
   assert.equal(new URL(page.url()).hash, `#${id}`, 'URL hash');
   // Smooth scrolling may still be moving: give the paragraph a moment to arrive on screen.
   await page
