@@ -51,10 +51,11 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     let recorder = feeds::Recorder::new(sink);
     let sink: &dyn Sink = &recorder;
     let templates = templates::load(&input.site.root)?;
-    // With the built-in templates, timeline entries and actor mention groups are written
-    // without Tera (`timeline_item.rs`, `kwic_group.rs`).
+    // With the built-in templates, timeline entries are written without Tera
+    // (`timeline_item.rs`). Mention groups are always written by `kwic_group.rs`; a site's own
+    // `actor.html` also gets them as data.
     let prerender_timeline = templates.all_builtin(&["timeline.html", "macros.html"]);
-    let prerender_actor = templates.all_builtin(&["actor.html"]);
+    let actor_groups_as_data = !templates.all_builtin(&["actor.html"]);
     let has_code = input.articles.iter().any(|a| {
         a.blocks.iter().any(|b| matches!(&b.kind, crate::model::BlockKind::Raw(h) if h.starts_with("<pre class=\"code\"")))
     }) || input.notes.has_code;
@@ -122,7 +123,7 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
                     part,
                     root,
                     graphic,
-                    prerender_actor,
+                    actor_groups_as_data,
                 )
             })?,
         )
