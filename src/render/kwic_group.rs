@@ -15,6 +15,7 @@ use crate::html::escape_into;
 /// Appends group `g` as a `<section class="kwic-group">`, with `id` as its anchor when the
 /// article's links land on it (entity pages): the article's headline as its heading, the
 /// forms it is written in with their counts, its lines, and how many more the article holds.
+/// A line is one link to its paragraph, the keyword marked between its context.
 pub fn write_group(out: &mut String, g: &ArticleMentions, id: Option<&str>) {
     out.push_str("<section class=\"kwic-group\"");
     if let Some(id) = id {
@@ -51,13 +52,13 @@ pub fn write_lines(out: &mut String, g: &ArticleMentions) {
     for l in &g.lines {
         out.push_str("<li><a href=\"");
         escape_into(out, &l.href);
-        out.push_str("\"><span class=\"left\">");
+        out.push_str("\">");
         escape_into(out, &l.left);
-        out.push_str("</span><mark class=\"kw\">");
+        out.push_str("<mark class=\"kw\">");
         escape_into(out, &l.keyword);
-        out.push_str("</mark><span class=\"right\">");
+        out.push_str("</mark>");
         escape_into(out, &l.right);
-        out.push_str("</span></a></li>");
+        out.push_str("</a></li>");
     }
     out.push_str("</ul>");
 }
@@ -101,8 +102,8 @@ mod tests {
             out,
             "<section class=\"kwic-group\" id=\"in-abc\"><h3><a href=\"../articles/a.html\">Talks &amp; trade</a></h3>\
              <p class=\"forms\">Written as <q>Moscow</q> ×2, <q>Russia</q> ×1</p><ul class=\"kwic\">\
-             <li><a href=\"../articles/a.html#p3\"><span class=\"left\">…met in </span><mark class=\"kw\">Moscow</mark>\
-             <span class=\"right\"> on &lt;Monday&gt;</span></a></li></ul><p class=\"hint\">2 more in this article</p></section>\n"
+             <li><a href=\"../articles/a.html#p3\">…met in <mark class=\"kw\">Moscow</mark> on &lt;Monday&gt;</a></li></ul>\
+             <p class=\"hint\">2 more in this article</p></section>\n"
         );
     }
 

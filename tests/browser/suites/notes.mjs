@@ -1,5 +1,7 @@
 // Requirement 4: on a phone-sized screen the margin notes fold into <details class="notes">,
-// closed by default, and a keyboard user can reach one with Tab and open it with Enter.
+// closed by default, and a keyboard user can reach one with Tab and open it with Enter. The
+// notes are made by dossier.js from each paragraph's own links: every actor the paragraph
+// links, once, by its page's name, and every date as resolved, with its words.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Finding, load, withPage } from '../lib/browser.mjs';
@@ -31,8 +33,49 @@ function notesState(sel) {
   return { open: details.open, width: box.width, height: box.height };
 }
 
+// Runs in the page: per annotated block, what its links say and what its notes list.
+function notesAgainstLinks() {
+  const problems = [];
+  const blocks = document.querySelectorAll('.reader .body p[id], .reader .body h2[id], .reader .body h3[id]');
+  let checked = 0;
+  for (const block of blocks) {
+    const links = [...block.querySelectorAll('a.ma, a.md')].filter((a) => a.closest('p[id], h2[id], h3[id], li[id]') === block);
+    if (!links.length) continue;
+    let notes = block.nextElementSibling;
+    if (notes && notes.classList.contains('margin')) notes = notes.querySelector('details.notes');
+    if (!notes || !notes.matches('details.notes') || notes.id !== `n-${block.id}`) { problems.push(`#${block.id}: no notes after it`); continue; }
+    checked++;
+    const actors = [...new Set(links.filter((a) => a.classList.contains('ma')).map((a) => a.getAttribute('href')))];
+    const listed = [...notes.querySelectorAll('.note-actors a')].map((a) => a.getAttribute('href'));
+    if (JSON.stringify(actors) !== JSON.stringify(listed)) problems.push(`#${block.id}: actors ${listed} for links ${actors}`);
+    const dates = links.filter((a) => a.classList.contains('md'));
+    const noted = [...notes.querySelectorAll('.note-date')];
+    if (dates.length !== noted.length) { problems.push(`#${block.id}: ${noted.length} dates noted for ${dates.length}`); continue; }
+    dates.forEach((d, i) => {
+      const a = noted[i].querySelector('a');
+      if (a.getAttribute('href') !== d.getAttribute('href')) problems.push(`#${block.id}: date note links ${a.getAttribute('href')}`);
+      if (a.textContent !== (d.dataset.d || d.textContent)) problems.push(`#${block.id}: date note says ${a.textContent}`);
+      if (!noted[i].querySelector('.words').textContent.includes(d.textContent)) problems.push(`#${block.id}: date note lacks the words`);
+    });
+  }
+  return { problems, checked, stray: document.querySelectorAll('.reader .body details.notes').length - checked };
+}
+
 export function notesSuite(h) {
   describe('margin notes at 390 px', () => {
+    it('every annotated paragraph gets notes listing its actors once and each date with its words', async () => {
+      await withPage(h.browser, { viewport: PHONE }, async (page) => {
+        const problems = [];
+        for (const rel of h.pagesByType.article) {
+          await load(page, h.url('file', rel));
+          const r = await page.evaluate(notesAgainstLinks);
+          problems.push(...r.problems.map((p) => `${rel} ${p}`));
+          if (r.stray > 0) problems.push(`${rel}: ${r.stray} notes for no paragraph of links`);
+        }
+        assert.deepEqual(problems, []);
+      });
+    });
+
     it('the first note is closed, reachable by Tab, and opens with Enter', async () => {
       requirePage(h.siteDir, h.types.article);
       await withPage(h.browser, { viewport: PHONE }, async (page) => {
