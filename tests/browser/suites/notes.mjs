@@ -33,32 +33,44 @@ function notesState(sel) {
   return { open: details.open, width: box.width, height: box.height };
 }
 
-// Runs in the page: per annotated block, what its links say and what its notes list.
+// Runs in the page: each notes element against the links of the blocks it is about (a
+// paragraph or heading, or every item of a list), and every block with links covered.
 function notesAgainstLinks() {
+  const BLOCK = 'p[id], li[id], h2[id], h3[id], h4[id], h5[id], h6[id]';
+  const body = document.querySelector('.reader .body');
   const problems = [];
-  const blocks = document.querySelectorAll('.reader .body p[id], .reader .body h2[id], .reader .body h3[id]');
-  let checked = 0;
-  for (const block of blocks) {
-    const links = [...block.querySelectorAll('a.ma, a.md')].filter((a) => a.closest('p[id], h2[id], h3[id], li[id]') === block);
-    if (!links.length) continue;
-    let notes = block.nextElementSibling;
-    if (notes && notes.classList.contains('margin')) notes = notes.querySelector('details.notes');
-    if (!notes || !notes.matches('details.notes') || notes.id !== `n-${block.id}`) { problems.push(`#${block.id}: no notes after it`); continue; }
-    checked++;
-    const actors = [...new Set(links.filter((a) => a.classList.contains('ma')).map((a) => a.getAttribute('href')))];
+  const linksOf = (blocks) => [...body.querySelectorAll('a.ma, a.md, mark.ma, mark.md')]
+    .filter((a) => blocks.includes(a.closest(BLOCK)) && !a.closest('.margin'));
+  const covered = new Set();
+  for (const notes of body.querySelectorAll('details.notes')) {
+    const first = document.getElementById(notes.id.slice(2));
+    if (!first) { problems.push(`${notes.id}: names no block`); continue; }
+    let blocks = [first];
+    if (first.tagName === 'LI') {
+      let list = first.parentElement;
+      while (list.parentElement !== body && /^(UL|OL|LI)$/.test(list.parentElement.tagName)) list = list.parentElement;
+      blocks = [...list.querySelectorAll('li[id]')];
+    }
+    blocks.forEach((b) => covered.add(b));
+    const links = linksOf(blocks);
+    const href = (a) => a.getAttribute('href') || a.dataset.h;
+    const actors = [...new Set(links.filter((a) => a.classList.contains('ma')).map(href))];
     const listed = [...notes.querySelectorAll('.note-actors a')].map((a) => a.getAttribute('href'));
-    if (JSON.stringify(actors) !== JSON.stringify(listed)) problems.push(`#${block.id}: actors ${listed} for links ${actors}`);
+    if (JSON.stringify(actors) !== JSON.stringify(listed)) problems.push(`${notes.id}: actors ${listed} for links ${actors}`);
     const dates = links.filter((a) => a.classList.contains('md'));
     const noted = [...notes.querySelectorAll('.note-date')];
-    if (dates.length !== noted.length) { problems.push(`#${block.id}: ${noted.length} dates noted for ${dates.length}`); continue; }
+    if (dates.length !== noted.length) { problems.push(`${notes.id}: ${noted.length} dates noted for ${dates.length}`); continue; }
     dates.forEach((d, i) => {
       const a = noted[i].querySelector('a');
-      if (a.getAttribute('href') !== d.getAttribute('href')) problems.push(`#${block.id}: date note links ${a.getAttribute('href')}`);
-      if (a.textContent !== (d.dataset.d || d.textContent)) problems.push(`#${block.id}: date note says ${a.textContent}`);
-      if (!noted[i].querySelector('.words').textContent.includes(d.textContent)) problems.push(`#${block.id}: date note lacks the words`);
+      if (a.getAttribute('href') !== href(d)) problems.push(`${notes.id}: date note links ${a.getAttribute('href')}`);
+      if (a.textContent !== (d.dataset.d || d.textContent)) problems.push(`${notes.id}: date note says ${a.textContent}`);
+      if (!noted[i].querySelector('.words').textContent.includes(d.textContent)) problems.push(`${notes.id}: date note lacks the words`);
     });
   }
-  return { problems, checked, stray: document.querySelectorAll('.reader .body details.notes').length - checked };
+  for (const block of body.querySelectorAll(BLOCK)) {
+    if (!block.closest('.margin') && !covered.has(block) && linksOf([block]).length) problems.push(`#${block.id}: links but no notes`);
+  }
+  return problems;
 }
 
 export function notesSuite(h) {
@@ -68,9 +80,7 @@ export function notesSuite(h) {
         const problems = [];
         for (const rel of h.pagesByType.article) {
           await load(page, h.url('file', rel));
-          const r = await page.evaluate(notesAgainstLinks);
-          problems.push(...r.problems.map((p) => `${rel} ${p}`));
-          if (r.stray > 0) problems.push(`${rel}: ${r.stray} notes for no paragraph of links`);
+          problems.push(...(await page.evaluate(notesAgainstLinks)).map((p) => `${rel} ${p}`));
         }
         assert.deepEqual(problems, []);
       });
