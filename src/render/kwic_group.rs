@@ -14,7 +14,8 @@ use crate::html::escape_into;
 
 /// Appends group `g` as a `<section class="kwic-group">`, with `id` as its anchor when the
 /// article's links land on it (entity pages): the article's headline as its heading, the
-/// forms it is written in with their counts, its lines, and how many more the article holds.
+/// forms it is written in with their counts (when more than one), its lines, and how many
+/// more the article holds.
 /// A line is one link to its paragraph, the keyword marked between its context.
 pub fn write_group(out: &mut String, g: &ArticleMentions, id: Option<&str>) {
     out.push_str("<section class=\"kwic-group\"");
@@ -27,16 +28,20 @@ pub fn write_group(out: &mut String, g: &ArticleMentions, id: Option<&str>) {
     escape_into(out, &g.article.href);
     out.push_str("\">");
     escape_into(out, g.article.text);
-    out.push_str("</a></h3><p class=\"forms\">Written as ");
-    for (i, (form, count)) in g.forms.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
+    out.push_str("</a></h3>");
+    // One form needs no list: the lines show it, and the count of the rest follows them.
+    if g.forms.len() > 1 {
+        out.push_str("<p class=\"forms\">Written as ");
+        for (i, (form, count)) in g.forms.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str("<q>");
+            escape_into(out, form);
+            let _ = write!(out, "</q> ×{count}");
         }
-        out.push_str("<q>");
-        escape_into(out, form);
-        let _ = write!(out, "</q> ×{count}");
+        out.push_str("</p>");
     }
-    out.push_str("</p>");
     write_lines(out, g);
     if g.more > 0 {
         // The heading already links the article: the rest is a count, not a second link.
@@ -108,8 +113,11 @@ mod tests {
     }
 
     #[test]
-    fn no_anchor_and_no_count_when_there_is_none() {
-        let out = write_groups(&[group(0)]);
+    fn no_anchor_no_forms_and_no_count_when_there_is_none() {
+        let mut one_form = group(0);
+        one_form.forms.truncate(1);
+        let out = write_groups(&[one_form]);
+        assert!(!out.contains("Written as"), "{out}");
         assert!(out.starts_with("<section class=\"kwic-group\"><h3>"));
         assert!(!out.contains("more in this article"));
         let mut lines = String::new();
