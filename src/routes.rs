@@ -61,6 +61,23 @@ pub fn article_anchor_href(root: &str, id: &str, anchor: &str) -> String {
     concat(&[root, "articles/", id, ".html#", anchor])
 }
 
+/// The short code that stands for an article in the fragments other pages link to
+/// (`entities/kabul.html#in-3kq9x2fa`), instead of its whole id: eight characters of a hash of
+/// the id alone, so a code never changes when other articles come, go or change, and an
+/// incremental rebuild need not touch the pages that link to it.
+pub fn article_key(id: &str) -> String {
+    const DIGITS: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
+    let hash = blake3::hash(id.as_bytes());
+    let bytes = hash.as_bytes();
+    let bits = bytes[..5]
+        .iter()
+        .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+    (0..8)
+        .rev()
+        .map(|i| DIGITS[((bits >> (i * 5)) & 31) as usize] as char)
+        .collect()
+}
+
 /// The pieces joined in one allocation of the right size: links are built by the million
 /// on a big site, and `format!` costs several times more for plain joining.
 fn concat(pieces: &[&str]) -> String {
@@ -207,6 +224,26 @@ mod tests {
             "timeline/480bc.html"
         );
         assert_eq!(timeline_row_id("2024-04"), "t2024-04");
+    }
+
+    #[test]
+    fn article_keys_are_short_stable_and_apart() {
+        let key = article_key("00000-what-aid-conditionality-means-for-vladimir-putin");
+        assert_eq!(key.len(), 8);
+        assert!(key
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()));
+        // The id alone decides it: the same on every call, different for another id.
+        assert_eq!(
+            key,
+            article_key("00000-what-aid-conditionality-means-for-vladimir-putin")
+        );
+        assert_ne!(
+            key,
+            article_key("00001-what-aid-conditionality-means-for-vladimir-putin")
+        );
+        // Pinned: a code that changed between versions would break every link to it.
+        assert_eq!(article_key("a"), "2tr2vnep");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 /* dossier — the only script every page loads. Everything works without it; it adds the
-   theme toggle (remembered across pages) and, in browsers that cannot show a closed
-   <details> in the margin by CSS alone, opens the margin notes on wide screens. */
+   theme toggle (remembered across pages), the margin notes of an article (each paragraph's
+   actors and dates, made from the paragraph's own links, so the page carries every link once)
+   and, in browsers that cannot show a closed <details> in the margin by CSS alone, opens those
+   notes on wide screens. */
 (function () {
   "use strict";
   var KEY = "dossier-theme";
@@ -38,6 +40,114 @@
     });
   }
 
+
+  // Margin notes. Each paragraph, heading or list of the article's body that names actors
+  // or dates gets a <details class="notes"> after it (in the margin on wide screens, folded
+  // inline on narrow ones): each actor once, by the name its page gives it (from the
+  // article's actor chips), then each date as resolved (a date link's data-d, else its words)
+  // with its words. A block with editorial notes already has a .margin cell after it; the
+  // notes join that cell.
+  var BLOCKS = "p[id], li[id], h2[id], h3[id], h4[id], h5[id], h6[id]";
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  function count(n, one, many) {
+    return n === 0 ? null : n === 1 ? "1 " + one : n + " " + many;
+  }
+
+  // The element the notes of `block` follow: the block, or for a list item its outermost list.
+  function noteTarget(block, body) {
+    if (block.tagName !== "LI") { return block; }
+    var target = block.parentElement;
+    while (target.parentElement && target.parentElement !== body && /^(UL|OL|LI)$/.test(target.parentElement.tagName)) {
+      target = target.parentElement;
+    }
+    return target;
+  }
+
+  function noteFor(group, names) {
+    var details = el("details", "notes");
+    details.id = "n-" + group.id;
+    var summary = el("summary");
+    summary.appendChild(el("span", "notes-label", "Notes"));
+    summary.appendChild(document.createTextNode(" "));
+    var counts = [count(group.actors.length, "actor", "actors"), count(group.dates.length, "date", "dates")];
+    summary.appendChild(el("span", "notes-count", counts.filter(Boolean).join(", ")));
+    details.appendChild(summary);
+    var list = el("ul", "note-list");
+    if (group.actors.length) {
+      var actors = el("li", "note note-actors");
+      actors.appendChild(el("span", "visually-hidden", "Actors: "));
+      group.actors.forEach(function (a, i) {
+        if (i > 0) { actors.appendChild(document.createTextNode(", ")); }
+        var link = el("a", null, names[a.href] || a.text);
+        link.href = a.href;
+        actors.appendChild(link);
+      });
+      list.appendChild(actors);
+    }
+    group.dates.forEach(function (d) {
+      var item = el("li", "note note-date");
+      item.appendChild(el("span", "visually-hidden", "Date: "));
+      var link = el("a", null, d.label);
+      if (d.href) { link.href = d.href; }
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(el("span", "words", "\u201c" + d.text + "\u201d"));
+      list.appendChild(item);
+    });
+    details.appendChild(list);
+    return details;
+  }
+
+  function buildNotes() {
+    var body = document.querySelector(".reader .body");
+    if (!body) { return; }
+    var names = {};
+    var chips = document.querySelectorAll(".in-article a.chip");
+    for (var c = 0; c < chips.length; c++) {
+      names[chips[c].getAttribute("href")] = chips[c].firstChild.nodeValue.trim();
+    }
+    var groups = [];
+    var last = null;
+    var mentions = body.querySelectorAll(".ma, .md");
+    for (var i = 0; i < mentions.length; i++) {
+      var m = mentions[i];
+      var block = m.closest(BLOCKS);
+      if (!block || !body.contains(block) || block.closest(".margin")) { continue; }
+      var target = noteTarget(block, body);
+      if (!last || last.target !== target) {
+        last = { target: target, id: block.id, actors: [], seen: {}, dates: [] };
+        groups.push(last);
+      }
+      var href = m.getAttribute("href") || m.getAttribute("data-h");
+      var text = m.textContent;
+      if (m.classList.contains("ma")) {
+        if (href && !last.seen[href]) {
+          last.seen[href] = true;
+          last.actors.push({ href: href, text: text });
+        }
+      } else {
+        last.dates.push({ href: href, label: m.getAttribute("data-d") || text, text: text });
+      }
+    }
+    for (var g = 0; g < groups.length; g++) {
+      var note = noteFor(groups[g], names);
+      var after = groups[g].target;
+      var next = after.nextElementSibling;
+      if (next && next.classList.contains("margin")) {
+        next.insertBefore(note, next.firstChild);
+      } else {
+        after.parentNode.insertBefore(note, after.nextSibling);
+      }
+    }
+  }
+
   function openNotesOnWideScreens() {
     var supported = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
     if (supported || !window.matchMedia) { return; }
@@ -58,6 +168,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     wireToggle();
+    buildNotes();
     openNotesOnWideScreens();
   });
 })();

@@ -2,10 +2,11 @@
 //!
 //! Mentions become links inside the exact source bytes they cover; a mention inside a Markdown
 //! link becomes a `<mark>` instead, so links never nest. Repeated paragraphs are shown once
-//! with a note, and trailing matter goes to a muted footer, unannotated. Each annotated
-//! paragraph is followed by its margin notes: the actors and dates it names, in a `<details>`
-//! that the stylesheet sets in the margin on wide screens and folds inline on narrow ones.
-//! Editorial notes ([`super::notes`]) highlight their quoted words and join those margin notes.
+//! with a note, and trailing matter goes to a muted footer, unannotated. The margin notes
+//! that list a paragraph's actors and dates are made in the browser from the paragraph's own
+//! links (`static/dossier.js`), so every link is written once and a reader without scripts
+//! still has each of them in the text. Editorial notes ([`super::notes`]) highlight their
+//! quoted words and sit in the margin cell after their paragraph.
 
 use std::fmt::Write;
 
@@ -95,7 +96,7 @@ pub fn article_html(
             BlockKind::Standfirst => {
                 standfirst = Some((block.anchor.clone(), ctx.inlines(i, block)));
                 // The standfirst sits in the header: its editorial notes open the body.
-                ctx.editorial(&mut body, &[i], String::new());
+                ctx.editorial(&mut body, &[i]);
             }
             BlockKind::Trailer => {
                 let _ = write!(
@@ -220,114 +221,31 @@ impl Ctx<'_> {
             .push_href(out, self.root, entry);
     }
 
-    /// Margin notes for the blocks at `indices`: the actors and dates they name, then the
-    /// editorial notes whose quote starts there.
+    /// The margin cell of the blocks at `indices`: the editorial notes whose quote starts
+    /// there. The notes listing the blocks' actors and dates are not written here: the
+    /// script makes them from the blocks' own links (see `static/dossier.js`), so a page
+    /// carries each link once.
     fn notes(&self, out: &mut String, indices: &[usize]) {
-        let mut mentions = String::new();
-        self.mention_notes(&mut mentions, indices);
-        self.editorial(out, indices, mentions);
+        self.editorial(out, indices);
     }
 
-    /// Writes `mentions` (the blocks' mention notes, maybe empty) with the editorial notes
-    /// whose quote starts in the blocks at `indices`; both share one margin cell.
-    fn editorial(&self, out: &mut String, indices: &[usize], mentions: String) {
-        let ours: Vec<&Placed> = self
+    /// Writes the editorial notes whose quote starts in the blocks at `indices`, in one
+    /// margin cell (which the script's actor and date notes join); nothing when none does.
+    fn editorial(&self, out: &mut String, indices: &[usize]) {
+        let mut ours = self
             .notes
             .placed
             .iter()
             .filter(|p| p.segments.first().is_some_and(|(b, _)| indices.contains(b)))
-            .collect();
-        if ours.is_empty() {
-            out.push_str(&mentions);
+            .peekable();
+        if ours.peek().is_none() {
             return;
         }
         out.push_str("<div class=\"margin\">");
-        out.push_str(mentions.trim_end());
         for p in ours {
             out.push_str(&margin_note(p, self.notes.names, self.root));
         }
         out.push_str("</div>\n");
-    }
-
-    /// Margin notes for the blocks at `indices`: each actor once, in order of first mention, then
-    /// each date with its words. Nothing when the blocks name neither.
-    fn mention_notes(&self, out: &mut String, indices: &[usize]) {
-        if indices.is_empty() {
-            return;
-        }
-        let mut actors: Vec<usize> = Vec::new();
-        let mut dates: Vec<(usize, &Mention)> = Vec::new();
-        // Mentions are in source order, so by block: only the run over these blocks is read,
-        // not the whole article once per paragraph (hours for a 50 MB article).
-        let (first, last) = (
-            indices.iter().min().copied().unwrap_or(0),
-            indices.iter().max().copied().unwrap_or(0),
-        );
-        let all = &self.article.mentions;
-        let (from, to) = self.mention_run(first, last);
-        for (n, m) in all.iter().enumerate().take(to).skip(from) {
-            if !indices.contains(&m.block) {
-                continue;
-            }
-            match &m.kind {
-                MentionKind::Actor(id) if !actors.contains(id) => actors.push(*id),
-                MentionKind::Date { .. } => dates.push((n, m)),
-                _ => {}
-            }
-        }
-        if actors.is_empty() && dates.is_empty() {
-            return;
-        }
-        let count = |n: usize, one: &str, many: &str| match n {
-            0 => None,
-            1 => Some(format!("1 {one}")),
-            n => Some(format!("{n} {many}")),
-        };
-        let summary: Vec<String> = [
-            count(actors.len(), "actor", "actors"),
-            count(dates.len(), "date", "dates"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        let anchor = &self.article.blocks[indices[0]].anchor;
-        out.push_str("<details class=\"notes\" id=\"n-");
-        out.push_str(anchor);
-        out.push_str(
-            "\"><summary><span class=\"notes-label\">Notes</span> <span class=\"notes-count\">",
-        );
-        out.push_str(&summary.join(", "));
-        out.push_str("</span></summary><ul class=\"note-list\">");
-        if !actors.is_empty() {
-            out.push_str(
-                "<li class=\"note note-actors\"><span class=\"visually-hidden\">Actors: </span>",
-            );
-            for (n, id) in actors.into_iter().enumerate() {
-                let actor = &self.actors[id];
-                if n > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str("<a href=\"");
-                push_actor_href(out, self.root, &actor.id);
-                out.push_str("\">");
-                escape_into(out, &actor.name);
-                out.push_str("</a>");
-            }
-            out.push_str("</li>");
-        }
-        for (n, m) in dates {
-            let MentionKind::Date { timex, .. } = &m.kind else {
-                continue;
-            };
-            out.push_str("<li class=\"note note-date\"><span class=\"visually-hidden\">Date: </span><a href=\"");
-            self.push_date_href(out, n);
-            out.push_str("\">");
-            escape_into(out, &timex.label());
-            out.push_str("</a> <span class=\"words\">“");
-            escape_into(out, &self.article.source[m.span.clone()]);
-            out.push_str("”</span></li>");
-        }
-        out.push_str("</ul></details>\n");
     }
 
     /// Trailing matter as plain text, without the `*…*` or `_…_` wrappers pages use to
@@ -420,10 +338,11 @@ impl Ctx<'_> {
     }
 
     /// Opens the link of a name nobody configured to the section of its entity page about
-    /// this article (to the page itself when the page has no room for that section); returns the tag that closes it. Styled apart from actors and dates (a
-    /// dotted underline, no fill), and an ordinary link for keyboards and screen readers.
+    /// this article (to the page itself when the page has no room for that section); returns
+    /// the tag that closes it. Styled apart from actors and dates (a dotted underline, no
+    /// fill), and an ordinary link for keyboards and screen readers.
     fn open_entity(&self, out: &mut String, link: EntityLink) -> &'static str {
-        out.push_str("<a class=\"m m-entity\" href=\"");
+        out.push_str("<a class=\"me\" href=\"");
         let href = if link.section {
             super::entities::entity_section_href(self.root, link.id, &self.article.id)
         } else {
@@ -435,7 +354,9 @@ impl Ctx<'_> {
     }
 
     /// Opens the element of one mention, whose words the caller writes next; returns the tag
-    /// that closes it.
+    /// that closes it. One short class says the kind ([`mention_class`]); a date link also
+    /// carries its resolved date in `data-d` when its words do not say it, which the margin
+    /// note shows.
     fn open_mention(
         &self,
         out: &mut String,
@@ -443,13 +364,7 @@ impl Ctx<'_> {
         m: &Mention,
         inside_link: bool,
     ) -> &'static str {
-        let class = match &m.kind {
-            MentionKind::Actor(_) => "m m-actor",
-            MentionKind::Date { .. } => "m m-date",
-            MentionKind::Duration(_) | MentionKind::Vague(_) | MentionKind::Set(_) => {
-                "m m-duration"
-            }
-        };
+        let class = mention_class(&m.kind);
         let linked =
             !inside_link && matches!(m.kind, MentionKind::Actor(_) | MentionKind::Date { .. });
         if linked {
@@ -461,7 +376,11 @@ impl Ctx<'_> {
                 MentionKind::Actor(id) => push_actor_href(out, self.root, &self.actors[*id].id),
                 _ => self.push_date_href(out, n),
             }
-            out.push_str("\">");
+            out.push('"');
+            if let MentionKind::Date { timex, .. } = &m.kind {
+                self.push_date_label(out, &timex.label(), m);
+            }
+            out.push('>');
             return "</a>";
         }
         // Made only here: most mentions are links, which carry no title.
@@ -476,7 +395,78 @@ impl Ctx<'_> {
         out.push_str(class);
         out.push_str("\" title=\"");
         escape_into(out, &title);
-        out.push_str("\">");
+        out.push('"');
+        // Inside a Markdown link an actor or a date is only highlighted; its page address
+        // rides along so that the margin note can still link it.
+        match &m.kind {
+            MentionKind::Actor(id) => {
+                out.push_str(" data-h=\"");
+                push_actor_href(out, self.root, &self.actors[*id].id);
+                out.push('"');
+            }
+            MentionKind::Date { timex, .. } => {
+                out.push_str(" data-h=\"");
+                self.push_date_href(out, n);
+                out.push('"');
+                self.push_date_label(out, &timex.label(), m);
+            }
+            _ => {}
+        }
+        out.push('>');
         "</mark>"
+    }
+
+    /// Writes ` data-d="…"` with the resolved date `label` of date mention `m`, unless its
+    /// words already say it ([`words_say_label`]).
+    fn push_date_label(&self, out: &mut String, label: &str, m: &Mention) {
+        if words_say_label(&self.article.source[m.span.clone()], label) {
+            return;
+        }
+        out.push_str(" data-d=\"");
+        escape_into(out, label);
+        out.push('"');
+    }
+}
+
+/// The one class of a mention's element, which the stylesheet draws each kind by: `ma` an
+/// actor, `md` a date, `mt` another time expression (a duration, a vague or recurring time);
+/// entity links are `me`. One short class per mention, since an article has hundreds.
+fn mention_class(kind: &MentionKind) -> &'static str {
+    match kind {
+        MentionKind::Actor(_) => "ma",
+        MentionKind::Date { .. } => "md",
+        MentionKind::Duration(_) | MentionKind::Vague(_) | MentionKind::Set(_) => "mt",
+    }
+}
+
+/// Whether a date's `words` already read as its resolved `label` ("1992" and "1992"), so
+/// the link need not carry the label: the margin note then shows the words as the date.
+/// Compared without case, so "january 2024" still says "January 2024"; "Jan. 24" or "last
+/// month" do not say "24 January 2024" or "October 2023".
+fn words_say_label(words: &str, label: &str) -> bool {
+    words.trim().eq_ignore_ascii_case(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_carries_its_label_only_when_its_words_do_not_say_it() {
+        assert!(words_say_label("1992", "1992"));
+        assert!(words_say_label("december 2020", "December 2020"));
+        assert!(!words_say_label("January 24, 2024", "24 January 2024"));
+        assert!(!words_say_label("last month", "October 2023"));
+        assert!(!words_say_label("May", "May 2021"));
+    }
+
+    #[test]
+    fn each_kind_has_its_own_class() {
+        let classes = [
+            mention_class(&MentionKind::Actor(0)),
+            mention_class(&MentionKind::Duration("P1Y".into())),
+            mention_class(&MentionKind::Vague("PAST_REF".into())),
+        ];
+        assert_eq!(classes, ["ma", "mt", "mt"]);
     }
 }

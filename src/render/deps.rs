@@ -46,6 +46,13 @@ impl Deps {
         self
     }
 
+    /// A value by its `Hash` (digests stay on the machine that made them, so the platform's
+    /// byte order in `Hash` is no concern).
+    pub fn hashed(&mut self, v: &impl std::hash::Hash) -> &mut Self {
+        v.hash(&mut self.0);
+        self
+    }
+
     /// Another digest.
     pub fn inputs(&mut self, i: Inputs) -> &mut Self {
         self.0.update(&i.to_le_bytes());

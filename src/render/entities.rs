@@ -35,10 +35,16 @@ pub fn listed(index: &EntityIndex) -> Vec<bool> {
     index.entities.iter().map(|e| e.page).collect()
 }
 
+/// The anchor of the section of an entity page about article `article`: `in-` and the
+/// article's short code ([`crate::routes::article_key`]).
+pub fn entity_section_id(article: &str) -> String {
+    format!("in-{}", crate::routes::article_key(article))
+}
+
 /// The link from a page at `root` to the section of entity `id`'s page about article
 /// `article`: where an entity link in that article's text lands.
 pub fn entity_section_href(root: &str, id: &str, article: &str) -> String {
-    format!("{root}entities/{id}.html#in-{article}")
+    format!("{root}entities/{id}.html#{}", entity_section_id(article))
 }
 
 #[derive(Serialize)]
@@ -219,10 +225,15 @@ pub fn entity_page(input: &RenderInput, i: usize, root: &str) -> Context {
         .into_iter()
         .zip(&e.by_article)
         .map(|(group, (a, _))| EntitySection {
-            anchor: format!("in-{}", input.articles[*a].id),
+            anchor: entity_section_id(&input.articles[*a].id),
             group,
         })
         .collect();
+    let mut groups_html = String::new();
+    for section in &sections {
+        super::kwic_group::write_group(&mut groups_html, &section.group, Some(&section.anchor));
+    }
+    ctx.insert("groups_html", &groups_html);
     ctx.insert("groups", &sections);
     ctx.insert("capped", &(e.mentions > LINES));
     ctx.insert("lines_cap", &LINES);
@@ -242,6 +253,9 @@ pub struct MemberView<'a> {
     count: usize,
     /// Its keyword lines.
     groups: Vec<ArticleMentions<'a>>,
+    /// The groups' lines written ([`super::kwic_group::write_lines`]), as the built-in
+    /// `actor.html` places them.
+    groups_html: String,
 }
 
 /// The members of actor `id` with their mentions, for the actor page.
@@ -258,13 +272,18 @@ pub fn members<'a>(
         .map(|name| {
             let found = index.find(name);
             let position = found.and_then(|f| index.entities.iter().position(|e| e.id == f.id));
+            let groups = found.map_or_else(Vec::new, |f| groups(input, f, root));
             MemberView {
                 name,
+                groups_html: groups.iter().fold(String::new(), |mut out, g| {
+                    super::kwic_group::write_lines(&mut out, g);
+                    out
+                }),
                 href: position
                     .filter(|&p| listed[p])
                     .map(|p| format!("{root}{}", entity_path(&index.entities[p].id))),
                 count: found.map_or(0, |f| f.mentions),
-                groups: found.map_or_else(Vec::new, |f| groups(input, f, root)),
+                groups,
             }
         })
         .collect()

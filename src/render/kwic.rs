@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use crate::model::{Article, Mention};
 
-/// Characters of context kept on each side of the keyword.
-const WIDTH: usize = 64;
+/// Characters of context kept on each side of the keyword: about a phone's line on either
+/// side, enough to read the clause the name stands in.
+const WIDTH: usize = 48;
 
 /// Block plain texts of one article, each built once however many mentions it holds: an actor
 /// named forty times in a paragraph should not rebuild the paragraph forty times.

@@ -1,51 +1,127 @@
-//! Render stage, an actor page's mention groups written directly: the same bytes as the group
-//! loop of the built-in `actor.html`, without Tera.
+//! Render stage, keyword-in-context groups: the one renderer of an article's group of
+//! mention lines, on actor pages (their mentions, and their members' lines) and on entity
+//! pages.
 //!
-//! A busy actor's page part holds hundreds of groups of keyword-in-context lines; through Tera
-//! each was serialised into a JSON value and interpreted. As for timeline entries
-//! (`timeline_item.rs`), pages get their groups from here while `actor.html` is the built-in
-//! one; a site that overrides it gets `groups` with every field. The loop stays in the
-//! template rather than in a macro, so a site's `macros.html` from before keeps working. The
-//! test `overriding_templates_with_copies_changes_nothing` keeps the two ways byte-identical.
+//! A busy actor's page part holds hundreds of groups and a site thousands of such parts, so
+//! a group is written here directly, compactly, rather than interpreted by Tera; templates
+//! place the written groups (`groups_html`) and do not say a group's markup a second time. A
+//! site that overrides `actor.html` still gets `groups`, the same groups as data.
 
 use std::fmt::Write;
 
 use super::views::ArticleMentions;
 use crate::html::escape_into;
 
-/// Appends the group as one turn of the built-in `actor.html`'s group loop writes it, with
-/// the line break and indentation around the section.
-pub fn write_in_list(out: &mut String, g: &ArticleMentions) {
-    out.push_str("\n  <section class=\"kwic-group\">\n    <h3><a href=\"");
+/// Appends group `g` as a `<section class="kwic-group">`, with `id` as its anchor when the
+/// article's links land on it (entity pages): the article's headline as its heading, the
+/// forms it is written in with their counts (when more than one), its lines, and how many
+/// more the article holds.
+/// A line is one link to its paragraph, the keyword marked between its context.
+pub fn write_group(out: &mut String, g: &ArticleMentions, id: Option<&str>) {
+    out.push_str("<section class=\"kwic-group\"");
+    if let Some(id) = id {
+        out.push_str(" id=\"");
+        escape_into(out, id);
+        out.push('"');
+    }
+    out.push_str("><h3><a href=\"");
     escape_into(out, &g.article.href);
     out.push_str("\">");
     escape_into(out, g.article.text);
-    out.push_str("</a></h3>\n    <p class=\"forms\">Written as ");
-    for (i, (form, count)) in g.forms.iter().enumerate() {
-        out.push_str("<q>");
-        escape_into(out, form);
-        let _ = write!(out, "</q> ×{count}");
-        if i + 1 < g.forms.len() {
-            out.push_str(", ");
+    out.push_str("</a></h3>");
+    // One form needs no list: the lines show it, and the count of the rest follows them.
+    if g.forms.len() > 1 {
+        out.push_str("<p class=\"forms\">Written as ");
+        for (i, (form, count)) in g.forms.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str("<q>");
+            escape_into(out, form);
+            let _ = write!(out, "</q> ×{count}");
         }
+        out.push_str("</p>");
     }
-    out.push_str("</p>\n    <ul class=\"kwic\">\n    ");
+    write_lines(out, g);
+    if g.more > 0 {
+        // The heading already links the article: the rest is a count, not a second link.
+        let _ = write!(out, "<p class=\"hint\">{} more in this article</p>", g.more);
+    }
+    out.push_str("</section>\n");
+}
+
+/// Appends only the lines of group `g`, as one `<ul class="kwic">`: under a heading that is
+/// not the article's (an actor's member, on the actor page).
+pub fn write_lines(out: &mut String, g: &ArticleMentions) {
+    out.push_str("<ul class=\"kwic\">");
     for l in &g.lines {
         out.push_str("<li><a href=\"");
         escape_into(out, &l.href);
-        out.push_str("\"><span class=\"left\">");
+        out.push_str("\">");
         escape_into(out, &l.left);
-        out.push_str("</span><mark class=\"kw\">");
+        out.push_str("<mark class=\"kw\">");
         escape_into(out, &l.keyword);
-        out.push_str("</mark><span class=\"right\">");
+        out.push_str("</mark>");
         escape_into(out, &l.right);
-        out.push_str("</span></a></li>\n    ");
+        out.push_str("</a></li>");
     }
-    out.push_str("</ul>\n    ");
-    if g.more > 0 {
-        out.push_str("<p class=\"hint\"><a href=\"");
-        escape_into(out, &g.article.href);
-        let _ = write!(out, "\">{} more in this article</a></p>", g.more);
+    out.push_str("</ul>");
+}
+
+/// Every group of `groups` written by [`write_group`], without anchors.
+pub fn write_groups(groups: &[ArticleMentions]) -> String {
+    let mut out = String::new();
+    for g in groups {
+        write_group(&mut out, g, None);
     }
-    out.push_str("\n  </section>\n  ");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::views::{Kwic, Link};
+
+    fn group(more: usize) -> ArticleMentions<'static> {
+        ArticleMentions {
+            article: Link {
+                href: "../articles/a.html".into(),
+                text: "Talks & trade",
+            },
+            forms: vec![("Moscow".into(), 2), ("Russia".into(), 1)],
+            lines: vec![Kwic {
+                left: "…met in ".into(),
+                keyword: "Moscow".into(),
+                right: " on <Monday>".into(),
+                href: "../articles/a.html#p3".into(),
+            }],
+            more,
+        }
+    }
+
+    #[test]
+    fn a_group_is_one_section_with_its_forms_lines_and_count() {
+        let mut out = String::new();
+        write_group(&mut out, &group(2), Some("in-abc"));
+        assert_eq!(
+            out,
+            "<section class=\"kwic-group\" id=\"in-abc\"><h3><a href=\"../articles/a.html\">Talks &amp; trade</a></h3>\
+             <p class=\"forms\">Written as <q>Moscow</q> ×2, <q>Russia</q> ×1</p><ul class=\"kwic\">\
+             <li><a href=\"../articles/a.html#p3\">…met in <mark class=\"kw\">Moscow</mark> on &lt;Monday&gt;</a></li></ul>\
+             <p class=\"hint\">2 more in this article</p></section>\n"
+        );
+    }
+
+    #[test]
+    fn no_anchor_no_forms_and_no_count_when_there_is_none() {
+        let mut one_form = group(0);
+        one_form.forms.truncate(1);
+        let out = write_groups(&[one_form]);
+        assert!(!out.contains("Written as"), "{out}");
+        assert!(out.starts_with("<section class=\"kwic-group\"><h3>"));
+        assert!(!out.contains("more in this article"));
+        let mut lines = String::new();
+        write_lines(&mut lines, &group(3));
+        assert!(lines.starts_with("<ul class=\"kwic\"><li>") && lines.ends_with("</ul>"));
+    }
 }

@@ -7,6 +7,7 @@
 
 mod body;
 mod deps;
+mod deps_lists;
 pub mod entities;
 mod events;
 pub mod feeds;
@@ -53,9 +54,9 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     let recorder = feeds::Recorder::new(sink);
     let sink: &dyn Sink = &recorder;
     let templates = templates::load(&input.site.root)?;
-    // With the built-in template, actor mention groups are written without Tera
-    // (`kwic_group.rs`).
-    let prerender_actor = templates.all_builtin(&["actor.html"]);
+    // Mention groups are always written by `kwic_group.rs`; a site's own `actor.html` also
+    // gets them as data.
+    let actor_groups_as_data = !templates.all_builtin(&["actor.html"]);
     let has_code = input.articles.iter().any(|a| {
         a.blocks
             .iter()
@@ -98,37 +99,32 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         .flat_map(|(id, parts)| (0..parts.len()).map(move |p| (id, p)))
         .collect();
     // An actor's graphic is the same on each of its parts: drawn once per depth (the first part
-    // sits in actors/, the others one folder deeper).
-    let actor_graphics: Vec<(String, String)> = (0..actor_parts.len())
-        .into_par_iter()
-        .map(|id| {
-            let deeper = if actor_parts[id].len() > 1 {
-                pages::actor_graphic(input, id, "../../")
-            } else {
-                String::new()
-            };
-            (pages::actor_graphic(input, id, "../"), deeper)
-        })
-        .collect();
+    // sits in actors/, the others one folder deeper), and only when a part is made.
+    let actor_graphics: Vec<[std::sync::OnceLock<String>; 2]> =
+        (0..actor_parts.len()).map(|_| Default::default()).collect();
     actor_pages.into_par_iter().try_for_each(|(id, part)| {
         let first = crate::routes::actor_path(&input.site.config.actors[id].id);
-        let graphic = match part {
-            0 => &actor_graphics[id].0,
-            _ => &actor_graphics[id].1,
-        };
-        put(
-            r.page(&paging::part_path(&first, part), "actor.html", |root| {
-                pages::actor(
-                    input,
-                    id,
-                    &actor_parts[id],
-                    part,
-                    root,
-                    graphic,
-                    prerender_actor,
-                )
-            })?,
-        )
+        let path = paging::part_path(&first, part);
+        let deps = deps_lists::actor_page(input, r.site_inputs, id, &actor_parts[id], part);
+        let inputs = deps.finish();
+        if sink.reuse(&path, inputs)?.is_some() {
+            return Ok(());
+        }
+        let depth = usize::from(part > 0);
+        let graphic = actor_graphics[id][depth]
+            .get_or_init(|| pages::actor_graphic(input, id, ["../", "../../"][depth]));
+        let made = r.page(&path, "actor.html", |root| {
+            pages::actor(
+                input,
+                id,
+                &actor_parts[id],
+                part,
+                root,
+                graphic,
+                actor_groups_as_data,
+            )
+        })?;
+        r.render(&made.0, made.2, &made.1, Some(inputs))
     })?;
     let home_parts = pages::home_parts(input);
     let periods = &input.index.periods.pages;
@@ -162,9 +158,14 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         .filter(|&i| listed[i])
         .try_for_each(|i| {
             let path = entities::entity_path(&input.index.entities.entities[i].id);
-            put(r.page(&path, "entity.html", |root| {
+            let inputs = deps_lists::entity_page(input, r.site_inputs, i).finish();
+            if sink.reuse(&path, inputs)?.is_some() {
+                return Ok(());
+            }
+            let made = r.page(&path, "entity.html", |root| {
                 Ok(entities::entity_page(input, i, root))
-            })?)
+            })?;
+            r.render(&made.0, made.2, &made.1, Some(inputs))
         })?;
     put(r.page("search.html", "search.html", |_| {
         let mut ctx = Context::new();

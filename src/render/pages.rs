@@ -216,8 +216,9 @@ pub fn actor_graphic(input: &RenderInput, id: usize, root: &str) -> String {
 }
 
 /// Part `part` of one actor's page: the keyword lines of its run of articles, and the timeline
-/// entries from those articles that name the actor, below `graphic`. With `prerender` (the
-/// built-in `actor.html`), the mention groups come already written in `groups_html`.
+/// entries from those articles that name the actor, below `graphic`. The mention groups come
+/// written in `groups_html` ([`super::kwic_group`]); with `groups_as_data` (a site's own
+/// `actor.html`) also as `groups`.
 pub fn actor(
     input: &RenderInput,
     id: usize,
@@ -225,7 +226,7 @@ pub fn actor(
     part: usize,
     root: &str,
     graphic: &str,
-    prerender: bool,
+    groups_as_data: bool,
 ) -> Result<Context> {
     let actor = &input.site.config.actors[id];
     let index = &input.index.actors[id];
@@ -291,17 +292,11 @@ pub fn actor(
     ctx.insert("actor", actor);
     ctx.insert("mention_count", &index.mentions);
     ctx.insert("article_count", &index.by_article.len());
-    if prerender {
-        let mut html = String::new();
-        for g in &groups {
-            super::kwic_group::write_in_list(&mut html, g);
-        }
-        ctx.insert("groups_html", &html);
-        ctx.insert("groups", &[] as &[ArticleMentions]);
-    } else {
-        ctx.insert("groups_html", "");
-        ctx.insert("groups", &groups);
-    }
+    ctx.insert("groups_html", &super::kwic_group::write_groups(&groups));
+    // The groups as data too, for a site's own `actor.html`; the built-in one places
+    // `groups_html`, and serialising thousands of groups for Tera would cost most of the page.
+    let data: &[ArticleMentions] = if groups_as_data { &groups } else { &[] };
+    ctx.insert("groups", data);
     ctx.insert("cooccurring", &cooccurring);
     ctx.insert("timeline", &timeline);
     ctx.insert("timeline_count", &index.timeline.len());

@@ -15,11 +15,11 @@ pub use crate::routes::{part_path, push_part_path};
 pub const ACTOR_LINES_PER_PART: usize = 1000;
 /// Mentions above which an actor counts as busy: its page then shows only the first
 /// [`BUSY_LINES_PER_ARTICLE`] lines of each article (with how many more there are), because
-/// forty keyword lines from one article say little more than three, and a busy actor's page
-/// would otherwise be most of the site's bytes.
+/// its forms and counts say how the article names it, its first line where, and a busy
+/// actor's page would otherwise be most of the site's bytes.
 pub const BUSY_ACTOR_MENTIONS: usize = 2000;
 /// Keyword lines per article on a busy actor's page.
-pub const BUSY_LINES_PER_ARTICLE: usize = 3;
+pub const BUSY_LINES_PER_ARTICLE: usize = 1;
 /// Article cards per home page (about 1.5 kB each).
 pub const HOME_PER_PART: usize = 250;
 

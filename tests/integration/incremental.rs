@@ -152,3 +152,96 @@ fn a_link_to_an_article_that_has_gone_is_reported_at_its_line_with_the_cache_war
         "the last site is kept"
     );
 }
+
+/// The first `key = "value"` after `[[actors]]` in a site's `site.toml`.
+fn first_actor_field(root: &Path, key: &str) -> Option<String> {
+    let text = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    let actors = &text[text.find("[[actors]]")?..];
+    let head = format!("\n{key} = ");
+    let at = actors.find(&head)? + head.len();
+    let value = actors[at..].lines().next()?;
+    let value = value.trim_start_matches('[').trim_start_matches('"');
+    Some(value[..value.find('"')?].to_string())
+}
+
+/// A sentence naming the site's first actor, and its first member when it has one, with a
+/// date and a quote.
+fn actor_sentence(root: &Path) -> String {
+    let actor = first_actor_field(root, "name").expect("the site has actors");
+    let member = first_actor_field(root, "members").unwrap_or_else(|| actor.clone());
+    format!(
+        "\n\nOn 6 June 2023 the talks resumed. {actor} met again. {member} said, \"We will not wait any longer.\"\n"
+    )
+}
+
+fn last_seed(root: &Path) -> std::path::PathBuf {
+    let mut seeds: Vec<_> = std::fs::read_dir(root.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    seeds.sort();
+    seeds.pop().unwrap()
+}
+
+#[test]
+fn an_added_mention_of_an_actor_rebuilds_as_a_cold_build_would() {
+    for site in sites() {
+        let dir = built_copy(&site);
+        let seed = last_seed(dir.path());
+        let mut text = std::fs::read_to_string(&seed).unwrap();
+        text.push_str(&actor_sentence(dir.path()));
+        std::fs::write(&seed, &text).unwrap();
+        assert_same_as_cold(dir.path());
+        // An article naming the actor in an undated sentence, then the same mention in other
+        // words: only its line on the actor's page changes.
+        let actor = first_actor_field(dir.path(), "name").unwrap();
+        let added = dir.path().join("seeds/zz_actor.txt");
+        std::fs::write(&added, format!("Later, {actor} met again in Tallinn.\n")).unwrap();
+        assert_same_as_cold(dir.path());
+        std::fs::write(
+            &added,
+            format!("Later, {actor} met once more in Tallinn.\n"),
+        )
+        .unwrap();
+        assert_same_as_cold(dir.path());
+    }
+}
+
+#[test]
+fn the_only_article_naming_an_entity_added_then_removed_rebuilds_as_a_cold_build_would() {
+    for site in sites() {
+        let dir = built_copy(&site);
+        let seed = dir.path().join("seeds/zz_added.txt");
+        let text = format!(
+            "Ottoline Brackenridge-Vasquez of the Quintavon Assembly arrived in Tallinn.{}",
+            actor_sentence(dir.path())
+        );
+        std::fs::write(&seed, &text).unwrap();
+        assert_same_as_cold(dir.path());
+        // The same names in other words.
+        let reworded = text.replace("arrived in", "landed in");
+        std::fs::write(&seed, reworded.replace("will not wait", "shall not wait")).unwrap();
+        assert_same_as_cold(dir.path());
+        std::fs::remove_file(&seed).unwrap();
+        assert_same_as_cold(dir.path());
+    }
+}
+
+#[test]
+fn a_renamed_actor_rebuilds_as_a_cold_build_would() {
+    for site in sites() {
+        let dir = built_copy(&site);
+        let name = first_actor_field(dir.path(), "name").unwrap();
+        let config = dir.path().join("site.toml");
+        let text = std::fs::read_to_string(&config).unwrap();
+        let renamed = text.replacen(
+            &format!("name = \"{name}\""),
+            &format!("name = \"{name} Renamed\""),
+            1,
+        );
+        assert_ne!(renamed, text);
+        std::fs::write(&config, renamed).unwrap();
+        assert_same_as_cold(dir.path());
+    }
+}

@@ -84,9 +84,9 @@ async function homeToParagraph(h, origin) {
     const articleHref = await card.getAttribute('href');
     await follow(page, card, `/${articleHref}`);
 
-    const mention = page.locator('main a.m.m-actor').first();
+    const mention = page.locator('main a.ma').first();
     const actorHref = await mention.getAttribute('href');
-    if (!actorHref) throw new Finding(`no actor mention (a.m.m-actor) on ${page.url()}`);
+    if (!actorHref) throw new Finding(`no actor mention (a.ma) on ${page.url()}`);
     await follow(page, mention, actorHref.replace(/^\.\.\//, '/'));
 
     const line = page.locator('ul.kwic a').first();

@@ -1,5 +1,7 @@
 // Requirement 4: on a phone-sized screen the margin notes fold into <details class="notes">,
-// closed by default, and a keyboard user can reach one with Tab and open it with Enter.
+// closed by default, and a keyboard user can reach one with Tab and open it with Enter. The
+// notes are made by dossier.js from each paragraph's own links: every actor the paragraph
+// links, once, by its page's name, and every date as resolved, with its words.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Finding, load, withPage } from '../lib/browser.mjs';
@@ -31,8 +33,59 @@ function notesState(sel) {
   return { open: details.open, width: box.width, height: box.height };
 }
 
+// Runs in the page: each notes element against the links of the blocks it is about (a
+// paragraph or heading, or every item of a list), and every block with links covered.
+function notesAgainstLinks() {
+  const BLOCK = 'p[id], li[id], h2[id], h3[id], h4[id], h5[id], h6[id]';
+  const body = document.querySelector('.reader .body');
+  const problems = [];
+  const linksOf = (blocks) => [...body.querySelectorAll('a.ma, a.md, mark.ma, mark.md')]
+    .filter((a) => blocks.includes(a.closest(BLOCK)) && !a.closest('.margin'));
+  const covered = new Set();
+  for (const notes of body.querySelectorAll('details.notes')) {
+    const first = document.getElementById(notes.id.slice(2));
+    if (!first) { problems.push(`${notes.id}: names no block`); continue; }
+    let blocks = [first];
+    if (first.tagName === 'LI') {
+      let list = first.parentElement;
+      while (list.parentElement !== body && /^(UL|OL|LI)$/.test(list.parentElement.tagName)) list = list.parentElement;
+      blocks = [...list.querySelectorAll('li[id]')];
+    }
+    blocks.forEach((b) => covered.add(b));
+    const links = linksOf(blocks);
+    const href = (a) => a.getAttribute('href') || a.dataset.h;
+    const actors = [...new Set(links.filter((a) => a.classList.contains('ma')).map(href))];
+    const listed = [...notes.querySelectorAll('.note-actors a')].map((a) => a.getAttribute('href'));
+    if (JSON.stringify(actors) !== JSON.stringify(listed)) problems.push(`${notes.id}: actors ${listed} for links ${actors}`);
+    const dates = links.filter((a) => a.classList.contains('md'));
+    const noted = [...notes.querySelectorAll('.note-date')];
+    if (dates.length !== noted.length) { problems.push(`${notes.id}: ${noted.length} dates noted for ${dates.length}`); continue; }
+    dates.forEach((d, i) => {
+      const a = noted[i].querySelector('a');
+      if (a.getAttribute('href') !== href(d)) problems.push(`${notes.id}: date note links ${a.getAttribute('href')}`);
+      if (a.textContent !== (d.dataset.d || d.textContent)) problems.push(`${notes.id}: date note says ${a.textContent}`);
+      if (!noted[i].querySelector('.words').textContent.includes(d.textContent)) problems.push(`${notes.id}: date note lacks the words`);
+    });
+  }
+  for (const block of body.querySelectorAll(BLOCK)) {
+    if (!block.closest('.margin') && !covered.has(block) && linksOf([block]).length) problems.push(`#${block.id}: links but no notes`);
+  }
+  return problems;
+}
+
 export function notesSuite(h) {
   describe('margin notes at 390 px', () => {
+    it('every annotated paragraph gets notes listing its actors once and each date with its words', async () => {
+      await withPage(h.browser, { viewport: PHONE }, async (page) => {
+        const problems = [];
+        for (const rel of h.pagesByType.article) {
+          await load(page, h.url('file', rel));
+          problems.push(...(await page.evaluate(notesAgainstLinks)).map((p) => `${rel} ${p}`));
+        }
+        assert.deepEqual(problems, []);
+      });
+    });
+
     it('the first note is closed, reachable by Tab, and opens with Enter', async () => {
       requirePage(h.siteDir, h.types.article);
       await withPage(h.browser, { viewport: PHONE }, async (page) => {

@@ -1,0 +1,123 @@
+//! Render stage, dependencies of the pages that list articles' mentions: an actor's page (each
+//! part) and an entity's page say what they read ([`super::deps`]) before their variables are
+//! built, so a build after an edit keeps every such page that lists none of the edited
+//! articles without building its keyword lines again.
+//!
+//! Each function follows the page's context function line by line (`pages::actor`,
+//! `entities::entity_page`): the articles it quotes (by their analysis digest, which covers
+//! their text, mentions, sentences and quotes), and the index-derived facts it shows (counts,
+//! part ranges, co-occurring actors, timeline positions, entity links). Actor names, members
+//! and the rest of `site.toml` reach every digest through [`super::deps::site_inputs`].
+
+use std::ops::Range;
+
+use super::deps::Deps;
+use super::entities::{LINES, QUOTES};
+use super::RenderInput;
+use crate::index::entities::EntityEntry;
+use crate::output::Inputs;
+
+/// Part `part` of actor `id`'s page, split as `parts`.
+pub fn actor_page(
+    input: &RenderInput,
+    site: Inputs,
+    id: usize,
+    parts: &[Range<usize>],
+    part: usize,
+) -> Deps {
+    let index = &input.index.actors[id];
+    let mut d = Deps::new(site, "actor");
+    d.num(id).num(part).num(parts.len());
+    // The pager labels every part by its range.
+    for r in parts {
+        d.num(r.start).num(r.end);
+    }
+    d.num(index.mentions).num(index.by_article.len());
+    for (a, mentions) in &index.by_article[parts[part].clone()] {
+        d.article(input, *a).num(mentions.len());
+        for &m in mentions {
+            d.num(m);
+        }
+    }
+    d.num(index.cooccurring.len());
+    for &(o, n) in &index.cooccurring {
+        d.num(o).num(n);
+    }
+    // The graphic on every part links each entry by its place in the whole timeline; the
+    // first part lists the entries with their sentences and actors.
+    d.num(index.timeline.len());
+    for &t in &index.timeline {
+        let entry = &input.index.timeline[t];
+        d.num(t).hashed(&entry.timex).num(entry.at.1);
+        d.article(input, entry.at.0);
+        if part == 0 {
+            d.num(entry.actors.len());
+            for &x in &entry.actors {
+                d.num(x);
+            }
+        }
+    }
+    if part == 0 {
+        let entities = &input.index.entities;
+        for name in &input.site.config.actors[id].members {
+            match entities.find(name) {
+                Some(f) => {
+                    // The member links to its entity's page when it has one.
+                    d.num(1).str(&f.id).num(usize::from(f.page)).num(f.mentions);
+                    entity_lines(&mut d, input, f);
+                }
+                None => {
+                    d.num(0);
+                }
+            }
+        }
+        quotes(&mut d, input, &entities.actor_quotes[id]);
+    }
+    d
+}
+
+/// Entity `i`'s page.
+pub fn entity_page(input: &RenderInput, site: Inputs, i: usize) -> Deps {
+    let entities = &input.index.entities;
+    let e = &entities.entities[i];
+    let mut d = Deps::new(site, "entity");
+    d.str(&e.id).str(&e.name).hashed(&e.kind);
+    d.num(e.mentions).num(e.by_article.len());
+    entity_lines(&mut d, input, e);
+    quotes(&mut d, input, &e.quotes);
+    // The actors it is a member of.
+    for actor in &input.site.config.actors {
+        for m in &actor.members {
+            let here = entities.find(m).is_some_and(|f| f.id == e.id);
+            d.num(usize::from(here));
+        }
+    }
+    d
+}
+
+/// The keyword lines of `e`'s mentions as an entity page or an actor's member shows them: at
+/// most [`LINES`], grouped by article.
+fn entity_lines(d: &mut Deps, input: &RenderInput, e: &EntityEntry) {
+    let mut left = LINES;
+    for (a, mentions) in &e.by_article {
+        if left == 0 {
+            break;
+        }
+        let shown = mentions.len().min(left);
+        d.article(input, *a).num(shown);
+        for &m in &mentions[..shown] {
+            d.num(m);
+        }
+        left -= shown;
+    }
+    d.num(usize::MAX);
+}
+
+/// Quotes `(article, quote)` as a page lists them: at most [`QUOTES`].
+fn quotes(d: &mut Deps, input: &RenderInput, list: &[(usize, usize)]) {
+    let shown = &list[..list.len().min(QUOTES)];
+    d.num(shown.len());
+    for &(a, q) in shown {
+        d.article(input, a).num(q);
+    }
+}
