@@ -13,7 +13,7 @@ Variants (comma-joined in one DOSSIER_SKIP value to skip several):
   write          everything rendered and checked, nothing written to disk
   check          no link check
   search         no search index
-  notes          no margin notes under article paragraphs
+  notes          no editorial notes beside article paragraphs (actor and date notes are made by dossier.js)
   lean           `sentence` in the export only on date and quote mentions (as issue 2's example)
   export         no `annotations.json`
   articles / actors / timeline   one family of pages left out; the links to it are then broken,
