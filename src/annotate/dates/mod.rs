@@ -143,6 +143,8 @@ impl DateResolver {
         };
         // The year of the last explicit date, with where it starts and its ordinal.
         let mut explicit_year: Option<(usize, i32, usize)> = None;
+        // The last explicit day-precise date, with where it starts and its ordinal.
+        let mut explicit_day: Option<(usize, Timex, usize)> = None;
         let mut out = Vec::new();
         self.unresolved.clear();
         let mut floor = 0;
@@ -159,6 +161,11 @@ impl DateResolver {
             self.anchors.sentence_hit = explicit_year
                 .filter(|_| year.is_some())
                 .map(|(_, _, ordinal)| ordinal);
+            // A weekday counts from a day the same sentence states ("3 May 2024, a week after
+            // last Friday").
+            self.anchors.sentence_day = explicit_day
+                .filter(|&(at, _, _)| sentence_of(at) == sentence_of(c.start))
+                .map(|(_, t, ordinal)| (t, ordinal));
             let Some(hit) = self.anchors.resolve(text, &c, year) else {
                 if !matches!(
                     c.expr,
@@ -173,6 +180,9 @@ impl DateResolver {
             if let (Resolution::Explicit, Some(t)) = (hit.resolution, hit.timex) {
                 if t.precision() >= Precision::Year {
                     explicit_year = Some((c.start, t.year(), self.anchors.dates - 1));
+                }
+                if t.precision() == Precision::Day {
+                    explicit_day = Some((c.start, t.whole(), self.anchors.dates - 1));
                 }
             }
             out.push(hit);

@@ -209,6 +209,18 @@ fn later(text: &str, caps: &Caps) -> Option<Expr> {
         _ => Expr::SameDay(k),
     };
     if event {
+        // "a week after last Friday", "two days before Christmas": counted from the date that
+        // follows, which is a mention of its own; the span is only the amount.
+        let dir_end = caps.name("dir")?.end();
+        let anchor = word_after(text, dir_end).to_ascii_lowercase();
+        if super::words::is_calendar_word(&anchor)
+            || matches!(
+                anchor.as_str(),
+                "last" | "next" | "this" | "yesterday" | "today" | "tomorrow"
+            )
+        {
+            return duration_value(Some(k.unsigned_abs()), &unit(caps)).map(Expr::Duration);
+        }
         // The span is the amount; in news it stays one ("a day after" is no amount).
         let whole = caps.name("hit")?.as_str().to_ascii_lowercase();
         let amount = if whole.starts_with("a ") || whole.starts_with("one ") {

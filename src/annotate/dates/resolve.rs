@@ -176,6 +176,9 @@ pub(crate) struct Anchors {
     pub report_quarter_hit: Option<usize>,
     /// The ordinal of the explicit date whose year the sentence lends (see [`Self::resolve`]).
     pub sentence_hit: Option<usize>,
+    /// An explicit day-precise date earlier in the sentence, with its ordinal: the day a
+    /// weekday of that sentence counts from.
+    pub sentence_day: Option<(Timex, usize)>,
     /// The ordinal of the earlier date the value being resolved was completed from.
     pub used: std::cell::Cell<Option<usize>>,
 }
@@ -432,7 +435,13 @@ impl Anchors {
                 strict,
                 part,
             } => {
-                let (d, how) = self.today()?;
+                let (d, how) = match self.sentence_day {
+                    Some((d, hit)) => {
+                        self.used.set(Some(hit));
+                        (d, Resolution::PreviousDate)
+                    }
+                    None => self.today()?,
+                };
                 let after = after.unwrap_or_else(|| tense() == Tense::Future);
                 let day = nearest_weekday(d, weekday, after, strict)?;
                 date(with_part(day, part), how)
@@ -550,8 +559,12 @@ impl Anchors {
                 if let (Expr::YearOffset(-1), Some(q), true) =
                     (relative, self.report_quarter, year_ago && !self.narrative())
                 {
+                    // Counted from the report's quarter, not from the publication date.
                     self.used.set(self.report_quarter_hit);
-                    return date(Timex::quarter(q.year() - 1, quarter_of(q)?)?, how);
+                    return date(
+                        Timex::quarter(q.year() - 1, quarter_of(q)?)?,
+                        Resolution::PreviousDate,
+                    );
                 }
                 date(resolve_relative(relative, a)?, how)
             }

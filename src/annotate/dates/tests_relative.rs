@@ -403,3 +403,70 @@ fn a_report_quarter_names_the_mention_it_came_from() {
         ]
     );
 }
+
+#[test]
+fn a_year_ago_counted_from_the_report_quarter_names_it() {
+    let mut r = dct("1989-11-02");
+    let text = "Profit rose in the third quarter. A year ago, it lost money.";
+    let found: Vec<(String, Resolution, Option<usize>)> = r
+        .find(text)
+        .into_iter()
+        .map(|h| (h.value, h.resolution, h.anchor))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("1989-Q3".to_string(), Resolution::PublicationDate, None),
+            ("1988-Q3".to_string(), Resolution::PreviousDate, Some(0)),
+        ]
+    );
+    // Without a quarter named, "a year ago" is the publication year's predecessor.
+    let mut r = dct("1989-11-02");
+    let found: Vec<_> = r
+        .find("A year ago, it lost money.")
+        .into_iter()
+        .map(|h| (h.value, h.resolution, h.anchor))
+        .collect();
+    assert_eq!(
+        found,
+        [("1988".to_string(), Resolution::PublicationDate, None)]
+    );
+}
+
+#[test]
+fn a_weekday_counts_from_a_day_its_sentence_states() {
+    // 3 May 2024 is a Friday: "last Friday" is the one before it, whatever the publication day.
+    for mut r in [dct("2024-06-10"), DateResolver::new(None)] {
+        let text = "3 May 2024, a week after last Friday, the court met again.";
+        assert_eq!(
+            hits(&mut r, text),
+            [
+                ("3 May 2024".into(), "2024-05-03".into(), DateKind::Date),
+                ("a week".into(), "P1W".into(), DateKind::Duration),
+                ("last Friday".into(), "2024-04-26".into(), DateKind::Date),
+            ]
+        );
+    }
+    let mut r = dct("2024-06-10");
+    let text = "On 3 May 2024 the court sat; it will meet again on Tuesday.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[("3 May 2024", "2024-05-03"), ("Tuesday", "2024-05-07")])
+    );
+    // The resolved weekday names the date it counted from.
+    let anchors: Vec<_> = r.find(text).into_iter().map(|h| h.anchor).collect();
+    assert_eq!(anchors, [None, Some(2)]);
+    // A day stated in another sentence lends nothing: the weekday is the publication week's.
+    let text = "The court sat on 3 May 2024. It met again last Friday.";
+    assert_eq!(
+        dates(&mut dct("2024-06-10"), text),
+        pairs(&[("3 May 2024", "2024-05-03"), ("last Friday", "2024-06-07")])
+    );
+    // Counted from an event the text names, "two days after" is still a date of a history.
+    let mut r = DateResolver::new(None);
+    let text = "On 3 May 2024 the court sat. Two days after the ruling, it met again.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[("3 May 2024", "2024-05-03"), ("Two days", "2024-05-05")])
+    );
+}
