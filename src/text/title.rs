@@ -53,10 +53,8 @@ pub(crate) fn is_title_like(source: &str, line: &Line) -> bool {
         && word_count_upto(text, 16) <= 16
         && char_count_upto(text, 140) <= 140
         && !ends_with_period(text)
-        && !matches!(
-            last_char(text),
-            Some(':' | ';' | ',' | '-' | '–' | '—' | '_')
-        )
+        && !matches!(last_char(text), Some(':' | ';' | ',' | '-' | '–' | '—'))
+        && !text.trim_end().ends_with(" _")
         && text.chars().any(char::is_alphabetic)
 }
 

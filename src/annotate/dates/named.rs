@@ -108,8 +108,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |text, caps| {
                 let word = caps.name("word")?;
                 // "today's world", "the people of today": the present age, no day.
-                let tail = &text[word.end()..];
-                if tail.starts_with("'s") || tail.starts_with("’s") || super::context::word_before(text, word.start()) == "of" {
+                if super::context::age_not_day(text, word.start(), word.end()) {
                     return None;
                 }
                 Some(Expr::DayOffset(0, day_part(word.as_str())))

@@ -247,8 +247,7 @@ fn same_day(_: &str, caps: &Caps) -> Option<Expr> {
 fn yesterday(text: &str, caps: &Caps) -> Option<Expr> {
     let m = caps.name("word")?;
     // "the people of tomorrow", "tomorrow's leaders": an age, no day.
-    let tail = &text[m.end()..];
-    if word_before(text, m.start()) == "of" || tail.starts_with("'s") || tail.starts_with("’s") {
+    if super::context::age_not_day(text, m.start(), m.end()) {
         return None;
     }
     let word = m.as_str().to_ascii_lowercase();

@@ -470,3 +470,46 @@ fn a_weekday_counts_from_a_day_its_sentence_states() {
         pairs(&[("3 May 2024", "2024-05-03"), ("Two days", "2024-05-05")])
     );
 }
+
+#[test]
+fn the_day_s_events_are_days_and_the_age_s_people_are_not() {
+    let mut r = dct("1998-03-03");
+    let text = "Today's vote matters, tomorrow's session too, and yesterday's announcement.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("Today", "1998-03-03"),
+            ("tomorrow", "1998-03-04"),
+            ("yesterday", "1998-03-02")
+        ])
+    );
+    let text = "Today's youth, tomorrow's leaders and the world of tomorrow, in today's world.";
+    assert_eq!(dates(&mut r, text), pairs(&[]));
+}
+
+#[test]
+fn a_month_named_again_is_the_same_month_unless_its_tense_says_otherwise() {
+    let mut r = dct("1998-12-05");
+    let text = "The three are expected to join in April. They can take part in the summit in \
+                April.";
+    let found: Vec<_> = r
+        .find(text)
+        .into_iter()
+        .map(|h| (h.value, h.anchor))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("1999-04".to_string(), None),
+            ("1999-04".to_string(), Some(0))
+        ]
+    );
+    // A past tense places the second one anew.
+    let mut r = dct("1989-10-30");
+    let text = "It must repay the loan by February. Since it bought the firm in February, it sold \
+                assets.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[("February", "1990-02"), ("February", "1989-02")])
+    );
+}
