@@ -513,3 +513,58 @@ fn a_month_named_again_is_the_same_month_unless_its_tense_says_otherwise() {
         pairs(&[("February", "1990-02"), ("February", "1989-02")])
     );
 }
+
+#[test]
+fn the_year_a_text_is_about() {
+    let mut r = dct("1989-10-26");
+    let text = "For the year, sales rose to a high for the year in the first nine months of the \
+                year. Late in the year and for the rest of the year, it rained.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("the year", "1989"),
+            ("the year", "1989"),
+            ("the year", "1989"),
+            ("Late in the year", "1989"),
+            ("the rest of the year", "1989"),
+        ])
+    );
+    // A history's year is the one it has reached.
+    let mut r = DateResolver::new(None);
+    let text = "In March 1947 the war began. Late in the year the French attacked, and through \
+                most of the rest of the year each side waited.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("March 1947", "1947-03"),
+            ("Late in the year", "1947"),
+            ("most of the rest of the year", "1947"),
+        ])
+    );
+    // Another year, an amount, a title: no year here.
+    let mut r = dct("1989-10-26");
+    let text = "Net fell for the year ended Sept. 30, from the year before; he was Man of the \
+                Year, the story of the year-long strike, for the year 2000 and of the year in \
+                which it began.";
+    let found = dates(&mut r, text);
+    assert!(found.iter().all(|(t, _)| t != "the year"), "{found:?}");
+}
+
+#[test]
+fn later_in_the_year_is_no_sign_of_news() {
+    // A history published long after it: "later in the year" says nothing of the publication
+    // day, so the text stays a narrative and the year is the one it has reached.
+    let mut r = dct("2009-12-19");
+    let text = "In 1947 the war began. In 1948 it spread. Late in the year the French attacked. \
+                Later in the year they left, and earlier in the year they had come.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("1947", "1947"),
+            ("1948", "1948"),
+            ("Late in the year", "1948"),
+            ("Later in the year", "1948"),
+            ("earlier in the year", "1948"),
+        ])
+    );
+}
