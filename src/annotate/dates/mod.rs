@@ -152,6 +152,7 @@ impl DateResolver {
             if spans::title_cased(text, &c) {
                 continue;
             }
+            spans::take_amount_edges(text, &mut c, floor);
             spans::take_position(text, &mut c, floor);
             floor = c.end;
             // Only a date in the same sentence lends its year.

@@ -25,7 +25,7 @@ pub(super) struct Rule {
 
 /// Hedges before an amount of time ("nearly four years").
 const APPROX: &str = r"(?:nearly|almost|about|some|more\s+than|over|at\s+least|roughly|around|approximately|just|only|less\s+than|fewer\s+than|up\s+to|under|barely|close\s+to)";
-const VAGUE: &str = r"a\s+few|few|several|many|a\s+couple\s+of|a\s+number\s+of|some";
+const VAGUE: &str = r"a\s+few|few|several|many|a\s+couple\s+of|couple\s+of|a\s+number\s+of|some";
 const UNIT: &str =
     r"years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|quarters";
 

@@ -568,3 +568,39 @@ fn later_in_the_year_is_no_sign_of_news() {
         ])
     );
 }
+
+#[test]
+fn ranges_halves_and_couples_of_units() {
+    let mut r = dct("1989-10-30");
+    let text = "It took a minute and a half, then a year and a half, then two to three weeks, \
+                then 12 to 18 months, then two or three days; over the next couple of years and \
+                a couple of days it grew.";
+    let durations: Vec<(String, String)> = hits(&mut r, text)
+        .into_iter()
+        .filter(|h| h.2 == DateKind::Duration)
+        .map(|h| (h.0, h.1))
+        .collect();
+    assert_eq!(
+        durations,
+        pairs(&[
+            ("a minute and a half", "PT1M30S"),
+            ("a year and a half", "P1Y6M"),
+            ("two to three weeks", "P2W"),
+            ("12 to 18 months", "P12M"),
+            ("two or three days", "P2D"),
+            ("the next couple of years", "P2Y"),
+            ("a couple of days", "P2D"),
+        ])
+    );
+    // No range without a number before "to", and a half of nothing is no half.
+    let text = "From 1 to 5 in three weeks, and up to three weeks and a halfway house.";
+    let durations: Vec<(String, String)> = hits(&mut r, text)
+        .into_iter()
+        .filter(|h| h.2 == DateKind::Duration)
+        .map(|h| (h.0, h.1))
+        .collect();
+    assert_eq!(
+        durations,
+        pairs(&[("three weeks", "P3W"), ("up to three weeks", "P3W")])
+    );
+}
