@@ -233,8 +233,22 @@ fn later(text: &str, caps: &Caps) -> Option<Expr> {
     Some(counted)
 }
 
-fn same_day(_: &str, caps: &Caps) -> Option<Expr> {
+fn same_day(text: &str, caps: &Caps) -> Option<Expr> {
     let dir = caps.name("dir").or_else(|| caps.name("dir2"));
+    // "Oct. 12, the day before the crash": in apposition to a day, and counted from the
+    // event that follows, it is that day.
+    if let Some(d) = caps.name("dir2") {
+        let start = caps.get(0)?.start();
+        let appositive = text[..start]
+            .strip_suffix(", ")
+            .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
+        let event_follows = text[d.end()..]
+            .strip_prefix(' ')
+            .is_some_and(|t| t.starts_with(|c: char| c.is_alphabetic()));
+        if appositive && event_follows {
+            return Some(Expr::SameDay(0));
+        }
+    }
     Some(Expr::SameDay(
         match dir.map(|d| d.as_str().to_ascii_lowercase()).as_deref() {
             Some("next" | "following" | "after") => 1,

@@ -604,3 +604,23 @@ fn ranges_halves_and_couples_of_units() {
         pairs(&[("three weeks", "P3W"), ("up to three weeks", "P3W")])
     );
 }
+
+#[test]
+fn the_day_before_an_event_in_apposition_to_a_day_is_that_day() {
+    let mut r = dct("1989-10-30");
+    let text = "Prices rose on Oct. 12, the day before the crash. On Oct. 20, the day before, \
+                they fell.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("Oct. 12", "1989-10-12"),
+            ("the day before", "1989-10-12"),
+            ("Oct. 20", "1989-10-20"),
+            ("the day before", "1989-10-19"),
+        ])
+    );
+    // "December's figures": the month, even after "to".
+    let mut r = dct("1998-02-06");
+    let text = "After a revision to December's figures, jobs rose.";
+    assert_eq!(dates(&mut r, text), pairs(&[("December", "1997-12")]));
+}
