@@ -69,16 +69,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?:the\s+)?coming\s+(?P<unit>years|months|weeks|days|decades|quarters)\b".into(),
             vague_amount,
         ),
+        // "the current year" (the publication year); "the rest of the year", "for the
+        // year", "the first nine months of the year": the year the text is about, the
+        // publication year in news. One pass for all.
         rule(
             |c| c.all(WS_YEAR),
-            r"\bthe\s+(?:current|full|present)\s+(?:calendar\s+)?(?P<unit>year)\b".into(),
-            this_unit,
-        ),
-        // "the rest of the year", "for the year", "the first nine months of the year": the
-        // year the text is about, the publication year in news.
-        rule(
-            |c| c.all(WS_YEAR),
-            r"\b(?:(?:most\s+of\s+)?the\s+(?:rest|remainder|balance|latter\s+part)\s+of\s+the\s+year|(?:earlier|later|early|late)\s+in\s+the\s+year|(?P<lead>for|during|throughout|through|of)\s+(?P<hit>the\s+year))\b".into(),
+            r"\b(?:(?P<current>the\s+(?:current|full|present)\s+(?:calendar\s+)?year)|(?:most\s+of\s+)?the\s+(?:rest|remainder|balance|latter\s+part)\s+of\s+the\s+year|(?:earlier|later|early|late)\s+in\s+the\s+year|(?P<lead>for|during|throughout|through|of)\s+(?P<hit>the\s+year))\b".into(),
             the_year,
         ),
         rule(
@@ -516,6 +512,9 @@ const PART_OF_YEAR: &[&str] = &[
 /// "the rest of the year", "for the year": the year a history has reached, the publication
 /// year in news; "the year" of a title, of another year or of an amount is left alone.
 fn the_year(text: &str, caps: &Caps) -> Option<Expr> {
+    if caps.name("current").is_some() {
+        return Some(Expr::YearOffset(0));
+    }
     if let Some(hit) = caps.name("hit") {
         let tail = &text[hit.end()..];
         let next = super::context::word_after(text, hit.end()).to_ascii_lowercase();

@@ -86,7 +86,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             |c| c.all(WS_UNIT),
             format!(
-                r"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|following|first|final)\s+)?(?:{APPROX}\s+)?{n}\s+(?:(?:long|full|short|whole|straight|consecutive|more|hard|brutal|difficult|turbulent|painful|bloody)\s+)?(?P<unit>{UNIT})\b"
+                r"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|following|first|final)\s+)?(?:{APPROX}\s+)?{n}\s+(?:(?:long|full|short|whole|straight|consecutive|more|additional|extra|further|hard|brutal|difficult|turbulent|painful|bloody|trading|business|working)\s+)?(?P<unit>{UNIT})\b"
             ),
             duration,
         ),

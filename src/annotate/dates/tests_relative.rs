@@ -624,3 +624,24 @@ fn the_day_before_an_event_in_apposition_to_a_day_is_that_day() {
     let text = "After a revision to December's figures, jobs rose.";
     assert_eq!(dates(&mut r, text), pairs(&[("December", "1997-12")]));
 }
+
+#[test]
+fn amounts_with_a_kind_of_unit() {
+    let mut r = dct("1989-10-30");
+    let text = "The loan may be extended for an additional year; eight trading days later, and \
+                three business days on, two extra weeks passed.";
+    let durations: Vec<(String, String)> = hits(&mut r, text)
+        .into_iter()
+        .filter(|h| h.2 == DateKind::Duration)
+        .map(|h| (h.0, h.1))
+        .collect();
+    assert_eq!(
+        durations,
+        pairs(&[
+            ("an additional year", "P1Y"),
+            ("eight trading days", "P8D"),
+            ("three business days", "P3D"),
+            ("two extra weeks", "P2W"),
+        ])
+    );
+}
