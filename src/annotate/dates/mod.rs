@@ -155,9 +155,11 @@ impl DateResolver {
             spans::take_amount_edges(text, &mut c, floor);
             spans::take_position(text, &mut c, floor);
             floor = c.end;
-            // Only a date in the same sentence lends its year.
+            // Only a date in the same sentence lends its year (an explicit day has set the
+            // year too, so without a year there is no sentence to look up).
+            let here = explicit_year.map(|_| sentence_of(c.start));
             let year = explicit_year
-                .filter(|&(at, _, _)| sentence_of(at) == sentence_of(c.start))
+                .filter(|&(at, _, _)| sentence_of(at) == here.flatten())
                 .map(|(_, y, _)| y);
             self.anchors.sentence_hit = explicit_year
                 .filter(|_| year.is_some())
@@ -165,7 +167,8 @@ impl DateResolver {
             // A weekday counts from a day the same sentence states ("3 May 2024, a week after
             // last Friday").
             self.anchors.sentence_day = explicit_day
-                .filter(|&(at, _, _)| sentence_of(at) == sentence_of(c.start))
+                .filter(|_| matches!(c.expr, resolve::Expr::Weekday { .. }))
+                .filter(|&(at, _, _)| sentence_of(at) == here.flatten())
                 .map(|(_, t, ordinal)| (t, ordinal));
             let Some(hit) = self.anchors.resolve(text, &c, year) else {
                 if !matches!(

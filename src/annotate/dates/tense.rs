@@ -258,7 +258,8 @@ fn tense_of(clause: &str, cue: Cue) -> Tense {
             // part of it; after an auxiliary or a determiner it is a participle ("will be
             // named", "an unspecified date"), whose tense is the auxiliary's or none.
             let participle = i > 0 && PARTICIPLE_AFTER.contains(&words[i - 1]);
-            if !participle && !(last == Tense::Future && is_future_phrase_end(&words[..=i])) {
+            let ends_future = last == Tense::Future && is_future_phrase_end(&words[..=i]);
+            if !(participle || ends_future) {
                 last = Tense::Past;
             }
         }
