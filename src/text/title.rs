@@ -44,14 +44,17 @@ impl Head {
 }
 
 /// Short, unpunctuated like a headline: at most ~16 words and ~140 chars,
-/// no sentence-final period, not a list item, and with some letters.
+/// no sentence-final period, not a list item, and with some letters. A line
+/// ending in a dash leads into the next one, as a wire dateline does
+/// ("JOHANNESBURG, August 7 (Xinhua) --"): it is the story's first words.
 pub(crate) fn is_title_like(source: &str, line: &Line) -> bool {
     let text = line.text(source);
     !line.marker
         && word_count_upto(text, 16) <= 16
         && char_count_upto(text, 140) <= 140
         && !ends_with_period(text)
-        && !matches!(last_char(text), Some(':' | ';' | ','))
+        && !matches!(last_char(text), Some(':' | ';' | ',' | '-' | '–' | '—'))
+        && !text.trim_end().ends_with(" _")
         && text.chars().any(char::is_alphabetic)
 }
 
@@ -189,6 +192,18 @@ mod tests {
         assert_eq!(h.repeats, vec![2]);
         assert_eq!(h.standfirst, None);
         assert_eq!(h.end(), 3);
+    }
+
+    #[test]
+    fn a_dateline_leading_into_the_story_is_no_title() {
+        let src = "JOHANNESBURG, August 7 (Xinhua) --\n\nSouth Africa deplored the blasts on Friday, a statement said.\nMore text.\n";
+        assert_eq!(head(src), Head::default());
+        let src =
+            "NAIROBI, Kenya (AP) _\nThe embassy reopened on Monday after the attack.\nMore text.\n";
+        assert_eq!(head(src), Head::default());
+        // A headline with a dash inside it is still one.
+        let src = "Floods -- and Fires -- Hit the Coast\nThe storm moved inland overnight.\n";
+        assert_eq!(head(src).title, Some(0));
     }
 
     #[test]

@@ -36,8 +36,11 @@ struct Patterns {
     debris: Regex,
     /// A line made only of share-button labels.
     social: Regex,
-    /// "Name Name is/was/has a|the|former …".
+    /// "Name Name is a <role> …", "… writes about …", "… has written …".
     bio: Regex,
+    /// Quotes, attribution and dated events: what a story sentence has and
+    /// a bio does not ("police said", "since the January 1998 bombing").
+    story: Regex,
     /// A word naming a role or affiliation, which a real bio always has.
     bio_role: Regex,
     /// "The author is …", "About the author".
@@ -88,7 +91,30 @@ fn patterns() -> &'static Patterns {
             ]
             .concat()),
             social: re(r"(?i)^((share|tweet|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|print|copy\s+link|messenger|threads|bluesky)[\s,|·•/]*)+$"),
-            bio: re(r"^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|den|la|le)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){1,3}(?:\s*,[^,]{1,80},)?\s+(?:is|was|has|serves|served|teaches|taught|writes|works|worked|holds|leads|heads|covers|reports)\s+(?:(?:a|an|the|former|formerly|currently|now|also|previously|been|served|worked|written|authored|taught|senior|associate|assistant|visiting|professor|executive|founding|founder|co-founder|director|editor|chief|deputy|retired|research|contributing|lecturer|journalist|writer|author|based|pursuing|working|studying|on|at|for|in|about|from|over)\b)"),
+            bio: re(&[
+                // The leading name, with an optional apposition ("Jane Doe, a historian,").
+                r"^(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*",
+                r"(?:\s+(?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|den|la|le)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){1,3}",
+                r"(?:\s*,[^,]{1,80},)?\s+(?:",
+                // "is/was (also) a|the|former|senior … <role>": a role, not an event.
+                r"(?:is|was)\s+(?:(?:also|currently|now|formerly|previously)\s+)?(?:a|an|the|former|senior|associate|assistant|visiting|professor|executive|founding|founder|co-founder|director|editor|chief|deputy|retired|research|contributing|lecturer|journalist|writer|author|based|pursuing|working|studying)\b",
+                // "has written/served/taught …", "has been a …": a career, not "has been on the run".
+                r"|has\s+(?:also\s+)?(?:been\s+(?:a|an|the)\b|served|worked|written|authored|taught|reported|covered|edited|contributed)\b",
+                r"|(?:serves|served)\s+as\b",
+                // Present-tense beats, a bio on their own: "writes about", "covers X for", "teaches".
+                r"|(?P<beat>teaches\b|(?:writes|reports)\s+(?:on|about|for|from|in)\b|covers\s+(?:[^\s.,;]+\s+){1,4}(?:for|from)\b)",
+                r"|(?:works|worked)\s+(?:at|for|as|in|on|with)\b|(?:holds|leads|heads)\s+(?:a|an|the)\b",
+                r")",
+            ]
+            .concat()),
+            story: re(&[
+                // Quotation and attribution.
+                r#"["“”]|\b(said|says|say|told|according\s+to|reportedly|allegedly)\b"#,
+                // A dated event: a month with a day or year, a weekday, a deictic day.
+                r"|\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|May|June|July|August|September|October|November|December)\.?\s+\d",
+                r"|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b",
+            ]
+            .concat()),
             bio_role: re(r"(?i)\b(former|formerly|director|editor|author|journalist|fellow|professor|analyst|researcher|research|writer|correspondent|founder|co-founder|student|member|expert|lecturer|contributor|columnist|specialist|advis[eo]r|ambassador|minister|officer|chair|president|executive|reporter|scholar|ph\.?\s?d|candidate|graduate|universit(y|ies)|institute|cent(er|re)|commentator|consultant|books?|diplomat|historian|economist|scientist|lawyer|activist|based\s+in)\b"),
             bio_phrase: re(r"(?i)^(about\s+the\s+(author|writer)s?\b|the\s+(author|writer)s?\s+(is|are|was|were|has|have|teaches|works|writes)\b)"),
             pronoun: re(r"^(He|She|They|His|Her|Their)\s"),
@@ -119,10 +145,18 @@ const NOT_NAMES: &[&str] = &[
     "We", "They", "In", "On", "At", "For", "But", "And", "If", "When", "While", "What", "Who",
 ];
 
-/// "Jane Doe is a …": a personal name followed by a bio verb.
+/// "Jane Doe is a …": a personal name followed by a bio verb, in a line
+/// without the quotes, attribution or dates of a story sentence. A beat
+/// ("writes about", "covers", "teaches") is a bio by itself; "is a …" or
+/// "has served …" needs a role or affiliation word as well.
 fn is_name_bio(p: &Patterns, text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
-    !NOT_NAMES.contains(&first) && p.bio.is_match(text)
+    if NOT_NAMES.contains(&first) || p.story.is_match(text) {
+        return false;
+    }
+    p.bio
+        .captures(text)
+        .is_some_and(|c| c.name("beat").is_some() || p.bio_role.is_match(text))
 }
 
 /// Classify one line as boilerplate, if it is.
@@ -139,7 +173,7 @@ fn classify(text: &str) -> Option<Boiler> {
     {
         return Some(Boiler::Plain);
     }
-    if (is_name_bio(p, text) && p.bio_role.is_match(text)) || p.bio_phrase.is_match(text) {
+    if is_name_bio(p, text) || p.bio_phrase.is_match(text) {
         return Some(Boiler::Bio);
     }
     None
@@ -163,6 +197,7 @@ pub(crate) fn trailer_start(source: &str, lines: &[Line], floor: usize) -> usize
                     && from_end < BIO_WINDOW
                     && word_count_upto(text, 80) <= 80
                     && patterns().pronoun.is_match(core(text))
+                    && !patterns().story.is_match(text)
                     && classify(lines[i - 1].text(source)) == Some(Boiler::Bio);
                 if !continues_bio {
                     break;
@@ -227,6 +262,36 @@ mod tests {
         ] {
             assert_eq!(classify(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn bios_are_told_from_closing_story_sentences() {
+        for line in [
+            "Jane Roe is a senior fellow at the Example Institute and the author of two books.",
+            "Jane Roe writes about energy policy for the Example Review.",
+            "Jane Roe covers courts for the Example Post.",
+            "Jane Roe reports on migration from Example City.",
+            "Jane Roe teaches history at Example University.",
+            "Jane Roe works at the Example Centre as a researcher.",
+            "Jane Roe has written widely on trade and is a contributing editor.",
+            "Jane Roe is also a columnist for the Example Times.",
+        ] {
+            assert_eq!(classify(line), Some(Boiler::Bio), "{line}");
+        }
+        for line in [
+            "John Doe has been on the run since the January 1998 bombing, and police say he may be hiding in the mountains.",
+            "John Doe has been a suspect since the bombing, police said.",
+            "John Doe was the former director’s deputy when he fled on Tuesday.",
+            "John Doe is the author of the plan, according to officials.",
+            "John Doe was a member of the cell, “and he knew it,” a lawyer told reporters.",
+            "John Doe has been on the board of the university for years.",
+            "John Doe was arrested at the institute in March 2003.",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+        // A story sentence after a bio does not continue it.
+        let src = "Title\nBody one.\nJane Roe is a reporter at the Example Post.\nShe said on Monday she would appeal.\n";
+        assert_eq!(start(src), 4);
     }
 
     #[test]

@@ -41,6 +41,51 @@ pub(crate) fn word_after(text: &str, at: usize) -> &str {
     &tail[..end]
 }
 
+/// Nouns of people, the world and the ways of an era: after "today's" or "tomorrow's" they
+/// make the word the present age or the future, not a day ("today's youth", "tomorrow's
+/// leaders"), where an event or an issue of the day keeps the day ("today's vote").
+const AGE_NOUNS: &[&str] = &[
+    "world",
+    "youth",
+    "young",
+    "society",
+    "societies",
+    "generation",
+    "generations",
+    "children",
+    "kids",
+    "teenagers",
+    "teens",
+    "students",
+    "leaders",
+    "families",
+    "people",
+    "women",
+    "men",
+    "culture",
+    "standards",
+    "technology",
+    "technologies",
+    "economy",
+    "modern",
+    "global",
+];
+
+/// Whether "today", "tomorrow" or "yesterday" at `start..end` is the present age, the future
+/// or the past rather than a day: after "of" ("the people of tomorrow") or as a possessive of
+/// an age noun ("today's youth").
+pub(crate) fn age_not_day(text: &str, start: usize, end: usize) -> bool {
+    if word_before(text, start) == "of" {
+        return true;
+    }
+    let tail = &text[end..];
+    let Some(rest) = tail.strip_prefix("'s").or_else(|| tail.strip_prefix("’s")) else {
+        return false;
+    };
+    let next = word_after(rest, 0).to_ascii_lowercase();
+    AGE_NOUNS.contains(&next.as_str())
+}
+
 /// True when the span is a whole token: no letter, digit or link character glued to it.
 pub(crate) fn bounded(text: &str, start: usize, end: usize) -> bool {
     let glued = |c: char| c.is_alphanumeric() || matches!(c, '/' | '_' | '@' | '#');

@@ -143,6 +143,8 @@ impl DateResolver {
         };
         // The year of the last explicit date, with where it starts and its ordinal.
         let mut explicit_year: Option<(usize, i32, usize)> = None;
+        // The last explicit day-precise date, with where it starts and its ordinal.
+        let mut explicit_day: Option<(usize, Timex, usize)> = None;
         let mut out = Vec::new();
         self.unresolved.clear();
         let mut floor = 0;
@@ -150,15 +152,24 @@ impl DateResolver {
             if spans::title_cased(text, &c) {
                 continue;
             }
+            spans::take_amount_edges(text, &mut c, floor);
             spans::take_position(text, &mut c, floor);
             floor = c.end;
-            // Only a date in the same sentence lends its year.
+            // Only a date in the same sentence lends its year (an explicit day has set the
+            // year too, so without a year there is no sentence to look up).
+            let here = explicit_year.map(|_| sentence_of(c.start));
             let year = explicit_year
-                .filter(|&(at, _, _)| sentence_of(at) == sentence_of(c.start))
+                .filter(|&(at, _, _)| sentence_of(at) == here.flatten())
                 .map(|(_, y, _)| y);
             self.anchors.sentence_hit = explicit_year
                 .filter(|_| year.is_some())
                 .map(|(_, _, ordinal)| ordinal);
+            // A weekday counts from a day the same sentence states ("3 May 2024, a week after
+            // last Friday").
+            self.anchors.sentence_day = explicit_day
+                .filter(|_| matches!(c.expr, resolve::Expr::Weekday { .. }))
+                .filter(|&(at, _, _)| sentence_of(at) == here.flatten())
+                .map(|(_, t, ordinal)| (t, ordinal));
             let Some(hit) = self.anchors.resolve(text, &c, year) else {
                 if !matches!(
                     c.expr,
@@ -173,6 +184,9 @@ impl DateResolver {
             if let (Resolution::Explicit, Some(t)) = (hit.resolution, hit.timex) {
                 if t.precision() >= Precision::Year {
                     explicit_year = Some((c.start, t.year(), self.anchors.dates - 1));
+                }
+                if t.precision() == Precision::Day {
+                    explicit_day = Some((c.start, t.whole(), self.anchors.dates - 1));
                 }
             }
             out.push(hit);

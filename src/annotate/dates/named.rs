@@ -69,10 +69,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?:the\s+)?coming\s+(?P<unit>years|months|weeks|days|decades|quarters)\b".into(),
             vague_amount,
         ),
+        // "the current year" (the publication year); "the rest of the year", "for the
+        // year", "the first nine months of the year": the year the text is about, the
+        // publication year in news. One pass for all.
         rule(
             |c| c.all(WS_YEAR),
-            r"\b(?:the\s+(?:current|full|present)\s+(?:calendar\s+)?|(?:earlier|later)\s+in\s+the\s+)(?P<unit>year)\b".into(),
-            this_unit,
+            r"\b(?:(?P<current>the\s+(?:current|full|present)\s+(?:calendar\s+)?year)|(?:most\s+of\s+)?the\s+(?:rest|remainder|balance|latter\s+part)\s+of\s+the\s+year|(?:earlier|later|early|late)\s+in\s+the\s+year|(?P<lead>for|during|throughout|through|of)\s+(?P<hit>the\s+year))\b".into(),
+            the_year,
         ),
         rule(
             |c| c.all(QUARTER),
@@ -108,8 +111,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |text, caps| {
                 let word = caps.name("word")?;
                 // "today's world", "the people of today": the present age, no day.
-                let tail = &text[word.end()..];
-                if tail.starts_with("'s") || tail.starts_with("’s") || super::context::word_before(text, word.start()) == "of" {
+                if super::context::age_not_day(text, word.start(), word.end()) {
                     return None;
                 }
                 Some(Expr::DayOffset(0, day_part(word.as_str())))
@@ -461,6 +463,83 @@ fn feast(_: &str, caps: &Caps) -> Option<Expr> {
         _ => 0,
     };
     Some(Expr::Holiday { feast, dir })
+}
+
+/// Words after "the year" that make it another year or an amount ("the year before", "the
+/// year ended Sept. 30", "the year 2000", "the year in which").
+const NOT_THE_YEAR_AFTER: &[&str] = &[
+    "before",
+    "after",
+    "earlier",
+    "later",
+    "ago",
+    "ended",
+    "ending",
+    "ends",
+    "end",
+    "to",
+    "that",
+    "when",
+    "of",
+    "which",
+    "nineteen",
+    "two",
+    "one",
+    "since",
+    "following",
+];
+
+/// Words before "of the year" that make it a part of the year ("the first nine months of the
+/// year", "the busiest day of the year"); others name a title ("Man of the Year").
+const PART_OF_YEAR: &[&str] = &[
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "part",
+    "half",
+    "quarter",
+    "most",
+    "rest",
+    "remainder",
+    "balance",
+    "quarters",
+    "halves",
+];
+
+/// "the rest of the year", "for the year": the year a history has reached, the publication
+/// year in news; "the year" of a title, of another year or of an amount is left alone.
+fn the_year(text: &str, caps: &Caps) -> Option<Expr> {
+    if caps.name("current").is_some() {
+        return Some(Expr::YearOffset(0));
+    }
+    if let Some(hit) = caps.name("hit") {
+        let tail = &text[hit.end()..];
+        let next = super::context::word_after(text, hit.end()).to_ascii_lowercase();
+        let glued = tail.starts_with(['-', '\'', '’']);
+        let number = tail.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        let relative = tail
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("in which");
+        if glued || number || relative || NOT_THE_YEAR_AFTER.contains(&next.as_str()) {
+            return None;
+        }
+        let lead = caps.name("lead")?;
+        let part = super::context::word_before(text, lead.start());
+        if lead.as_str().eq_ignore_ascii_case("of") && !PART_OF_YEAR.contains(&part.as_str()) {
+            return None;
+        }
+        if hit.as_str().ends_with("Year") {
+            return None;
+        }
+    }
+    Some(Expr::NarrativeOr(
+        Box::new(Expr::PreviousYear(0)),
+        Box::new(Expr::YearOffset(0)),
+    ))
 }
 
 /// "the end of the year", "year-end", "the end of the month", "later in the year": the

@@ -277,8 +277,9 @@ fn month_alone(text: &str, found: &BareMonth) -> Option<Expr> {
     if name_like && ["by", "of", "from", "to", "and", "or", "between"].contains(&pre.as_str()) {
         return None;
     }
-    // "April and May", "from April to June": the second month needs a first one nearby.
-    if ["and", "or", "to"].contains(&pre.as_str()) {
+    // "April and May", "from April to June": the second month needs a first one nearby;
+    // "revised to December's figures", a possessive, is the month itself.
+    if ["and", "or", "to"].contains(&pre.as_str()) && !possessive_after(text, hit_end) {
         let start = found.pre.start;
         let window = &text[floor_boundary(text, start.saturating_sub(30))..start];
         let has_month = MONTH_FULL.split('|').any(|m| window.contains(m));

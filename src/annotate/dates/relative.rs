@@ -25,7 +25,7 @@ pub(super) struct Rule {
 
 /// Hedges before an amount of time ("nearly four years").
 const APPROX: &str = r"(?:nearly|almost|about|some|more\s+than|over|at\s+least|roughly|around|approximately|just|only|less\s+than|fewer\s+than|up\s+to|under|barely|close\s+to)";
-const VAGUE: &str = r"a\s+few|few|several|many|a\s+couple\s+of|a\s+number\s+of|some";
+const VAGUE: &str = r"a\s+few|few|several|many|a\s+couple\s+of|couple\s+of|a\s+number\s+of|some";
 const UNIT: &str =
     r"years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century|quarters";
 
@@ -86,7 +86,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             |c| c.all(WS_UNIT),
             format!(
-                r"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|following|first|final)\s+)?(?:{APPROX}\s+)?{n}\s+(?:(?:long|full|short|whole|straight|consecutive|more|hard|brutal|difficult|turbulent|painful|bloody)\s+)?(?P<unit>{UNIT})\b"
+                r"\b(?:(?:the\s+)?(?:past|last|next|previous|coming|following|first|final)\s+)?(?:{APPROX}\s+)?{n}\s+(?:(?:long|full|short|whole|straight|consecutive|more|additional|extra|further|hard|brutal|difficult|turbulent|painful|bloody|trading|business|working)\s+)?(?P<unit>{UNIT})\b"
             ),
             duration,
         ),
@@ -209,6 +209,18 @@ fn later(text: &str, caps: &Caps) -> Option<Expr> {
         _ => Expr::SameDay(k),
     };
     if event {
+        // "a week after last Friday", "two days before Christmas": counted from the date that
+        // follows, which is a mention of its own; the span is only the amount.
+        let dir_end = caps.name("dir")?.end();
+        let anchor = word_after(text, dir_end).to_ascii_lowercase();
+        if super::words::is_calendar_word(&anchor)
+            || matches!(
+                anchor.as_str(),
+                "last" | "next" | "this" | "yesterday" | "today" | "tomorrow"
+            )
+        {
+            return duration_value(Some(k.unsigned_abs()), &unit(caps)).map(Expr::Duration);
+        }
         // The span is the amount; in news it stays one ("a day after" is no amount).
         let whole = caps.name("hit")?.as_str().to_ascii_lowercase();
         let amount = if whole.starts_with("a ") || whole.starts_with("one ") {
@@ -221,8 +233,22 @@ fn later(text: &str, caps: &Caps) -> Option<Expr> {
     Some(counted)
 }
 
-fn same_day(_: &str, caps: &Caps) -> Option<Expr> {
+fn same_day(text: &str, caps: &Caps) -> Option<Expr> {
     let dir = caps.name("dir").or_else(|| caps.name("dir2"));
+    // "Oct. 12, the day before the crash": in apposition to a day, and counted from the
+    // event that follows, it is that day.
+    if let Some(d) = caps.name("dir2") {
+        let start = caps.get(0)?.start();
+        let appositive = text[..start]
+            .strip_suffix(", ")
+            .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
+        let event_follows = text[d.end()..]
+            .strip_prefix(' ')
+            .is_some_and(|t| t.starts_with(|c: char| c.is_alphabetic()));
+        if appositive && event_follows {
+            return Some(Expr::SameDay(0));
+        }
+    }
     Some(Expr::SameDay(
         match dir.map(|d| d.as_str().to_ascii_lowercase()).as_deref() {
             Some("next" | "following" | "after") => 1,
@@ -235,8 +261,7 @@ fn same_day(_: &str, caps: &Caps) -> Option<Expr> {
 fn yesterday(text: &str, caps: &Caps) -> Option<Expr> {
     let m = caps.name("word")?;
     // "the people of tomorrow", "tomorrow's leaders": an age, no day.
-    let tail = &text[m.end()..];
-    if word_before(text, m.start()) == "of" || tail.starts_with("'s") || tail.starts_with("’s") {
+    if super::context::age_not_day(text, m.start(), m.end()) {
         return None;
     }
     let word = m.as_str().to_ascii_lowercase();

@@ -176,6 +176,13 @@ pub(crate) struct Anchors {
     pub report_quarter_hit: Option<usize>,
     /// The ordinal of the explicit date whose year the sentence lends (see [`Self::resolve`]).
     pub sentence_hit: Option<usize>,
+    /// An explicit day-precise date earlier in the sentence, with its ordinal: the day a
+    /// weekday of that sentence counts from.
+    pub sentence_day: Option<(Timex, usize)>,
+    /// The last month named without a year in news and the year it was given, with its
+    /// ordinal: the same month named again is the same month ("expected to join in April ...
+    /// the summit in April").
+    pub bare_month: Option<(i32, u8, usize)>,
     /// The ordinal of the earlier date the value being resolved was completed from.
     pub used: std::cell::Cell<Option<usize>>,
 }
@@ -408,13 +415,11 @@ impl Anchors {
                 )
             }
             &Expr::MonthDay { month, day } => {
-                let (a, how) = self.anchor()?;
-                let y = self.year_by_tense(a, how, month, tense_or_deadline);
+                let (y, how) = self.year_of_month(month, tense_or_deadline)?;
                 date(Timex::day_of(y, month, day)?, how)
             }
             &Expr::BareMonth(month) => {
-                let (a, how) = self.anchor()?;
-                let y = self.year_by_tense(a, how, month, tense_or_deadline);
+                let (y, how) = self.year_of_month(month, tense_or_deadline)?;
                 date(Timex::month_of(y, month)?, how)
             }
             &Expr::DayOffset(0, None) if self.narrative() => {
@@ -432,7 +437,13 @@ impl Anchors {
                 strict,
                 part,
             } => {
-                let (d, how) = self.today()?;
+                let (d, how) = match self.sentence_day {
+                    Some((d, hit)) => {
+                        self.used.set(Some(hit));
+                        (d, Resolution::PreviousDate)
+                    }
+                    None => self.today()?,
+                };
                 let after = after.unwrap_or_else(|| tense() == Tense::Future);
                 let day = nearest_weekday(d, weekday, after, strict)?;
                 date(with_part(day, part), how)
@@ -550,8 +561,12 @@ impl Anchors {
                 if let (Expr::YearOffset(-1), Some(q), true) =
                     (relative, self.report_quarter, year_ago && !self.narrative())
                 {
+                    // Counted from the report's quarter, not from the publication date.
                     self.used.set(self.report_quarter_hit);
-                    return date(Timex::quarter(q.year() - 1, quarter_of(q)?)?, how);
+                    return date(
+                        Timex::quarter(q.year() - 1, quarter_of(q)?)?,
+                        Resolution::PreviousDate,
+                    );
                 }
                 date(resolve_relative(relative, a)?, how)
             }
@@ -573,6 +588,23 @@ impl Anchors {
                 from
             }
         }
+    }
+
+    /// The year of a month named without one and how it was found; in news the same month
+    /// named again, in a sentence whose tense says nothing, takes the year it was given before.
+    fn year_of_month(&mut self, month: u8, tense: impl Fn() -> Tense) -> Option<(i32, Resolution)> {
+        let (a, how) = self.anchor()?;
+        if how != Resolution::PublicationDate {
+            return Some((self.year_by_tense(a, how, month, tense), how));
+        }
+        let again = self.bare_month.filter(|&(_, m, _)| m == month);
+        if let Some((y, _, hit)) = again.filter(|_| tense() == Tense::Unknown) {
+            self.used.set(Some(hit));
+            return Some((y, Resolution::PreviousDate));
+        }
+        let y = self.year_by_tense(a, how, month, tense);
+        self.bare_month = Some((y, month, self.dates));
+        Some((y, how))
     }
 
     /// The year of a month named without one: the anchor's, except that in news a month

@@ -3,6 +3,7 @@
 //! part of a title ("60 Minutes", "This Week", "VOA Today") are no dates.
 
 use super::resolve::{Cand, Expr};
+use super::words::{duration_value, number_value};
 
 /// Phrases that, right before a date, say which part of it is meant; longest first so that
 /// "the end of" wins over "end of".
@@ -96,6 +97,66 @@ pub(crate) fn take_position(text: &str, c: &mut Cand, floor: usize) {
                 return;
             }
         }
+    }
+}
+
+/// Widens an amount of time over a range before it and a half after it: "two to three
+/// weeks" is the lower bound (`P2W`), "a minute and a half" `PT1M30S`, "a year and a half"
+/// `P1Y6M`; nothing before `floor` (the end of the previous mention) is taken.
+pub(crate) fn take_amount_edges(text: &str, c: &mut Cand, floor: usize) {
+    if !matches!(&c.expr, Expr::Duration(v) if !v.contains('X')) {
+        return;
+    }
+    let span = &text[c.start..c.end];
+    let Some((count, unit)) = span.rsplit_once(' ') else {
+        return;
+    };
+    let count = count.rsplit(' ').next().unwrap_or(count);
+    // "a minute and a half": the half of the unit, where ISO 8601 can write it.
+    let tail = &text[c.end..];
+    let half = " and a half";
+    if tail.len() >= half.len()
+        && tail.is_char_boundary(half.len())
+        && tail[..half.len()].eq_ignore_ascii_case(half)
+        && !tail[half.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+    {
+        if let Some(n) = number_value(count) {
+            let value = match unit.to_ascii_lowercase().trim_end_matches('s') {
+                "year" => Some(format!("P{n}Y6M")),
+                "month" => Some(format!("P{n}M15D")),
+                "day" => Some(format!("P{n}DT12H")),
+                "hour" => Some(format!("PT{n}H30M")),
+                "minute" => Some(format!("PT{n}M30S")),
+                _ => None,
+            };
+            if let Some(v) = value {
+                c.end += half.len();
+                c.expr = Expr::Duration(v);
+                return;
+            }
+        }
+    }
+    // "two to three weeks", "12 to 18 months", "two or three days": from the first amount.
+    if number_value(count).is_none_or(|n| n < 2) {
+        return;
+    }
+    let head = &text[floor..c.start];
+    let Some(rest) = [" to ", " or ", "-"]
+        .iter()
+        .find_map(|sep| head.strip_suffix(sep))
+    else {
+        return;
+    };
+    let first_start = rest
+        .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '-'))
+        .map_or(0, |i| i + 1);
+    let first = &rest[first_start..];
+    let Some(n) = number_value(first).filter(|&n| n >= 1) else {
+        return;
+    };
+    if let Some(v) = duration_value(Some(n), unit) {
+        c.start = floor + first_start;
+        c.expr = Expr::Duration(v);
     }
 }
 

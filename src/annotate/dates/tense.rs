@@ -91,12 +91,30 @@ pub(crate) fn tense_at(text: &str, at: usize) -> Tense {
     // the first verb tells: "On Friday, when she set aside her plans, ... they hope to" is
     // the past.
     for part in [&text[clause..at], &text[sentence..clause]] {
-        match tense_of(part, false) {
+        match tense_of(part, Cue::Last) {
             Tense::Unknown => continue,
             t => return t,
         }
     }
-    tense_of(&text[at..to], true)
+    tense_of(&text[at..to], Cue::First)
+}
+
+/// Words after which a past form is a participle or an adjective, not a verb of its own.
+const PARTICIPLE_AFTER: &[&str] = &[
+    "be", "been", "being", "is", "are", "am", "get", "gets", "a", "an", "the", "this", "that",
+    "these", "those", "its", "their", "his", "her", "our", "still", "newly", "recently",
+];
+
+/// Whether the last of `words` ends a phrase of [`FUTURE`] ("is expected", "planned to").
+fn is_future_phrase_end(words: &[&str]) -> bool {
+    FUTURE.iter().any(|p| {
+        let n = p.split(' ').count();
+        n > 1
+            && words.len() >= n
+            && p.split(' ')
+                .zip(&words[words.len() - n..])
+                .all(|(a, b)| a == *b)
+    })
 }
 
 /// Verbs that put something off to a later time ("postponed until Tuesday").
@@ -127,7 +145,7 @@ pub(crate) fn deadline_ahead(text: &str, at: usize) -> bool {
     let deferred = clause
         .split(|c: char| !c.is_alphabetic())
         .any(|w| DEFERRALS.iter().any(|d| d.eq_ignore_ascii_case(w)));
-    let mut own = tense_of(clause, false);
+    let mut own = tense_of(clause, Cue::AnyFuture);
     let opens = clause
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
@@ -135,7 +153,7 @@ pub(crate) fn deadline_ahead(text: &str, at: usize) -> bool {
         <= 1;
     if own == Tense::Unknown && opens {
         // "Until Thursday, they had not called him a suspect": the clause is what follows.
-        own = tense_of(&text[at..sentence_end(text, at)], true);
+        own = tense_of(&text[at..sentence_end(text, at)], Cue::First);
     }
     deferred || own != Tense::Past
 }
@@ -191,10 +209,23 @@ fn is_past_form(w: &str) -> bool {
     PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
 }
 
-/// The tense the words of `clause` show: a future cue wins over past forms, or, when
-/// `first_wins`, whichever comes first.
-fn tense_of(clause: &str, first_wins: bool) -> Tense {
+/// Which cue of a stretch of words decides its tense.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A future cue anywhere wins over past forms.
+    AnyFuture,
+    /// The first cue: what follows a mention, where its own verb comes first.
+    First,
+    /// The last cue: the words leading up to a mention, where the verb nearest it governs it
+    /// ("it will transfer the boy, who was rescued in November").
+    Last,
+}
+
+/// The tense the words of `clause` show, by `cue`.
+fn tense_of(clause: &str, cue: Cue) -> Tense {
+    let first_wins = cue == Cue::First;
     let mut past = false;
+    let mut last = Tense::Unknown;
     let lower = clause.to_lowercase();
     if lower.contains("’ll ") || lower.contains("'ll ") {
         return Tense::Future;
@@ -214,14 +245,27 @@ fn tense_of(clause: &str, first_wins: bool) -> Tense {
         // "next to the embassy" is a place.
         let place = *w == "next" && words.get(i + 1) == Some(&"to");
         if FUTURE_STARTS.contains(w) && !place && FUTURE.iter().any(starts_phrase) {
-            return Tense::Future;
-        }
-        if is_past_form(w) {
+            if cue != Cue::Last {
+                return Tense::Future;
+            }
+            last = Tense::Future;
+        } else if is_past_form(w) {
             if first_wins {
                 return Tense::Past;
             }
             past = true;
+            // The past form that ends a future phrase ("is expected", "is scheduled") is
+            // part of it; after an auxiliary or a determiner it is a participle ("will be
+            // named", "an unspecified date"), whose tense is the auxiliary's or none.
+            let participle = i > 0 && PARTICIPLE_AFTER.contains(&words[i - 1]);
+            let ends_future = last == Tense::Future && is_future_phrase_end(&words[..=i]);
+            if !(participle || ends_future) {
+                last = Tense::Past;
+            }
         }
+    }
+    if cue == Cue::Last {
+        return last;
     }
     if past {
         Tense::Past
@@ -302,7 +346,26 @@ mod tests {
         // "next to" names a place, not the coming time.
         let t = "A bomb exploded on Friday next to the embassy.";
         assert_eq!(at(t, "Friday"), Tense::Past);
-        assert_eq!(tense_of("the shop next to the bank", false), Tense::Unknown);
+        assert_eq!(
+            tense_of("the shop next to the bank", Cue::AnyFuture),
+            Tense::Unknown
+        );
+    }
+
+    #[test]
+    fn the_verb_nearest_the_mention_governs_it() {
+        let t = "It will transfer the boy, who has been with relatives since he was rescued in \
+                 late November.";
+        assert_eq!(at(t, "late"), Tense::Past);
+        let t = "The family will leave for the city where they were married in April.";
+        assert_eq!(at(t, "April"), Tense::Past);
+        // A participle takes the tense of its auxiliary; an adjective has none.
+        let t = "Collins will be named commander for a mission in December.";
+        assert_eq!(at(t, "December"), Tense::Future);
+        let t = "The split would be paid on a still unspecified date in January.";
+        assert_eq!(at(t, "January"), Tense::Future);
+        let t = "The vote is expected in March.";
+        assert_eq!(at(t, "March"), Tense::Future);
     }
 
     #[test]

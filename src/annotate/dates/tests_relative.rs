@@ -403,3 +403,245 @@ fn a_report_quarter_names_the_mention_it_came_from() {
         ]
     );
 }
+
+#[test]
+fn a_year_ago_counted_from_the_report_quarter_names_it() {
+    let mut r = dct("1989-11-02");
+    let text = "Profit rose in the third quarter. A year ago, it lost money.";
+    let found: Vec<(String, Resolution, Option<usize>)> = r
+        .find(text)
+        .into_iter()
+        .map(|h| (h.value, h.resolution, h.anchor))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("1989-Q3".to_string(), Resolution::PublicationDate, None),
+            ("1988-Q3".to_string(), Resolution::PreviousDate, Some(0)),
+        ]
+    );
+    // Without a quarter named, "a year ago" is the publication year's predecessor.
+    let mut r = dct("1989-11-02");
+    let found: Vec<_> = r
+        .find("A year ago, it lost money.")
+        .into_iter()
+        .map(|h| (h.value, h.resolution, h.anchor))
+        .collect();
+    assert_eq!(
+        found,
+        [("1988".to_string(), Resolution::PublicationDate, None)]
+    );
+}
+
+#[test]
+fn a_weekday_counts_from_a_day_its_sentence_states() {
+    // 3 May 2024 is a Friday: "last Friday" is the one before it, whatever the publication day.
+    for mut r in [dct("2024-06-10"), DateResolver::new(None)] {
+        let text = "3 May 2024, a week after last Friday, the court met again.";
+        assert_eq!(
+            hits(&mut r, text),
+            [
+                ("3 May 2024".into(), "2024-05-03".into(), DateKind::Date),
+                ("a week".into(), "P1W".into(), DateKind::Duration),
+                ("last Friday".into(), "2024-04-26".into(), DateKind::Date),
+            ]
+        );
+    }
+    let mut r = dct("2024-06-10");
+    let text = "On 3 May 2024 the court sat; it will meet again on Tuesday.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[("3 May 2024", "2024-05-03"), ("Tuesday", "2024-05-07")])
+    );
+    // The resolved weekday names the date it counted from.
+    let anchors: Vec<_> = r.find(text).into_iter().map(|h| h.anchor).collect();
+    assert_eq!(anchors, [None, Some(2)]);
+    // A day stated in another sentence lends nothing: the weekday is the publication week's.
+    let text = "The court sat on 3 May 2024. It met again last Friday.";
+    assert_eq!(
+        dates(&mut dct("2024-06-10"), text),
+        pairs(&[("3 May 2024", "2024-05-03"), ("last Friday", "2024-06-07")])
+    );
+    // Counted from an event the text names, "two days after" is still a date of a history.
+    let mut r = DateResolver::new(None);
+    let text = "On 3 May 2024 the court sat. Two days after the ruling, it met again.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[("3 May 2024", "2024-05-03"), ("Two days", "2024-05-05")])
+    );
+}
+
+#[test]
+fn the_day_s_events_are_days_and_the_age_s_people_are_not() {
+    let mut r = dct("1998-03-03");
+    let text = "Today's vote matters, tomorrow's session too, and yesterday's announcement.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("Today", "1998-03-03"),
+            ("tomorrow", "1998-03-04"),
+            ("yesterday", "1998-03-02")
+        ])
+    );
+    let text = "Today's youth, tomorrow's leaders and the world of tomorrow, in today's world.";
+    assert_eq!(dates(&mut r, text), pairs(&[]));
+}
+
+#[test]
+fn a_month_named_again_is_the_same_month_unless_its_tense_says_otherwise() {
+    let mut r = dct("1998-12-05");
+    let text = "The three are expected to join in April. They can take part in the summit in \
+                April.";
+    let found: Vec<_> = r
+        .find(text)
+        .into_iter()
+        .map(|h| (h.value, h.anchor))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("1999-04".to_string(), None),
+            ("1999-04".to_string(), Some(0))
+        ]
+    );
+    // A past tense places the second one anew.
+    let mut r = dct("1989-10-30");
+    let text = "It must repay the loan by February. Since it bought the firm in February, it sold \
+                assets.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[("February", "1990-02"), ("February", "1989-02")])
+    );
+}
+
+#[test]
+fn the_year_a_text_is_about() {
+    let mut r = dct("1989-10-26");
+    let text = "For the year, sales rose to a high for the year in the first nine months of the \
+                year. Late in the year and for the rest of the year, it rained.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("the year", "1989"),
+            ("the year", "1989"),
+            ("the year", "1989"),
+            ("Late in the year", "1989"),
+            ("the rest of the year", "1989"),
+        ])
+    );
+    // A history's year is the one it has reached.
+    let mut r = DateResolver::new(None);
+    let text = "In March 1947 the war began. Late in the year the French attacked, and through \
+                most of the rest of the year each side waited.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("March 1947", "1947-03"),
+            ("Late in the year", "1947"),
+            ("most of the rest of the year", "1947"),
+        ])
+    );
+    // Another year, an amount, a title: no year here.
+    let mut r = dct("1989-10-26");
+    let text = "Net fell for the year ended Sept. 30, from the year before; he was Man of the \
+                Year, the story of the year-long strike, for the year 2000 and of the year in \
+                which it began.";
+    let found = dates(&mut r, text);
+    assert!(found.iter().all(|(t, _)| t != "the year"), "{found:?}");
+}
+
+#[test]
+fn later_in_the_year_is_no_sign_of_news() {
+    // A history published long after it: "later in the year" says nothing of the publication
+    // day, so the text stays a narrative and the year is the one it has reached.
+    let mut r = dct("2009-12-19");
+    let text = "In 1947 the war began. In 1948 it spread. Late in the year the French attacked. \
+                Later in the year they left, and earlier in the year they had come.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("1947", "1947"),
+            ("1948", "1948"),
+            ("Late in the year", "1948"),
+            ("Later in the year", "1948"),
+            ("earlier in the year", "1948"),
+        ])
+    );
+}
+
+#[test]
+fn ranges_halves_and_couples_of_units() {
+    let mut r = dct("1989-10-30");
+    let text = "It took a minute and a half, then a year and a half, then two to three weeks, \
+                then 12 to 18 months, then two or three days; over the next couple of years and \
+                a couple of days it grew.";
+    let durations: Vec<(String, String)> = hits(&mut r, text)
+        .into_iter()
+        .filter(|h| h.2 == DateKind::Duration)
+        .map(|h| (h.0, h.1))
+        .collect();
+    assert_eq!(
+        durations,
+        pairs(&[
+            ("a minute and a half", "PT1M30S"),
+            ("a year and a half", "P1Y6M"),
+            ("two to three weeks", "P2W"),
+            ("12 to 18 months", "P12M"),
+            ("two or three days", "P2D"),
+            ("the next couple of years", "P2Y"),
+            ("a couple of days", "P2D"),
+        ])
+    );
+    // No range without a number before "to", and a half of nothing is no half.
+    let text = "From 1 to 5 in three weeks, and up to three weeks and a halfway house.";
+    let durations: Vec<(String, String)> = hits(&mut r, text)
+        .into_iter()
+        .filter(|h| h.2 == DateKind::Duration)
+        .map(|h| (h.0, h.1))
+        .collect();
+    assert_eq!(
+        durations,
+        pairs(&[("three weeks", "P3W"), ("up to three weeks", "P3W")])
+    );
+}
+
+#[test]
+fn the_day_before_an_event_in_apposition_to_a_day_is_that_day() {
+    let mut r = dct("1989-10-30");
+    let text = "Prices rose on Oct. 12, the day before the crash. On Oct. 20, the day before, \
+                they fell.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("Oct. 12", "1989-10-12"),
+            ("the day before", "1989-10-12"),
+            ("Oct. 20", "1989-10-20"),
+            ("the day before", "1989-10-19"),
+        ])
+    );
+    // "December's figures": the month, even after "to".
+    let mut r = dct("1998-02-06");
+    let text = "After a revision to December's figures, jobs rose.";
+    assert_eq!(dates(&mut r, text), pairs(&[("December", "1997-12")]));
+}
+
+#[test]
+fn amounts_with_a_kind_of_unit() {
+    let mut r = dct("1989-10-30");
+    let text = "The loan may be extended for an additional year; eight trading days later, and \
+                three business days on, two extra weeks passed.";
+    let durations: Vec<(String, String)> = hits(&mut r, text)
+        .into_iter()
+        .filter(|h| h.2 == DateKind::Duration)
+        .map(|h| (h.0, h.1))
+        .collect();
+    assert_eq!(
+        durations,
+        pairs(&[
+            ("an additional year", "P1Y"),
+            ("eight trading days", "P8D"),
+            ("three business days", "P3D"),
+            ("two extra weeks", "P2W"),
+        ])
+    );
+}

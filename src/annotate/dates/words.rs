@@ -81,6 +81,8 @@ pub(crate) fn number_value(word: &str) -> Option<u32> {
     match w.as_str() {
         "a" | "an" => return Some(1),
         "hundred" | "a hundred" => return Some(100),
+        // TimeML counts "a couple of years" as two.
+        "a couple of" | "couple of" => return Some(2),
         _ => {}
     }
     if let Some(i) = UNITS.split_whitespace().position(|u| u == w) {
