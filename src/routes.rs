@@ -1,6 +1,29 @@
 //! Low layer, routes: the site's URL scheme. Every output path and internal link is built
 //! here, page-relative, so one build works from disk, at a domain root and under a project
-//! path; render, search, export and the notes all link through it.
+//! path; render, search, export and the notes all link through it. Paged pages are cut into
+//! their parts here too ([`split`]), so the index can plan pages as render does.
+
+use std::ops::Range;
+
+/// Cuts a sequence of weighted items into consecutive ranges, each closing once it reaches
+/// `budget`; an item heavier than the budget gets a part of its own. Always at least one part.
+pub fn split(weights: impl IntoIterator<Item = usize>, budget: usize) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let (mut start, mut load, mut n) = (0, 0, 0);
+    for w in weights {
+        if load > 0 && load + w > budget {
+            parts.push(start..n);
+            start = n;
+            load = 0;
+        }
+        load += w;
+        n += 1;
+    }
+    if n > start || parts.is_empty() {
+        parts.push(start..n);
+    }
+    parts
+}
 
 /// Output path of part `part` (0-based) of a paged page whose first part is `first`
 /// (`"timeline.html"`): later parts live in a folder named after it (`timeline/2.html`).

@@ -63,9 +63,9 @@ pub fn plan(articles: &[Article]) -> Vec<Range<usize>> {
 }
 
 /// Consecutive runs of articles whose record counts add up to at most `budget`, cut as the
-/// paged lists are ([`crate::render::paging::split`]).
+/// paged lists are ([`crate::routes::split`]).
 fn cut(counts: impl IntoIterator<Item = usize>, budget: usize) -> Vec<Range<usize>> {
-    crate::render::paging::split(counts, budget)
+    crate::routes::split(counts, budget)
 }
 
 /// File names of part `n` (0-based): `mentions-001.jsonl.gz`, `sentences-001.jsonl.gz`.

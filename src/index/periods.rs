@@ -170,19 +170,7 @@ fn weight(
 /// than that gets a part of its own); always at least one part, so a split year's page exists
 /// even with no year-level dates.
 fn cut(weights: impl IntoIterator<Item = usize>) -> Vec<Range<usize>> {
-    let mut parts = Vec::new();
-    let (mut start, mut load, mut n) = (0, 0, 0);
-    for w in weights {
-        if load > 0 && load + w > PAGE_BUDGET {
-            parts.push(start..n);
-            start = n;
-            load = 0;
-        }
-        load += w;
-        n += 1;
-    }
-    parts.push(start..n);
-    parts
+    crate::routes::split(weights, PAGE_BUDGET)
 }
 
 /// Plans the timeline's rows and pages; deterministic for the same timeline.

@@ -5,8 +5,6 @@
 //! Parts are cut by weight (entries, keyword lines), never by bytes, so the split is the same
 //! whatever the template, and a small corpus keeps everything on one page.
 
-use std::ops::Range;
-
 use serde::Serialize;
 
 pub use crate::routes::{part_path, push_part_path};
@@ -23,25 +21,8 @@ pub const BUSY_LINES_PER_ARTICLE: usize = 1;
 /// Article cards per home page (about 1.5 kB each).
 pub const HOME_PER_PART: usize = 250;
 
-/// Cuts a sequence of weighted items into consecutive ranges, each closing once it reaches
-/// `budget`; an item heavier than the budget gets a part of its own. Always at least one part.
-pub fn split(weights: impl IntoIterator<Item = usize>, budget: usize) -> Vec<Range<usize>> {
-    let mut parts = Vec::new();
-    let (mut start, mut load, mut n) = (0, 0, 0);
-    for w in weights {
-        if load > 0 && load + w > budget {
-            parts.push(start..n);
-            start = n;
-            load = 0;
-        }
-        load += w;
-        n += 1;
-    }
-    if n > start || parts.is_empty() {
-        parts.push(start..n);
-    }
-    parts
-}
+/// The cutter every paged list uses (the low layer's, so the index can plan pages with it too).
+pub use crate::routes::split;
 
 /// Parts listed on each side of the current one.
 const WINDOW: usize = 4;
