@@ -4,6 +4,7 @@
 //! and emits from the second (see [`crate::pipeline`]).
 
 use crate::config::Site;
+use crate::ids::{ArticleIx, TiSlice, TiVec};
 use crate::index::SiteIndex;
 use crate::model::Article;
 use crate::notes::refs::Names;
@@ -14,7 +15,7 @@ use crate::notes::{NoteProblems, NoteSet};
 #[derive(Debug, Default)]
 pub struct Analysis {
     /// Annotated articles, in input order.
-    pub articles: Vec<Article>,
+    pub articles: TiVec<ArticleIx, Article>,
     /// Cross-article model.
     pub index: SiteIndex,
     /// Editorial notes, placed and orphaned.
@@ -46,7 +47,7 @@ pub struct RenderInput<'a> {
     /// Configuration.
     pub site: &'a Site,
     /// Annotated articles.
-    pub articles: &'a [Article],
+    pub articles: &'a TiSlice<ArticleIx, Article>,
     /// Cross-article model.
     pub index: &'a SiteIndex,
     /// Editorial notes, placed and orphaned.

@@ -214,7 +214,9 @@ fn mention_records<'a>(config: &'a SiteConfig, article: &'a Article) -> Vec<Raw<
         .iter()
         .map(|m| {
             let (kind, value, actor) = match &m.kind {
-                MentionKind::Actor(id) => ("actor", None, Some(config.actors[*id].id.as_str())),
+                MentionKind::Actor(id) => {
+                    ("actor", None, Some(config.actors[id.get()].id.as_str()))
+                }
                 MentionKind::Date { timex, .. } => ("date", Some(timex.value()), None),
                 MentionKind::Duration(v) => ("duration", Some(v.clone()), None),
                 MentionKind::Vague(v) => ("date", Some(v.clone()), None),
@@ -292,7 +294,7 @@ fn quote_records<'a>(
         .iter()
         .filter_map(|q| {
             let speaker = match &q.speaker {
-                Speaker::Actor(id) => config.actors[*id].id.as_str(),
+                Speaker::Actor(id) => config.actors[id.get()].id.as_str(),
                 Speaker::Entity(name) => index.entity_of(name)?.id.as_str(),
             };
             let record = MentionRecord {

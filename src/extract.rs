@@ -151,7 +151,7 @@ fn mention_lines(article: &Article, config: &SiteConfig) -> Vec<Value> {
                 "end": m.span.end,
             });
             let (kind, key, value) = match &m.kind {
-                MentionKind::Actor(i) => ("actor", "actor", config.actors[*i].id.clone()),
+                MentionKind::Actor(i) => ("actor", "actor", config.actors[i.get()].id.clone()),
                 MentionKind::Date { timex, .. } => ("date", "value", timex.value()),
                 MentionKind::Duration(v) => ("duration", "value", v.clone()),
                 MentionKind::Vague(v) => ("date", "value", v.clone()),

@@ -27,6 +27,7 @@ pub mod fingerprint;
 #[doc(hidden)]
 pub mod fuzz_entry;
 pub mod html;
+pub mod ids;
 pub mod index;
 pub mod init;
 pub mod linkcheck;

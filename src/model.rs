@@ -6,6 +6,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::ids::ActorIx;
 use crate::time::Resolution;
 use crate::time::Timex;
 
@@ -246,8 +247,8 @@ impl Block {
 /// What a mention refers to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MentionKind {
-    /// A configured actor (index into the config's actor list).
-    Actor(usize),
+    /// A configured actor (its position in the config's actor list).
+    Actor(ActorIx),
     /// A point in time, at its precision.
     Date {
         /// The normalized value.
@@ -364,8 +365,8 @@ pub struct EntityMention {
 pub enum Speaker {
     /// An entity, by the name its mentions carry.
     Entity(String),
-    /// A configured actor (index into the config's actor list).
-    Actor(usize),
+    /// A configured actor (its position in the config's actor list).
+    Actor(ActorIx),
 }
 
 /// Words attributed to someone: a quotation, or the clause after a saying verb.

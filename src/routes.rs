@@ -3,6 +3,7 @@
 //! path; render, search, export and the notes all link through it. Paged pages are cut into
 //! their parts here too ([`split`]), so the index can plan pages as render does.
 
+use crate::ids::EntryIx;
 use std::ops::Range;
 
 /// Cuts a sequence of weighted items into consecutive ranges, each closing once it reaches
@@ -149,21 +150,21 @@ impl TimelineLinks {
     }
 
     /// The address from the site root of the row that shows timeline entry `entry`.
-    pub fn target(&self, entry: usize) -> &str {
+    pub fn target(&self, entry: EntryIx) -> &str {
         self.row_of_entry
-            .get(entry)
+            .get(entry.get())
             .and_then(|&r| self.targets.get(r as usize))
             .map_or("timeline.html", String::as_str)
     }
 
     /// Link from a page at `root` to timeline entry `entry`.
-    pub fn href(&self, root: &str, entry: usize) -> String {
+    pub fn href(&self, root: &str, entry: EntryIx) -> String {
         concat(&[root, self.target(entry)])
     }
 
     /// Writes [`TimelineLinks::href`] into `out`: an article page links every date twice, in
     /// its text and in its margin notes.
-    pub fn push_href(&self, out: &mut String, root: &str, entry: usize) {
+    pub fn push_href(&self, out: &mut String, root: &str, entry: EntryIx) {
         out.push_str(root);
         out.push_str(self.target(entry));
     }
@@ -218,13 +219,16 @@ mod tests {
             "timeline/2024-04.html#t2024-04-17".to_string(),
         ];
         let links = TimelineLinks::new(vec![0, 1, 1], targets, false);
-        assert_eq!(links.href("../", 0), "../timeline/2024.html#t2024");
-        assert_eq!(links.href("", 2), "timeline/2024-04.html#t2024-04-17");
+        assert_eq!(links.href("../", 0.into()), "../timeline/2024.html#t2024");
+        assert_eq!(
+            links.href("", 2.into()),
+            "timeline/2024-04.html#t2024-04-17"
+        );
         let mut out = String::from("x");
-        links.push_href(&mut out, "../", 1);
+        links.push_href(&mut out, "../", 1.into());
         assert_eq!(out, "x../timeline/2024-04.html#t2024-04-17");
         // An entry the plan does not know leads to the overview, never nowhere.
-        assert_eq!(links.href("", 9), "timeline.html");
+        assert_eq!(links.href("", 9.into()), "timeline.html");
     }
 
     #[test]

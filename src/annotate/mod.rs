@@ -107,7 +107,7 @@ impl Annotator {
             let actor_hits = self.matcher.find(&text);
             for hit in &actor_hits {
                 claimed.push(hit.start..hit.end);
-                push(hit.start..hit.end, MentionKind::Actor(hit.actor));
+                push(hit.start..hit.end, MentionKind::Actor(hit.actor.into()));
             }
             let headline = matches!(block.kind, BlockKind::Heading(_)) || headline_like(&text);
             let toks = entities::tokens::tokens(&text);
@@ -272,7 +272,7 @@ impl Found {
             .filter_map(|(span, block, sentence, who)| {
                 let speaker = match who {
                     Ok(c) => Speaker::Entity(names.get(c).cloned().flatten()?),
-                    Err(actor) => Speaker::Actor(actor),
+                    Err(actor) => Speaker::Actor(actor.into()),
                 };
                 Some(Quote {
                     span,

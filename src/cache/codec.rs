@@ -114,7 +114,7 @@ pub fn encode(article: &Article) -> Option<Vec<u8>> {
             }
             Speaker::Actor(id) => {
                 body.byte(1);
-                body.size(*id);
+                body.size(id.get());
             }
         }
     }
@@ -291,7 +291,7 @@ fn encode_mention<'a>(
     match kind {
         MentionKind::Actor(id) => {
             w.byte(0);
-            w.size(*id);
+            w.size(id.get());
         }
         MentionKind::Date {
             timex: value,
@@ -491,7 +491,7 @@ fn body(bytes: &[u8], source: &str, actors: usize) -> Read<Body> {
         let sentence = d.sentence(&mut r)?;
         let speaker = match r.byte()? {
             0 => Speaker::Entity(d.text(&mut r)?.to_string()),
-            1 => Speaker::Actor(r.index(actors)?),
+            1 => Speaker::Actor(r.index(actors)?.into()),
             _ => return Err(Corrupt("bad speaker")),
         };
         quotes.push(Quote {
@@ -668,7 +668,7 @@ impl<'a> Decoding<'a, '_> {
 
     fn mention(&self, r: &mut Reader, last: &mut usize, blocks: usize) -> Read<Mention> {
         let kind = match r.byte()? {
-            0 => MentionKind::Actor(r.index(self.actors)?),
+            0 => MentionKind::Actor(r.index(self.actors)?.into()),
             1 => {
                 let timex = self.timex(r)?;
                 let resolution = match r.byte()? {

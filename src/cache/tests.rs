@@ -43,7 +43,7 @@ fn analyse(
     .unwrap();
     let text = format!("{:?}", cached.analysis.articles);
     let kept = Previous {
-        articles: cached.analysis.articles,
+        articles: cached.analysis.articles.into(),
         keys: cached.keys,
     };
     (text, cached.stats, kept)

@@ -106,7 +106,7 @@ pub fn check_with(config_path: &Path, external: bool, allow_orphans: bool) -> Re
     report.pages = pages.keys().filter(|p| p.ends_with(".html")).count();
     report.problems.extend(broken_links(&site, &pages, broken));
     if external {
-        let (checked, problems) = check_external(&site, &analysis.articles, &pages);
+        let (checked, problems) = check_external(&site, &analysis.articles.raw, &pages);
         report.external = checked;
         report.problems.extend(problems);
     }

@@ -29,8 +29,8 @@ pub(super) fn records<'a>(
             mentions: entries
                 .clone()
                 .map(|e| {
-                    let article = &articles[e.at.0];
-                    mention_id(&article.id, article.mentions[e.at.1].span.start)
+                    let article = &articles[e.at.article.get()];
+                    mention_id(&article.id, article.mentions[e.at.mention.get()].span.start)
                 })
                 .collect(),
             dates: entries.map(|e| e.timex.value()).collect(),

@@ -12,6 +12,7 @@
 use serde_json::{json, Value};
 
 use crate::config::SiteConfig;
+use crate::ids::ArticleIx;
 use crate::notes::refs::Names;
 use crate::notes::NoteSet;
 use crate::render::notes::body_html;
@@ -38,8 +39,8 @@ pub fn notes_jsonld(config: &SiteConfig, names: Names, notes: &NoteSet) -> Vec<u
              "language": config.language, "value": html},
         ])
     };
-    let mut items: Vec<(usize, usize, Value)> = Vec::new();
-    for (a, article) in names.articles.iter().enumerate() {
+    let mut items: Vec<(ArticleIx, usize, Value)> = Vec::new();
+    for (a, article) in names.articles.iter_enumerated() {
         for p in notes.of(a) {
             let html = body_html(&p.note.body, &p.refs, names, "../");
             items.push((a, p.note.line, json!({

@@ -7,10 +7,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::annotate::entities::key;
+use crate::ids::{ActorIx, ArticleIx, TiSlice, TiVec};
 use crate::model::{Article, EntityKind, Speaker};
 
 /// One name key's display name, mentions per kind, and mentions by article.
-type Group = (String, [usize; 4], Vec<(usize, Vec<usize>)>);
+type Group = (String, [usize; 4], Vec<(ArticleIx, Vec<usize>)>);
 
 /// Every entity of the corpus and where it is named.
 #[derive(Debug, Default)]
@@ -20,7 +21,7 @@ pub struct EntityIndex {
     /// Name key (as the articles wrote it, merged or not) → entity.
     by_key: HashMap<String, usize>,
     /// Per configured actor: the quotes attributed to it, as (article, quote index).
-    pub actor_quotes: Vec<Vec<(usize, usize)>>,
+    pub actor_quotes: TiVec<ActorIx, Vec<(ArticleIx, usize)>>,
 }
 
 /// What the corpus says about one entity.
@@ -37,9 +38,9 @@ pub struct EntityEntry {
     /// Total mentions.
     pub mentions: usize,
     /// Mention indices (into `Article::entities`) grouped by article, in reading order.
-    pub by_article: Vec<(usize, Vec<usize>)>,
+    pub by_article: Vec<(ArticleIx, Vec<usize>)>,
     /// Quotes attributed to it, as (article, quote index).
-    pub quotes: Vec<(usize, usize)>,
+    pub quotes: Vec<(ArticleIx, usize)>,
     /// Whether it has a page: the [`PAGES_PER_KIND`] most mentioned of each kind do, so the
     /// article pages know which names to link.
     pub page: bool,
@@ -57,7 +58,11 @@ pub const LINES_PER_PAGE: usize = 1000;
 
 impl EntityIndex {
     /// Builds the index over `articles`, visiting them in `order` (reading order).
-    pub fn build(articles: &[Article], order: &[usize], actor_count: usize) -> EntityIndex {
+    pub fn build(
+        articles: &TiSlice<ArticleIx, Article>,
+        order: &[ArticleIx],
+        actor_count: usize,
+    ) -> EntityIndex {
         let merge = surname_merges(articles);
         let canonical = |name: &str, kind: EntityKind| -> String {
             let k = key(name);
@@ -135,7 +140,7 @@ impl EntityIndex {
                 })
                 .collect(),
             entities,
-            actor_quotes: vec![Vec::new(); actor_count],
+            actor_quotes: vec![Vec::new(); actor_count].into(),
         };
         for &a in order {
             for (q, quote) in articles[a].quotes.iter().enumerate() {
@@ -170,7 +175,7 @@ impl EntityIndex {
 
 /// Marks the [`PAGES_PER_KIND`] most mentioned entities of each kind as having a page.
 /// How many article groups start before the page's keyword lines run out.
-fn sections(by_article: &[(usize, Vec<usize>)]) -> usize {
+fn sections(by_article: &[(ArticleIx, Vec<usize>)]) -> usize {
     let mut left = LINES_PER_PAGE;
     by_article
         .iter()
@@ -204,7 +209,7 @@ fn entities_key(c: &str, position: &HashMap<String, usize>) -> Option<usize> {
 
 /// Bare names ("putin") that end exactly one full person name in the corpus ("vladimir
 /// putin"), keyed by lowercase name.
-fn surname_merges(articles: &[Article]) -> HashMap<String, String> {
+fn surname_merges(articles: &TiSlice<ArticleIx, Article>) -> HashMap<String, String> {
     let mut ends: HashMap<String, Option<String>> = HashMap::new();
     for e in articles.iter().flat_map(|a| &a.entities) {
         if e.kind != EntityKind::Person {
@@ -267,7 +272,7 @@ mod tests {
 
     #[test]
     fn sections_stop_where_the_page_runs_out_of_lines() {
-        let group = |a: usize, n: usize| (a, (0..n).collect::<Vec<usize>>());
+        let group = |a: usize, n: usize| (ArticleIx::from(a), (0..n).collect::<Vec<usize>>());
         assert_eq!(sections(&[group(0, 3), group(1, 2)]), 2);
         let full = [group(0, LINES_PER_PAGE - 1), group(1, 5), group(2, 1)];
         assert_eq!(

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::TimelineEntry;
 use crate::annotate::dates::{Precision, Timex};
+use crate::ids::{ArticleIx, EntryIx, MentionRef, TiSlice, TiVec};
 use crate::model::{Article, MentionKind};
 
 mod words;
@@ -39,7 +40,7 @@ const MAX_GAP_DAYS: i64 = 372;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     /// Timeline entry indices, in timeline order; the first is where the event is shown.
-    pub members: Vec<usize>,
+    pub members: Vec<EntryIx>,
     /// Whether every pair of member dates is compatible (one contains the other).
     pub dates_agree: bool,
 }
@@ -50,7 +51,7 @@ pub struct Events {
     /// Events in timeline order of their first member.
     pub list: Vec<Event>,
     /// Per timeline entry: index into `list`, when the entry belongs to an event.
-    pub of_entry: Vec<Option<usize>>,
+    pub of_entry: TiVec<EntryIx, Option<usize>>,
 }
 
 /// How two dates relate, the basis for grouping across sources.
@@ -116,7 +117,10 @@ fn cosine(a: &[u32], b: &[u32], weights: &[f64], norms: (f64, f64)) -> f64 {
 
 /// The features of every entry (content words and `@actor`), as interned ids; decades get none
 /// because they name eras, not events.
-fn features(articles: &[Article], timeline: &[TimelineEntry]) -> (Vec<Vec<u32>>, usize) {
+fn features(
+    articles: &TiSlice<ArticleIx, Article>,
+    timeline: &[TimelineEntry],
+) -> (Vec<Vec<u32>>, usize) {
     // The words of a chunk of entries in parallel, then numbered in timeline order, so the
     // ids (and everything downstream) are the same whatever the thread count; chunks keep the
     // words of only a few thousand entries in memory at once.
@@ -151,13 +155,16 @@ fn number(words: Vec<Vec<String>>, ids: &mut HashMap<String, u32>, out: &mut Vec
 
 /// One entry's features before numbering: its clause's content words, then `@actor` for each
 /// actor named in the clause, by any of its names; none for a decade.
-fn entry_words(articles: &[Article], entry: &TimelineEntry) -> Vec<String> {
+fn entry_words(articles: &TiSlice<ArticleIx, Article>, entry: &TimelineEntry) -> Vec<String> {
     if entry.timex.precision() <= Precision::Decade {
         return Vec::new();
     }
-    let (a, m) = entry.at;
+    let MentionRef {
+        article: a,
+        mention: m,
+    } = entry.at;
     let article = &articles[a];
-    let mention = &article.mentions[m];
+    let mention = &article.mentions[m.get()];
     let words = &article.source[mention.span.clone()];
     let clause = words::clause_of(&mention.sentence, words);
     let actors = super::same_sentence(article, m).filter_map(|o| match o.kind {
@@ -195,7 +202,12 @@ impl Groups {
 }
 
 /// Groups the timeline's entries into events; deterministic for the same timeline.
-pub fn group(articles: &[Article], timeline: &[TimelineEntry]) -> Events {
+pub fn group(
+    articles: &TiSlice<ArticleIx, Article>,
+    timeline: &TiSlice<EntryIx, TimelineEntry>,
+) -> Events {
+    // The grouping works on plain positions; they become `EntryIx` in the result.
+    let timeline = &timeline.raw;
     let n = timeline.len();
     let (features, vocabulary) = features(articles, timeline);
     let mut df = vec![0usize; vocabulary];
@@ -275,13 +287,13 @@ pub fn group(articles: &[Article], timeline: &[TimelineEntry]) -> Events {
                 })
             });
             Event {
-                members,
+                members: members.into_iter().map(EntryIx::from).collect(),
                 dates_agree,
             }
         })
         .collect();
     list.sort_by_key(|e| e.members[0]);
-    let mut of_entry = vec![None; n];
+    let mut of_entry: TiVec<EntryIx, Option<usize>> = vec![None; n].into();
     for (e, event) in list.iter().enumerate() {
         for &t in &event.members {
             of_entry[t] = Some(e);
@@ -329,7 +341,7 @@ impl Scoring<'_> {
         candidates.dedup();
         for &j in &candidates {
             let j = j as usize;
-            if timeline[i].at.0 == timeline[j].at.0 {
+            if timeline[i].at.article == timeline[j].at.article {
                 continue;
             }
             let norms = (self.norms[i], self.norms[j]);
@@ -359,7 +371,7 @@ fn may_merge(timeline: &[TimelineEntry], x: &[usize], y: &[usize], score: f64) -
             |&b| match relation(&timeline[a].timex, &timeline[b].timex) {
                 DateRelation::Compatible => true,
                 DateRelation::Disagree(gap) => {
-                    timeline[a].at.0 != timeline[b].at.0
+                    timeline[a].at.article != timeline[b].at.article
                         && gap <= MAX_GAP_DAYS
                         && score >= DISAGREEING_EVENT
                 }

@@ -14,28 +14,27 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::annotate::dates::Timex;
+pub use crate::ids::MentionRef;
+use crate::ids::{ActorIx, ArticleIx, EntryIx, MentionIx, TiSlice, TiVec};
 use crate::model::{Article, MentionKind};
-
-/// Where a mention lives: article index and mention index within it.
-pub type MentionRef = (usize, usize);
 
 /// Everything the cross-linked pages need, computed once after annotation.
 #[derive(Debug, Default)]
 pub struct SiteIndex {
     /// Article indices in reading order: newest first, then by id.
-    pub order: Vec<usize>,
+    pub order: Vec<ArticleIx>,
     /// Per article: its place in `order`, so a page finds its neighbours without a scan of
     /// the whole order (which made previous/next links quadratic in the corpus).
-    pub rank: Vec<usize>,
+    pub rank: TiVec<ArticleIx, usize>,
     /// One entry per configured actor, in configuration order.
-    pub actors: Vec<ActorIndex>,
+    pub actors: TiVec<ActorIx, ActorIndex>,
     /// Every dated mention, chronologically.
-    pub timeline: Vec<TimelineEntry>,
+    pub timeline: TiVec<EntryIx, TimelineEntry>,
     /// Per article: the most related other articles, best first.
-    pub related: Vec<Vec<usize>>,
+    pub related: TiVec<ArticleIx, Vec<ArticleIx>>,
     /// Per article: mention index → its timeline entry, so a date in the text can link to the
     /// timeline page that holds its entry once the timeline is split into parts.
-    pub entry_of: Vec<BTreeMap<usize, usize>>,
+    pub entry_of: TiVec<ArticleIx, BTreeMap<MentionIx, EntryIx>>,
     /// Entities nobody configured, with their mentions and quotes.
     pub entities: entities::EntityIndex,
     /// Timeline entries from different articles grouped into the events they report.
@@ -50,11 +49,11 @@ pub struct ActorIndex {
     /// Total mentions across articles.
     pub mentions: usize,
     /// Mentions grouped by article (in reading order).
-    pub by_article: Vec<(usize, Vec<usize>)>,
+    pub by_article: Vec<(ArticleIx, Vec<MentionIx>)>,
     /// Other actors named in the same paragraphs, with the number of shared paragraphs.
-    pub cooccurring: Vec<(usize, usize)>,
+    pub cooccurring: Vec<(ActorIx, usize)>,
     /// Timeline entries (indices) whose sentence names this actor.
-    pub timeline: Vec<usize>,
+    pub timeline: Vec<EntryIx>,
 }
 
 /// One dated mention on the timeline.
@@ -65,11 +64,11 @@ pub struct TimelineEntry {
     /// Its resolved value, the sort key.
     pub timex: Timex,
     /// Actors named in the same sentence.
-    pub actors: Vec<usize>,
+    pub actors: Vec<ActorIx>,
 }
 
 /// Builds the index; deterministic for the same articles in the same order.
-pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
+pub fn build(articles: &TiSlice<ArticleIx, Article>, actor_count: usize) -> SiteIndex {
     let order = reading_order(articles);
     // Each article is read on its own, on every core; the parts are merged in reading order,
     // so the result is the same as one pass in that order.
@@ -77,11 +76,13 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
         .par_iter()
         .map(|&a| article_part(articles, a))
         .collect();
-    let mut actors: Vec<ActorIndex> = (0..actor_count).map(|_| ActorIndex::default()).collect();
+    let mut actors: TiVec<ActorIx, ActorIndex> =
+        (0..actor_count).map(|_| ActorIndex::default()).collect();
     // Sized once: grown by doubling, the third of a million entries of a big corpus were
     // copied over and over into fresh memory.
-    let mut timeline = Vec::with_capacity(parts.iter().map(|p| p.timeline.len()).sum());
-    let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut timeline: Vec<TimelineEntry> =
+        Vec::with_capacity(parts.iter().map(|p| p.timeline.len()).sum());
+    let mut pairs: BTreeMap<(ActorIx, ActorIx), usize> = BTreeMap::new();
     for (part, &a) in parts.into_iter().zip(&order) {
         for (id, mentions) in part.actors {
             actors[id].mentions += mentions.len();
@@ -107,15 +108,17 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
     timeline.par_sort_unstable_by(|x, y| {
         x.timex
             .cmp(&y.timex)
-            .then(id_rank[x.at.0].cmp(&id_rank[y.at.0]))
-            .then(x.at.1.cmp(&y.at.1))
+            .then(id_rank[x.at.article].cmp(&id_rank[y.at.article]))
+            .then(x.at.mention.cmp(&y.at.mention))
     });
-    let mut entry_of: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); articles.len()];
-    for (t, entry) in timeline.iter().enumerate() {
+    let timeline: TiVec<EntryIx, TimelineEntry> = timeline.into();
+    let mut entry_of: TiVec<ArticleIx, BTreeMap<MentionIx, EntryIx>> =
+        vec![BTreeMap::new(); articles.len()].into();
+    for (t, entry) in timeline.iter_enumerated() {
         for &id in &entry.actors {
             actors[id].timeline.push(t);
         }
-        entry_of[entry.at.0].insert(entry.at.1, t);
+        entry_of[entry.at.article].insert(entry.at.mention, t);
     }
     // Three independent passes over the corpus: side by side on the available cores.
     let (related, (entities, events)) = rayon::join(
@@ -145,33 +148,34 @@ pub fn build(articles: &[Article], actor_count: usize) -> SiteIndex {
 /// What one article adds to the index, before the parts are merged.
 struct ArticlePart {
     /// Per actor it names (by id), its mentions of the actor in source order.
-    actors: Vec<(usize, Vec<usize>)>,
+    actors: Vec<(ActorIx, Vec<MentionIx>)>,
     /// Its dated mentions.
     timeline: Vec<TimelineEntry>,
     /// Pairs of actors named in the same paragraph, with the number of such paragraphs.
-    pairs: Vec<((usize, usize), usize)>,
+    pairs: Vec<((ActorIx, ActorIx), usize)>,
 }
 
-fn article_part(articles: &[Article], a: usize) -> ArticlePart {
+fn article_part(articles: &TiSlice<ArticleIx, Article>, a: ArticleIx) -> ArticlePart {
     let article = &articles[a];
-    let mut actors: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut actors: BTreeMap<ActorIx, Vec<MentionIx>> = BTreeMap::new();
     let mut timeline = Vec::new();
-    let mut per_block: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut per_block: BTreeMap<usize, Vec<ActorIx>> = BTreeMap::new();
     for (m, mention) in article.mentions.iter().enumerate() {
+        let m = MentionIx::from(m);
         match &mention.kind {
             MentionKind::Actor(id) => {
                 actors.entry(*id).or_default().push(m);
                 per_block.entry(mention.block).or_default().push(*id);
             }
             MentionKind::Date { timex, .. } => timeline.push(TimelineEntry {
-                at: (a, m),
+                at: MentionRef::new(a, m),
                 timex: *timex,
                 actors: sentence_actors(article, m),
             }),
             MentionKind::Duration(_) | MentionKind::Vague(_) | MentionKind::Set(_) => {}
         }
     }
-    let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut pairs: BTreeMap<(ActorIx, ActorIx), usize> = BTreeMap::new();
     for ids in per_block.values_mut() {
         ids.sort_unstable();
         ids.dedup();
@@ -189,15 +193,15 @@ fn article_part(articles: &[Article], a: usize) -> ArticlePart {
 }
 
 /// Each article's place among the articles sorted by id.
-fn id_ranks(articles: &[Article]) -> Vec<usize> {
-    let mut by_id: Vec<usize> = (0..articles.len()).collect();
+fn id_ranks(articles: &TiSlice<ArticleIx, Article>) -> TiVec<ArticleIx, usize> {
+    let mut by_id: Vec<ArticleIx> = articles.keys().collect();
     by_id.sort_unstable_by(|&x, &y| articles[x].id.cmp(&articles[y].id));
     places(&by_id)
 }
 
 /// Where each article stands in `order` (a permutation of the article indices).
-fn places(order: &[usize]) -> Vec<usize> {
-    let mut place = vec![0; order.len()];
+fn places(order: &[ArticleIx]) -> TiVec<ArticleIx, usize> {
+    let mut place: TiVec<ArticleIx, usize> = vec![0; order.len()].into();
     for (at, &a) in order.iter().enumerate() {
         place[a] = at;
     }
@@ -205,8 +209,8 @@ fn places(order: &[usize]) -> Vec<usize> {
 }
 
 /// Newest first (by publication date), undated last, ties by id: a stable reading order.
-fn reading_order(articles: &[Article]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..articles.len()).collect();
+fn reading_order(articles: &TiSlice<ArticleIx, Article>) -> Vec<ArticleIx> {
+    let mut order: Vec<ArticleIx> = articles.keys().collect();
     order.sort_by(|&x, &y| {
         let (a, b) = (&articles[x], &articles[y]);
         b.meta
@@ -221,9 +225,10 @@ fn reading_order(articles: &[Article]) -> Vec<usize> {
 /// from it: mentions are sorted by offset, so a sentence's mentions are neighbours.
 pub(crate) fn same_sentence(
     article: &Article,
-    m: usize,
+    m: MentionIx,
 ) -> impl Iterator<Item = &crate::model::Mention> {
     let all = &article.mentions;
+    let m = m.get();
     let target = &all[m];
     let same = move |o: &&crate::model::Mention| {
         o.block == target.block
@@ -240,8 +245,8 @@ pub(crate) fn same_sentence(
 /// Mentions are sorted by offset, so one sentence's mentions are neighbours: scanning outward
 /// from `m` keeps this linear in the sentence, where a scan of the whole article made the
 /// index quadratic in an article's mentions (hours for one 5 MB line).
-fn sentence_actors(article: &Article, m: usize) -> Vec<usize> {
-    let mut ids: Vec<usize> = same_sentence(article, m)
+fn sentence_actors(article: &Article, m: MentionIx) -> Vec<ActorIx> {
+    let mut ids: Vec<ActorIx> = same_sentence(article, m)
         .filter_map(|o| match o.kind {
             MentionKind::Actor(id) => Some(id),
             _ => None,

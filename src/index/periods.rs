@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::events::Events;
 use super::TimelineEntry;
 use crate::annotate::dates::{Precision, Resolution};
+use crate::ids::{each, ArticleIx, EntryIx, MentionRef, TiSlice};
 use crate::model::{Article, MentionKind};
 use crate::routes::{timeline_period_path, timeline_row_id, Period, TimelineLinks};
 
@@ -43,9 +44,9 @@ pub struct PeriodPage {
 #[derive(Debug, Default)]
 pub struct Plan {
     /// Per row: the run of timeline entries with its date value.
-    pub rows: Vec<Range<usize>>,
+    pub rows: Vec<Range<EntryIx>>,
     /// Per row: the entry whose sentence stands for the row.
-    pub representative: Vec<usize>,
+    pub representative: Vec<EntryIx>,
     /// Pages in reading order: the eras, then each year, each followed by its months when it
     /// has them; none when the whole timeline fits on the overview.
     pub pages: Vec<PeriodPage>,
@@ -85,12 +86,12 @@ fn reading_key(period: Period) -> (i32, u8) {
 }
 
 /// Runs of entries with the same date value, in timeline order.
-fn rows_of(timeline: &[TimelineEntry]) -> Vec<Range<usize>> {
+fn rows_of(timeline: &[TimelineEntry]) -> Vec<Range<EntryIx>> {
     let mut rows = Vec::new();
     let mut start = 0;
     for t in 1..=timeline.len() {
         if t == timeline.len() || timeline[t].timex != timeline[start].timex {
-            rows.push(start..t);
+            rows.push(start.into()..t.into());
             start = t;
         }
     }
@@ -98,12 +99,17 @@ fn rows_of(timeline: &[TimelineEntry]) -> Vec<Range<usize>> {
 }
 
 /// Runs of a row's entries from one article (entries of one date are ordered by article).
-pub fn sources(timeline: &[TimelineEntry], row: Range<usize>) -> Vec<Range<usize>> {
+pub fn sources(
+    timeline: &TiSlice<EntryIx, TimelineEntry>,
+    row: Range<EntryIx>,
+) -> Vec<Range<EntryIx>> {
+    let timeline = &timeline.raw;
+    let (row_start, row_end) = (row.start.get(), row.end.get());
     let mut out = Vec::new();
-    let mut start = row.start;
-    for t in row.start + 1..=row.end {
-        if t == row.end || timeline[t].at.0 != timeline[start].at.0 {
-            out.push(start..t);
+    let mut start = row_start;
+    for t in row_start + 1..=row_end {
+        if t == row_end || timeline[t].at.article != timeline[start].at.article {
+            out.push(start.into()..t.into());
             start = t;
         }
     }
@@ -113,14 +119,14 @@ pub fn sources(timeline: &[TimelineEntry], row: Range<usize>) -> Vec<Range<usize
 /// The entry whose sentence stands for a row: the first whose date the text states outright
 /// (not resolved against another date) in a sentence of readable length; else the first.
 fn pick_representative(
-    articles: &[Article],
-    timeline: &[TimelineEntry],
-    row: &Range<usize>,
-) -> usize {
-    row.clone()
+    articles: &TiSlice<ArticleIx, Article>,
+    timeline: &TiSlice<EntryIx, TimelineEntry>,
+    row: &Range<EntryIx>,
+) -> EntryIx {
+    each(row)
         .find(|&t| {
-            let (a, m) = timeline[t].at;
-            let mention = &articles[a].mentions[m];
+            let MentionRef { article, mention } = timeline[t].at;
+            let mention = &articles[article].mentions[mention.get()];
             let stated = matches!(
                 mention.kind,
                 MentionKind::Date {
@@ -136,22 +142,21 @@ fn pick_representative(
 /// A row's estimated weight in bytes of HTML: its frame, its sentence, its listed sources and
 /// the tables of the events first reported under its date (every source's sentence).
 fn weight(
-    articles: &[Article],
-    timeline: &[TimelineEntry],
+    articles: &TiSlice<ArticleIx, Article>,
+    timeline: &TiSlice<EntryIx, TimelineEntry>,
     events: &Events,
-    row: &Range<usize>,
-    rep: usize,
+    row: &Range<EntryIx>,
+    rep: EntryIx,
 ) -> usize {
-    let sentence_of = |t: usize| {
-        let (a, m) = timeline[t].at;
-        articles[a].mentions[m].sentence.len()
+    let sentence_of = |t: EntryIx| {
+        let MentionRef { article, mention } = timeline[t].at;
+        articles[article].mentions[mention.get()].sentence.len()
     };
     let listed = sources(timeline, row.clone())
         .len()
         .saturating_sub(1)
         .min(SOURCES_SHOWN);
-    let tables: usize = row
-        .clone()
+    let tables: usize = each(row)
         .filter_map(|t| events.of_entry.get(t).copied().flatten())
         .map(|e| &events.list[e])
         .filter(|e| row.contains(&e.members[0]) && !e.members.iter().all(|t| row.contains(t)))
@@ -174,9 +179,13 @@ fn cut(weights: impl IntoIterator<Item = usize>) -> Vec<Range<usize>> {
 }
 
 /// Plans the timeline's rows and pages; deterministic for the same timeline.
-pub fn plan(articles: &[Article], timeline: &[TimelineEntry], events: &Events) -> Plan {
-    let rows = rows_of(timeline);
-    let representative: Vec<usize> = rows
+pub fn plan(
+    articles: &TiSlice<ArticleIx, Article>,
+    timeline: &TiSlice<EntryIx, TimelineEntry>,
+    events: &Events,
+) -> Plan {
+    let rows = rows_of(&timeline.raw);
+    let representative: Vec<EntryIx> = rows
         .iter()
         .map(|r| pick_representative(articles, timeline, r))
         .collect();
@@ -238,8 +247,8 @@ pub fn plan(articles: &[Article], timeline: &[TimelineEntry], events: &Events) -
     }
     let mut row_of_entry = vec![0u32; timeline.len()];
     for (r, row) in rows.iter().enumerate() {
-        for t in row.clone() {
-            row_of_entry[t] = r as u32;
+        for t in each(row) {
+            row_of_entry[t.get()] = r as u32;
         }
     }
     let targets = rows
@@ -269,7 +278,7 @@ mod tests {
 
     fn entry(article: usize, value: &str) -> TimelineEntry {
         TimelineEntry {
-            at: (article, 0),
+            at: MentionRef::new(article.into(), 0.into()),
             timex: Timex::parse(value).unwrap(),
             actors: Vec::new(),
         }
@@ -283,9 +292,11 @@ mod tests {
             entry(1, "2024"),
             entry(0, "2024-04"),
         ];
-        assert_eq!(rows_of(&timeline), vec![0..3, 3..4]);
+        let run = |a: usize, b: usize| EntryIx::from(a)..EntryIx::from(b);
+        assert_eq!(rows_of(&timeline), vec![run(0, 3), run(3, 4)]);
         // Two articles name 2024: two sources, the second with two mentions.
-        assert_eq!(sources(&timeline, 0..3), vec![0..1, 1..3]);
+        let timeline = TiSlice::from_ref(&timeline[..]);
+        assert_eq!(sources(timeline, run(0, 3)), vec![run(0, 1), run(1, 3)]);
     }
 
     #[test]

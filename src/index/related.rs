@@ -6,18 +6,24 @@
 use rayon::prelude::*;
 
 use super::ActorIndex;
+use crate::ids::{ActorIx, ArticleIx, TiSlice, TiVec};
 use crate::model::Article;
 
 /// How many top articles per actor are considered as candidates.
 const POSTING_CAP: usize = 64;
 
 /// For each article, up to `limit` related articles, best first.
-pub fn related(articles: &[Article], actors: &[ActorIndex], limit: usize) -> Vec<Vec<usize>> {
+pub fn related(
+    articles: &TiSlice<ArticleIx, Article>,
+    actors: &TiSlice<ActorIx, ActorIndex>,
+    limit: usize,
+) -> TiVec<ArticleIx, Vec<ArticleIx>> {
     // weight[article] = [(actor, mentions)] and each actor's capped posting list.
-    let mut weights: Vec<Vec<(usize, usize)>> = vec![Vec::new(); articles.len()];
-    let mut postings: Vec<Vec<(usize, usize)>> = Vec::with_capacity(actors.len());
-    for (id, actor) in actors.iter().enumerate() {
-        let mut list: Vec<(usize, usize)> = actor
+    let mut weights: TiVec<ArticleIx, Vec<(ActorIx, usize)>> =
+        vec![Vec::new(); articles.len()].into();
+    let mut postings: TiVec<ActorIx, Vec<(ArticleIx, usize)>> = TiVec::with_capacity(actors.len());
+    for (id, actor) in actors.iter_enumerated() {
+        let mut list: Vec<(ArticleIx, usize)> = actor
             .by_article
             .iter()
             .map(|(a, ms)| (*a, ms.len()))
@@ -30,17 +36,21 @@ pub fn related(articles: &[Article], actors: &[ActorIndex], limit: usize) -> Vec
         postings.push(list);
     }
     // Ties are broken by article id; comparing places in id order is the same and cheaper.
-    let mut by_id: Vec<usize> = (0..articles.len()).collect();
+    let mut by_id: Vec<ArticleIx> = articles.keys().collect();
     by_id.sort_by(|&x, &y| articles[x].id.cmp(&articles[y].id));
-    let mut id_rank = vec![0; articles.len()];
+    let mut id_rank: TiVec<ArticleIx, usize> = vec![0; articles.len()].into();
     for (place, &a) in by_id.iter().enumerate() {
         id_rank[a] = place;
     }
     // Each thread tallies into one table over all articles, read back through the list of the
     // entries it touched: no sort of every hit, and nothing to clear.
-    let fresh = || (vec![(0usize, 0usize); articles.len()], Vec::new());
-    (0..articles.len())
+    let fresh = || {
+        let tally: TiVec<ArticleIx, (usize, usize)> = vec![(0, 0); articles.len()].into();
+        (tally, Vec::new())
+    };
+    let related: Vec<Vec<ArticleIx>> = (0..articles.len())
         .into_par_iter()
+        .map(ArticleIx::from)
         .map_init(fresh, |(tally, touched), a| {
             // Per other article: (shared actors, shared mentions).
             for &(actor, mine) in &weights[a] {
@@ -55,7 +65,7 @@ pub fn related(articles: &[Article], actors: &[ActorIndex], limit: usize) -> Vec
                     }
                 }
             }
-            let mut ranked: Vec<(usize, (usize, usize))> = touched
+            let mut ranked: Vec<(ArticleIx, (usize, usize))> = touched
                 .drain(..)
                 .map(|other| (other, std::mem::take(&mut tally[other])))
                 .collect();
@@ -66,5 +76,6 @@ pub fn related(articles: &[Article], actors: &[ActorIndex], limit: usize) -> Vec
             best.extend(ranked.iter().take(limit).map(|(o, _)| *o));
             best
         })
-        .collect()
+        .collect();
+    related.into()
 }

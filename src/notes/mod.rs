@@ -18,6 +18,7 @@ use std::ops::Range;
 use anyhow::Result;
 use rayon::prelude::*;
 
+use crate::ids::{ArticleIx, TiVec};
 use crate::model::{Article, NotesSource};
 use crate::position::line_col;
 use anchor::{Anchoring, Method, Selector, MIN_SCORE};
@@ -33,7 +34,7 @@ const CONTEXT: usize = 32;
 #[derive(Debug, Default)]
 pub struct NoteSet {
     /// Per article (by index), its anchored notes in file order.
-    pub placed: Vec<Vec<Placed>>,
+    pub placed: TiVec<ArticleIx, Vec<Placed>>,
     /// Notes that could not be anchored, by article then file order.
     pub orphans: Vec<Orphan>,
     /// True when some note has code, so the highlighting stylesheet is needed.
@@ -44,12 +45,12 @@ pub struct NoteSet {
 
 impl NoteSet {
     /// The anchored notes of article `i` (none for an article without notes).
-    pub fn of(&self, i: usize) -> &[Placed] {
+    pub fn of(&self, i: ArticleIx) -> &[Placed] {
         self.placed.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// How many notes of article `i` are orphans.
-    pub fn orphans_of(&self, i: usize) -> usize {
+    pub fn orphans_of(&self, i: ArticleIx) -> usize {
         self.orphans.iter().filter(|o| o.article == i).count()
     }
 
@@ -89,8 +90,8 @@ pub struct Placed {
 /// A note that could not be anchored.
 #[derive(Clone, Debug)]
 pub struct Orphan {
-    /// The article it was written for (index).
-    pub article: usize,
+    /// The article it was written for.
+    pub article: ArticleIx,
     /// The note as written.
     pub note: Note,
     /// The notes file.
@@ -215,7 +216,7 @@ impl NoteProblems {
 pub fn attach(names: Names, files: &[NotesSource]) -> Attached {
     let mut out = Attached {
         notes: NoteSet {
-            placed: vec![Vec::new(); names.articles.len()],
+            placed: vec![Vec::new(); names.articles.len()].into(),
             files: files.len(),
             ..NoteSet::default()
         },
@@ -238,7 +239,7 @@ pub fn attach(names: Names, files: &[NotesSource]) -> Attached {
 /// What one notes file gave.
 #[derive(Default)]
 struct FileResult {
-    article: Option<usize>,
+    article: Option<ArticleIx>,
     placed: Vec<Placed>,
     orphans: Vec<Orphan>,
     errors: Vec<Diagnostic>,
@@ -255,7 +256,7 @@ fn one_file(names: Names, file: &NotesSource) -> FileResult {
         col,
         message,
     };
-    let Some(a) = names.articles.iter().position(|x| x.id == file.article) else {
+    let Some(a) = names.articles.position(|x| x.id == file.article) else {
         out.errors.push(diag(None, None, format!(
             "no article {:?} for this notes file: a notes file is named after its article (<id>.notes.md beside <id>.txt or <id>.md); rename or remove it",
             file.article

@@ -11,6 +11,7 @@ use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
 use crate::annotate::dates::Timex;
 use crate::config::ActorConfig;
+use crate::ids::{ActorIx, ArticleIx, EntryIx, TiSlice};
 use crate::index::SiteIndex;
 use crate::model::Article;
 use crate::routes::{actor_href, article_href};
@@ -18,12 +19,12 @@ use crate::routes::{actor_href, article_href};
 /// What a reference points to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
-    /// An actor page (index into the configured actors).
-    Actor(usize),
-    /// An article page (index into the articles), at a paragraph anchor when given.
-    Article(usize, Option<String>),
-    /// A timeline entry (index into the timeline).
-    Date(usize),
+    /// An actor page.
+    Actor(ActorIx),
+    /// An article page, at a paragraph anchor when given.
+    Article(ArticleIx, Option<String>),
+    /// A timeline entry.
+    Date(EntryIx),
 }
 
 /// One resolved reference, in the order the note's Markdown has them.
@@ -41,7 +42,7 @@ pub struct Names<'a> {
     /// Configured actors.
     pub actors: &'a [ActorConfig],
     /// Articles.
-    pub articles: &'a [Article],
+    pub articles: &'a TiSlice<ArticleIx, Article>,
     /// The index (for the timeline).
     pub index: &'a SiteIndex,
 }
@@ -109,7 +110,7 @@ pub fn resolve(dest: &str, names: Names) -> Result<Target, String> {
             .actors
             .iter()
             .position(|a| a.id == rest)
-            .map(Target::Actor)
+            .map(|i| Target::Actor(i.into()))
             .ok_or_else(|| {
                 let known: Vec<&str> = names.actors.iter().map(|a| a.id.as_str()).collect();
                 format!(
@@ -125,7 +126,6 @@ pub fn resolve(dest: &str, names: Names) -> Result<Target, String> {
             names
                 .index
                 .timeline
-                .iter()
                 .position(|e| e.timex == timex)
                 .map(Target::Date)
                 .ok_or_else(|| format!("no article gives the date {rest} in [[{dest}]], so it has no timeline entry; link a date the timeline has"))
@@ -142,11 +142,13 @@ fn article(rest: &str, dest: &str, names: Names) -> Result<Target, String> {
         Some((id, a)) => (id, Some(a)),
         None => (rest, None),
     };
-    let exact = names.articles.iter().position(|a| a.id == id);
+    let exact = names.articles.position(|a| a.id == id);
     let found = match exact {
         Some(i) => i,
         None => {
-            let matches: Vec<usize> = (0..names.articles.len())
+            let matches: Vec<ArticleIx> = names
+                .articles
+                .keys()
                 .filter(|&i| !id.is_empty() && names.articles[i].id.starts_with(id))
                 .collect();
             match matches.as_slice() {
@@ -196,7 +198,7 @@ impl Target {
     /// The page-relative link from a page at `root`.
     pub fn href(&self, root: &str, names: Names) -> String {
         match self {
-            Target::Actor(i) => actor_href(root, &names.actors[*i].id),
+            Target::Actor(i) => actor_href(root, &names.actors[i.get()].id),
             Target::Article(i, anchor) => {
                 let page = article_href(root, &names.articles[*i].id);
                 match anchor {
@@ -211,7 +213,7 @@ impl Target {
     /// The words shown for a bare `[[target]]`.
     pub fn label(&self, names: Names) -> String {
         match self {
-            Target::Actor(i) => names.actors[*i].name.clone(),
+            Target::Actor(i) => names.actors[i.get()].name.clone(),
             Target::Article(i, _) => names.articles[*i].meta.title.clone(),
             Target::Date(entry) => names.index.timeline[*entry].timex.label(),
         }

@@ -21,6 +21,7 @@ use crate::annotate::{Annotator, Lexicon, WordForms};
 use crate::cache::{AnalysisCache, CacheStats, Previous, Reuse};
 use crate::config::Site;
 use crate::diagnostic::Diagnostic;
+use crate::ids::{ArticleIx, TiVec};
 use crate::linkcheck::LinkCheck;
 use crate::model::{Article, MentionKind, NotesSource, SourceFile};
 use crate::output::{Inputs, Pages, Sink};
@@ -100,13 +101,14 @@ pub fn analyse_loaded(
     hooks: Hooks,
     stages: &mut Stages,
 ) -> Result<Analysis> {
-    let articles = annotate(site, sources, hooks)?;
+    let articles: TiVec<ArticleIx, Article> = annotate(site, sources, hooks)?.into();
     stages.lap("parse and annotate");
     let index = index::build(&articles, site.config.actors.len());
     stages.lap("index");
     let settings = crate::cache::key::settings(site);
     let ids = crate::cache::key::ids(articles.iter().map(|a| a.id.as_str()));
     let keys: Vec<crate::cache::Key> = articles
+        .raw
         .par_iter()
         .map(|a| crate::cache::key::of_article(site, &settings, &ids, a))
         .collect();
@@ -150,11 +152,11 @@ pub fn analyse_cached(
         progress,
         reuse: Some(&session),
     };
-    let articles = annotate(site, sources, hooks)?;
+    let articles: TiVec<ArticleIx, Article> = annotate(site, sources, hooks)?.into();
     stages.lap("parse and annotate");
     let (index, (stats, keys, warning)) = rayon::join(
         || index::build(&articles, site.config.actors.len()),
-        || cache.finish(session, &articles),
+        || cache.finish(session, &articles.raw),
     );
     stages.lap("index, write cache");
     Ok(Cached {
@@ -168,7 +170,7 @@ pub fn analyse_cached(
 /// The last analysis step: anchors the editorial notes.
 fn with_notes(
     site: &Site,
-    articles: Vec<Article>,
+    articles: TiVec<ArticleIx, Article>,
     keys: &[crate::cache::Key],
     index: index::SiteIndex,
     notes_files: &[NotesSource],
@@ -311,7 +313,7 @@ pub fn emit_reusing(
                 || {
                     export::write_export_reusing(
                         &site.config,
-                        input.articles,
+                        &input.articles.raw,
                         input.index,
                         Some(input.digests),
                         &sink,

@@ -17,6 +17,7 @@ use std::ops::Range;
 use super::markup;
 use super::notes::{margin_note, marked, marks, Mark};
 use crate::config::ActorConfig;
+use crate::ids::{EntryIx, MentionIx};
 use crate::model::{Article, Block, BlockKind, Inline, Mention, MentionKind};
 use crate::notes::refs::Names;
 use crate::notes::Placed;
@@ -45,7 +46,7 @@ pub struct EditorialNotes<'a> {
 pub fn article_html(
     article: &Article,
     actors: &[ActorConfig],
-    entries: &BTreeMap<usize, usize>,
+    entries: &BTreeMap<MentionIx, EntryIx>,
     root: &str,
     notes: EditorialNotes,
     entity_ids: &[Option<EntityLink>],
@@ -187,7 +188,7 @@ struct Ctx<'a> {
     actors: &'a [ActorConfig],
     /// Per entity mention of the article, the page its name links to (`None`: no page).
     entity_ids: &'a [Option<EntityLink<'a>>],
-    entries: &'a BTreeMap<usize, usize>,
+    entries: &'a BTreeMap<MentionIx, EntryIx>,
     root: &'a str,
     notes: EditorialNotes<'a>,
     /// Highlights of editorial notes' quotes, by block.
@@ -212,7 +213,11 @@ impl Ctx<'_> {
     /// Writes the link to where the date mention number `index` sits on the timeline: the row
     /// of its date on its period's page.
     fn push_date_href(&self, out: &mut String, index: usize) {
-        let entry = self.entries.get(&index).copied().unwrap_or(0);
+        let entry = self
+            .entries
+            .get(&MentionIx::from(index))
+            .copied()
+            .unwrap_or_default();
         self.notes
             .names
             .index
@@ -373,7 +378,9 @@ impl Ctx<'_> {
             out.push_str(class);
             out.push_str("\" href=\"");
             match &m.kind {
-                MentionKind::Actor(id) => push_actor_href(out, self.root, &self.actors[*id].id),
+                MentionKind::Actor(id) => {
+                    push_actor_href(out, self.root, &self.actors[id.get()].id)
+                }
                 _ => self.push_date_href(out, n),
             }
             out.push('"');
@@ -385,7 +392,7 @@ impl Ctx<'_> {
         }
         // Made only here: most mentions are links, which carry no title.
         let title = match &m.kind {
-            MentionKind::Actor(id) => format!("Actor: {}", self.actors[*id].name),
+            MentionKind::Actor(id) => format!("Actor: {}", self.actors[id.get()].name),
             MentionKind::Date { timex, .. } => format!("Date: {}", timex.label()),
             MentionKind::Duration(value) => format!("Duration: {value}"),
             MentionKind::Vague(value) => format!("Time: {value}"),
@@ -401,7 +408,7 @@ impl Ctx<'_> {
         match &m.kind {
             MentionKind::Actor(id) => {
                 out.push_str(" data-h=\"");
-                push_actor_href(out, self.root, &self.actors[*id].id);
+                push_actor_href(out, self.root, &self.actors[id.get()].id);
                 out.push('"');
             }
             MentionKind::Date { timex, .. } => {
@@ -463,7 +470,7 @@ mod tests {
     #[test]
     fn each_kind_has_its_own_class() {
         let classes = [
-            mention_class(&MentionKind::Actor(0)),
+            mention_class(&MentionKind::Actor(0.into())),
             mention_class(&MentionKind::Duration("P1Y".into())),
             mention_class(&MentionKind::Vague("PAST_REF".into())),
         ];

@@ -19,6 +19,7 @@ use xxhash_rust::xxh3::Xxh3Default;
 use super::body::EntityLink;
 use super::RenderInput;
 use crate::config::SiteConfig;
+use crate::ids::ArticleIx;
 use crate::output::Inputs;
 
 /// A digest in the making: what one page is made from.
@@ -60,8 +61,8 @@ impl Deps {
     }
 
     /// Everything article `a`'s analysis holds: its text, metadata, blocks and mentions.
-    pub fn article(&mut self, input: &RenderInput, a: usize) -> &mut Self {
-        self.num(a).inputs(input.digests[a])
+    pub fn article(&mut self, input: &RenderInput, a: ArticleIx) -> &mut Self {
+        self.num(a.get()).inputs(input.digests[a.get()])
     }
 
     /// A value as a template would see it (its JSON).
@@ -129,7 +130,7 @@ pub fn site_inputs(input: &RenderInput, templates: Inputs, has_code: bool) -> In
 pub fn article_page(
     input: &RenderInput,
     site: Inputs,
-    i: usize,
+    i: ArticleIx,
     entity_links: &[Option<EntityLink>],
 ) -> Option<Deps> {
     if !input.notes.of(i).is_empty() || input.notes.orphans_of(i) > 0 {
@@ -146,9 +147,9 @@ pub fn article_page(
     // Where each date links on the timeline, written as the page writes it.
     let links = &input.index.periods.links;
     for (&m, &entry) in &input.index.entry_of[i] {
-        d.num(m).str(links.target(entry));
+        d.num(m.get()).str(links.target(entry));
     }
-    let card = |d: &mut Deps, o: usize| {
+    let card = |d: &mut Deps, o: ArticleIx| {
         d.str(&input.articles[o].id)
             .str(&input.articles[o].meta.title);
     };

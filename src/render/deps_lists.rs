@@ -14,6 +14,7 @@ use std::ops::Range;
 use super::deps::Deps;
 use super::entities::{LINES, QUOTES};
 use super::RenderInput;
+use crate::ids::{ActorIx, ArticleIx};
 use crate::index::entities::EntityEntry;
 use crate::output::Inputs;
 
@@ -21,13 +22,13 @@ use crate::output::Inputs;
 pub fn actor_page(
     input: &RenderInput,
     site: Inputs,
-    id: usize,
+    id: ActorIx,
     parts: &[Range<usize>],
     part: usize,
 ) -> Deps {
     let index = &input.index.actors[id];
     let mut d = Deps::new(site, "actor");
-    d.num(id).num(part).num(parts.len());
+    d.num(id.get()).num(part).num(parts.len());
     // The pager labels every part by its range.
     for r in parts {
         d.num(r.start).num(r.end);
@@ -36,30 +37,32 @@ pub fn actor_page(
     for (a, mentions) in &index.by_article[parts[part].clone()] {
         d.article(input, *a).num(mentions.len());
         for &m in mentions {
-            d.num(m);
+            d.num(m.get());
         }
     }
     d.num(index.cooccurring.len());
     for &(o, n) in &index.cooccurring {
-        d.num(o).num(n);
+        d.num(o.get()).num(n);
     }
     // The graphic on every part links each entry by its place in the whole timeline; the
     // first part lists the entries with their sentences and actors.
     d.num(index.timeline.len());
     for &t in &index.timeline {
         let entry = &input.index.timeline[t];
-        d.num(t).hashed(&entry.timex).num(entry.at.1);
-        d.article(input, entry.at.0);
+        d.num(t.get())
+            .hashed(&entry.timex)
+            .num(entry.at.mention.get());
+        d.article(input, entry.at.article);
         if part == 0 {
             d.num(entry.actors.len());
             for &x in &entry.actors {
-                d.num(x);
+                d.num(x.get());
             }
         }
     }
     if part == 0 {
         let entities = &input.index.entities;
-        for name in &input.site.config.actors[id].members {
+        for name in &input.site.config.actors[id.get()].members {
             match entities.find(name) {
                 Some(f) => {
                     // The member links to its entity's page when it has one.
@@ -114,7 +117,7 @@ fn entity_lines(d: &mut Deps, input: &RenderInput, e: &EntityEntry) {
 }
 
 /// Quotes `(article, quote)` as a page lists them: at most [`QUOTES`].
-fn quotes(d: &mut Deps, input: &RenderInput, list: &[(usize, usize)]) {
+fn quotes(d: &mut Deps, input: &RenderInput, list: &[(ArticleIx, usize)]) {
     let shown = &list[..list.len().min(QUOTES)];
     d.num(shown.len());
     for &(a, q) in shown {

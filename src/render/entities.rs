@@ -14,6 +14,7 @@ use super::kwic::BlockTexts;
 use super::links::{article_anchor_href, article_href};
 use super::views::{ArticleMentions, Chip, Kwic, Link};
 use super::RenderInput;
+use crate::ids::{ActorIx, ArticleIx, TiSlice};
 use crate::index::entities::{EntityEntry, EntityIndex};
 use crate::model::{Article, EntityKind, Quote};
 
@@ -111,8 +112,8 @@ pub struct QuoteView<'a> {
 
 /// The quotes `(article, quote)` as views, at most [`QUOTES`].
 pub fn quote_views<'a>(
-    articles: &'a [Article],
-    quotes: &[(usize, usize)],
+    articles: &'a TiSlice<ArticleIx, Article>,
+    quotes: &[(ArticleIx, usize)],
     root: &str,
 ) -> Vec<QuoteView<'a>> {
     quotes
@@ -262,11 +263,11 @@ pub struct MemberView<'a> {
 pub fn members<'a>(
     input: &'a RenderInput,
     listed: &[bool],
-    id: usize,
+    id: ActorIx,
     root: &str,
 ) -> Vec<MemberView<'a>> {
     let index = &input.index.entities;
-    input.site.config.actors[id]
+    input.site.config.actors[id.get()]
         .members
         .iter()
         .map(|name| {

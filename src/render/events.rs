@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::pages::{chip, datetime_of, marked, resolution_of};
 use super::views::Chip;
 use super::RenderInput;
+use crate::ids::{self, ActorIx, EntryIx, MentionRef};
 use crate::index::periods::{sources, EVENTS_SHOWN, SOURCES_SHOWN};
 use crate::routes::{article_anchor_href, timeline_row_id};
 
@@ -129,22 +130,22 @@ pub fn row<'a>(input: &'a RenderInput, r: usize, root: &str) -> TimelineRow<'a> 
         .iter()
         .position(|s| s.contains(&rep))
         .unwrap_or(0);
-    let source_of = |s: &std::ops::Range<usize>, t: usize| {
-        let (a, m) = timeline[t].at;
-        let article = &input.articles[a];
-        let mention = &article.mentions[m];
+    let source_of = |s: &std::ops::Range<EntryIx>, t: EntryIx| {
+        let MentionRef { article, mention } = timeline[t].at;
+        let article = &input.articles[article];
+        let mention = &article.mentions[mention.get()];
         RowSource {
             href: article_anchor_href(root, &article.id, &article.blocks[mention.block].anchor),
             title: crate::parse::shorten(&article.meta.title, TITLE_CHARS),
             words: article.source[mention.span.clone()].to_string(),
-            count: s.len(),
+            count: ids::count(s),
             resolution: None,
         }
     };
     let mut source = source_of(&by_article[rep_source], rep);
-    let (a, m) = timeline[rep].at;
-    let rep_article = &input.articles[a];
-    let rep_mention = &rep_article.mentions[m];
+    let MentionRef { article, mention } = timeline[rep].at;
+    let rep_article = &input.articles[article];
+    let rep_mention = &rep_article.mentions[mention.get()];
     source.resolution = resolution_of(rep_article, rep_mention);
     source.title = rep_article.meta.title.clone();
     let others: Vec<RowSource> = by_article
@@ -156,10 +157,10 @@ pub fn row<'a>(input: &'a RenderInput, r: usize, root: &str) -> TimelineRow<'a> 
         .collect();
     let more = (by_article.len() - 1).saturating_sub(others.len());
     let mut forms: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut actors: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut actors: BTreeMap<ActorIx, usize> = BTreeMap::new();
     for entry in &timeline[range.clone()] {
-        let article = &input.articles[entry.at.0];
-        let mention = &article.mentions[entry.at.1];
+        let article = &input.articles[entry.at.article];
+        let mention = &article.mentions[entry.at.mention.get()];
         *forms
             .entry(&article.source[mention.span.clone()])
             .or_default() += 1;
@@ -169,7 +170,7 @@ pub fn row<'a>(input: &'a RenderInput, r: usize, root: &str) -> TimelineRow<'a> 
     }
     let mut forms: Vec<(&str, usize)> = forms.into_iter().collect();
     forms.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
-    let mut actors: Vec<(usize, usize)> = actors.into_iter().collect();
+    let mut actors: Vec<(ActorIx, usize)> = actors.into_iter().collect();
     actors.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     let (events, elsewhere, events_more) = events_of(input, r, root);
     let words_text = &rep_article.source[rep_mention.span.clone()];
@@ -178,7 +179,7 @@ pub fn row<'a>(input: &'a RenderInput, r: usize, root: &str) -> TimelineRow<'a> 
         label: first.timex.label(),
         value: first.timex.value(),
         datetime: datetime_of(&first.timex),
-        mentions: range.len(),
+        mentions: ids::count(&range),
         articles: by_article.len(),
         words_more: forms.len().saturating_sub(WORDS_SHOWN),
         words: forms
@@ -213,8 +214,7 @@ fn events_of<'a>(
     let plan = &index.periods;
     let links = &plan.links;
     let range = plan.rows[r].clone();
-    let mut seen: Vec<usize> = range
-        .clone()
+    let mut seen: Vec<usize> = ids::each(&range)
         .filter_map(|t| index.events.of_entry.get(t).copied().flatten())
         .collect();
     seen.sort_unstable();
@@ -260,16 +260,16 @@ fn events_of<'a>(
 /// Entry `t` as a source of an event shown in row `r`.
 fn member<'a>(
     input: &'a RenderInput,
-    t: usize,
+    t: EntryIx,
     r: usize,
     root: &str,
     agree: bool,
 ) -> EventMember<'a> {
     let index = input.index;
     let entry = &index.timeline[t];
-    let (a, m) = entry.at;
-    let article = &input.articles[a];
-    let mention = &article.mentions[m];
+    let MentionRef { article, mention } = entry.at;
+    let article = &input.articles[article];
+    let mention = &article.mentions[mention.get()];
     let words = article.source[mention.span.clone()].to_string();
     let own_row = !index.periods.rows[r].contains(&t);
     EventMember {

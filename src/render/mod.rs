@@ -35,6 +35,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use crate::ids::ArticleIx;
+
 /// What every page's base template needs.
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -72,6 +74,7 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     let put = |(path, ctx, template): Made| r.finish(&path, template, ctx);
     (0..input.articles.len())
         .into_par_iter()
+        .map(ArticleIx::from)
         .try_for_each(|i| {
             let links = pages::entity_links(input, i);
             let path = crate::routes::article_path(&input.articles[i].id);
@@ -91,7 +94,7 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         })?;
     // Every (actor, part) pair is one page; busy actors have several.
     let actor_parts: Vec<Vec<std::ops::Range<usize>>> = (0..input.site.config.actors.len())
-        .map(|id| pages::actor_parts(input, id))
+        .map(|id| pages::actor_parts(input, id.into()))
         .collect();
     let actor_pages: Vec<(usize, usize)> = actor_parts
         .iter()
@@ -105,18 +108,18 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     actor_pages.into_par_iter().try_for_each(|(id, part)| {
         let first = crate::routes::actor_path(&input.site.config.actors[id].id);
         let path = paging::part_path(&first, part);
-        let deps = deps_lists::actor_page(input, r.site_inputs, id, &actor_parts[id], part);
+        let deps = deps_lists::actor_page(input, r.site_inputs, id.into(), &actor_parts[id], part);
         let inputs = deps.finish();
         if sink.reuse(&path, inputs)?.is_some() {
             return Ok(());
         }
         let depth = usize::from(part > 0);
         let graphic = actor_graphics[id][depth]
-            .get_or_init(|| pages::actor_graphic(input, id, ["../", "../../"][depth]));
+            .get_or_init(|| pages::actor_graphic(input, id.into(), ["../", "../../"][depth]));
         let made = r.page(&path, "actor.html", |root| {
             pages::actor(
                 input,
-                id,
+                id.into(),
                 &actor_parts[id],
                 part,
                 root,

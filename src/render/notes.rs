@@ -298,7 +298,7 @@ mod tests {
         let index = crate::index::SiteIndex::default();
         let names = Names {
             actors: &[],
-            articles: &[],
+            articles: crate::ids::TiSlice::from_ref(&[]),
             index: &index,
         };
         let html = body_html(

@@ -12,12 +12,13 @@ use super::views::{ArticleMentions, Byline, Chip, Kwic, Link, PanelDate, Timelin
 use super::{kwic, paging, RenderInput};
 use crate::annotate::dates::{Precision, Resolution, Timex};
 use crate::html::escape_into;
+use crate::ids::{ActorIx, ArticleIx, EntryIx, MentionRef};
 use crate::model::{Article, BlockKind, MentionKind};
 use crate::routes::{actor_href, actor_path, article_anchor_href, article_href, timeline_entry_id};
 
 /// Where each entity mention of article `i` links: the entity's page, and whether that page
 /// has a section about the article; `None` for a name without a page.
-pub fn entity_links<'a>(input: &'a RenderInput, i: usize) -> Vec<Option<EntityLink<'a>>> {
+pub fn entity_links<'a>(input: &'a RenderInput, i: ArticleIx) -> Vec<Option<EntityLink<'a>>> {
     let entities = &input.index.entities;
     let rank = &input.index.rank;
     input.articles[i]
@@ -42,7 +43,7 @@ pub fn entity_links<'a>(input: &'a RenderInput, i: usize) -> Vec<Option<EntityLi
 /// The article page; `entity_ids` from [`entity_links`].
 pub fn article(
     input: &RenderInput,
-    i: usize,
+    i: ArticleIx,
     root: &str,
     entity_ids: &[Option<EntityLink>],
 ) -> Result<Context> {
@@ -97,7 +98,7 @@ pub fn article(
     ctx.insert("related", &related);
     let order = &input.index.order;
     let pos = input.index.rank[i];
-    let neighbour = |o: Option<&usize>| {
+    let neighbour = |o: Option<&ArticleIx>| {
         o.map(|&o| Link {
             href: article_href(root, &input.articles[o].id),
             text: &input.articles[o].meta.title,
@@ -112,7 +113,7 @@ pub fn article(
 }
 
 /// Metadata and actor chips of article `i`, linked from `root`.
-fn byline<'a>(input: &'a RenderInput, i: usize, root: &str) -> Byline<'a> {
+fn byline<'a>(input: &'a RenderInput, i: ArticleIx, root: &str) -> Byline<'a> {
     let article = &input.articles[i];
     let meta = &article.meta;
     Byline {
@@ -131,13 +132,13 @@ fn byline<'a>(input: &'a RenderInput, i: usize, root: &str) -> Byline<'a> {
 
 /// The actors of one article, most mentioned first.
 fn article_chips<'a>(input: &'a RenderInput, article: &Article, root: &str) -> Vec<Chip<'a>> {
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut counts: BTreeMap<ActorIx, usize> = BTreeMap::new();
     for m in &article.mentions {
         if let MentionKind::Actor(id) = m.kind {
             *counts.entry(id).or_default() += 1;
         }
     }
-    let mut chips: Vec<(usize, usize)> = counts.into_iter().collect();
+    let mut chips: Vec<(ActorIx, usize)> = counts.into_iter().collect();
     chips.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     chips
         .into_iter()
@@ -145,8 +146,8 @@ fn article_chips<'a>(input: &'a RenderInput, article: &Article, root: &str) -> V
         .collect()
 }
 
-pub(super) fn chip<'a>(input: &'a RenderInput, id: usize, count: usize, root: &str) -> Chip<'a> {
-    let actor = &input.site.config.actors[id];
+pub(super) fn chip<'a>(input: &'a RenderInput, id: ActorIx, count: usize, root: &str) -> Chip<'a> {
+    let actor = &input.site.config.actors[id.get()];
     Chip {
         href: actor_href(root, &actor.id),
         name: &actor.name,
@@ -181,7 +182,7 @@ const ACTOR_TIMELINE_LIST: usize = 200;
 
 /// How an actor's page is split: consecutive runs of its `by_article` list, each holding about
 /// [`paging::ACTOR_LINES_PER_PART`] keyword lines.
-pub fn actor_parts(input: &RenderInput, id: usize) -> Vec<Range<usize>> {
+pub fn actor_parts(input: &RenderInput, id: ActorIx) -> Vec<Range<usize>> {
     let by_article = &input.index.actors[id].by_article;
     let shown = lines_per_article(input, id);
     paging::split(
@@ -192,7 +193,7 @@ pub fn actor_parts(input: &RenderInput, id: usize) -> Vec<Range<usize>> {
 
 /// How many keyword lines an article gets on actor `id`'s page: all of them, unless the actor
 /// is busy (see [`paging::BUSY_ACTOR_MENTIONS`]).
-fn lines_per_article(input: &RenderInput, id: usize) -> usize {
+fn lines_per_article(input: &RenderInput, id: ActorIx) -> usize {
     if input.index.actors[id].mentions > paging::BUSY_ACTOR_MENTIONS {
         paging::BUSY_LINES_PER_ARTICLE
     } else {
@@ -202,8 +203,8 @@ fn lines_per_article(input: &RenderInput, id: usize) -> usize {
 
 /// An actor's small timeline graphic for a page at `root`, drawn once per depth and shared by
 /// the parts of its page.
-pub fn actor_graphic(input: &RenderInput, id: usize, root: &str) -> String {
-    let actor = &input.site.config.actors[id];
+pub fn actor_graphic(input: &RenderInput, id: ActorIx, root: &str) -> String {
+    let actor = &input.site.config.actors[id.get()];
     let entries = input.index.actors[id]
         .timeline
         .iter()
@@ -221,14 +222,14 @@ pub fn actor_graphic(input: &RenderInput, id: usize, root: &str) -> String {
 /// `actor.html`) also as `groups`.
 pub fn actor(
     input: &RenderInput,
-    id: usize,
+    id: ActorIx,
     parts: &[Range<usize>],
     part: usize,
     root: &str,
     graphic: &str,
     groups_as_data: bool,
 ) -> Result<Context> {
-    let actor = &input.site.config.actors[id];
+    let actor = &input.site.config.actors[id.get()];
     let index = &input.index.actors[id];
     let range = parts[part].clone();
     let shown = lines_per_article(input, id);
@@ -239,7 +240,7 @@ pub fn actor(
         let mut lines = Vec::new();
         let mut texts = kwic::BlockTexts::new(article);
         for (n, &m) in mentions.iter().enumerate() {
-            let mention = &article.mentions[m];
+            let mention = &article.mentions[m.get()];
             *forms.entry(texts.keyword(mention)).or_default() += 1;
             if n >= shown {
                 // Counted among the forms, not listed.
@@ -351,11 +352,10 @@ pub fn home(
         .iter()
         .map(|&i| byline(input, i, root))
         .collect();
-    let mut actors: Vec<(usize, usize)> = input
+    let mut actors: Vec<(ActorIx, usize)> = input
         .index
         .actors
-        .iter()
-        .enumerate()
+        .iter_enumerated()
         .map(|(i, a)| (i, a.mentions))
         .collect();
     actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -380,11 +380,15 @@ fn articles_label(part: &Range<usize>) -> String {
     format!("Articles {}–{}", part.start + 1, part.end)
 }
 
-pub(super) fn timeline_item<'a>(input: &'a RenderInput, t: usize, root: &str) -> TimelineItem<'a> {
+pub(super) fn timeline_item<'a>(
+    input: &'a RenderInput,
+    t: EntryIx,
+    root: &str,
+) -> TimelineItem<'a> {
     let entry = &input.index.timeline[t];
-    let (a, m) = entry.at;
-    let article = &input.articles[a];
-    let mention = &article.mentions[m];
+    let MentionRef { article, mention } = entry.at;
+    let article = &input.articles[article];
+    let mention = &article.mentions[mention.get()];
     let text = article.source[mention.span.clone()].to_string();
     TimelineItem {
         id: timeline_entry_id(&article.id, mention.span.start),

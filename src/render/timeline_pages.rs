@@ -20,7 +20,7 @@ const DISAGREEMENTS_LISTED: usize = 50;
 /// The timeline chart for a page at `root`.
 pub fn graphic(input: &RenderInput, root: &str) -> String {
     let links = &input.index.periods.links;
-    let entries = entries_from_index(links, input.index.timeline.iter().enumerate());
+    let entries = entries_from_index(links, input.index.timeline.iter_enumerated());
     timeline_svg(&entries, &SvgOptions::full(root, "Dated mentions per year"))
 }
 
@@ -37,7 +37,7 @@ pub fn period_label(period: Period) -> String {
 /// Mentions and rows on a page.
 fn tally(input: &RenderInput, page: &PeriodPage) -> (usize, usize) {
     let rows = &input.index.periods.rows;
-    let mentions = page.rows.iter().map(|&r| rows[r].len()).sum();
+    let mentions = page.rows.iter().map(|&r| crate::ids::count(&rows[r])).sum();
     (mentions, page.rows.len())
 }
 

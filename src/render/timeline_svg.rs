@@ -14,6 +14,7 @@ mod tests;
 use std::borrow::Cow;
 
 use crate::annotate::dates::{Precision, Timex};
+use crate::ids::EntryIx;
 use crate::index::TimelineEntry;
 
 use super::escape;
@@ -83,7 +84,7 @@ pub enum EntryLinks<'a> {
     /// Timeline entry `t`, dated `timex`, shown where `links` says.
     Indexed {
         /// Position on the whole timeline, which decides the row its links point to.
-        t: usize,
+        t: EntryIx,
         /// The mention's date.
         timex: Timex,
         /// Where the timeline shows each entry.
@@ -176,7 +177,7 @@ impl SvgOptions {
 /// row its links point to.
 pub fn entries_from_index<'a>(
     links: &'a TimelineLinks,
-    timeline: impl IntoIterator<Item = (usize, &'a TimelineEntry)>,
+    timeline: impl IntoIterator<Item = (EntryIx, &'a TimelineEntry)>,
 ) -> Vec<SvgEntry<'a>> {
     timeline
         .into_iter()

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 
 use super::facets::{Facets, Row};
 use crate::analysis::RenderInput;
+use crate::ids::{EntryIx, MentionRef};
 use crate::model::{Block, Inline};
 use crate::routes::{actor_path, article_path};
 
@@ -88,7 +89,7 @@ enum Source {
     /// Position in the configuration's actor list.
     Actor(usize),
     /// Position on the timeline.
-    Timeline(usize),
+    Timeline(EntryIx),
 }
 
 impl<'a> Docs<'a> {
@@ -124,7 +125,7 @@ impl<'a> Docs<'a> {
         } else if d < self.timeline {
             Source::Actor((d - self.articles) as usize)
         } else {
-            Source::Timeline((d - self.timeline) as usize)
+            Source::Timeline(EntryIx::from((d - self.timeline) as usize))
         }
     }
 
@@ -136,7 +137,7 @@ impl<'a> Docs<'a> {
             Source::Actor(k) => Cow::Borrowed(&input.site.config.actors[k].name),
             Source::Timeline(t) => {
                 let entry = &input.index.timeline[t];
-                let article = &input.articles[entry.at.0];
+                let article = &input.articles[entry.at.article];
                 Cow::Owned(format!("{} · {}", entry.timex.label(), article.meta.title))
             }
         }
@@ -199,7 +200,7 @@ impl Corpus for Docs<'_> {
     fn reading_order(&self) -> Vec<u32> {
         let mut entries: Vec<(usize, usize, u32)> = (self.input.index.timeline.iter())
             .zip(self.timeline..)
-            .map(|(entry, d)| (entry.at.0, entry.at.1, d))
+            .map(|(entry, d)| (entry.at.article.get(), entry.at.mention.get(), d))
             .collect();
         // Unique by document number, so an unstable sort gives one order.
         entries.sort_unstable();
@@ -238,8 +239,8 @@ impl Corpus for Docs<'_> {
             }
             Source::Timeline(t) => {
                 let entry = &input.index.timeline[t];
-                let (a, m) = entry.at;
-                let mention = &input.articles[a].mentions[m];
+                let MentionRef { article, mention } = entry.at;
+                let mention = &input.articles[article].mentions[mention.get()];
                 out.push(unit(&*mention.sentence, "", 1, true));
                 out.push(unit(entry.timex.label(), "", 1, false));
             }

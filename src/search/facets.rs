@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::ids::{ArticleIx, EntryIx, TiVec};
 use crate::render::RenderInput;
 
 /// The tables the manifest ships, and each document's entries in them.
@@ -19,7 +20,7 @@ pub struct Facets {
     /// Years that some document has, ascending.
     pub years: Vec<i32>,
     /// Per article (by position in the input's article list), the actors it mentions.
-    article_actors: Vec<Vec<u32>>,
+    article_actors: TiVec<ArticleIx, Vec<u32>>,
 }
 
 /// One document's facets, as its shard row stores them.
@@ -36,10 +37,11 @@ pub struct Row {
 impl Facets {
     /// The tables of `input`.
     pub fn new(input: &RenderInput) -> Self {
-        let mut article_actors = vec![Vec::new(); input.articles.len()];
-        for (i, actor) in input.index.actors.iter().enumerate() {
+        let mut article_actors: TiVec<ArticleIx, Vec<u32>> =
+            vec![Vec::new(); input.articles.len()].into();
+        for (i, actor) in input.index.actors.iter_enumerated() {
             for (a, _) in &actor.by_article {
-                article_actors[*a].push(i as u32);
+                article_actors[*a].push(i.get() as u32);
             }
         }
         for list in &mut article_actors {
@@ -73,7 +75,7 @@ impl Facets {
     }
 
     /// The row of an article (its position in the input's article list).
-    pub fn article(&self, input: &RenderInput, a: usize) -> Row {
+    pub fn article(&self, input: &RenderInput, a: ArticleIx) -> Row {
         let meta = &input.articles[a].meta;
         Row {
             outlet: self.outlet(meta.outlet.as_deref()),
@@ -92,10 +94,10 @@ impl Facets {
     }
 
     /// The row of timeline entry `t`.
-    pub fn timeline(&self, input: &RenderInput, t: usize) -> Row {
+    pub fn timeline(&self, input: &RenderInput, t: EntryIx) -> Row {
         let entry = &input.index.timeline[t];
-        let meta = &input.articles[entry.at.0].meta;
-        let mut actors: Vec<u32> = entry.actors.iter().map(|&a| a as u32).collect();
+        let meta = &input.articles[entry.at.article].meta;
+        let mut actors: Vec<u32> = entry.actors.iter().map(|&a| a.get() as u32).collect();
         actors.sort_unstable();
         actors.dedup();
         Row {

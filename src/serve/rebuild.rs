@@ -93,7 +93,7 @@ impl Builder {
             .chain(cached.warning)
             .collect();
         self.previous = Previous {
-            articles: analysis.articles,
+            articles: analysis.articles.into(),
             keys: cached.keys,
         };
         Ok(Built {

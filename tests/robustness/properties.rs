@@ -120,7 +120,7 @@ proptest! {
             // Only Markdown front matter can be malformed; that is a clean error.
             Err(e) => { prop_assert!(md && text.starts_with("+++"), "{e:#}"); return Ok(()); }
         };
-        let article = &analysis.articles[0];
+        let article = &analysis.articles.raw[0];
         let mut end = 0;
         for m in &article.mentions {
             prop_assert!(m.span.start >= end, "overlap at {:?}", m.span);
