@@ -190,10 +190,12 @@ pub fn period(input: &RenderInput, p: usize, root: &str) -> Result<Context> {
         m.current = m.label == period_label(page.period);
     }
     ctx.insert("months", &months);
+    // Only the year's own page is its current page: a month page reaches its year through the
+    // breadcrumb, and marking the year there would tell a screen reader the wrong page.
     let years: Vec<PeriodLink> = all
         .into_iter()
         .map(|mut y| {
-            y.current = y.label == period_label(of_year);
+            y.current = y.label == period_label(page.period);
             y.months.clear();
             y
         })

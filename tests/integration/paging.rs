@@ -194,6 +194,10 @@ fn a_dense_year_is_split_into_months() {
     assert!(year.contains("href=\"../timeline/2020-03.html\""), "{year}");
     let march = site.read("timeline/2020-03.html");
     assert_eq!(march.matches("<li class=\"event\"").count(), 28);
+    // The month is the current page, not its year.
+    assert_eq!(march.matches("aria-current=\"page\"").count(), 1, "{march}");
+    assert!(march.contains("href=\"../timeline/2020-03.html\" aria-current=\"page\""));
+    assert!(year.contains("href=\"../timeline/2020.html\" aria-current=\"page\""));
     assert!(march.contains("id=\"t2020-03-15\""));
     for f in all.iter().filter(|f| f.starts_with("timeline")) {
         assert!(
