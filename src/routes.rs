@@ -102,6 +102,35 @@ pub fn article_key(id: &str) -> String {
         .collect()
 }
 
+/// The anchor of each article's section on the entity pages, in the order of `ids`: `in-` and
+/// its [`article_key`]. Two ids whose keys collide (40 bits: about one pair in a million among
+/// a thousand articles, one in a thousand among fifty thousand) would give two sections one
+/// anchor, and a link would land on the wrong article; those articles get `id-` and their whole
+/// id instead, which is unique, and whose prefix no key has.
+pub fn section_anchors<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    section_anchors_with(ids, article_key)
+}
+
+/// [`section_anchors`] with the key function given, so that a collision can be tested.
+fn section_anchors_with<'a>(
+    ids: impl IntoIterator<Item = &'a str>,
+    key: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let ids: Vec<&str> = ids.into_iter().collect();
+    let keys: Vec<String> = ids.iter().map(|id| key(id)).collect();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for k in &keys {
+        *seen.entry(k.as_str()).or_default() += 1;
+    }
+    ids.iter()
+        .zip(&keys)
+        .map(|(id, k)| match seen[k.as_str()] {
+            1 => concat(&["in-", k]),
+            _ => concat(&["id-", id]),
+        })
+        .collect()
+}
+
 /// The pieces joined in one allocation of the right size: links are built by the million
 /// on a big site, and `format!` costs several times more for plain joining.
 fn concat(pieces: &[&str]) -> String {
@@ -271,6 +300,21 @@ mod tests {
         );
         // Pinned: a code that changed between versions would break every link to it.
         assert_eq!(article_key("a"), "2tr2vnep");
+    }
+
+    #[test]
+    fn section_anchors_are_keys_unless_two_keys_collide() {
+        assert_eq!(
+            section_anchors(["a", "b"]),
+            ["in-2tr2vnep".to_string(), format!("in-{}", article_key("b"))]
+        );
+        // A key function under which "x1" and "y1" collide: both fall back to their ids.
+        let last = |id: &str| id[id.len() - 1..].to_string();
+        assert_eq!(
+            section_anchors_with(["x1", "z2", "y1"], last),
+            ["id-x1", "in-2", "id-y1"]
+        );
+        assert!(section_anchors(Vec::<&str>::new()).is_empty());
     }
 
     #[test]

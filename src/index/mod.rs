@@ -41,6 +41,9 @@ pub struct SiteIndex {
     pub events: events::Events,
     /// The timeline's rows (one per date value) and period pages, and where each entry links.
     pub periods: periods::Plan,
+    /// Per article: the anchor of its section on the entity pages
+    /// ([`crate::routes::section_anchors`]), where its entity links land.
+    pub section_anchors: TiVec<ArticleIx, String>,
 }
 
 /// What the corpus says about one actor.
@@ -132,7 +135,10 @@ pub fn build(articles: &TiSlice<ArticleIx, Article>, actor_count: usize) -> Site
     );
     let rank = places(&order);
     let periods = periods::plan(articles, &timeline, &events);
+    let section_anchors =
+        crate::routes::section_anchors(articles.iter().map(|a| a.id.as_str())).into();
     SiteIndex {
+        section_anchors,
         periods,
         events,
         entities,

@@ -176,8 +176,8 @@ fn flush_repeats(body: &mut String, repeats: &mut Vec<&Block>) {
 pub struct EntityLink<'a> {
     /// The entity's page id.
     pub id: &'a str,
-    /// Whether the page has a section about this article.
-    pub section: bool,
+    /// The anchor of the page's section about this article, when it has one.
+    pub section: Option<&'a str>,
 }
 
 /// What a span of the text links to: a mention (its index and itself), or an entity page.
@@ -348,10 +348,9 @@ impl Ctx<'_> {
     /// fill), and an ordinary link for keyboards and screen readers.
     fn open_entity(&self, out: &mut String, link: EntityLink) -> &'static str {
         out.push_str("<a class=\"me\" href=\"");
-        let href = if link.section {
-            super::entities::entity_section_href(self.root, link.id, &self.article.id)
-        } else {
-            format!("{}{}", self.root, super::entities::entity_path(link.id))
+        let href = match link.section {
+            Some(anchor) => super::entities::entity_section_href(self.root, link.id, anchor),
+            None => format!("{}{}", self.root, super::entities::entity_path(link.id)),
         };
         escape_into(out, &href);
         out.push_str("\">");

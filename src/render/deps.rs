@@ -62,7 +62,9 @@ impl Deps {
 
     /// Everything article `a`'s analysis holds: its text, metadata, blocks and mentions.
     pub fn article(&mut self, input: &RenderInput, a: ArticleIx) -> &mut Self {
-        self.num(a.get()).inputs(input.digests[a.get()])
+        self.num(a.get())
+            .str(&input.index.section_anchors[a])
+            .inputs(input.digests[a.get()])
     }
 
     /// A value as a template would see it (its JSON).
@@ -140,7 +142,7 @@ pub fn article_page(
     d.article(input, i);
     for link in entity_links {
         match link {
-            Some(l) => d.str(l.id).num(usize::from(l.section)),
+            Some(l) => d.str(l.id).str(l.section.unwrap_or("\u{0}")),
             None => d.str("\u{0}"),
         };
     }

@@ -36,16 +36,11 @@ pub fn listed(index: &EntityIndex) -> Vec<bool> {
     index.entities.iter().map(|e| e.page).collect()
 }
 
-/// The anchor of the section of an entity page about article `article`: `in-` and the
-/// article's short code ([`crate::routes::article_key`]).
-pub fn entity_section_id(article: &str) -> String {
-    format!("in-{}", crate::routes::article_key(article))
-}
-
-/// The link from a page at `root` to the section of entity `id`'s page about article
-/// `article`: where an entity link in that article's text lands.
-pub fn entity_section_href(root: &str, id: &str, article: &str) -> String {
-    format!("{root}entities/{id}.html#{}", entity_section_id(article))
+/// The link from a page at `root` to the section of entity `id`'s page whose anchor is
+/// `anchor` (the article's, [`crate::index::SiteIndex::section_anchors`]): where an entity
+/// link in that article's text lands.
+pub fn entity_section_href(root: &str, id: &str, anchor: &str) -> String {
+    format!("{root}entities/{id}.html#{anchor}")
 }
 
 #[derive(Serialize)]
@@ -226,7 +221,7 @@ pub fn entity_page(input: &RenderInput, i: usize, root: &str) -> Context {
         .into_iter()
         .zip(&e.by_article)
         .map(|(group, (a, _))| EntitySection {
-            anchor: entity_section_id(&input.articles[*a].id),
+            anchor: input.index.section_anchors[*a].clone(),
             group,
         })
         .collect();

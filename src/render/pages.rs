@@ -34,7 +34,7 @@ pub fn entity_links<'a>(input: &'a RenderInput, i: ArticleIx) -> Vec<Option<Enti
                 .ok()?;
             Some(EntityLink {
                 id: x.id.as_str(),
-                section: at < x.sections,
+                section: (at < x.sections).then(|| input.index.section_anchors[i].as_str()),
             })
         })
         .collect()
