@@ -306,7 +306,10 @@ mod tests {
     fn section_anchors_are_keys_unless_two_keys_collide() {
         assert_eq!(
             section_anchors(["a", "b"]),
-            ["in-2tr2vnep".to_string(), format!("in-{}", article_key("b"))]
+            [
+                "in-2tr2vnep".to_string(),
+                format!("in-{}", article_key("b"))
+            ]
         );
         // A key function under which "x1" and "y1" collide: both fall back to their ids.
         let last = |id: &str| id[id.len() - 1..].to_string();
