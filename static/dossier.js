@@ -48,6 +48,7 @@
   // with its words. A block with editorial notes already has a .margin cell after it; the
   // notes join that cell.
   var BLOCKS = "p[id], li[id], h2[id], h3[id], h4[id], h5[id], h6[id]";
+  var MENTIONS = 'a[href^="../actors/"], a[href^="../timeline"], mark.ma, mark.md';
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -115,7 +116,9 @@
     }
     var groups = [];
     var last = null;
-    var mentions = body.querySelectorAll(".ma, .md");
+    // A mention link says its kind by its address (the page carries no class on it); a
+    // highlight inside an author's link has the class of its kind and the address in data-h.
+    var mentions = body.querySelectorAll(MENTIONS);
     for (var i = 0; i < mentions.length; i++) {
       var m = mentions[i];
       var block = m.closest(BLOCKS);
@@ -127,7 +130,7 @@
       }
       var href = m.getAttribute("href") || m.getAttribute("data-h");
       var text = m.textContent;
-      if (m.classList.contains("ma")) {
+      if (m.classList.contains("ma") || (m.getAttribute("href") || "").indexOf("../actors/") === 0) {
         if (href && !last.seen[href]) {
           last.seen[href] = true;
           last.actors.push({ href: href, text: text });

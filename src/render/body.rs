@@ -340,9 +340,11 @@ impl Ctx<'_> {
     /// Opens the link of a name nobody configured to the section of its entity page about
     /// this article (to the page itself when the page has no room for that section); returns
     /// the tag that closes it. Styled apart from actors and dates (a dotted underline, no
-    /// fill), and an ordinary link for keyboards and screen readers.
+    /// fill, drawn by the stylesheet from the address's `entities/` folder: an article has
+    /// hundreds of such links, and a class on each would weigh more than the words), and an
+    /// ordinary link for keyboards and screen readers.
     fn open_entity(&self, out: &mut String, link: EntityLink) -> &'static str {
-        out.push_str("<a class=\"me\" href=\"");
+        out.push_str("<a href=\"");
         let href = if link.section {
             super::entities::entity_section_href(self.root, link.id, &self.article.id)
         } else {
@@ -354,9 +356,11 @@ impl Ctx<'_> {
     }
 
     /// Opens the element of one mention, whose words the caller writes next; returns the tag
-    /// that closes it. One short class says the kind ([`mention_class`]); a date link also
-    /// carries its resolved date in `data-d` when its words do not say it, which the margin
-    /// note shows.
+    /// that closes it. A link says its kind by its address alone (`actors/`, `timeline`), which
+    /// the stylesheet and the margin notes read, so that the hundreds of links of an article
+    /// carry no class; a highlight that is no link gets the one short class of its kind
+    /// ([`mention_class`]). A date link also carries its resolved date in `data-d` when its
+    /// words do not say it, which the margin note shows.
     fn open_mention(
         &self,
         out: &mut String,
@@ -364,14 +368,11 @@ impl Ctx<'_> {
         m: &Mention,
         inside_link: bool,
     ) -> &'static str {
-        let class = mention_class(&m.kind);
         let linked =
             !inside_link && matches!(m.kind, MentionKind::Actor(_) | MentionKind::Date { .. });
         if linked {
             // No tooltip on links: the margin note names the target, and the page stays light.
-            out.push_str("<a class=\"");
-            out.push_str(class);
-            out.push_str("\" href=\"");
+            out.push_str("<a href=\"");
             match &m.kind {
                 MentionKind::Actor(id) => push_actor_href(out, self.root, &self.actors[*id].id),
                 _ => self.push_date_href(out, n),
@@ -392,7 +393,7 @@ impl Ctx<'_> {
             MentionKind::Set(value) => format!("Recurring: {value}"),
         };
         out.push_str("<mark class=\"");
-        out.push_str(class);
+        out.push_str(mention_class(&m.kind));
         out.push_str("\" title=\"");
         escape_into(out, &title);
         out.push('"');
@@ -428,9 +429,10 @@ impl Ctx<'_> {
     }
 }
 
-/// The one class of a mention's element, which the stylesheet draws each kind by: `ma` an
-/// actor, `md` a date, `mt` another time expression (a duration, a vague or recurring time);
-/// entity links are `me`. One short class per mention, since an article has hundreds.
+/// The one class of a highlighted mention that is no link (a time expression, or an actor or
+/// date inside an author's link), which the stylesheet draws each kind by: `ma` an actor, `md`
+/// a date, `mt` another time expression (a duration, a vague or recurring time). Short, since
+/// an article has hundreds of mentions.
 fn mention_class(kind: &MentionKind) -> &'static str {
     match kind {
         MentionKind::Actor(_) => "ma",

@@ -39,7 +39,10 @@ function notesAgainstLinks() {
   const BLOCK = 'p[id], li[id], h2[id], h3[id], h4[id], h5[id], h6[id]';
   const body = document.querySelector('.reader .body');
   const problems = [];
-  const linksOf = (blocks) => [...body.querySelectorAll('a.ma, a.md, mark.ma, mark.md')]
+  // A mention link says its kind by its address alone; a highlight in an author's link by its class.
+  const isActor = (a) => a.classList.contains('ma') || (a.getAttribute('href') || '').startsWith('../actors/');
+  const isDate = (a) => a.classList.contains('md') || (a.getAttribute('href') || '').startsWith('../timeline');
+  const linksOf = (blocks) => [...body.querySelectorAll('a[href^="../actors/"], a[href^="../timeline"], mark.ma, mark.md')]
     .filter((a) => blocks.includes(a.closest(BLOCK)) && !a.closest('.margin'));
   const covered = new Set();
   for (const notes of body.querySelectorAll('details.notes')) {
@@ -54,10 +57,10 @@ function notesAgainstLinks() {
     blocks.forEach((b) => covered.add(b));
     const links = linksOf(blocks);
     const href = (a) => a.getAttribute('href') || a.dataset.h;
-    const actors = [...new Set(links.filter((a) => a.classList.contains('ma')).map(href))];
+    const actors = [...new Set(links.filter(isActor).map(href))];
     const listed = [...notes.querySelectorAll('.note-actors a')].map((a) => a.getAttribute('href'));
     if (JSON.stringify(actors) !== JSON.stringify(listed)) problems.push(`${notes.id}: actors ${listed} for links ${actors}`);
-    const dates = links.filter((a) => a.classList.contains('md'));
+    const dates = links.filter(isDate);
     const noted = [...notes.querySelectorAll('.note-date')];
     if (dates.length !== noted.length) { problems.push(`${notes.id}: ${noted.length} dates noted for ${dates.length}`); continue; }
     dates.forEach((d, i) => {
