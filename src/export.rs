@@ -187,7 +187,8 @@ fn inline_mentions(
 /// One article's sentence table and mention records, in source order per kind: actors and
 /// dates, then entities, then quotes (tools reading the first kinds as one non-overlapping
 /// sequence per article keep working; quotes may span other mentions). `with_ids` adds each
-/// record's `id`, which the parts leave out.
+/// record's `id` and keeps its `paragraph`, which the parts leave out (a part's sentence line
+/// gives the paragraph, once per sentence).
 fn article_records<'a>(
     config: &'a SiteConfig,
     entities: &'a crate::index::entities::EntityIndex,
@@ -197,9 +198,11 @@ fn article_records<'a>(
     let mut records = mention_records(config, article);
     records.extend(entity_records(entities, article));
     records.extend(quote_records(config, entities, article));
-    if with_ids {
-        for (r, _, _) in &mut records {
+    for (r, _, _) in &mut records {
+        if with_ids {
             r.id = Some(mention_id(&article.id, r.start));
+        } else {
+            r.paragraph = None;
         }
     }
     parts::with_sentence_table(article, records)
@@ -241,7 +244,7 @@ fn mention_records<'a>(config: &'a SiteConfig, article: &'a Article) -> Vec<Raw<
                 evidence: None,
                 title: None,
                 speaker: None,
-                paragraph: &article.blocks[m.block].anchor,
+                paragraph: Some(&article.blocks[m.block].anchor),
                 sentence: 0,
             };
             (record, m.block, &*m.sentence)
@@ -276,7 +279,7 @@ fn entity_records<'a>(
                 evidence: Some(e.evidence.as_str()),
                 title: e.title.clone().map(|t| &article.source[t]),
                 speaker: None,
-                paragraph: &article.blocks[e.block].anchor,
+                paragraph: Some(&article.blocks[e.block].anchor),
                 sentence: 0,
             };
             Some((record, e.block, &*e.sentence))
@@ -315,7 +318,7 @@ fn quote_records<'a>(
                 evidence: None,
                 title: None,
                 speaker: Some(speaker),
-                paragraph: &article.blocks[q.block].anchor,
+                paragraph: Some(&article.blocks[q.block].anchor),
                 sentence: 0,
             };
             Some((record, q.block, &*q.sentence))

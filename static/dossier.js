@@ -44,16 +44,38 @@
   // Margin notes. Each paragraph, heading or list of the article's body that names actors
   // or dates gets a <details class="notes"> after it (in the margin on wide screens, folded
   // inline on narrow ones): each actor once, by the name its page gives it (from the
-  // article's actor chips), then each date as resolved (a date link's data-d, else its words)
+  // article's actor chips), then each date as resolved (a date link's data-d, else the date its
+  // timeline anchor spells, else its words)
   // with its words. A block with editorial notes already has a .margin cell after it; the
   // notes join that cell.
   var BLOCKS = "p[id], li[id], h2[id], h3[id], h4[id], h5[id], h6[id]";
+  var MENTIONS = 'a[href^="../actors/"], a[href^="../timeline"], mark.ma, mark.md';
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
     if (text) { node.textContent = text; }
     return node;
+  }
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  // The date a date link's timeline anchor spells (#t2022-06-06 "6 June 2022", #t2020-12
+  // "December 2020", #t1992, #t2023-W01 "week 1 of 2023"), as label_from_href in
+  // src/render/body.rs reads it; the page writes data-d only where this is not the date.
+  function labelFromHref(href) {
+    var m = /#t([1-9]\d{3})(?:-(?:W(\d{2})|(\d{2})(?:-(\d{2}))?))?$/.exec(href || "");
+    if (!m) { return null; }
+    var within = function (s, max) { var v = parseInt(s, 10); return v >= 1 && v <= max ? v : null; };
+    if (m[2]) { var w = within(m[2], 53); return w ? "week " + w + " of " + m[1] : null; }
+    if (!m[3]) { return m[1]; }
+    var month = within(m[3], 12);
+    if (!month) { return null; }
+    var named = MONTHS[month - 1] + " " + m[1];
+    if (!m[4]) { return named; }
+    var day = within(m[4], 31);
+    return day ? day + " " + named : null;
   }
 
   function count(n, one, many) {
@@ -115,7 +137,9 @@
     }
     var groups = [];
     var last = null;
-    var mentions = body.querySelectorAll(".ma, .md");
+    // A mention link says its kind by its address (the page carries no class on it); a
+    // highlight inside an author's link has the class of its kind and the address in data-h.
+    var mentions = body.querySelectorAll(MENTIONS);
     for (var i = 0; i < mentions.length; i++) {
       var m = mentions[i];
       var block = m.closest(BLOCKS);
@@ -127,13 +151,13 @@
       }
       var href = m.getAttribute("href") || m.getAttribute("data-h");
       var text = m.textContent;
-      if (m.classList.contains("ma")) {
+      if (m.classList.contains("ma") || (m.getAttribute("href") || "").indexOf("../actors/") === 0) {
         if (href && !last.seen[href]) {
           last.seen[href] = true;
           last.actors.push({ href: href, text: text });
         }
       } else {
-        last.dates.push({ href: href, label: m.getAttribute("data-d") || text, text: text });
+        last.dates.push({ href: href, label: m.getAttribute("data-d") || labelFromHref(href) || text, text: text });
       }
     }
     for (var g = 0; g < groups.length; g++) {

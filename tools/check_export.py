@@ -58,7 +58,7 @@ def main():
                     table = tables.setdefault(record["article"], [])
                     if record["sentence"] != len(table):
                         problems.append(f"{part[kind]}:{n}: sentence {record['sentence']}, expected {len(table)}")
-                    table.append(record["text"])
+                    table.append(record["paragraph"])
                 else:
                     if record["sentence"] >= len(tables.get(record["article"], [])):
                         problems.append(f"{part[kind]}:{n}: no sentence {record['sentence']} in {record['article']}")
@@ -66,9 +66,15 @@ def main():
     if os.path.getsize(data / "annotations.json") > LIMIT:
         problems.append("annotations.json: over 50 MB")
     if "mentions" in index:
-        inline = [{k: v for k, v in m.items() if k != "id"} for m in index["mentions"]]
+        # The parts leave out `id` (article:start) and `paragraph` (their sentence line says it).
+        inline = [{k: v for k, v in m.items() if k not in ("id", "paragraph")} for m in index["mentions"]]
         if inline != mentions:
             problems.append("annotations.json: its mentions are not the parts' mentions")
+        for m in index["mentions"]:
+            table = tables.get(m["article"], [])
+            if m["sentence"] < len(table) and m.get("paragraph") != table[m["sentence"]]:
+                problems.append(f"annotations.json: mention {m.get('id')} in {m.get('paragraph')}, its sentence in {table[m['sentence']]}")
+                break
         for m in index["mentions"]:
             if m.get("id") != f"{m['article']}:{m['start']}":
                 problems.append(f"annotations.json: mention id {m.get('id')} is not article:start")

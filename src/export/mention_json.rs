@@ -51,7 +51,10 @@ pub(super) struct MentionRecord<'a> {
     /// Entity or actor id of who said it, for `quote` mentions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) speaker: Option<&'a str>,
-    pub(super) paragraph: &'a str,
+    /// The paragraph's anchor on the article page; in `annotations.json` only, since in the
+    /// parts the mention's sentence line says it (stored once).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) paragraph: Option<&'a str>,
     /// Index of its sentence in the article's sentence table (`sentences-NNN.jsonl.gz`).
     pub(super) sentence: usize,
 }
@@ -148,8 +151,10 @@ impl MentionRecord<'_> {
                 string(out, value);
             }
         }
-        out.extend_from_slice(b",\"paragraph\":");
-        string(out, self.paragraph);
+        if let Some(paragraph) = self.paragraph {
+            out.extend_from_slice(b",\"paragraph\":");
+            string(out, paragraph);
+        }
         out.extend_from_slice(b",\"sentence\":");
         number(out, self.sentence);
         out.push(b'}');
@@ -219,7 +224,7 @@ mod tests {
             evidence: optional[0].as_ref().map(|_| "cue"),
             title: optional[0].as_deref(),
             speaker: optional[1].as_ref().and(optional[2].as_deref()),
-            paragraph: &texts[0],
+            paragraph: optional[0].as_ref().map(|_| texts[0].as_str()),
             sentence: texts[3].len() * 31,
         }
     }

@@ -345,9 +345,11 @@ impl Ctx<'_> {
     /// Opens the link of a name nobody configured to the section of its entity page about
     /// this article (to the page itself when the page has no room for that section); returns
     /// the tag that closes it. Styled apart from actors and dates (a dotted underline, no
-    /// fill), and an ordinary link for keyboards and screen readers.
+    /// fill, drawn by the stylesheet from the address's `entities/` folder: an article has
+    /// hundreds of such links, and a class on each would weigh more than the words), and an
+    /// ordinary link for keyboards and screen readers.
     fn open_entity(&self, out: &mut String, link: EntityLink) -> &'static str {
-        out.push_str("<a class=\"me\" href=\"");
+        out.push_str("<a href=\"");
         let href = match link.section {
             Some(anchor) => super::entities::entity_section_href(self.root, link.id, anchor),
             None => format!("{}{}", self.root, super::entities::entity_path(link.id)),
@@ -358,9 +360,11 @@ impl Ctx<'_> {
     }
 
     /// Opens the element of one mention, whose words the caller writes next; returns the tag
-    /// that closes it. One short class says the kind ([`mention_class`]); a date link also
-    /// carries its resolved date in `data-d` when its words do not say it, which the margin
-    /// note shows.
+    /// that closes it. A link says its kind by its address alone (`actors/`, `timeline`), which
+    /// the stylesheet and the margin notes read, so that the hundreds of links of an article
+    /// carry no class; a highlight that is no link gets the one short class of its kind
+    /// ([`mention_class`]). A date link also carries its resolved date in `data-d` when its
+    /// words do not say it, which the margin note shows.
     fn open_mention(
         &self,
         out: &mut String,
@@ -368,23 +372,23 @@ impl Ctx<'_> {
         m: &Mention,
         inside_link: bool,
     ) -> &'static str {
-        let class = mention_class(&m.kind);
         let linked =
             !inside_link && matches!(m.kind, MentionKind::Actor(_) | MentionKind::Date { .. });
         if linked {
             // No tooltip on links: the margin note names the target, and the page stays light.
-            out.push_str("<a class=\"");
-            out.push_str(class);
-            out.push_str("\" href=\"");
+            out.push_str("<a href=\"");
+            let href_at = out.len();
             match &m.kind {
                 MentionKind::Actor(id) => {
                     push_actor_href(out, self.root, &self.actors[id.get()].id)
                 }
                 _ => self.push_date_href(out, n),
             }
+            let href_end = out.len();
             out.push('"');
             if let MentionKind::Date { timex, .. } = &m.kind {
-                self.push_date_label(out, &timex.label(), m);
+                let href = out[href_at..href_end].to_owned();
+                self.push_date_label(out, &timex.label(), m, &href);
             }
             out.push('>');
             return "</a>";
@@ -398,7 +402,7 @@ impl Ctx<'_> {
             MentionKind::Set(value) => format!("Recurring: {value}"),
         };
         out.push_str("<mark class=\"");
-        out.push_str(class);
+        out.push_str(mention_class(&m.kind));
         out.push_str("\" title=\"");
         escape_into(out, &title);
         out.push('"');
@@ -412,9 +416,11 @@ impl Ctx<'_> {
             }
             MentionKind::Date { timex, .. } => {
                 out.push_str(" data-h=\"");
+                let href_at = out.len();
                 self.push_date_href(out, n);
+                let href = out[href_at..].to_owned();
                 out.push('"');
-                self.push_date_label(out, &timex.label(), m);
+                self.push_date_label(out, &timex.label(), m, &href);
             }
             _ => {}
         }
@@ -422,10 +428,16 @@ impl Ctx<'_> {
         "</mark>"
     }
 
-    /// Writes ` data-d="…"` with the resolved date `label` of date mention `m`, unless its
-    /// words already say it ([`words_say_label`]).
-    fn push_date_label(&self, out: &mut String, label: &str, m: &Mention) {
-        if words_say_label(&self.article.source[m.span.clone()], label) {
+    /// Writes ` data-d="…"` with the resolved date `label` of date mention `m`, unless the
+    /// margin note gets it without: from the timeline anchor of its link `href`
+    /// ([`label_from_href`]), or, when the anchor spells no date, from its words
+    /// ([`words_say_label`]).
+    fn push_date_label(&self, out: &mut String, label: &str, m: &Mention, href: &str) {
+        let said = match label_from_href(href) {
+            Some(spelled) => spelled == label,
+            None => words_say_label(&self.article.source[m.span.clone()], label),
+        };
+        if said {
             return;
         }
         out.push_str(" data-d=\"");
@@ -434,9 +446,10 @@ impl Ctx<'_> {
     }
 }
 
-/// The one class of a mention's element, which the stylesheet draws each kind by: `ma` an
-/// actor, `md` a date, `mt` another time expression (a duration, a vague or recurring time);
-/// entity links are `me`. One short class per mention, since an article has hundreds.
+/// The one class of a highlighted mention that is no link (a time expression, or an actor or
+/// date inside an author's link), which the stylesheet draws each kind by: `ma` an actor, `md`
+/// a date, `mt` another time expression (a duration, a vague or recurring time). Short, since
+/// an article has hundreds of mentions.
 fn mention_class(kind: &MentionKind) -> &'static str {
     match kind {
         MentionKind::Actor(_) => "ma",
@@ -453,9 +466,93 @@ fn words_say_label(words: &str, label: &str) -> bool {
     words.trim().eq_ignore_ascii_case(label)
 }
 
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The date the margin-note script reads off a date link's timeline anchor, as
+/// `labelFromHref` in static/dossier.js does (the two must agree): `…#t2022-06-06` "6 June
+/// 2022", `#t2020-12` "December 2020", `#t1992` "1992", `#t2023-W01` "week 1 of 2023";
+/// `None` for any other address. A link whose anchor spells its date needs no `data-d`,
+/// which spares an article's hundreds of date links the bytes.
+fn label_from_href(href: &str) -> Option<String> {
+    let (_, anchor) = href.rsplit_once("#t")?;
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let in_range = |s: &str, max: u8| s.parse::<u8>().ok().filter(|v| (1..=max).contains(v));
+    let mut parts = anchor.split('-');
+    let year = parts.next()?;
+    if !digits(year, 4) || year.starts_with('0') {
+        return None;
+    }
+    match (parts.next(), parts.next(), parts.next()) {
+        (None, _, _) => Some(year.to_string()),
+        (Some(week), None, _) if week.starts_with('W') && digits(&week[1..], 2) => {
+            Some(format!("week {} of {year}", in_range(&week[1..], 53)?))
+        }
+        (Some(month), day, None) if digits(month, 2) => {
+            let name = MONTH_NAMES[usize::from(in_range(month, 12)?) - 1];
+            match day {
+                None => Some(format!("{name} {year}")),
+                Some(day) if digits(day, 2) => {
+                    Some(format!("{} {name} {year}", in_range(day, 31)?))
+                }
+                Some(_) => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_timeline_anchor_spells_its_date() {
+        let label = |h: &str| label_from_href(h);
+        assert_eq!(
+            label("../timeline/2022-06.html#t2022-06-06").as_deref(),
+            Some("6 June 2022")
+        );
+        assert_eq!(
+            label("../timeline.html#t2020-12").as_deref(),
+            Some("December 2020")
+        );
+        assert_eq!(
+            label("../timeline/1992.html#t1992").as_deref(),
+            Some("1992")
+        );
+        assert_eq!(
+            label("../timeline/2023-01.html#t2023-W01").as_deref(),
+            Some("week 1 of 2023")
+        );
+        for other in [
+            "../timeline.html",
+            "../timeline.html#t0990",
+            "../timeline.html#t199",
+            "../timeline.html#t2020-13",
+            "../timeline.html#t2020-00",
+            "../timeline.html#t2020-02-32",
+            "../timeline.html#t2020-W54",
+            "../timeline.html#t2020-SU",
+            "../timeline.html#t2020-W01-WE",
+            "../timeline.html#t2020-06-06-2",
+            "../timeline.html#t2020-6",
+        ] {
+            assert_eq!(label(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn a_date_carries_its_label_only_when_its_words_do_not_say_it() {

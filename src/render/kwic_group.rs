@@ -59,7 +59,7 @@ pub fn write_lines(out: &mut String, g: &ArticleMentions) {
         escape_into(out, &l.href);
         out.push_str("\">");
         escape_into(out, &l.left);
-        out.push_str("<mark class=\"kw\">");
+        out.push_str("<mark>");
         escape_into(out, &l.keyword);
         out.push_str("</mark>");
         escape_into(out, &l.right);
@@ -107,7 +107,7 @@ mod tests {
             out,
             "<section class=\"kwic-group\" id=\"in-abc\"><h3><a href=\"../articles/a.html\">Talks &amp; trade</a></h3>\
              <p class=\"forms\">Written as <q>Moscow</q> ×2, <q>Russia</q> ×1</p><ul class=\"kwic\">\
-             <li><a href=\"../articles/a.html#p3\">…met in <mark class=\"kw\">Moscow</mark> on &lt;Monday&gt;</a></li></ul>\
+             <li><a href=\"../articles/a.html#p3\">…met in <mark>Moscow</mark> on &lt;Monday&gt;</a></li></ul>\
              <p class=\"hint\">2 more in this article</p></section>\n"
         );
     }

@@ -228,12 +228,12 @@ pub fn copy_site_sources(from: &Path, to: &Path) {
     }
 }
 
-/// `html` without the links entity names get in the text (`<a class="me" …>` and
+/// `html` without the links entity names get in the text (`<a href="../entities/…">` and
 /// its `</a>`), so a test can look for a sentence as the reader sees it.
 pub fn without_entity_links(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = rest.find("<a class=\"me\"") {
+    while let Some(at) = rest.find("<a href=\"../entities/") {
         out.push_str(&rest[..at]);
         let after = &rest[at..];
         let open_end = after.find('>').map_or(after.len(), |i| i + 1);

@@ -12,7 +12,7 @@ fn markdown_article_renders_with_highlighting_and_annotations() {
         .read("static/highlight.css")
         .contains("prefers-color-scheme: dark"));
     assert!(
-        html.contains(r#"<em><a class="ma" href="../actors/nato.html""#),
+        html.contains(r#"<em><a href="../actors/nato.html""#),
         "mention inside emphasis"
     );
     assert!(!html.contains("<script>"), "raw HTML is shown as text");

@@ -99,7 +99,7 @@ fn a_quote_across_markup_and_mentions_stays_well_formed() {
     assert_eq!(p.matches("<mark").count(), p.matches("</mark>").count());
     // Marks wrap text only: inside the emphasis and the actor's link, never around them.
     assert!(p.contains("<em><mark class=\"note-anchor\" data-note=\"note-1\">new quay</mark></em>"));
-    assert!(p.contains("<strong><a class=\"ma\" href=\"../actors/port-authority.html\"><mark class=\"note-anchor\" data-note=\"note-1\">Port Authority</mark></a></strong>"));
+    assert!(p.contains("<strong><a href=\"../actors/port-authority.html\"><mark class=\"note-anchor\" data-note=\"note-1\">Port Authority</mark></a></strong>"));
     assert!(super::common::without_entity_links(&page).contains("&lt;b&gt;Raw HTML&lt;/b&gt;"));
 }
 

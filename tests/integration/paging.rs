@@ -104,9 +104,9 @@ fn long_lists_are_split_into_linked_parts() {
     // A date late in the corpus links from its article to its row on its year's page.
     let article = site.read("articles/r299.html");
     let href = article
-        .split("class=\"md\" href=\"")
+        .split("<a href=\"../timeline/")
         .nth(1)
-        .map(|s| &s[..s.find('"').unwrap()])
+        .map(|s| format!("../timeline/{}", &s[..s.find('"').unwrap()]))
         .unwrap();
     assert!(href.starts_with("../timeline/1999.html#t1999-"), "{href}");
     let (page, anchor) = href.trim_start_matches("../").split_once('#').unwrap();
@@ -146,7 +146,7 @@ fn a_busy_actor_shows_one_line_per_article() {
         .nth(1)
         .expect("an article group");
     let group = &group[..group.find("</section>").unwrap()];
-    assert_eq!(group.matches("<mark class=\"kw\">").count(), 1, "{group}");
+    assert_eq!(group.matches("<mark>").count(), 1, "{group}");
     assert!(group.contains("60 more in this article</p>"), "{group}");
     // One form: the line shows it, and the rest is counted.
     assert!(!group.contains("Written as"), "{group}");

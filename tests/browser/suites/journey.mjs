@@ -84,9 +84,9 @@ async function homeToParagraph(h, origin) {
     const articleHref = await card.getAttribute('href');
     await follow(page, card, `/${articleHref}`);
 
-    const mention = page.locator('main a.ma').first();
+    const mention = page.locator('main .body a[href^="../actors/"]').first();
     const actorHref = await mention.getAttribute('href');
-    if (!actorHref) throw new Finding(`no actor mention (a.ma) on ${page.url()}`);
+    if (!actorHref) throw new Finding(`no actor mention (a link to ../actors/) on ${page.url()}`);
     await follow(page, mention, actorHref.replace(/^\.\.\//, '/'));
 
     const line = page.locator('ul.kwic a').first();

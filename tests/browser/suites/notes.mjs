@@ -39,8 +39,23 @@ function notesAgainstLinks() {
   const BLOCK = 'p[id], li[id], h2[id], h3[id], h4[id], h5[id], h6[id]';
   const body = document.querySelector('.reader .body');
   const problems = [];
-  const linksOf = (blocks) => [...body.querySelectorAll('a.ma, a.md, mark.ma, mark.md')]
+  // A mention link says its kind by its address alone; a highlight in an author's link by its class.
+  const isActor = (a) => a.classList.contains('ma') || (a.getAttribute('href') || '').startsWith('../actors/');
+  const isDate = (a) => a.classList.contains('md') || (a.getAttribute('href') || '').startsWith('../timeline');
+  const linksOf = (blocks) => [...body.querySelectorAll('a[href^="../actors/"], a[href^="../timeline"], mark.ma, mark.md')]
     .filter((a) => blocks.includes(a.closest(BLOCK)) && !a.closest('.margin'));
+  // The date a link's timeline anchor spells, which the page leaves out of data-d.
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const spelled = (h) => {
+    const day = /#t([1-9]\d{3})-(\d{2})-(\d{2})$/.exec(h || '');
+    if (day && MONTHS[day[2] - 1] && day[3] >= 1 && day[3] <= 31) return `${Number(day[3])} ${MONTHS[day[2] - 1]} ${day[1]}`;
+    const month = /#t([1-9]\d{3})-(\d{2})$/.exec(h || '');
+    if (month && MONTHS[month[2] - 1]) return `${MONTHS[month[2] - 1]} ${month[1]}`;
+    const week = /#t([1-9]\d{3})-W(\d{2})$/.exec(h || '');
+    if (week && week[2] >= 1 && week[2] <= 53) return `week ${Number(week[2])} of ${week[1]}`;
+    const year = /#t([1-9]\d{3})$/.exec(h || '');
+    return year ? year[1] : null;
+  };
   const covered = new Set();
   for (const notes of body.querySelectorAll('details.notes')) {
     const first = document.getElementById(notes.id.slice(2));
@@ -54,16 +69,16 @@ function notesAgainstLinks() {
     blocks.forEach((b) => covered.add(b));
     const links = linksOf(blocks);
     const href = (a) => a.getAttribute('href') || a.dataset.h;
-    const actors = [...new Set(links.filter((a) => a.classList.contains('ma')).map(href))];
+    const actors = [...new Set(links.filter(isActor).map(href))];
     const listed = [...notes.querySelectorAll('.note-actors a')].map((a) => a.getAttribute('href'));
     if (JSON.stringify(actors) !== JSON.stringify(listed)) problems.push(`${notes.id}: actors ${listed} for links ${actors}`);
-    const dates = links.filter((a) => a.classList.contains('md'));
+    const dates = links.filter(isDate);
     const noted = [...notes.querySelectorAll('.note-date')];
     if (dates.length !== noted.length) { problems.push(`${notes.id}: ${noted.length} dates noted for ${dates.length}`); continue; }
     dates.forEach((d, i) => {
       const a = noted[i].querySelector('a');
       if (a.getAttribute('href') !== href(d)) problems.push(`${notes.id}: date note links ${a.getAttribute('href')}`);
-      if (a.textContent !== (d.dataset.d || d.textContent)) problems.push(`${notes.id}: date note says ${a.textContent}`);
+      if (a.textContent !== (d.dataset.d || spelled(href(d)) || d.textContent)) problems.push(`${notes.id}: date note says ${a.textContent}`);
       if (!noted[i].querySelector('.words').textContent.includes(d.textContent)) problems.push(`${notes.id}: date note lacks the words`);
     });
   }

@@ -53,7 +53,7 @@ async function dateToRowAndBack(page, base) {
   const article = `d${busy}-070`;
   await load(page, `${base}articles/${article}.html`);
   const row = `t${busy}-03-15`;
-  await follow(page, page.locator(`main a.md[href$="#${row}"]`).first(), `/timeline/${busy}-03.html`, `#${row}`);
+  await follow(page, page.locator(`main .body a[href^="../timeline"][href$="#${row}"]`).first(), `/timeline/${busy}-03.html`, `#${row}`);
   await assertLandedOn(page, row);
 
   const source = page.locator(`#${row} .source a`).first();
@@ -70,7 +70,7 @@ async function dateToRowAndBack(page, base) {
 
   // A date that names no month stays on its split year's own page.
   await load(page, `${base}articles/${article}.html`);
-  await follow(page, page.locator(`main a.md[href$="#t${busy}"]`).first(), `/timeline/${busy}.html`, `#t${busy}`);
+  await follow(page, page.locator(`main .body a[href^="../timeline"][href$="#t${busy}"]`).first(), `/timeline/${busy}.html`, `#t${busy}`);
   await assertLandedOn(page, `t${busy}`);
 }
 
