@@ -11,6 +11,7 @@ mod cues;
 mod named;
 mod patterns;
 mod relative;
+mod report_period;
 mod resolve;
 mod spans;
 mod tense;

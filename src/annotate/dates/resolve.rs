@@ -380,10 +380,18 @@ impl Anchors {
                 )
             }
             Expr::PreviousYear(k) => {
+                if let Some(q) = self
+                    .report_quarter
+                    .filter(|_| *k == -1 && !self.narrative() && several_quarters(text, c))
+                {
+                    // The year before the report's, not a year before the last date named.
+                    self.used.set(self.report_quarter_hit);
+                    return date(Timex::year_only(q.year() - 1)?, Resolution::PreviousDate);
+                }
                 let from = self.offset_base(&c.expr, self.reference?);
                 if let Some(q) = self
                     .report_quarter
-                    .filter(|_| *k == -1 && !self.narrative())
+                    .filter(|_| *k == -1 && !self.narrative() && !several_quarters(text, c))
                 {
                     self.used.set(self.report_quarter_hit);
                     return date(
@@ -504,6 +512,9 @@ impl Anchors {
                     Resolution::PublicationDate,
                 )
             }
+            &Expr::ReportQuarterOf(y) if several_quarters(text, c) => {
+                date(Timex::year_only(y)?, Resolution::Explicit)
+            }
             &Expr::ReportQuarterOf(y) => match self.report_quarter.and_then(quarter_of) {
                 Some(q) => {
                     self.used.set(self.report_quarter_hit);
@@ -522,6 +533,9 @@ impl Anchors {
                         (last_full_quarter(p)?, Resolution::PublicationDate)
                     }
                 };
+                if k != 0 && several_quarters(text, c) {
+                    return date(Timex::year_only(q.year() + k)?, how);
+                }
                 date(Timex::quarter(q.year() + k, quarter_of(q)?)?, how)
             }
             &Expr::Holiday { feast, dir } => {
@@ -558,9 +572,11 @@ impl Anchors {
                 let year_ago = text[c.start..c.end]
                     .to_ascii_lowercase()
                     .ends_with("year ago");
-                if let (Expr::YearOffset(-1), Some(q), true) =
-                    (relative, self.report_quarter, year_ago && !self.narrative())
-                {
+                if let (Expr::YearOffset(-1), Some(q), true) = (
+                    relative,
+                    self.report_quarter,
+                    year_ago && !self.narrative() && !several_quarters(text, c),
+                ) {
                     // Counted from the report's quarter, not from the publication date.
                     self.used.set(self.report_quarter_hit);
                     return date(
@@ -659,6 +675,16 @@ fn with_part(day: Timex, part: Option<DayPart>) -> Timex {
         Some(p) => day.at_part_of_day(p).unwrap_or(day),
         None => day,
     }
+}
+
+/// Whether the mention, not itself a quarter, stands in a sentence about a report's period of
+/// several quarters ("For the nine months, net rose from a year earlier"): then the year
+/// before is meant, not the quarter a year before.
+fn several_quarters(text: &str, c: &Cand) -> bool {
+    !text[c.start..c.end]
+        .to_ascii_lowercase()
+        .contains("quarter")
+        && super::report_period::longer_period_before(text, c.start)
 }
 
 fn quarter_of(t: Timex) -> Option<u8> {

@@ -187,7 +187,7 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 }
 
 /// Where the sentence that holds `at` starts.
-fn sentence_start(text: &str, at: usize) -> usize {
+pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
     text[..at]
         .char_indices()
         .rev()
