@@ -127,14 +127,15 @@ const DEFERRALS: &[&str] = &[
     "suspended",
 ];
 
-/// Whether the mention at `at`, after "until", "till", "through" or "by", is a deadline
-/// ahead of the report: unless its own clause tells the past ("talks lasted until Tuesday";
+/// Whether the mention at `at`, after "until", "till", "through" or "by", or after
+/// "effective" (the day a change takes effect: "named chairman, effective Feb. 1"), is a
+/// deadline ahead of the report: unless its own clause tells the past ("talks lasted until Tuesday";
 /// "The sale, which had been expected, is to repay the loan by February" is ahead), or
 /// when what was done is putting off ("postponed until Tuesday", "extended the loans through
 /// January").
 pub(crate) fn deadline_ahead(text: &str, at: usize) -> bool {
     let before = super::context::word_before(text, at);
-    if !["until", "till", "through", "by"].contains(&before.as_str()) {
+    if !["until", "till", "through", "by", "effective"].contains(&before.as_str()) {
         return false;
     }
     let clause_start = text[..at]
@@ -382,8 +383,17 @@ mod tests {
             "The sale, which was expected, is to repay it by March.",
             "March"
         ));
+        assert!(dl(
+            "The board also named a new chairman, effective Feb. 1.",
+            "Feb. 1"
+        ));
+        assert!(!dl(
+            "Costs rose under a labor pact that took hold effective June 1.",
+            "June 1"
+        ));
         // No deadline word, no deadline.
         assert!(!dl("The loan is due in February.", "February"));
+        assert!(!dl("It was an effective campaign in February.", "February"));
     }
 
     #[test]
