@@ -292,7 +292,11 @@ impl Anchors {
             value,
             timex,
             resolution,
-            modifier: modifier(&text[c.start..c.end]),
+            modifier: modifier(&text[c.start..c.end]).or_else(|| {
+                timex
+                    .filter(|t| t.precision() <= Precision::Decade)
+                    .and_then(|_| half_modifier(&text[c.start..c.end]))
+            }),
             anchor,
         })
     }
@@ -757,6 +761,21 @@ pub(crate) fn modifier(span: &str) -> Option<&'static str> {
         Some("MORE_THAN")
     } else if starts("less than") || starts("under") {
         Some("LESS_THAN")
+    } else {
+        None
+    }
+}
+
+/// The `mod` of a half of a decade or a century ("the last half of the '80s" is its END).
+fn half_modifier(span: &str) -> Option<&'static str> {
+    let lower = span.to_ascii_lowercase();
+    if lower.starts_with("the first half") {
+        Some("START")
+    } else if ["the second half", "the latter half", "the last half"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        Some("END")
     } else {
         None
     }

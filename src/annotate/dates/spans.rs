@@ -33,6 +33,21 @@ const POSITION_BEFORE: &[&str] = &[
     "mid-",
 ];
 
+/// Halves of a decade or a century ("the last half of the '80s"); a year's halves are dates
+/// of their own ("the second half of 2008" is `2008-H2`).
+const HALF_BEFORE: &[&str] = &[
+    "the first half of ",
+    "the second half of ",
+    "the latter half of ",
+    "the last half of ",
+];
+
+/// Whether the expression is a decade or a century written out.
+fn is_decade_or_century(e: &Expr) -> bool {
+    use crate::time::Precision;
+    matches!(e, Expr::Absolute(t) if t.precision() <= Precision::Decade)
+}
+
 /// The part of the day a span's opening words name ("the night of 20 June 1791").
 pub(crate) fn part_named_before(span: &str) -> Option<crate::time::DayPart> {
     use crate::time::DayPart;
@@ -87,7 +102,12 @@ pub(crate) fn take_position(text: &str, c: &mut Cand, floor: usize) {
     if !candidate {
         return;
     }
-    for p in POSITION_BEFORE {
+    let halves = if is_decade_or_century(&c.expr) {
+        HALF_BEFORE
+    } else {
+        &[]
+    };
+    for p in halves.iter().chain(POSITION_BEFORE) {
         if head.len() >= p.len() && head.is_char_boundary(head.len() - p.len()) {
             let tail = &head[head.len() - p.len()..];
             let start = c.start - p.len();
