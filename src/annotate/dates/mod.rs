@@ -208,7 +208,10 @@ fn missing(expr: &resolve::Expr) -> Missing {
     use resolve::Expr;
     match expr {
         Expr::DayOffset(..) | Expr::Weekday { .. } | Expr::Week { .. } => Missing::PublicationDay,
-        Expr::SameDay(_) | Expr::PreviousYear(_) | Expr::PreviousMonth(_) => Missing::EarlierDate,
+        Expr::SameDay(_)
+        | Expr::SameDayPart(..)
+        | Expr::PreviousYear(_)
+        | Expr::PreviousMonth(_) => Missing::EarlierDate,
         _ => Missing::Anchor,
     }
 }

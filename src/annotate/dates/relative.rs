@@ -78,6 +78,18 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c| c.all(WS_DAY),
             r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?P<dir>next|following|previous|prior)\s+day|the\s+day\s+(?P<dir2>before|after))\b".into(), same_day),
         rule(
+            |c| c.all(DAYPART),
+            r"\b(?:the\s+same|that(?:\s+same)?|the\s+(?P<dir>next|following|previous|prior))\s+(?P<part>morning|afternoon|evening|night)\b".into(),
+            |_, caps| {
+                let k = match caps.name("dir").map(|d| d.as_str().to_ascii_lowercase()).as_deref() {
+                    Some("next" | "following") => 1,
+                    Some(_) => -1,
+                    None => 0,
+                };
+                Some(Expr::SameDayPart(k, day_part(caps.name("part")?.as_str())?))
+            },
+        ),
+        rule(
             |c| c.all(YESTERDAY),
             r"\b(?P<word>yesterday|tomorrow)\b".into(), yesterday),
         rule(

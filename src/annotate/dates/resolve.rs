@@ -63,6 +63,8 @@ pub(crate) enum Expr {
     Holiday { feast: Feast, dir: i8 },
     /// The last day-precise date of the article plus an offset ("the same day", "the next day").
     SameDay(i32),
+    /// A part of that day plus an offset ("that night", "the next morning").
+    SameDayPart(i32, DayPart),
     /// The year of the article's previous date plus an offset ("that year", "two years later").
     PreviousYear(i32),
     /// The month of the article's previous date plus an offset ("that month", "the following
@@ -382,6 +384,11 @@ impl Anchors {
                     calendar::add_days(self.last_day?, *k)?,
                     Resolution::PreviousDate,
                 )
+            }
+            &Expr::SameDayPart(k, part) => {
+                self.used.set(self.last_day_hit);
+                let day = calendar::add_days(self.last_day?, k)?;
+                date(with_part(day, Some(part)), Resolution::PreviousDate)
             }
             Expr::PreviousYear(k) => {
                 if let Some(q) = self
