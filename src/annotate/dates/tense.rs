@@ -168,7 +168,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether the character at `i` of `text` ends a sentence: `!`, `?`, `;`, a line break, or a
-/// period that closes no abbreviation and is not followed by a lowercase word or a digit.
+/// period that closes no abbreviation and is not followed by a lowercase word, a digit, a
+/// comma or a colon.
 fn ends_sentence(text: &str, i: usize) -> bool {
     match text.as_bytes()[i] {
         b'!' | b'?' | b';' | b'\n' => true,
@@ -180,7 +181,9 @@ fn ends_sentence(text: &str, i: usize) -> bool {
             let abbreviation = word.chars().count() == 1
                 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
             let next = text[i + 1..].trim_start().chars().next();
-            let goes_on = next.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            // "Birmingham, Ala., killed": a comma or a colon after the period goes on.
+            let goes_on = next
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, ',' | ':'));
             !abbreviation && !goes_on
         }
         _ => false,
@@ -324,6 +327,14 @@ mod tests {
             Tense::Past
         );
         assert_eq!(sentence_start("It rained. Then", 14), 10);
+        // A comma after a period goes on with the sentence ("Birmingham, Ala., killed").
+        assert_eq!(
+            at(
+                "In January, a bomb in Birmingham, Ala., killed a guard.",
+                "January"
+            ),
+            Tense::Past
+        );
     }
 
     #[test]
