@@ -267,6 +267,11 @@ impl Anchors {
                 if let Some(p) = super::spans::part_named_before(&text[c.start..c.end]) {
                     t = t.at_part_of_day(p).unwrap_or(t);
                 }
+                if t.precision() == Precision::Day
+                    && super::spans::week_named_before(&text[c.start..c.end])
+                {
+                    t = Timex::week_of(t, false).unwrap_or(t);
+                }
                 // The quarter a report is about is the latest complete one it names itself.
                 let complete = self
                     .published

@@ -16,6 +16,7 @@ const POSITION_BEFORE: &[&str] = &[
     "the evening of ",
     "the night of ",
     "the beginning of ",
+    "the week of ",
     "the middle of ",
     "the start of ",
     "the close of ",
@@ -46,6 +47,13 @@ const HALF_BEFORE: &[&str] = &[
 fn is_decade_or_century(e: &Expr) -> bool {
     use crate::time::Precision;
     matches!(e, Expr::Absolute(t) if t.precision() <= Precision::Decade)
+}
+
+/// Whether a span opens with "the week of": the ISO week of the day that follows ("a hearing
+/// the week of March 6").
+pub(crate) fn week_named_before(span: &str) -> bool {
+    span.get(..12)
+        .is_some_and(|p| p.eq_ignore_ascii_case("the week of "))
 }
 
 /// The part of the day a span's opening words name ("the night of 20 June 1791").

@@ -248,3 +248,28 @@ fn halves_of_decades_and_centuries() {
         pairs(&[("the first half", "2010-H1"), ("the year", "2010")])
     );
 }
+
+/// "the week of" a day is that day's ISO week; other weeks "of" something are not.
+#[test]
+fn the_week_of_a_day_is_its_week() {
+    let mut r = dct("2000-02-24");
+    assert_eq!(
+        dates(&mut r, "A hearing is set for the week of March 6."),
+        pairs(&[("the week of March 6", "2000-W10")])
+    );
+    let mut r = dct("2000-02-24");
+    assert_eq!(
+        hits(
+            &mut r,
+            "He was killed within a week of his capture, in the last week of August."
+        )
+        .into_iter()
+        .map(|h| h.0)
+        .collect::<Vec<_>>(),
+        vec![
+            "a week".to_string(),
+            "the last week".to_string(),
+            "August".to_string()
+        ]
+    );
+}
