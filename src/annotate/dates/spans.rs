@@ -110,22 +110,27 @@ pub(crate) fn take_position(text: &str, c: &mut Cand, floor: usize) {
     if !candidate {
         return;
     }
-    let halves = if is_decade_or_century(&c.expr) {
-        HALF_BEFORE
-    } else {
-        &[]
-    };
-    for p in halves.iter().chain(POSITION_BEFORE) {
+    if is_decade_or_century(&c.expr) && take_phrase(text, c, head, HALF_BEFORE) {
+        return;
+    }
+    take_phrase(text, c, head, POSITION_BEFORE);
+}
+
+/// Moves `c.start` back over the first of `phrases` that `head` (the text right before the
+/// mention) ends with, unless the phrase is glued to a word before it; whether it did.
+fn take_phrase(text: &str, c: &mut Cand, head: &str, phrases: &[&str]) -> bool {
+    for p in phrases {
         if head.len() >= p.len() && head.is_char_boundary(head.len() - p.len()) {
             let tail = &head[head.len() - p.len()..];
             let start = c.start - p.len();
             let glued = text[..start].ends_with(|ch: char| ch.is_alphanumeric());
             if tail.eq_ignore_ascii_case(p) && !glued {
                 c.start = start;
-                return;
+                return true;
             }
         }
     }
+    false
 }
 
 /// Widens an amount of time over a range before it and a half after it: "two to three
