@@ -11,6 +11,7 @@ mod cues;
 mod named;
 mod patterns;
 mod relative;
+mod report_period;
 mod resolve;
 mod spans;
 mod tense;
@@ -207,7 +208,10 @@ fn missing(expr: &resolve::Expr) -> Missing {
     use resolve::Expr;
     match expr {
         Expr::DayOffset(..) | Expr::Weekday { .. } | Expr::Week { .. } => Missing::PublicationDay,
-        Expr::SameDay(_) | Expr::PreviousYear(_) | Expr::PreviousMonth(_) => Missing::EarlierDate,
+        Expr::SameDay(_)
+        | Expr::SameDayPart(..)
+        | Expr::PreviousYear(_)
+        | Expr::PreviousMonth(_) => Missing::EarlierDate,
         _ => Missing::Anchor,
     }
 }

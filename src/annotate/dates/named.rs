@@ -143,7 +143,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             |c| c.any(QUARTER | HALF),
-            format!(r"\b(?:the\s+)?(?:(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\s+|(?P<rel>this|last|next)\s+year(?:'s|’s)\s+|(?P<ago>year-ago|year-earlier)\s+)?(?P<ord>{ORDINAL_QUARTER}|latter|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year2>1[0-9]{{3}}|20[0-9]{{2}}))?\b"),
+            format!(r"\b(?:the\s+)?(?:(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\s+|(?P<rel>this|last|next)\s+year(?:'s|’s)\s+|(?P<ago>year-ago|year-earlier)\s+)?(?P<ord>{ORDINAL_QUARTER}|latter|last)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half|two\s+quarters)(?:\s+of\s+(?:fiscal\s+)?(?P<year2>1[0-9]{{3}}|20[0-9]{{2}}))?\b"),
             quarter,
         ),
         rule(
@@ -371,8 +371,19 @@ fn season(text: &str, caps: &Caps) -> Option<Expr> {
 }
 
 /// "the third quarter", "third-quarter", "the 1988 second quarter", "the second half of 2008".
-fn quarter(_: &str, caps: &Caps) -> Option<Expr> {
-    let half = caps.name("unit")?.as_str().eq_ignore_ascii_case("half");
+fn quarter(text: &str, caps: &Caps) -> Option<Expr> {
+    let unit = caps.name("unit")?.as_str().to_ascii_lowercase();
+    if unit == "half" && caps.name("year2").is_none() && half_of_longer(&text[caps.get(0)?.end()..])
+    {
+        // "the last half of the '80s" is part of the decade, which takes the phrase.
+        return None;
+    }
+    // "the first two quarters of 1990" is its first half; without a year it is an amount.
+    let two = unit.starts_with("two");
+    if two && caps.name("year2").is_none() {
+        return None;
+    }
+    let half = two || unit == "half";
     let q = match caps.name("ord")?.as_str().to_ascii_lowercase().as_str() {
         "first" | "1st" => 1,
         "second" | "2nd" => 2,
@@ -411,6 +422,26 @@ fn quarter(_: &str, caps: &Caps) -> Option<Expr> {
         half,
         year_offset,
     })
+}
+
+/// Whether `rest`, the text after "the first half", goes on with a decade or a century
+/// ("of the 1980s", "of the '80s", "of the 20th century", "of the century").
+fn half_of_longer(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(" of ") else {
+        return false;
+    };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let mut words = rest.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let digits = first.trim_start_matches(['\'', '’', '‘']);
+    let decade = digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .ends_with("0s");
+    let century = [first, words.next().unwrap_or("")]
+        .iter()
+        .any(|w| w.to_ascii_lowercase().starts_with("centur"));
+    decade || century
 }
 
 /// "the current fiscal year", "last fiscal year".

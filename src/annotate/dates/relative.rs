@@ -75,8 +75,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c| c.all(WS_UNIT),
             format!(r"\b(?P<hit>(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?))\s+(?P<dir>before|after)\s+[a-z]"), later),
         rule(
-            |c| c.all(WS_DAY),
-            r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?P<dir>next|following|previous|prior)\s+day|the\s+day\s+(?P<dir2>before|after))\b".into(), same_day),
+            |c| c.any(WS_DAY | DAYPART),
+            r"\b(?:the\s+same\s+(?P<p1>day|morning|afternoon|evening|night)|that\s+(?:same\s+)?(?P<p2>day|morning|afternoon|evening|night)|the\s+(?P<dir>next|following|previous|prior)\s+(?P<p3>day|morning|afternoon|evening|night)|the\s+day\s+(?P<dir2>before|after))\b".into(), same_day),
         rule(
             |c| c.all(YESTERDAY),
             r"\b(?P<word>yesterday|tomorrow)\b".into(), yesterday),
@@ -249,13 +249,20 @@ fn same_day(text: &str, caps: &Caps) -> Option<Expr> {
             return Some(Expr::SameDay(0));
         }
     }
-    Some(Expr::SameDay(
-        match dir.map(|d| d.as_str().to_ascii_lowercase()).as_deref() {
-            Some("next" | "following" | "after") => 1,
-            Some("previous" | "prior" | "before") => -1,
-            _ => 0,
-        },
-    ))
+    let k = match dir.map(|d| d.as_str().to_ascii_lowercase()).as_deref() {
+        Some("next" | "following" | "after") => 1,
+        Some("previous" | "prior" | "before") => -1,
+        _ => 0,
+    };
+    // "that night", "the next morning": a part of that day.
+    let part = ["p1", "p2", "p3"]
+        .iter()
+        .find_map(|n| caps.name(n))
+        .and_then(|p| day_part(p.as_str()));
+    Some(match part {
+        Some(part) => Expr::SameDayPart(k, part),
+        None => Expr::SameDay(k),
+    })
 }
 
 fn yesterday(text: &str, caps: &Caps) -> Option<Expr> {

@@ -63,6 +63,8 @@ pub(crate) enum Expr {
     Holiday { feast: Feast, dir: i8 },
     /// The last day-precise date of the article plus an offset ("the same day", "the next day").
     SameDay(i32),
+    /// A part of that day plus an offset ("that night", "the next morning").
+    SameDayPart(i32, DayPart),
     /// The year of the article's previous date plus an offset ("that year", "two years later").
     PreviousYear(i32),
     /// The month of the article's previous date plus an offset ("that month", "the following
@@ -265,6 +267,11 @@ impl Anchors {
                 if let Some(p) = super::spans::part_named_before(&text[c.start..c.end]) {
                     t = t.at_part_of_day(p).unwrap_or(t);
                 }
+                if t.precision() == Precision::Day
+                    && super::spans::week_named_before(&text[c.start..c.end])
+                {
+                    t = Timex::week_of(t, false).unwrap_or(t);
+                }
                 // The quarter a report is about is the latest complete one it names itself.
                 let complete = self
                     .published
@@ -292,7 +299,11 @@ impl Anchors {
             value,
             timex,
             resolution,
-            modifier: modifier(&text[c.start..c.end]),
+            modifier: modifier(&text[c.start..c.end]).or_else(|| {
+                timex
+                    .filter(|t| t.precision() <= Precision::Decade)
+                    .and_then(|_| half_modifier(&text[c.start..c.end]))
+            }),
             anchor,
         })
     }
@@ -379,11 +390,24 @@ impl Anchors {
                     Resolution::PreviousDate,
                 )
             }
+            &Expr::SameDayPart(k, part) => {
+                self.used.set(self.last_day_hit);
+                let day = calendar::add_days(self.last_day?, k)?;
+                date(with_part(day, Some(part)), Resolution::PreviousDate)
+            }
             Expr::PreviousYear(k) => {
+                if let Some(q) = self
+                    .report_quarter
+                    .filter(|_| *k == -1 && !self.narrative() && several_quarters(text, c))
+                {
+                    // The year before the report's, not a year before the last date named.
+                    self.used.set(self.report_quarter_hit);
+                    return date(Timex::year_only(q.year() - 1)?, Resolution::PreviousDate);
+                }
                 let from = self.offset_base(&c.expr, self.reference?);
                 if let Some(q) = self
                     .report_quarter
-                    .filter(|_| *k == -1 && !self.narrative())
+                    .filter(|_| *k == -1 && !self.narrative() && !several_quarters(text, c))
                 {
                     self.used.set(self.report_quarter_hit);
                     return date(
@@ -504,6 +528,9 @@ impl Anchors {
                     Resolution::PublicationDate,
                 )
             }
+            &Expr::ReportQuarterOf(y) if several_quarters(text, c) => {
+                date(Timex::year_only(y)?, Resolution::Explicit)
+            }
             &Expr::ReportQuarterOf(y) => match self.report_quarter.and_then(quarter_of) {
                 Some(q) => {
                     self.used.set(self.report_quarter_hit);
@@ -522,6 +549,9 @@ impl Anchors {
                         (last_full_quarter(p)?, Resolution::PublicationDate)
                     }
                 };
+                if k != 0 && several_quarters(text, c) {
+                    return date(Timex::year_only(q.year() + k)?, how);
+                }
                 date(Timex::quarter(q.year() + k, quarter_of(q)?)?, how)
             }
             &Expr::Holiday { feast, dir } => {
@@ -558,9 +588,11 @@ impl Anchors {
                 let year_ago = text[c.start..c.end]
                     .to_ascii_lowercase()
                     .ends_with("year ago");
-                if let (Expr::YearOffset(-1), Some(q), true) =
-                    (relative, self.report_quarter, year_ago && !self.narrative())
-                {
+                if let (Expr::YearOffset(-1), Some(q), true) = (
+                    relative,
+                    self.report_quarter,
+                    year_ago && !self.narrative() && !several_quarters(text, c),
+                ) {
                     // Counted from the report's quarter, not from the publication date.
                     self.used.set(self.report_quarter_hit);
                     return date(
@@ -661,6 +693,16 @@ fn with_part(day: Timex, part: Option<DayPart>) -> Timex {
     }
 }
 
+/// Whether the mention, not itself a quarter, stands in a sentence about a report's period of
+/// several quarters ("For the nine months, net rose from a year earlier"): then the year
+/// before is meant, not the quarter a year before.
+fn several_quarters(text: &str, c: &Cand) -> bool {
+    !text[c.start..c.end]
+        .to_ascii_lowercase()
+        .contains("quarter")
+        && super::report_period::longer_period_before(text, c.start)
+}
+
 fn quarter_of(t: Timex) -> Option<u8> {
     match t.part() {
         Part::Quarter(q) => Some(q),
@@ -731,6 +773,21 @@ pub(crate) fn modifier(span: &str) -> Option<&'static str> {
         Some("MORE_THAN")
     } else if starts("less than") || starts("under") {
         Some("LESS_THAN")
+    } else {
+        None
+    }
+}
+
+/// The `mod` of a half of a decade or a century ("the last half of the '80s" is its END).
+fn half_modifier(span: &str) -> Option<&'static str> {
+    let lower = span.to_ascii_lowercase();
+    if lower.starts_with("the first half") {
+        Some("START")
+    } else if ["the second half", "the latter half", "the last half"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        Some("END")
     } else {
         None
     }

@@ -16,6 +16,7 @@ const POSITION_BEFORE: &[&str] = &[
     "the evening of ",
     "the night of ",
     "the beginning of ",
+    "the week of ",
     "the middle of ",
     "the start of ",
     "the close of ",
@@ -32,6 +33,28 @@ const POSITION_BEFORE: &[&str] = &[
     "late ",
     "mid-",
 ];
+
+/// Halves of a decade or a century ("the last half of the '80s"); a year's halves are dates
+/// of their own ("the second half of 2008" is `2008-H2`).
+const HALF_BEFORE: &[&str] = &[
+    "the first half of ",
+    "the second half of ",
+    "the latter half of ",
+    "the last half of ",
+];
+
+/// Whether the expression is a decade or a century written out.
+fn is_decade_or_century(e: &Expr) -> bool {
+    use crate::time::Precision;
+    matches!(e, Expr::Absolute(t) if t.precision() <= Precision::Decade)
+}
+
+/// Whether a span opens with "the week of": the ISO week of the day that follows ("a hearing
+/// the week of March 6").
+pub(crate) fn week_named_before(span: &str) -> bool {
+    span.get(..12)
+        .is_some_and(|p| p.eq_ignore_ascii_case("the week of "))
+}
 
 /// The part of the day a span's opening words name ("the night of 20 June 1791").
 pub(crate) fn part_named_before(span: &str) -> Option<crate::time::DayPart> {
@@ -87,17 +110,27 @@ pub(crate) fn take_position(text: &str, c: &mut Cand, floor: usize) {
     if !candidate {
         return;
     }
-    for p in POSITION_BEFORE {
+    if is_decade_or_century(&c.expr) && take_phrase(text, c, head, HALF_BEFORE) {
+        return;
+    }
+    take_phrase(text, c, head, POSITION_BEFORE);
+}
+
+/// Moves `c.start` back over the first of `phrases` that `head` (the text right before the
+/// mention) ends with, unless the phrase is glued to a word before it; whether it did.
+fn take_phrase(text: &str, c: &mut Cand, head: &str, phrases: &[&str]) -> bool {
+    for p in phrases {
         if head.len() >= p.len() && head.is_char_boundary(head.len() - p.len()) {
             let tail = &head[head.len() - p.len()..];
             let start = c.start - p.len();
             let glued = text[..start].ends_with(|ch: char| ch.is_alphanumeric());
             if tail.eq_ignore_ascii_case(p) && !glued {
                 c.start = start;
-                return;
+                return true;
             }
         }
     }
+    false
 }
 
 /// Widens an amount of time over a range before it and a half after it: "two to three

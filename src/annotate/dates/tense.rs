@@ -127,14 +127,15 @@ const DEFERRALS: &[&str] = &[
     "suspended",
 ];
 
-/// Whether the mention at `at`, after "until", "till", "through" or "by", is a deadline
-/// ahead of the report: unless its own clause tells the past ("talks lasted until Tuesday";
+/// Whether the mention at `at`, after "until", "till", "through" or "by", or after
+/// "effective" (the day a change takes effect: "named chairman, effective Feb. 1"), is a
+/// deadline ahead of the report: unless its own clause tells the past ("talks lasted until Tuesday";
 /// "The sale, which had been expected, is to repay the loan by February" is ahead), or
 /// when what was done is putting off ("postponed until Tuesday", "extended the loans through
 /// January").
 pub(crate) fn deadline_ahead(text: &str, at: usize) -> bool {
     let before = super::context::word_before(text, at);
-    if !["until", "till", "through", "by"].contains(&before.as_str()) {
+    if !["until", "till", "through", "by", "effective"].contains(&before.as_str()) {
         return false;
     }
     let clause_start = text[..at]
@@ -167,7 +168,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether the character at `i` of `text` ends a sentence: `!`, `?`, `;`, a line break, or a
-/// period that closes no abbreviation and is not followed by a lowercase word or a digit.
+/// period that closes no abbreviation and is not followed by a lowercase word, a digit, a
+/// comma or a colon.
 fn ends_sentence(text: &str, i: usize) -> bool {
     match text.as_bytes()[i] {
         b'!' | b'?' | b';' | b'\n' => true,
@@ -179,7 +181,9 @@ fn ends_sentence(text: &str, i: usize) -> bool {
             let abbreviation = word.chars().count() == 1
                 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
             let next = text[i + 1..].trim_start().chars().next();
-            let goes_on = next.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            // "Birmingham, Ala., killed": a comma or a colon after the period goes on.
+            let goes_on = next
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, ',' | ':'));
             !abbreviation && !goes_on
         }
         _ => false,
@@ -187,7 +191,7 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 }
 
 /// Where the sentence that holds `at` starts.
-fn sentence_start(text: &str, at: usize) -> usize {
+pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
     text[..at]
         .char_indices()
         .rev()
@@ -323,6 +327,14 @@ mod tests {
             Tense::Past
         );
         assert_eq!(sentence_start("It rained. Then", 14), 10);
+        // A comma after a period goes on with the sentence ("Birmingham, Ala., killed").
+        assert_eq!(
+            at(
+                "In January, a bomb in Birmingham, Ala., killed a guard.",
+                "January"
+            ),
+            Tense::Past
+        );
     }
 
     #[test]
@@ -382,8 +394,17 @@ mod tests {
             "The sale, which was expected, is to repay it by March.",
             "March"
         ));
+        assert!(dl(
+            "The board also named a new chairman, effective Feb. 1.",
+            "Feb. 1"
+        ));
+        assert!(!dl(
+            "Costs rose under a labor pact that took hold effective June 1.",
+            "June 1"
+        ));
         // No deadline word, no deadline.
         assert!(!dl("The loan is due in February.", "February"));
+        assert!(!dl("It was an effective campaign in February.", "February"));
     }
 
     #[test]

@@ -193,3 +193,83 @@ fn given_sentences_find_the_same() {
     assert_eq!(a.find(text), c.find_with_sentences(text, &sentences));
     assert_eq!(b.find(text), d.find_with_sentences(text, &sentences));
 }
+
+/// Two quarters of a named year are its half; without a year they stay an amount of time.
+#[test]
+fn two_quarters_of_a_year_are_its_half() {
+    let mut r = dct("1989-10-26");
+    let text = "Prices will erode through the first two quarters of 1990 and the last two quarters of 1991.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("the first two quarters of 1990", "1990-H1"),
+            ("the last two quarters of 1991", "1991-H2"),
+        ])
+    );
+    let mut r = dct("1989-10-26");
+    let found = hits(&mut r, "Sales fell in the first two quarters.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].2, DateKind::Duration);
+    let mut r = dct("1989-10-26");
+    assert_eq!(
+        dates(&mut r, "Sales fell in the third two quarters of 1990."),
+        pairs(&[("1990", "1990")])
+    );
+}
+
+/// A half of a decade or a century is that decade or century, at its start or end.
+#[test]
+fn halves_of_decades_and_centuries() {
+    let text = "Sales were flat in the last half of the '80s and grew in the first half of the 1990s; the second half of 2008 was weak.";
+    let found: Vec<(String, String, Option<&str>)> = dct("2010-05-01")
+        .find(text)
+        .into_iter()
+        .map(|h| (text[h.start..h.end].to_string(), h.value, h.modifier))
+        .collect();
+    let want = |s: &str, v: &str, m: &'static str| (s.to_string(), v.to_string(), Some(m));
+    assert_eq!(
+        found,
+        vec![
+            want("the last half of the '80s", "198", "END"),
+            want("the first half of the 1990s", "199", "START"),
+            (
+                "the second half of 2008".to_string(),
+                "2008-H2".to_string(),
+                None
+            ),
+        ]
+    );
+    // The first half of a year without its number stays the report's half.
+    assert_eq!(
+        dates(
+            &mut dct("2010-08-01"),
+            "Profit rose in the first half of the year."
+        ),
+        pairs(&[("the first half", "2010-H1"), ("the year", "2010")])
+    );
+}
+
+/// "the week of" a day is that day's ISO week; other weeks "of" something are not.
+#[test]
+fn the_week_of_a_day_is_its_week() {
+    let mut r = dct("2000-02-24");
+    assert_eq!(
+        dates(&mut r, "A hearing is set for the week of March 6."),
+        pairs(&[("the week of March 6", "2000-W10")])
+    );
+    let mut r = dct("2000-02-24");
+    assert_eq!(
+        hits(
+            &mut r,
+            "He was killed within a week of his capture, in the last week of August."
+        )
+        .into_iter()
+        .map(|h| h.0)
+        .collect::<Vec<_>>(),
+        vec![
+            "a week".to_string(),
+            "the last week".to_string(),
+            "August".to_string()
+        ]
+    );
+}

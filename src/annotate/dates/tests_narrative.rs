@@ -116,3 +116,22 @@ fn news_months_follow_tense_and_nearness() {
         pairs(&[("Jan. 15", "2021-01-15")])
     );
 }
+
+#[test]
+fn a_part_of_the_day_last_named_is_that_day() {
+    let mut r = resolver("2020-05-04", DatesMode::Auto);
+    let text = "On 14 April 1865 the president was shot. He died early the next morning; \
+                that afternoon the cabinet met, and the previous night was quiet.";
+    assert_eq!(
+        dates(&mut r, text),
+        pairs(&[
+            ("14 April 1865", "1865-04-14"),
+            ("early the next morning", "1865-04-15TMO"),
+            ("that afternoon", "1865-04-15TAF"),
+            ("the previous night", "1865-04-14TNI"),
+        ])
+    );
+    // Without a day named before, no day; a night that is no part of a day is no date.
+    let mut r = resolver("2020-05-04", DatesMode::Auto);
+    assert!(dates(&mut r, "That night, the city slept. A night at the opera.").is_empty());
+}

@@ -341,6 +341,12 @@ fn a_month_after_a_deadline_word_is_ahead() {
         dates(&mut dct("1989-10-30"), text),
         pairs(&[("February", "1989-02")])
     );
+    // The day a change takes effect is ahead of its announcement.
+    let text = "The bank also created an office of the chairman, effective Feb. 1.";
+    assert_eq!(
+        dates(&mut dct("1989-10-26"), text),
+        pairs(&[("Feb. 1", "1990-02-01")])
+    );
 }
 
 #[test]
