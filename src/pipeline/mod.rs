@@ -591,10 +591,13 @@ pub fn write_site(
     fail_on_broken(check.broken(&|path| staging.read(path)))?;
     stages.lap("check links");
     let (files, pages) = check.counts();
-    staging.finish(inputs)?;
-    // Only a copy of what a build can recompute: a record that cannot be saved makes the next
-    // build make those pages again.
-    let _ = crate::cache::links::write(&pages_dir, &identity, &check.records());
+    // The link records are only a copy of what a build can recompute: a record that cannot be
+    // saved makes the next build make those pages again. Saved beside the swap.
+    let (finished, _) = rayon::join(
+        || staging.finish(inputs),
+        || crate::cache::links::write(&pages_dir, &identity, &check.records()),
+    );
+    finished?;
     stages.lap("swap");
     Ok(Written {
         files,

@@ -227,6 +227,7 @@ impl Reader {
 
     /// The run's terms, document by document.
     fn finish(self) -> RunTerms {
+        self.keys.give_back();
         RunTerms {
             arena: self.run.arena,
             terms: self.run.terms,
@@ -406,7 +407,10 @@ pub fn build(docs: &impl Corpus) -> Vec<(String, Vec<Posting>)> {
     let mut lists: Vec<List> = Vec::new();
     for chunk in order.chunks(CHUNK) {
         let runs: Vec<RunTerms> = par_runs(chunk, |run| {
-            let mut reader = Reader::default();
+            let mut reader = Reader {
+                keys: Keys::pooled(),
+                ..Reader::default()
+            };
             let mut units = Vec::new();
             for &d in run {
                 docs.units(d, &mut units);
