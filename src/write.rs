@@ -100,6 +100,8 @@ pub struct Staging {
     previous: Manifest,
     lines: Mutex<Vec<String>>,
     folders: Mutex<HashSet<PathBuf>>,
+    /// The sweep of what earlier builds left beside the output ([`sweep_stale_siblings`]).
+    sweep: Option<std::thread::JoinHandle<()>>,
     finished: bool,
 }
 
@@ -129,7 +131,7 @@ impl Staging {
         let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
         let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-        sweep_stale_siblings(parent.to_path_buf(), name.to_string());
+        let sweep = sweep_stale_siblings(parent.to_path_buf(), name.to_string());
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
                 .with_context(|| format!("cannot clear {}", dir.display()))?;
@@ -151,6 +153,7 @@ impl Staging {
             previous,
             lines: Mutex::new(Vec::new()),
             folders: Mutex::new(HashSet::new()),
+            sweep,
             finished: false,
         })
     }
@@ -290,7 +293,11 @@ impl Staging {
         let marker = format!("{MARKER_HEAD}\ninputs {inputs}\n{}\n", lines.join("\n"));
         std::fs::write(self.dir.join(MARKER), marker)
             .with_context(|| format!("cannot write the marker in {}", self.dir.display()))?;
-        swap(&self.out, &self.dir, &self.old)?;
+        if let Some(sweep) = self.sweep.take() {
+            let _ = sweep.join();
+        }
+        let background = self.previous.files.len() >= BACKGROUND_DELETE;
+        swap(&self.out, &self.dir, &self.old, background)?;
         self.finished = true;
         Ok(())
     }
@@ -393,15 +400,20 @@ fn foreign_file(out: &Path) -> Result<Option<String>> {
 /// [`remove_stale_siblings`] on a thread of its own: those folders are no part of the build,
 /// and deleting a whole previous site takes a second of system time at 10,000 articles. A
 /// process that exits first leaves the rest to the next build's sweep.
-fn sweep_stale_siblings(parent: PathBuf, name: String) {
+/// The build waits for it before its swap ([`Staging::finish`]), by when it has long finished.
+fn sweep_stale_siblings(parent: PathBuf, name: String) -> Option<std::thread::JoinHandle<()>> {
     let spawned = std::thread::Builder::new()
         .name("dossier-sweep".into())
         .spawn({
             let (parent, name) = (parent.clone(), name.clone());
             move || remove_stale_siblings(&parent, &name)
         });
-    if spawned.is_err() {
-        remove_stale_siblings(&parent, &name);
+    match spawned {
+        Ok(handle) => Some(handle),
+        Err(_) => {
+            remove_stale_siblings(&parent, &name);
+            None
+        }
     }
 }
 
@@ -521,12 +533,18 @@ fn exchange(_: &Path, _: &Path) -> bool {
     false
 }
 
-fn swap(out: &Path, staging: &Path, old: &Path) -> Result<()> {
+/// Previous outputs of at least this many files are deleted on a thread of their own
+/// ([`delete_in_background`]); a smaller one is deleted in less time than a thread would save,
+/// and leaves no folder behind when the process exits first.
+const BACKGROUND_DELETE: usize = 2_000;
+
+/// Swaps the staging folder in; `background`: delete the previous site on a thread of its own.
+fn swap(out: &Path, staging: &Path, old: &Path, background: bool) -> Result<()> {
     let had_old = out.exists();
     if had_old && exchange(staging, out) {
         // `staging` now holds the previous site; the new one is already in place.
         let retired = retired_name(out);
-        if std::fs::rename(staging, &retired).is_ok() {
+        if background && std::fs::rename(staging, &retired).is_ok() {
             delete_in_background(retired);
             return Ok(());
         }
@@ -546,7 +564,7 @@ fn swap(out: &Path, staging: &Path, old: &Path) -> Result<()> {
     }
     if had_old {
         let retired = retired_name(out);
-        if std::fs::rename(old, &retired).is_ok() {
+        if background && std::fs::rename(old, &retired).is_ok() {
             delete_in_background(retired);
             return Ok(());
         }
