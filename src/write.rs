@@ -100,6 +100,8 @@ pub struct Staging {
     previous: Manifest,
     lines: Mutex<Vec<String>>,
     folders: Mutex<HashSet<PathBuf>>,
+    /// The sweep of what earlier builds left beside the output ([`sweep_stale_siblings`]).
+    sweep: Option<std::thread::JoinHandle<()>>,
     finished: bool,
 }
 
@@ -129,7 +131,7 @@ impl Staging {
         let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
         let dir = parent.join(format!(".{name}.new-{}", std::process::id()));
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-        remove_stale_siblings(parent, name);
+        let sweep = sweep_stale_siblings(parent.to_path_buf(), name.to_string());
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
                 .with_context(|| format!("cannot clear {}", dir.display()))?;
@@ -151,6 +153,7 @@ impl Staging {
             previous,
             lines: Mutex::new(Vec::new()),
             folders: Mutex::new(HashSet::new()),
+            sweep,
             finished: false,
         })
     }
@@ -290,7 +293,11 @@ impl Staging {
         let marker = format!("{MARKER_HEAD}\ninputs {inputs}\n{}\n", lines.join("\n"));
         std::fs::write(self.dir.join(MARKER), marker)
             .with_context(|| format!("cannot write the marker in {}", self.dir.display()))?;
-        swap(&self.out, &self.dir, &self.old)?;
+        if let Some(sweep) = self.sweep.take() {
+            let _ = sweep.join();
+        }
+        let background = self.previous.files.len() >= BACKGROUND_DELETE;
+        swap(&self.out, &self.dir, &self.old, background)?;
         self.finished = true;
         Ok(())
     }
@@ -390,9 +397,61 @@ fn foreign_file(out: &Path) -> Result<Option<String>> {
     Ok(None)
 }
 
-/// Removes `.NAME.new-PID` and `.NAME.old-PID` folders beside the output that a killed build
-/// left behind: only ones carrying dossier's marker (or empty), and only when process PID is
-/// gone.
+/// [`remove_stale_siblings`] on a thread of its own: those folders are no part of the build,
+/// and deleting a whole previous site takes a second of system time at 10,000 articles. A
+/// process that exits first leaves the rest to the next build's sweep.
+/// The build waits for it before its swap ([`Staging::finish`]), by when it has long finished.
+fn sweep_stale_siblings(parent: PathBuf, name: String) -> Option<std::thread::JoinHandle<()>> {
+    let spawned = std::thread::Builder::new()
+        .name("dossier-sweep".into())
+        .spawn({
+            let (parent, name) = (parent.clone(), name.clone());
+            move || remove_stale_siblings(&parent, &name)
+        });
+    match spawned {
+        Ok(handle) => Some(handle),
+        Err(_) => {
+            remove_stale_siblings(&parent, &name);
+            None
+        }
+    }
+}
+
+/// Deletes `dir`, a previous site just swapped out, on a thread of its own (or here, when no
+/// thread can be started): the new site is already in place, so a deletion that fails or is
+/// cut short by the process's exit loses nothing, and `dir` keeps its marker to the end for
+/// the next build's sweep ([`remove_stale_siblings`]) to finish it.
+fn delete_in_background(dir: PathBuf) {
+    let spawned = std::thread::Builder::new()
+        .name("dossier-delete".into())
+        .spawn({
+            let dir = dir.clone();
+            move || {
+                let _ = remove_ours(&dir);
+            }
+        });
+    if spawned.is_err() {
+        let _ = remove_ours(&dir);
+    }
+}
+
+/// A name beside `out` for its previous version while that is deleted, unique within this
+/// process (`serve` swaps again while an earlier deletion may still run):
+/// `.NAME.old-PID-N`.
+fn retired_name(out: &Path) -> PathBuf {
+    static RETIRED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = RETIRED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    parent.join(format!(".{name}.old-{}-{n}", std::process::id()))
+}
+
+/// Removes `.NAME.new-PID`, `.NAME.old-PID` and `.NAME.old-PID-N` folders beside the output
+/// that a killed (or exited) build left behind: only ones carrying dossier's marker (or
+/// empty), and only when process PID is gone.
 fn remove_stale_siblings(parent: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
@@ -409,6 +468,7 @@ fn remove_stale_siblings(parent: &Path, name: &str) {
         else {
             continue;
         };
+        let pid = pid.split_once('-').map_or(pid, |(pid, _)| pid);
         let alive = pid == std::process::id().to_string()
             || Path::new("/proc").join(pid).exists()
             || !Path::new("/proc/self").exists();
@@ -473,10 +533,21 @@ fn exchange(_: &Path, _: &Path) -> bool {
     false
 }
 
-fn swap(out: &Path, staging: &Path, old: &Path) -> Result<()> {
+/// Previous outputs of at least this many files are deleted on a thread of their own
+/// ([`delete_in_background`]); a smaller one is deleted in less time than a thread would save,
+/// and leaves no folder behind when the process exits first.
+const BACKGROUND_DELETE: usize = 2_000;
+
+/// Swaps the staging folder in; `background`: delete the previous site on a thread of its own.
+fn swap(out: &Path, staging: &Path, old: &Path, background: bool) -> Result<()> {
     let had_old = out.exists();
     if had_old && exchange(staging, out) {
         // `staging` now holds the previous site; the new one is already in place.
+        let retired = retired_name(out);
+        if background && std::fs::rename(staging, &retired).is_ok() {
+            delete_in_background(retired);
+            return Ok(());
+        }
         remove_ours(staging)
             .with_context(|| format!("cannot remove the previous site at {}", staging.display()))?;
         return Ok(());
@@ -492,6 +563,11 @@ fn swap(out: &Path, staging: &Path, old: &Path) -> Result<()> {
         return Err(e).with_context(|| format!("cannot move the new site into {}", out.display()));
     }
     if had_old {
+        let retired = retired_name(out);
+        if background && std::fs::rename(old, &retired).is_ok() {
+            delete_in_background(retired);
+            return Ok(());
+        }
         remove_ours(old)
             .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
     }
@@ -511,12 +587,25 @@ mod tests {
         std::fs::create_dir(dead("old")).unwrap();
         std::fs::write(dead("old").join(MARKER), "x").unwrap();
         std::fs::write(dead("old").join("a.html"), "x").unwrap();
+        let retired = dir.path().join(".public.old-4194305-7");
+        std::fs::create_dir(&retired).unwrap();
+        std::fs::write(retired.join(MARKER), "x").unwrap();
+        let live = dir
+            .path()
+            .join(format!(".public.old-{}-3", std::process::id()));
+        std::fs::create_dir(&live).unwrap();
+        std::fs::write(live.join(MARKER), "x").unwrap();
         let foreign = dir.path().join(".public.new-4194306");
         std::fs::create_dir(&foreign).unwrap();
         std::fs::write(foreign.join("mine.txt"), "keep").unwrap();
         remove_stale_siblings(dir.path(), "public");
         assert!(!dead("new").exists(), "an empty folder a killed build left");
         assert!(!dead("old").exists(), "a marked folder");
+        assert!(
+            !retired.exists(),
+            "a retired site an exited build was deleting"
+        );
+        assert!(live.exists(), "one this process is still deleting");
         assert!(
             foreign.join("mine.txt").exists(),
             "an unmarked folder with content"

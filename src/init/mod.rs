@@ -14,9 +14,11 @@ use anyhow::{bail, Context, Result};
 pub const SITE_TOML: &str = include_str!("site.toml");
 /// The example article of a new site.
 pub const EXAMPLE_ARTICLE: &str = include_str!("welcome.md");
-/// Keeps the built site (the template config's `output_dir`) and dossier's cache folder out of
-/// version control: both are rebuilt, or made by CI.
-pub const GITIGNORE: &str = "/public/\n/.dossier-cache/\n";
+/// Keeps the built site (the template config's `output_dir`), dossier's cache folder and the
+/// folders a build stages beside the output (`.public.new-…`, and `.public.old-…` while a big
+/// previous output is deleted in the background) out of version control: all are rebuilt, or
+/// made by CI.
+pub const GITIGNORE: &str = "/public/\n/.dossier-cache/\n/.public.new-*/\n/.public.old-*/\n";
 /// The Pages workflow of a new site; `{{ACTION}}` stands for the action's `owner/repo@ref`.
 pub const PAGES_WORKFLOW: &str = include_str!("pages.yml");
 /// The action a new site's workflow uses when the package names no GitHub repository.
@@ -122,6 +124,11 @@ mod tests {
         let out = format!("/{}/", c.output_dir.display());
         assert!(GITIGNORE.lines().any(|l| l == out), "{GITIGNORE}");
         assert!(GITIGNORE.lines().any(|l| l == "/.dossier-cache/"));
+        let name = c.output_dir.display().to_string();
+        for staged in [".new-*", ".old-*"] {
+            let line = format!("/.{name}{staged}/");
+            assert!(GITIGNORE.lines().any(|l| l == line), "{GITIGNORE}");
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::cache::{AnalysisCache, CacheStats, Previous, Reuse};
 use crate::config::Site;
 use crate::diagnostic::Diagnostic;
 use crate::ids::{ArticleIx, TiVec};
-use crate::linkcheck::LinkCheck;
+use crate::linkcheck::{LinkCheck, LinkRecords};
 use crate::model::{Article, MentionKind, NotesSource, SourceFile};
 use crate::output::{Inputs, Pages, Sink};
 use crate::progress::Progress;
@@ -582,27 +582,76 @@ pub fn write_site(
     inputs: &str,
     stages: &mut Stages,
 ) -> Result<Written> {
+    write_site_keeping(site, analysis, output, inputs, stages, Links::Cached).map(|(w, _)| w)
+}
+
+/// Where [`write_site_keeping`] finds the last build's link records and what it does with
+/// this build's.
+pub enum Links {
+    /// Read from the site's cache, and this build's saved there.
+    Cached,
+    /// Read from the site's cache, this build's saved there and handed back (a first `serve`
+    /// build).
+    CachedAndKept,
+    /// Given (`serve` keeps them between rebuilds), this build's handed back and not saved.
+    Kept(LinkRecords),
+}
+
+/// [`write_site`], with the link check's records of the last build given or read as `links`
+/// says; returns this build's records when `links` asks to keep them (empty otherwise).
+pub fn write_site_keeping(
+    site: &Site,
+    analysis: &Analysis,
+    output: &Path,
+    inputs: &str,
+    stages: &mut Stages,
+    links: Links,
+) -> Result<(Written, LinkRecords)> {
     let staging = Staging::begin(output)?;
     let sizes = SizeTally::default();
     let pages_dir = crate::cache::pages_dir(site);
     let identity = crate::cache::key::identity();
-    let previous = crate::cache::links::read(&pages_dir, &identity);
+    let (previous, save, keep) = match links {
+        Links::Cached => (
+            crate::cache::links::read(&pages_dir, &identity),
+            true,
+            false,
+        ),
+        Links::CachedAndKept => (crate::cache::links::read(&pages_dir, &identity), true, true),
+        Links::Kept(records) => (records, false, true),
+    };
     let check = LinkCheck::with_previous(previous);
     let check = emit_reusing(&analysis.input(site), &staging, &sizes, check)?;
     stages.lap("render and export");
     fail_on_broken(check.broken(&|path| staging.read(path)))?;
     stages.lap("check links");
     let (files, pages) = check.counts();
-    staging.finish(inputs)?;
-    // Only a copy of what a build can recompute: a record that cannot be saved makes the next
-    // build make those pages again.
-    let _ = crate::cache::links::write(&pages_dir, &identity, &check.records());
+    // The link records are only a copy of what a build can recompute: a record that cannot be
+    // saved makes the next build make those pages again. Saved beside the swap.
+    let (finished, records) = rayon::join(
+        || staging.finish(inputs),
+        || {
+            let records = check.records();
+            if save {
+                let _ = crate::cache::links::write(&pages_dir, &identity, &records);
+            }
+            if keep {
+                records
+            } else {
+                LinkRecords::new()
+            }
+        },
+    );
+    finished?;
     stages.lap("swap");
-    Ok(Written {
-        files,
-        pages,
-        warnings: sizes.warnings(),
-    })
+    Ok((
+        Written {
+            files,
+            pages,
+            warnings: sizes.warnings(),
+        },
+        records,
+    ))
 }
 
 /// The output folder is replaced wholesale, so it must never be (or hold) the sources.

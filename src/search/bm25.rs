@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
 use super::docs::{Corpus, Kind, Unit};
+use super::memo::{Memo, Record};
 use super::stem::Keys;
 use super::tokenize::{count_terms, for_each_term};
 
@@ -177,6 +178,24 @@ impl RunBuilder {
         }
     }
 
+    /// Adds a kept document's terms as the current document, and ends it.
+    fn add_kept(&mut self, record: &Record) {
+        let (arena, terms) = (&mut self.arena, &mut self.terms);
+        super::memo::unpack(&record.packed, |text, tf, unit, at, shown| {
+            let from = arena.len() as u32;
+            arena.push_str(text);
+            terms.push(Term {
+                text: (from, arena.len() as u32),
+                hash: FxBuildHasher.hash_one(text),
+                tf,
+                unit,
+                at,
+                shown,
+            });
+        });
+        self.end_doc();
+    }
+
     /// Ends the current document.
     fn end_doc(&mut self) {
         self.table.clear();
@@ -227,6 +246,7 @@ impl Reader {
 
     /// The run's terms, document by document.
     fn finish(self) -> RunTerms {
+        self.keys.give_back();
         RunTerms {
             arena: self.run.arena,
             terms: self.run.terms,
@@ -339,7 +359,7 @@ fn par_runs<T: Send>(order: &[u32], f: impl Fn(&[u32]) -> T + Sync) -> Vec<T> {
 /// the average is over documents of the same kind: a timeline sentence is not a short article.
 /// The lengths are counted in a pass of their own because no posting can be scored before all
 /// of them are known.
-fn norms(docs: &impl Corpus, order: &[u32]) -> Vec<f64> {
+fn norms(docs: &impl Corpus, order: &[u32], kept: &Kept) -> (Vec<f64>, Vec<u32>) {
     let counted: Vec<Vec<u32>> = par_runs(order, |run| {
         let mut units = Vec::new();
         // Per unit position, the last text borrowed from the input and its count: the same
@@ -347,6 +367,9 @@ fn norms(docs: &impl Corpus, order: &[u32]) -> Vec<f64> {
         let mut last: Vec<(usize, usize, u32)> = Vec::new();
         run.iter()
             .map(|&d| {
+                if let Some(record) = kept.get(d) {
+                    return record.len;
+                }
                 docs.units(d, &mut units);
                 let mut len = 0;
                 for (u, unit) in units.iter().enumerate() {
@@ -377,7 +400,8 @@ fn norms(docs: &impl Corpus, order: &[u32]) -> Vec<f64> {
         s.0 += f64::from(*len);
         s.1 += 1.0;
     }
-    lens.iter()
+    let norms = lens
+        .iter()
         .enumerate()
         .map(|(d, len)| {
             let (sum, count) = sums[&docs.kind(d as u32)];
@@ -385,18 +409,90 @@ fn norms(docs: &impl Corpus, order: &[u32]) -> Vec<f64> {
             let dl = f64::from(*len);
             K1 * (1.0 - B + B * dl / avg)
         })
-        .collect()
+        .collect();
+    (norms, lens)
 }
 
-/// The index: every term in byte order with its best postings, best first (ties by document).
+/// The memory of earlier builds, when there is one, with each document's key.
+struct Kept<'m> {
+    memo: Option<&'m Memo>,
+    keys: &'m [Option<u128>],
+}
+
+impl Kept<'_> {
+    fn get(&self, d: u32) -> Option<&Record> {
+        let memo = self.memo?;
+        memo.get(self.keys.get(d as usize).copied().flatten()?)
+    }
+}
+
+/// The index: every term in byte order with its best postings, best first (ties by document),
+/// read with the process's memory of earlier builds' documents when `serve` turned it on
+/// ([`super::memo::keep_terms`]); see [`build_with`].
+pub fn build(docs: &impl Corpus) -> Vec<(String, Vec<Posting>)> {
+    let mut kept = super::memo::KEPT.lock().ok();
+    build_with(docs, kept.as_mut().and_then(|k| k.as_mut()))
+}
+
+/// Adds to `memo` the documents of `chunk` (read as `runs`) that it does not hold yet.
+fn remember(
+    memo: &mut Memo,
+    chunk: &[u32],
+    runs: &[RunTerms],
+    keys: &[Option<u128>],
+    lens: &[u32],
+) {
+    let mut ds = chunk.iter().copied();
+    for rt in runs {
+        let mut from = 0;
+        for (&to, d) in rt.ends.iter().zip(&mut ds) {
+            let terms = &rt.terms[from as usize..to as usize];
+            from = to;
+            let Some(key) = keys[d as usize] else {
+                continue;
+            };
+            if memo.get(key).is_some() {
+                continue;
+            }
+            let packed = super::memo::pack(terms.iter().map(|t| {
+                let text = &rt.arena[t.text.0 as usize..t.text.1 as usize];
+                (text, t.tf, t.unit, t.at, t.shown)
+            }));
+            let record = Record {
+                len: lens[d as usize],
+                packed,
+            };
+            memo.insert(key, record);
+        }
+    }
+}
+
+/// The index of [`build`], from `docs` and, when given, the memory of earlier builds.
 ///
 /// The corpus is read twice: once to count document lengths, then to score each posting as it
 /// is read, keeping per term only its document frequency and best postings (a bounded number).
 /// The lists are then cut by rounded score, ties by document, from those candidates (see
 /// [`SLACK`] for the one way this can differ from a cut over every posting).
-pub fn build(docs: &impl Corpus) -> Vec<(String, Vec<Posting>)> {
+///
+/// With `memo`, a document it holds is not read again, and every document read is added to
+/// it; afterwards it holds this corpus's documents only.
+pub fn build_with(docs: &impl Corpus, mut memo: Option<&mut Memo>) -> Vec<(String, Vec<Posting>)> {
     let order = docs.reading_order();
-    let norms = norms(docs, &order);
+    let keys: Vec<Option<u128>> = match memo {
+        Some(_) => (0..docs.len() as u32)
+            .into_par_iter()
+            .map(|d| docs.key(d))
+            .collect(),
+        None => Vec::new(),
+    };
+    let (norms, lens) = norms(
+        docs,
+        &order,
+        &Kept {
+            memo: memo.as_deref(),
+            keys: &keys,
+        },
+    );
     // Each term's text is stored once, in `vocab`, numbered in order of first appearance; its
     // list is found by that number, through a table hashed with the hash its reader computed.
     let mut table: HashTable<u32> = HashTable::new();
@@ -405,15 +501,29 @@ pub fn build(docs: &impl Corpus) -> Vec<(String, Vec<Posting>)> {
     let mut hashes: Vec<u64> = Vec::new();
     let mut lists: Vec<List> = Vec::new();
     for chunk in order.chunks(CHUNK) {
+        let kept = Kept {
+            memo: memo.as_deref(),
+            keys: &keys,
+        };
         let runs: Vec<RunTerms> = par_runs(chunk, |run| {
-            let mut reader = Reader::default();
+            let mut reader = Reader {
+                keys: Keys::pooled(),
+                ..Reader::default()
+            };
             let mut units = Vec::new();
             for &d in run {
+                if let Some(record) = kept.get(d) {
+                    reader.run.add_kept(record);
+                    continue;
+                }
                 docs.units(d, &mut units);
                 reader.doc_terms(&units);
             }
             reader.finish()
         });
+        if let Some(memo) = memo.as_deref_mut() {
+            remember(memo, chunk, &runs, &keys, &lens);
+        }
         let mut ds = chunk.iter().copied();
         for rt in runs {
             let mut from = 0;
@@ -452,6 +562,9 @@ pub fn build(docs: &impl Corpus) -> Vec<(String, Vec<Posting>)> {
         }
     }
     drop((table, hashes));
+    if let Some(memo) = memo {
+        memo.keep_only(&keys.iter().flatten().copied().collect());
+    }
     let mut lists: Vec<(String, List)> = lists
         .into_iter()
         .zip(spans)
@@ -512,6 +625,65 @@ mod tests {
                 show: true,
             });
         }
+    }
+
+    /// [`Texts`] whose documents are kept under a key of their text.
+    struct Keyed(Texts);
+
+    impl Corpus for Keyed {
+        fn len(&self) -> usize {
+            self.0.len()
+        }
+
+        fn kind(&self, d: u32) -> Kind {
+            self.0.kind(d)
+        }
+
+        fn units<'s>(&'s self, d: u32, out: &mut Vec<Unit<'s>>) {
+            self.0.units(d, out)
+        }
+
+        fn key(&self, d: u32) -> Option<u128> {
+            // The last document is never kept, like an actor.
+            let text = &self.0 .0[d as usize];
+            (d as usize + 1 < self.0.len()).then(|| xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+        }
+    }
+
+    #[test]
+    fn a_memory_of_earlier_builds_gives_the_same_index() {
+        let texts = |edit: &str| {
+            Keyed(Texts(
+                (0..TOP_K * 2 + 5)
+                    .map(|i| {
+                        format!(
+                            "talks in doha {} went on {edit}",
+                            "round ".repeat(i % 7 + 1)
+                        )
+                    })
+                    .chain([format!("an actor called doha {edit}")])
+                    .collect(),
+            ))
+        };
+        let mut memo = Memo::default();
+        let first = texts("");
+        assert_eq!(
+            build_with(&first, Some(&mut memo)),
+            build_with(&first, None)
+        );
+        assert_eq!(memo.len(), 7, "one record per distinct kept text");
+        // Documents change: one gets a new word, which changes every score of its terms.
+        let mut second = texts("");
+        second.0 .0[3] = "talks in kabul went on and on".to_string();
+        let second_memo = build_with(&second, Some(&mut memo));
+        assert_eq!(second_memo, build_with(&second, None));
+        assert_eq!(memo.len(), 8);
+        let third = texts("again");
+        assert_eq!(
+            build_with(&third, Some(&mut memo)),
+            build_with(&third, None)
+        );
+        assert_eq!(memo.len(), 7, "records of documents gone are forgotten");
     }
 
     #[test]

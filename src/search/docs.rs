@@ -66,6 +66,11 @@ pub trait Corpus: Sync {
     fn reading_order(&self) -> Vec<u32> {
         (0..self.len() as u32).collect()
     }
+    /// A key that stands for document `d`'s units, equal only for equal units, under which
+    /// its terms may be kept between builds ([`super::memo`]); `None`: never kept.
+    fn key(&self, _d: u32) -> Option<u128> {
+        None
+    }
 }
 
 /// Every document of a site, numbered by position: articles in reading order, then actors in
@@ -207,6 +212,26 @@ impl Corpus for Docs<'_> {
         let mut order: Vec<u32> = (0..self.timeline).collect();
         order.extend(entries.into_iter().map(|(_, _, d)| d));
         order
+    }
+
+    /// An article's documents are keyed by the digest of its analysis, which covers its text,
+    /// metadata and annotations: an article's blocks and title, a timeline entry's sentence
+    /// and date label. Actors (a handful, from the settings) are not kept.
+    fn key(&self, d: u32) -> Option<u128> {
+        let input = self.input;
+        let (tag, a, m) = match self.source(d) {
+            Source::Article(k) => (0u8, input.index.order[k], 0),
+            Source::Actor(_) => return None,
+            Source::Timeline(t) => {
+                let MentionRef { article, mention } = input.index.timeline[t].at;
+                (1u8, article, mention.get())
+            }
+        };
+        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+        h.update(&[tag]);
+        h.update(&input.digests.get(a.get())?.to_le_bytes());
+        h.update(&(m as u64).to_le_bytes());
+        Some(h.digest128())
     }
 
     fn units<'s>(&'s self, d: u32, out: &mut Vec<Unit<'s>>) {

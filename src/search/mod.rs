@@ -11,6 +11,7 @@ mod bm25;
 mod docs;
 mod facets;
 mod fold;
+mod memo;
 mod positions;
 mod shards;
 mod snippet;
@@ -22,6 +23,7 @@ use crate::analysis::RenderInput;
 use docs::Corpus;
 
 pub use bm25::TOP_K;
+pub use memo::keep_terms;
 
 /// Version of the file format, checked by `search.js`.
 const FORMAT: u32 = 2;

@@ -32,7 +32,7 @@ pub fn positions(docs: &impl Corpus, index: &[(String, Vec<Posting>)]) -> Vec<Ve
     let found: Vec<Vec<(u32, u32, Vec<u32>)>> = order
         .par_chunks(64)
         .map(|run| {
-            let mut keys = Keys::default();
+            let mut keys = Keys::pooled();
             let mut units = Vec::new();
             let mut out = Vec::new();
             for &d in run {
@@ -44,6 +44,7 @@ pub fn positions(docs: &impl Corpus, index: &[(String, Vec<Posting>)]) -> Vec<Ve
                 let lists = doc_positions(&units, slots, index, &mut keys);
                 out.extend(slots.iter().zip(lists).map(|(&(t, p), list)| (t, p, list)));
             }
+            keys.give_back();
             out
         })
         .collect();

@@ -31,7 +31,23 @@ impl Default for Keys {
     }
 }
 
+thread_local! {
+    /// Each thread's [`Keys`] between uses: the index reads runs of 64 documents, and a memo
+    /// made afresh for every run stemmed each word again per run.
+    static POOLED: std::cell::RefCell<Option<Keys>> = const { std::cell::RefCell::new(None) };
+}
+
 impl Keys {
+    /// This thread's memo (a new one the first time), to be handed back with [`Keys::give_back`].
+    pub fn pooled() -> Keys {
+        POOLED.with(|p| p.borrow_mut().take()).unwrap_or_default()
+    }
+
+    /// Keeps `self` for this thread's next [`Keys::pooled`].
+    pub fn give_back(self) {
+        POOLED.with(|p| *p.borrow_mut() = Some(self));
+    }
+
     /// The key of `term`, a normalised term as the tokeniser gives it.
     pub fn key<'a>(&'a mut self, term: &'a str) -> &'a str {
         if !needs_key(term) {
@@ -109,5 +125,15 @@ mod tests {
         for w in ["haqqanis", "talks", "ab", "1990s", "talks", "peace-keeping"] {
             assert_eq!(keys.key(w), key(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_pooled_memo_is_kept_for_the_thread() {
+        let mut keys = Keys::pooled();
+        assert_eq!(keys.key("talking"), key("talking"));
+        keys.give_back();
+        let keys = Keys::pooled();
+        assert!(keys.seen.contains_key("talking"));
+        keys.give_back();
     }
 }

@@ -77,3 +77,43 @@ fn terms_are_keyed_by_stem_and_the_manifest_has_the_filters() {
     // The timeline's years: 1992, 1996, 2025.
     assert!(all.contains(r#""years":[1992,1996,2025]"#), "{all}");
 }
+
+#[test]
+fn kept_terms_give_the_index_of_a_fresh_read_after_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    std::fs::write(dir.path().join("site.toml"), CONFIG).unwrap();
+    let seed = |name: &str, text: &str| std::fs::write(dir.path().join("seeds").join(name), text);
+    seed(
+        "one.txt",
+        "Talks in Doha\nThe Haqqani Network met envoys on July 3, 2025.\n",
+    )
+    .unwrap();
+    seed(
+        "two.txt",
+        "Najibullah remembered\nNajibullah ruled until 1992.\n",
+    )
+    .unwrap();
+    let site = Site::load(&dir.path().join("site.toml")).unwrap();
+    let mut memo = memo::Memo::default();
+    let index_of = |memo: &mut memo::Memo| {
+        let analysis = crate::pipeline::analyse(&site).unwrap();
+        let input = analysis.input(&site);
+        let docs = docs::Docs::new(&input);
+        (
+            bm25::build_with(&docs, Some(memo)),
+            bm25::build_with(&docs, None),
+        )
+    };
+    let (kept, fresh) = index_of(&mut memo);
+    assert_eq!(kept, fresh);
+    // An edit that adds a word and a date: new documents, other lengths, other scores.
+    seed(
+        "two.txt",
+        "Najibullah remembered\nNajibullah ruled until 1992. Envoys met him in Doha on 4 May 1990.\n",
+    )
+    .unwrap();
+    let (kept, fresh) = index_of(&mut memo);
+    assert_eq!(kept, fresh);
+    assert!(kept.iter().any(|(t, _)| t == "envoy"));
+}

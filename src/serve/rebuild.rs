@@ -25,6 +25,9 @@ pub struct Builder {
     cache: Option<AnalysisCache>,
     /// The last good analysis's articles, moved into the next analysis.
     previous: Previous,
+    /// The last good build's link records (its pages' links and ids), so that a rebuild
+    /// neither reads nor writes them in the site's cache; `None` before the first build.
+    links: Option<crate::linkcheck::LinkRecords>,
     /// The last good build's warnings: a rebuild prints only new ones.
     warned: Vec<Diagnostic>,
     /// Print errors only, no rebuild lines or warnings.
@@ -50,10 +53,13 @@ pub struct Built {
 impl Builder {
     /// A builder with an empty cache.
     pub fn new(config: &Path, quiet: bool, allow_orphans: bool) -> Self {
+        // Every rebuild is of the same site: the search index keeps its documents' terms.
+        crate::search::keep_terms();
         Self {
             config: config.to_path_buf(),
             cache: None,
             previous: Previous::default(),
+            links: None,
             warned: Vec::new(),
             quiet,
             allow_orphans,
@@ -81,13 +87,19 @@ impl Builder {
         let (mut analysis, stats) = (cached.analysis, cached.stats);
         let note_warnings = pipeline::judge_notes(&site, &mut analysis, self.allow_orphans)?;
         let root = site.root.join(crate::cache::DIR).join(SERVE_DIR);
-        let written = pipeline::write_site(
+        let links = match self.links.take() {
+            Some(records) => pipeline::Links::Kept(records),
+            None => pipeline::Links::CachedAndKept,
+        };
+        let (written, records) = pipeline::write_site_keeping(
             &site,
             &analysis,
             &root,
             "serve",
             &mut pipeline::Stages::default(),
+            links,
         )?;
+        self.links = Some(records);
         let warnings = pipeline::warnings(&site, &loaded.warnings, &analysis, note_warnings)
             .into_iter()
             .chain(cached.warning)
