@@ -255,5 +255,8 @@ fn the_init_workflow_uploads_what_the_action_built() {
         "this repository builds with its own action"
     );
     let ignore = std::fs::read_to_string(site.join(".gitignore")).unwrap();
-    assert_eq!(ignore, "/public/\n/.dossier-cache/\n");
+    assert_eq!(
+        ignore,
+        "/public/\n/.dossier-cache/\n/.public.new-*/\n/.public.old-*/\n"
+    );
 }
