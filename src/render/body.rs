@@ -22,6 +22,7 @@ use crate::model::{Article, Block, BlockKind, Inline, Mention, MentionKind};
 use crate::notes::refs::Names;
 use crate::notes::Placed;
 use crate::routes::push_actor_href;
+use crate::time::Timex;
 
 /// The rendered pieces of one article.
 pub struct ArticleHtml {
@@ -466,52 +467,29 @@ fn words_say_label(words: &str, label: &str) -> bool {
     words.trim().eq_ignore_ascii_case(label)
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The date the margin-note script reads off a date link's timeline anchor, as
 /// `labelFromHref` in static/dossier.js does (the two must agree): `…#t2022-06-06` "6 June
 /// 2022", `#t2020-12` "December 2020", `#t1992` "1992", `#t2023-W01` "week 1 of 2023";
-/// `None` for any other address. A link whose anchor spells its date needs no `data-d`,
+/// `None` for any other address. The words are the date's own [`Timex::label`]; only the
+/// shapes the script reads are taken. A link whose anchor spells its date needs no `data-d`,
 /// which spares an article's hundreds of date links the bytes.
 fn label_from_href(href: &str) -> Option<String> {
     let (_, anchor) = href.rsplit_once("#t")?;
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let in_range = |s: &str, max: u8| s.parse::<u8>().ok().filter(|v| (1..=max).contains(v));
     let mut parts = anchor.split('-');
     let year = parts.next()?;
-    if !digits(year, 4) || year.starts_with('0') {
+    let shaped = digits(year, 4)
+        && !year.starts_with('0')
+        && match (parts.next(), parts.next(), parts.next()) {
+            (None, _, _) => true,
+            (Some(week), None, _) if week.starts_with('W') => digits(&week[1..], 2),
+            (Some(month), day, None) => digits(month, 2) && day.is_none_or(|d| digits(d, 2)),
+            _ => false,
+        };
+    if !shaped {
         return None;
     }
-    match (parts.next(), parts.next(), parts.next()) {
-        (None, _, _) => Some(year.to_string()),
-        (Some(week), None, _) if week.starts_with('W') && digits(&week[1..], 2) => {
-            Some(format!("week {} of {year}", in_range(&week[1..], 53)?))
-        }
-        (Some(month), day, None) if digits(month, 2) => {
-            let name = MONTH_NAMES[usize::from(in_range(month, 12)?) - 1];
-            match day {
-                None => Some(format!("{name} {year}")),
-                Some(day) if digits(day, 2) => {
-                    Some(format!("{} {name} {year}", in_range(day, 31)?))
-                }
-                Some(_) => None,
-            }
-        }
-        _ => None,
-    }
+    Timex::parse(anchor).map(|t| t.label())
 }
 
 #[cfg(test)]
