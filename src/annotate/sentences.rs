@@ -134,11 +134,12 @@ fn ends_sentence(text: &str, start: usize, at: usize, c: char, end: usize, next:
             start + k + text[start + k..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &text[word_start..at];
-    let lower = word.to_lowercase();
-    if NEVER_FINAL.contains(&lower.as_str()) {
+    let mut buf = [0u8; 8];
+    let lower = lowercase(word, &mut buf);
+    if NEVER_FINAL.contains(&lower.as_ref()) {
         return false;
     }
-    if BEFORE_NUMBER.contains(&lower.as_str()) {
+    if BEFORE_NUMBER.contains(&lower.as_ref()) {
         return !next.starts_with(|n: char| n.is_ascii_digit());
     }
     let mut chars = word.chars();
@@ -152,6 +153,19 @@ fn ends_sentence(text: &str, start: usize, at: usize, c: char, end: usize, next:
         return OPENERS.contains(&first_word.as_str());
     }
     true
+}
+
+/// `word` in lowercase, in `buf` when it is short ASCII (every word before a period, so no
+/// allocation for the common case).
+fn lowercase<'a>(word: &'a str, buf: &'a mut [u8; 8]) -> std::borrow::Cow<'a, str> {
+    match buf.get_mut(..word.len()) {
+        Some(out) if word.is_ascii() => {
+            out.copy_from_slice(word.as_bytes());
+            out.make_ascii_lowercase();
+            std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or_default())
+        }
+        _ => std::borrow::Cow::Owned(word.to_lowercase()),
+    }
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {

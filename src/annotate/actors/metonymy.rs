@@ -44,9 +44,15 @@ pub(crate) fn acts_as_state(
     titlecase: &dyn Fn(&Tok) -> bool,
     headline: &dyn Fn() -> bool,
 ) -> bool {
-    let next: Vec<Tok> = after(folded, e).take(16).collect();
-    let possessive =
-        matches!(next.as_slice(), [a, b, ..] if a.is("'") && b.is("s") && b.start == a.end);
+    // On the stack: this runs for every metonym candidate of the corpus.
+    let mut ahead = [Tok::NONE; 16];
+    let mut n = 0;
+    for (slot, tok) in ahead.iter_mut().zip(after(folded, e)) {
+        *slot = tok;
+        n += 1;
+    }
+    let next = &ahead[..n];
+    let possessive = matches!(next, [a, b, ..] if a.is("'") && b.is("s") && b.start == a.end);
     if possessive {
         // "Moscow’s streets" is the city, "Moscow’s move" the state, even
         // after a locative ("in Moscow’s view").
@@ -78,7 +84,7 @@ pub(crate) fn acts_as_state(
         {
             return false;
         }
-        if described_as_place(&next) {
+        if described_as_place(next) {
             return false;
         }
     }

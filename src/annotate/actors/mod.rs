@@ -23,9 +23,9 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
-use normalize::{fold_into, is_word_char, Folded};
+use normalize::{fold, is_word_char, Folded};
 use patterns::{Pattern, Role};
 
 /// What the matcher needs to know about one configured actor.
@@ -82,8 +82,12 @@ impl ActorMatcher {
     /// silently linking mentions to an arbitrary one of two actors.
     pub fn new(specs: &[ActorSpec]) -> Result<ActorMatcher, String> {
         let pats = patterns::compile(specs)?;
+        // A full DFA: a site configures a few hundred forms, too many for the automatic choice
+        // to pick one, and the search runs over every annotated byte of the corpus.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(pats.iter().map(|p| p.folded.as_str()))
             .map_err(|e| format!("cannot build actor automaton: {e}"))?;
         Ok(ActorMatcher { ac, pats })
@@ -94,11 +98,7 @@ impl ActorMatcher {
     /// Exists as the single entry point of the annotation stage: give it the
     /// raw paragraph, get byte ranges into that same paragraph.
     pub fn find(&self, text: &str) -> Vec<ActorHit> {
-        let mut folded = Folded {
-            text: String::new(),
-            map: Vec::new(),
-        };
-        fold_into(text, &mut folded);
+        let folded = fold(text);
         let hay = folded.text.as_str();
         let mut hits = Vec::new();
         let headline = std::cell::OnceCell::new();
@@ -125,7 +125,8 @@ impl ActorMatcher {
                 Role::Alias => true,
                 Role::Exclude => false,
                 Role::Metonym => {
-                    let titlecase = |t: &tokens::Tok| starts_upper(text, folded.map[t.start]);
+                    let titlecase =
+                        |t: &tokens::Tok| starts_upper(text, folded.orig_start(t.start));
                     metonymy::acts_as_state(hay, s, e, &titlecase, &is_headline)
                 }
             };
@@ -154,7 +155,7 @@ impl ActorMatcher {
         }
         p.upper
             .iter()
-            .all(|&off| starts_upper(text, folded.map[s + off]))
+            .all(|&off| starts_upper(text, folded.orig_start(s + off)))
     }
 }
 

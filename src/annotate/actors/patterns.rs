@@ -74,7 +74,7 @@ fn compile_form(form: &str) -> (String, Vec<usize>) {
     }
     flush(&mut word);
     let upper = (0..folded.text.len())
-        .filter(|&b| folded.text.is_char_boundary(b) && strict[folded.map[b]])
+        .filter(|&b| folded.text.is_char_boundary(b) && strict[folded.orig_start(b)])
         .collect();
     (folded.text, upper)
 }

@@ -23,6 +23,14 @@ pub(crate) struct Tok<'a> {
 }
 
 impl Tok<'_> {
+    /// A placeholder for fixed-size token buffers.
+    pub const NONE: Tok<'static> = Tok {
+        start: 0,
+        end: 0,
+        word: false,
+        text: "",
+    };
+
     /// Whether the token's folded text is exactly `s`.
     pub fn is(&self, s: &str) -> bool {
         self.text == s
