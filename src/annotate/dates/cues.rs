@@ -204,10 +204,7 @@ impl Cues {
                         };
                     });
                 }
-                i += 1;
-                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
+                i = letters_end(bytes, i + 1);
                 glued = true;
                 continue;
             }
@@ -298,6 +295,14 @@ impl Cues {
     /// Whether any segment has any flag of `need`.
     pub(super) fn any(&self, need: u64) -> bool {
         self.union & need != 0
+    }
+
+    /// Whether some segment can pass `need`: the condition holds of all flags together.
+    /// Most recognisers fail it on most paragraphs, so callers test it before asking for
+    /// windows.
+    #[inline]
+    pub(super) fn may_pass(&self, need: fn(Flags) -> bool) -> bool {
+        need(Flags(self.union))
     }
 
     /// The stretches of the paragraph, ascending and disjoint, made of the segments whose
@@ -501,23 +506,32 @@ fn is_gap(c: char) -> bool {
     c.is_whitespace() || c == ',' || c == '-'
 }
 
-/// The character that ends right before `at`, with where it starts.
-fn char_before(text: &str, at: usize) -> Option<(usize, char)> {
+/// Whether the character that ends right before `at` is a gap ([`is_gap`]), with where it
+/// starts; ASCII, nearly every character, is classed by its byte.
+fn gap_before(text: &str, at: usize) -> Option<(usize, bool)> {
     match *text.as_bytes().get(at.checked_sub(1)?)? {
-        b if b < 0x80 => Some((at - 1, b as char)),
+        b if b < 0x80 => Some((at - 1, ascii_gap(b))),
         _ => text[..at]
             .chars()
             .next_back()
-            .map(|c| (at - c.len_utf8(), c)),
+            .map(|c| (at - c.len_utf8(), is_gap(c))),
     }
 }
 
-/// The character that starts at `at`, with where it ends.
-fn char_after(text: &str, at: usize) -> Option<(usize, char)> {
+/// Whether the character that starts at `at` is a gap ([`is_gap`]), with where it ends.
+fn gap_after(text: &str, at: usize) -> Option<(usize, bool)> {
     match *text.as_bytes().get(at)? {
-        b if b < 0x80 => Some((at + 1, b as char)),
-        _ => text[at..].chars().next().map(|c| (at + c.len_utf8(), c)),
+        b if b < 0x80 => Some((at + 1, ascii_gap(b))),
+        _ => text[at..]
+            .chars()
+            .next()
+            .map(|c| (at + c.len_utf8(), is_gap(c))),
     }
+}
+
+/// [`is_gap`] of an ASCII character.
+fn ascii_gap(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | b',' | b'-')
 }
 
 /// The start of the `n`th word before the one `at` is in (or of the text).
@@ -526,8 +540,8 @@ fn words_back(text: &str, at: usize, n: usize) -> usize {
     // The word `at` is in, then `n` times a gap and a word.
     for phase in 0..=2 * n {
         let gap = phase % 2 == 1;
-        while let Some((i, c)) = char_before(text, start) {
-            if is_gap(c) != gap {
+        while let Some((i, g)) = gap_before(text, start) {
+            if g != gap {
                 break;
             }
             start = i;
@@ -541,8 +555,8 @@ fn words_forward(text: &str, at: usize, n: usize) -> usize {
     let mut end = at;
     for phase in 0..=2 * n {
         let gap = phase % 2 == 1;
-        while let Some((i, c)) = char_after(text, end) {
-            if is_gap(c) != gap {
+        while let Some((i, g)) = gap_after(text, end) {
+            if g != gap {
                 break;
             }
             end = i;
@@ -628,6 +642,34 @@ fn day_then_year(after: &str) -> bool {
         .unwrap_or(rest);
     let year = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
     year.len() < rest.len() && four_digits(year)
+}
+
+/// The end of the run of ASCII letters that goes on at `at`: eight bytes at a time, as
+/// most of a paragraph is letters.
+fn letters_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let others = non_letters(u64::from_le_bytes(*chunk));
+        if others != 0 {
+            return at + (others.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+        at += 1;
+    }
+    at
+}
+
+/// The high bit of each byte of `x` that is no ASCII letter, every other bit clear.
+fn non_letters(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Lowercased and without high bits: no byte exceeds 0x7F, so no sum below carries into
+    // the next byte.
+    let low = (x | 0x2020_2020_2020_2020) & !HIGH;
+    // High bit set where the byte is at least "a" (0x61), and where it is past "z" (0x7A).
+    let from_a = low + 0x1F1F_1F1F_1F1F_1F1F;
+    let past_z = low + 0x0505_0505_0505_0505;
+    !(from_a & !past_z & !x) & HIGH
 }
 
 /// Whether a run of ASCII word characters is a number from 1000 to 2099, the bare-year
@@ -807,6 +849,58 @@ mod tests {
                 "{head:?}"
             );
         }
+    }
+
+    /// [`words_back`] and [`words_forward`] as they read whole characters.
+    fn words_by_chars(text: &str, at: usize, n: usize) -> (usize, usize) {
+        let (mut start, mut end) = (at, at);
+        for phase in 0..=2 * n {
+            let gap = phase % 2 == 1;
+            while let Some(c) = text[..start].chars().next_back() {
+                if is_gap(c) != gap {
+                    break;
+                }
+                start -= c.len_utf8();
+            }
+            while let Some(c) = text[end..].chars().next() {
+                if is_gap(c) != gap {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+        }
+        (start, end)
+    }
+
+    #[test]
+    fn word_steps_read_characters() {
+        for p in paragraphs() {
+            for (at, _) in p.char_indices() {
+                let want = words_by_chars(&p, at, 2);
+                assert_eq!(
+                    (words_back(&p, at, 2), words_forward(&p, at, 2)),
+                    want,
+                    "{p:?} {at}"
+                );
+            }
+        }
+        for b in 0..0x80u8 {
+            assert_eq!(ascii_gap(b), is_gap(b as char), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn letter_runs_end_at_the_first_other_byte() {
+        for b in 0..=255u8 {
+            for k in 0..12 {
+                let mut text = vec![b'q'; 12];
+                text[k] = b;
+                let want = if b.is_ascii_alphabetic() { 12 } else { k };
+                assert_eq!(letters_end(&text, 0), want, "{b:#x} at {k}");
+            }
+        }
+        assert_eq!(letters_end(b"", 0), 0);
+        assert_eq!(letters_end(b"ab cd", 3), 5);
     }
 
     #[test]

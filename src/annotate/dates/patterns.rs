@@ -364,6 +364,9 @@ fn bare_year(text: &str, start: usize, end: usize) -> Option<Expr> {
 pub(crate) fn calendar_with(text: &str, cues: &Cues) -> Vec<Cand> {
     let mut out = Vec::new();
     for rule in RULES.iter() {
+        if !cues.may_pass(rule.need) {
+            continue;
+        }
         let windows = if rule.near_month {
             cues.month_windows(rule.need, rule.around)
         } else {

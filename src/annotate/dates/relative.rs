@@ -407,6 +407,9 @@ pub(crate) fn relative_with(text: &str, cues: &Cues) -> Vec<Cand> {
 /// The candidates of `rules` in `text`, each searched only where the cues allow a match.
 pub(super) fn run(rules: &[Rule], text: &str, cues: &Cues, out: &mut Vec<Cand>) {
     for rule in rules {
+        if !cues.may_pass(rule.need) {
+            continue;
+        }
         let windows = cues.windows(rule.need);
         Cues::each_capture((&rule.re, rule.slot), &rule.names, text, windows, |caps| {
             let m = caps.name("hit").or_else(|| caps.get(0)).expect("match");
