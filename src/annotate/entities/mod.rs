@@ -22,6 +22,7 @@ mod classify;
 mod cue_words;
 pub mod gazetteer;
 mod groups;
+pub mod key;
 pub mod lexicon;
 mod name_heads;
 mod not_names;

@@ -1,13 +1,13 @@
 //! Words of one paragraph with their byte ranges, as the entity rules see them: possessives
 //! split off, initials and abbreviations keep their period, hyphenated names stay whole.
 
-use compact_str::CompactString;
-
-use super::words::{classes, is_particle_any_case};
+use super::key::{Key, INLINE};
+use super::words::{classes, classes_packed, is_particle_any_case};
 use crate::chars::char_at;
 
-/// One word of the paragraph.
-#[derive(Clone, Debug)]
+/// One word of the paragraph. It owns no heap memory (its key is a [`Key`]), so a
+/// paragraph's tokens are one flat allocation.
+#[derive(Clone, Copy, Debug)]
 pub struct Tok {
     /// Byte range of the word, without a possessive `’s`.
     pub start: usize,
@@ -15,9 +15,8 @@ pub struct Tok {
     pub end: usize,
     /// True when `’s` or `'s` followed the word.
     pub possessive: bool,
-    /// The word lowercased, periods removed: the key for the word lists. Inline up to 24
-    /// bytes (nearly every word), so the million words of a big corpus cost no allocation.
-    pub key: CompactString,
+    /// The word lowercased, periods removed: the key for the word lists.
+    pub key: Key,
     /// True when it looks like part of a name: capitalised, each hyphen part too.
     pub cap: bool,
     /// True when only spaces separate it from the previous word.
@@ -84,6 +83,8 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         }
         let start = i;
         let (mut upper, mut lower, mut digits) = (0usize, 0usize, 0usize);
+        // The key of a plain word, lowercased as it is read (`| 0x20` keeps digits as they are).
+        let mut key = [0u8; INLINE];
         let mut at = start;
         while at < bytes.len() {
             let c = bytes[at];
@@ -95,6 +96,9 @@ pub fn tokens(text: &str) -> Vec<Tok> {
                 digits += 1;
             } else {
                 break;
+            }
+            if let Some(k) = key.get_mut(at - start) {
+                *k = c | 0x20;
             }
             at += 1;
         }
@@ -110,7 +114,7 @@ pub fn tokens(text: &str) -> Vec<Tok> {
                 Some(_) => true,
             };
         let tok = if plain {
-            plain_word(text, start, at, [upper, lower, digits])
+            plain_word(text, start, at, [upper, lower, digits], key)
         } else {
             general_word(text, start)
         };
@@ -134,7 +138,10 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         };
         tok.joined = joined;
         tok.initial = initial;
-        tok.class = classes(&tok.key);
+        tok.class = match tok.key.packed() {
+            Some(p) => classes_packed(p),
+            None => classes(&tok.key),
+        };
         out.push(tok);
         prev_end = end;
         i = end.max(start + 1);
@@ -146,16 +153,24 @@ pub fn tokens(text: &str) -> Vec<Tok> {
 }
 
 /// The token of a word of ASCII letters and digits at `start..end`, given its counts of
-/// capitals, lowercase letters and digits, and where the scan goes on after it.
+/// capitals, lowercase letters and digits and its key's bytes as the scan lowercased them
+/// (the first [`INLINE`] of them), and where the scan goes on after it.
 #[inline]
-fn plain_word(text: &str, start: usize, end: usize, counts: [usize; 3]) -> (Tok, usize) {
+fn plain_word(
+    text: &str,
+    start: usize,
+    end: usize,
+    counts: [usize; 3],
+    lowered: [u8; INLINE],
+) -> (Tok, usize) {
     let [upper, lower, digits] = counts;
     let bytes = text.as_bytes();
     let word = &text[start..end];
-    let mut key = CompactString::from(word);
-    if upper > 0 {
-        key.make_ascii_lowercase();
-    }
+    let key = if word.len() <= INLINE {
+        Key::inline(lowered, word.len())
+    } else {
+        Key::new(&word.to_ascii_lowercase())
+    };
     let first_up = bytes[start].is_ascii_uppercase();
     // "Dr." and the initial in "J. Smith" keep their period.
     let period = bytes.get(end) == Some(&b'.')
@@ -263,18 +278,22 @@ fn is_alnum(c: char) -> bool {
 }
 
 /// The word lowercased with its periods removed; ASCII words, nearly all, without decoding.
-fn key_of(word: &str) -> CompactString {
-    if word.is_ascii() {
-        let mut key = if word.contains('.') {
-            CompactString::from(word.replace('.', ""))
-        } else {
-            CompactString::from(word)
-        };
+fn key_of(word: &str) -> Key {
+    if word.is_ascii() && word.len() <= INLINE {
+        let mut bytes = [0u8; INLINE];
+        let mut n = 0;
+        for &b in word.as_bytes().iter().filter(|&&b| b != b'.') {
+            bytes[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        Key::inline(bytes, n)
+    } else if word.is_ascii() {
+        let mut key = word.replace('.', "");
         key.make_ascii_lowercase();
-        key
+        Key::new(&key)
     } else {
         // The whole word at once: `str::to_lowercase` knows a final sigma from any other.
-        CompactString::from(word.to_lowercase().replace('.', ""))
+        Key::new(&word.to_lowercase().replace('.', ""))
     }
 }
 
