@@ -59,6 +59,17 @@ impl Key {
         }
     }
 
+    /// An inline key of `len` bytes given as two little-endian numbers, its first eight
+    /// bytes and the next ones, zero after the key: the tokenizer lowercases a word into
+    /// these as it reads it. The bytes must be a whole `str`.
+    #[inline]
+    pub fn from_words(words: [u64; 2], len: usize) -> Key {
+        let mut bytes = [0u8; INLINE];
+        bytes[..8].copy_from_slice(&words[0].to_le_bytes());
+        bytes[8..].copy_from_slice(&words[1].to_le_bytes()[..INLINE - 8]);
+        Key::inline(bytes, len)
+    }
+
     /// An interned key: its id in the first four bytes, its length in the next four.
     #[cold]
     fn long(key: &str) -> Key {
@@ -181,5 +192,10 @@ mod tests {
             Some(u64::from_le_bytes(*b"of\0\0\0\0\0\0"))
         );
         assert_eq!(Key::new("ministers").packed(), None);
+        let words = [
+            u64::from_le_bytes(*b"administ"),
+            u64::from_le_bytes(*b"ration\0\0"),
+        ];
+        assert_eq!(Key::from_words(words, 14), "administration");
     }
 }

@@ -83,8 +83,9 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         }
         let start = i;
         let (mut upper, mut lower, mut digits) = (0usize, 0usize, 0usize);
-        // The key of a plain word, lowercased as it is read (`| 0x20` keeps digits as they are).
-        let mut key = [0u8; INLINE];
+        // The key of a plain word, lowercased as it is read (`| 0x20` keeps digits as they
+        // are), little-endian in two numbers: its first eight bytes and the next ones.
+        let (mut lo, mut hi) = (0u64, 0u64);
         let mut at = start;
         while at < bytes.len() {
             let c = bytes[at];
@@ -97,8 +98,12 @@ pub fn tokens(text: &str) -> Vec<Tok> {
             } else {
                 break;
             }
-            if let Some(k) = key.get_mut(at - start) {
-                *k = c | 0x20;
+            let n = at - start;
+            let lowered = u64::from(c | 0x20);
+            if n < 8 {
+                lo |= lowered << (8 * n);
+            } else if n < INLINE {
+                hi |= lowered << (8 * (n - 8));
             }
             at += 1;
         }
@@ -113,36 +118,22 @@ pub fn tokens(text: &str) -> Vec<Tok> {
                     .is_some_and(|&n| n >= 0x80 || n.is_ascii_alphanumeric()),
                 Some(_) => true,
             };
-        let tok = if plain {
-            plain_word(text, start, at, [upper, lower, digits], key)
+        let gap = gap_flags(text, prev_end, start, out.is_empty());
+        // Each kind of word pushes its own token, built once where it is stored.
+        let end = if plain {
+            let (tok, end) = plain_word(text, start, at, [upper, lower, digits], [lo, hi], gap);
+            out.push(tok);
+            end
         } else {
-            general_word(text, start)
+            let (mut tok, end) = general_word(text, start);
+            (tok.joined, tok.initial) = gap;
+            tok.class = match tok.key.packed() {
+                Some(p) => classes_packed(p),
+                None => classes(&tok.key),
+            };
+            out.push(tok);
+            end
         };
-        let end = tok.1;
-        let mut tok = tok.0;
-        let (joined, initial) = if &bytes[prev_end..start] == b" " {
-            // The usual gap, a single space.
-            (!out.is_empty(), out.is_empty())
-        } else {
-            let gap = &text[prev_end..start];
-            // Marks of no width (a left-to-right mark pasted with the text) join like spaces.
-            let joined = !out.is_empty()
-                && !gap.is_empty()
-                && gap
-                    .chars()
-                    .all(|g| matches!(g, ' ' | '\u{a0}' | '\u{200b}'..='\u{200f}' | '\u{feff}'));
-            let initial = out.is_empty()
-                || gap.contains(['.', '?', '!', ':', ';', '“', '"', '(', '–', '—'])
-                || gap.contains('\n');
-            (joined, initial)
-        };
-        tok.joined = joined;
-        tok.initial = initial;
-        tok.class = match tok.key.packed() {
-            Some(p) => classes_packed(p),
-            None => classes(&tok.key),
-        };
-        out.push(tok);
         prev_end = end;
         i = end.max(start + 1);
         while !text.is_char_boundary(i) {
@@ -152,22 +143,45 @@ pub fn tokens(text: &str) -> Vec<Tok> {
     out
 }
 
-/// The token of a word of ASCII letters and digits at `start..end`, given its counts of
-/// capitals, lowercase letters and digits and its key's bytes as the scan lowercased them
-/// (the first [`INLINE`] of them), and where the scan goes on after it.
+/// Whether a word after the gap `text[prev_end..start]` is joined to the word before it and
+/// opens a sentence; `first` when no word came before it in the paragraph.
 #[inline]
+fn gap_flags(text: &str, prev_end: usize, start: usize, first: bool) -> (bool, bool) {
+    if &text.as_bytes()[prev_end..start] == b" " {
+        // The usual gap, a single space.
+        return (!first, first);
+    }
+    let gap = &text[prev_end..start];
+    // Marks of no width (a left-to-right mark pasted with the text) join like spaces.
+    let joined = !first
+        && !gap.is_empty()
+        && gap
+            .chars()
+            .all(|g| matches!(g, ' ' | '\u{a0}' | '\u{200b}'..='\u{200f}' | '\u{feff}'));
+    let initial = first
+        || gap.contains(['.', '?', '!', ':', ';', '“', '"', '(', '–', '—'])
+        || gap.contains('\n');
+    (joined, initial)
+}
+
+/// The token of a word of ASCII letters and digits at `start..end`, given its counts of
+/// capitals, lowercase letters and digits, its key's first [`INLINE`] bytes as the scan
+/// lowercased them (see [`Key::from_words`]) and its [`gap_flags`], and where the scan goes
+/// on after it.
+#[inline(always)]
 fn plain_word(
     text: &str,
     start: usize,
     end: usize,
     counts: [usize; 3],
-    lowered: [u8; INLINE],
+    lowered: [u64; 2],
+    (joined, initial): (bool, bool),
 ) -> (Tok, usize) {
     let [upper, lower, digits] = counts;
     let bytes = text.as_bytes();
     let word = &text[start..end];
     let key = if word.len() <= INLINE {
-        Key::inline(lowered, word.len())
+        Key::from_words(lowered, word.len())
     } else {
         Key::new(&word.to_ascii_lowercase())
     };
@@ -179,16 +193,22 @@ fn plain_word(
     // As [`is_acronym`] and [`is_name_word`] judge a word of one part.
     let acronym = first_up && digits == 0 && upper >= 2 && lower <= upper.saturating_sub(1).min(2);
     let cap = !acronym && first_up && digits == 0 && (lower > 0 || (upper == 1 && period));
+    // Short words, most of them, are looked up by their packed bytes.
+    let class = if word.len() <= 8 {
+        classes_packed(lowered[0])
+    } else {
+        classes(&key)
+    };
     let tok = Tok {
         start,
         end: word_end,
         possessive: false,
         key,
         cap,
-        joined: false,
-        initial: false,
+        joined,
+        initial,
         acronym,
-        class: 0,
+        class,
     };
     (tok, word_end)
 }
@@ -268,10 +288,14 @@ fn word_end(text: &str, start: usize) -> usize {
     }
 }
 
+/// Whether `c` is a letter or digit. Quotation marks and dashes (General Punctuation, which
+/// holds no letter or digit) are answered without the Unicode tables.
 #[inline]
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206f}').contains(&c) {
+        false
     } else {
         c.is_alphanumeric()
     }
@@ -525,6 +549,11 @@ mod tests {
                 proptest::prop_assert_eq!(word_end(&text, start), end, "{:?} at {}", text, start);
             }
         }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        assert!(('\u{2000}'..='\u{206f}').all(|c| !c.is_alphanumeric()));
     }
 
     #[test]
