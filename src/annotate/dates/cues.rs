@@ -19,7 +19,9 @@
 //! `cues_never_change_candidates` compares filtered and unfiltered search on the seeds, the
 //! fuzz corpus and edge cases, and is where a new pattern's examples belong.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use regex::{CaptureLocations, Regex};
 
@@ -133,6 +135,12 @@ pub(super) mod around {
     pub const NUM_BEFORE: u32 = 1 << 1;
     /// Before the month: whitespace after "this", "last" or "next" in any ASCII case.
     pub const REL_BEFORE: u32 = 1 << 2;
+    /// [`NUM_AFTER`] with four digits where the digit is ("June 2020", "June, 2020", "June
+    /// of 2020"): a year right after the month.
+    pub const YEAR_AFTER: u32 = 1 << 3;
+    /// After the month's letters: an optional period, whitespace, one or two digits, an
+    /// optional ordinal suffix, whitespace and commas, then four digits ("June 6, 2020").
+    pub const DAY_YEAR_AFTER: u32 = 1 << 4;
 }
 
 /// The cue flags of each segment of one paragraph (see [`cue`]).
@@ -162,8 +170,11 @@ impl Cues {
     pub(super) fn of(text: &str) -> Cues {
         use cue::*;
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut flags = Vec::new();
+        // About one segment per sentence or quotation: room for most paragraphs' segments.
+        let room = text.len() / 32 + 1;
+        let mut starts = Vec::with_capacity(room + 1);
+        starts.push(0);
+        let mut flags = Vec::with_capacity(room);
         let mut current = 0u64;
         // Capitalised month prefixes with their segment; their windows need the segment's end.
         let mut months: Vec<(usize, usize)> = Vec::new();
@@ -193,10 +204,7 @@ impl Cues {
                         };
                     });
                 }
-                i += 1;
-                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
+                i = letters_end(bytes, i + 1);
                 glued = true;
                 continue;
             }
@@ -211,7 +219,7 @@ impl Cues {
             }
             glued = b.is_ascii_digit() || b == b'_';
             let flag = match b {
-                b'.' if after_abbreviation(&text[..i]) => 0,
+                b'.' if after_abbreviation(&bytes[..i]) => 0,
                 b'0' => DIGIT | ASCII_DIGIT | zero_cue(&bytes[i + 1..]),
                 0..=0x7F => ASCII[b as usize],
                 // A continuation byte: its character was classed at its first byte.
@@ -289,6 +297,14 @@ impl Cues {
         self.union & need != 0
     }
 
+    /// Whether some segment can pass `need`: the condition holds of all flags together.
+    /// Most recognisers fail it on most paragraphs, so callers test it before asking for
+    /// windows.
+    #[inline]
+    pub(super) fn may_pass(&self, need: fn(Flags) -> bool) -> bool {
+        need(Flags(self.union))
+    }
+
     /// The stretches of the paragraph, ascending and disjoint, made of the segments whose
     /// flags pass `need` (adjacent ones merged); every match of a regex whose necessary
     /// condition is `need` lies inside one of them.
@@ -344,13 +360,15 @@ impl Cues {
     /// a window (as [`windows`] and [`month_windows`] make sure). Each search starts at a
     /// window's start with the text before in view, so word boundaries read the same, and
     /// stops at the window's end, which is no word character, so a `\b` there reads the same
-    /// too. The groups are read into one set of locations per call, not a fresh allocation
-    /// per match; `names` are `re`'s group names ([`group_names`]).
+    /// too. The groups are read into one set of locations per regex and thread, kept from
+    /// call to call in [`LOCATIONS`] at `slot` (the regex's own, from [`next_slot`]), not a
+    /// fresh allocation per paragraph or match; `names` are `re`'s group names
+    /// ([`group_names`]).
     ///
     /// [`windows`]: Self::windows
     /// [`month_windows`]: Self::month_windows
     pub(super) fn each_capture(
-        re: &Regex,
+        (re, slot): (&Regex, usize),
         names: &[Option<String>],
         text: &str,
         windows: Vec<Range<usize>>,
@@ -359,7 +377,9 @@ impl Cues {
         if windows.is_empty() {
             return;
         }
-        let mut locs = re.capture_locations();
+        let mut locs = LOCATIONS
+            .with_borrow_mut(|kept| kept.get_mut(slot).and_then(Option::take))
+            .unwrap_or_else(|| re.capture_locations());
         for w in windows {
             let hay = &text[..w.end];
             let mut at = w.start;
@@ -376,7 +396,24 @@ impl Cues {
                 at = m.end();
             }
         }
+        LOCATIONS.with_borrow_mut(|kept| {
+            if kept.len() <= slot {
+                kept.resize_with(slot + 1, || None);
+            }
+            kept[slot] = Some(locs);
+        });
     }
+}
+
+thread_local! {
+    /// The capture locations [`Cues::each_capture`] keeps for each regex, by slot.
+    static LOCATIONS: RefCell<Vec<Option<CaptureLocations>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A slot of its own in [`LOCATIONS`], for a regex [`Cues::each_capture`] will search.
+pub(super) fn next_slot() -> usize {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// The group names of `re` by index, as [`Caps`] looks them up.
@@ -469,23 +506,32 @@ fn is_gap(c: char) -> bool {
     c.is_whitespace() || c == ',' || c == '-'
 }
 
-/// The character that ends right before `at`, with where it starts.
-fn char_before(text: &str, at: usize) -> Option<(usize, char)> {
+/// Whether the character that ends right before `at` is a gap ([`is_gap`]), with where it
+/// starts; ASCII, nearly every character, is classed by its byte.
+fn gap_before(text: &str, at: usize) -> Option<(usize, bool)> {
     match *text.as_bytes().get(at.checked_sub(1)?)? {
-        b if b < 0x80 => Some((at - 1, b as char)),
+        b if b < 0x80 => Some((at - 1, ascii_gap(b))),
         _ => text[..at]
             .chars()
             .next_back()
-            .map(|c| (at - c.len_utf8(), c)),
+            .map(|c| (at - c.len_utf8(), is_gap(c))),
     }
 }
 
-/// The character that starts at `at`, with where it ends.
-fn char_after(text: &str, at: usize) -> Option<(usize, char)> {
+/// Whether the character that starts at `at` is a gap ([`is_gap`]), with where it ends.
+fn gap_after(text: &str, at: usize) -> Option<(usize, bool)> {
     match *text.as_bytes().get(at)? {
-        b if b < 0x80 => Some((at + 1, b as char)),
-        _ => text[at..].chars().next().map(|c| (at + c.len_utf8(), c)),
+        b if b < 0x80 => Some((at + 1, ascii_gap(b))),
+        _ => text[at..]
+            .chars()
+            .next()
+            .map(|c| (at + c.len_utf8(), is_gap(c))),
     }
+}
+
+/// [`is_gap`] of an ASCII character.
+fn ascii_gap(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | b',' | b'-')
 }
 
 /// The start of the `n`th word before the one `at` is in (or of the text).
@@ -494,8 +540,8 @@ fn words_back(text: &str, at: usize, n: usize) -> usize {
     // The word `at` is in, then `n` times a gap and a word.
     for phase in 0..=2 * n {
         let gap = phase % 2 == 1;
-        while let Some((i, c)) = char_before(text, start) {
-            if is_gap(c) != gap {
+        while let Some((i, g)) = gap_before(text, start) {
+            if g != gap {
                 break;
             }
             start = i;
@@ -509,8 +555,8 @@ fn words_forward(text: &str, at: usize, n: usize) -> usize {
     let mut end = at;
     for phase in 0..=2 * n {
         let gap = phase % 2 == 1;
-        while let Some((i, c)) = char_after(text, end) {
-            if is_gap(c) != gap {
+        while let Some((i, g)) = gap_after(text, end) {
+            if g != gap {
                 break;
             }
             end = i;
@@ -527,17 +573,22 @@ fn around_flags(text: &str, at: usize) -> u32 {
     let gap = |c: char| c.is_whitespace() || c == ',';
     let mut flags = 0;
     // Forward: `\.?(\s+of)?,?\s+\d`, as the month-first rules have it, and more.
-    let tail = &text[letters..];
-    let tail = tail
-        .strip_prefix('.')
-        .unwrap_or(tail)
-        .trim_start_matches(gap);
+    let after = &text[letters..];
+    let after = after.strip_prefix('.').unwrap_or(after);
+    let tail = after.trim_start_matches(gap);
     let tail = tail
         .strip_prefix("of")
         .unwrap_or(tail)
         .trim_start_matches(gap);
     if tail.starts_with(|c: char| c.is_numeric()) {
         flags |= around::NUM_AFTER;
+        // `(\s+of)?,?\s+\d{4}`, as the month-year rules have it, and more.
+        if four_digits(tail) {
+            flags |= around::YEAR_AFTER;
+        }
+    }
+    if day_then_year(after) {
+        flags |= around::DAY_YEAR_AFTER;
     }
     // Backward: the rules with words before the month part them from it with whitespace.
     let head = &text[..at];
@@ -564,6 +615,61 @@ fn around_flags(text: &str, at: usize) -> u32 {
         flags |= around::REL_BEFORE;
     }
     flags
+}
+
+/// Whether `text` starts with four digits (any numeric characters, a superset of `\d`).
+fn four_digits(text: &str) -> bool {
+    let mut chars = text.chars();
+    (0..4).all(|_| chars.next().is_some_and(char::is_numeric))
+}
+
+/// Whether `after`, the text after a month and its optional period, goes on as the
+/// month-day-year rules have it: `\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}`, and more (numeric
+/// characters for `\d`, any whitespace and commas for `,?\s+`).
+fn day_then_year(after: &str) -> bool {
+    let day = after.trim_start();
+    if day.len() == after.len() {
+        return false;
+    }
+    let digits = day.chars().take_while(|c| c.is_numeric()).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let rest = &day[day.char_indices().nth(digits).map_or(day.len(), |(i, _)| i)..];
+    let rest = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| rest.strip_prefix(s))
+        .unwrap_or(rest);
+    let year = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    year.len() < rest.len() && four_digits(year)
+}
+
+/// The end of the run of ASCII letters that goes on at `at`: eight bytes at a time, as
+/// most of a paragraph is letters.
+fn letters_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let others = non_letters(u64::from_le_bytes(*chunk));
+        if others != 0 {
+            return at + (others.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+        at += 1;
+    }
+    at
+}
+
+/// The high bit of each byte of `x` that is no ASCII letter, every other bit clear.
+fn non_letters(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Lowercased and without high bits: no byte exceeds 0x7F, so no sum below carries into
+    // the next byte.
+    let low = (x | 0x2020_2020_2020_2020) & !HIGH;
+    // High bit set where the byte is at least "a" (0x61), and where it is past "z" (0x7A).
+    let from_a = low + 0x1F1F_1F1F_1F1F_1F1F;
+    let past_z = low + 0x0505_0505_0505_0505;
+    !(from_a & !past_z & !x) & HIGH
 }
 
 /// Whether a run of ASCII word characters is a number from 1000 to 2099, the bare-year
@@ -605,14 +711,26 @@ fn zero_cue(after: &[u8]) -> u64 {
     }
 }
 
-/// Whether the period at the end of `head` can belong to an abbreviated month ("Aug.").
-fn after_abbreviation(head: &str) -> bool {
-    [
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", " B",
-        " B.C",
-    ]
-    .iter()
-    .any(|m| head.ends_with(m))
+/// Whether the period after `head` can belong to an abbreviated month ("Aug.") or to "B.C.":
+/// whether `head` ends with "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+/// "Oct", "Nov", "Dec", " B" or " B.C". A slice pattern, as periods are frequent.
+fn after_abbreviation(head: &[u8]) -> bool {
+    matches!(
+        head,
+        [.., b'J', b'a' | b'u', b'n']
+            | [.., b'F', b'e', b'b']
+            | [.., b'M', b'a', b'r']
+            | [.., b'A', b'p', b'r']
+            | [.., b'J', b'u', b'l']
+            | [.., b'A', b'u', b'g']
+            | [.., b'S', b'e', b'p']
+            | [.., b'S', b'e', b'p', b't']
+            | [.., b'O', b'c', b't']
+            | [.., b'N', b'o', b'v']
+            | [.., b'D', b'e', b'c']
+            | [.., b' ', b'B']
+            | [.., b' ', b'B', b'.', b'C']
+    )
 }
 
 /// The flags of one segment, as the recognisers' conditions test them.
@@ -660,6 +778,8 @@ mod tests {
             "the headquarters, third-quarter, 2 1/2 years, x2021y, _1999, 1990s, '80s and 1980’s",
             "right now, nowhere, per cent, per year, each day, half-year, the past, 1st\u{a0}quarter",
             "in the near future, former, currently, at present, recently, coming weeks, tonight",
+            "June 6th,\u{a0}2021, May 2020, Aug. 12 ٢٠٢١, June 123 2020, June 1 20201, Sept.,5, 2020",
+            "5 June, 2021, 22-25 April 1951, 3rd of May 1999, the 2 to 4 of Mayor, June 12th 2021x",
         ]
         .map(String::from)
         .to_vec();
@@ -700,6 +820,100 @@ mod tests {
         assert_eq!(flags("headquarters") & cue::QUARTER, 0);
         assert_ne!(flags("third-quarter") & cue::DASH_UNIT, 0);
         assert_ne!(flags("in the 1990s") & cue::ZERO_S, 0);
+    }
+
+    #[test]
+    fn abbreviation_periods_are_the_list() {
+        let listed = |head: &str| {
+            [
+                "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+                "Dec", " B", " B.C",
+            ]
+            .iter()
+            .any(|m| head.ends_with(m))
+        };
+        for p in paragraphs() {
+            for (i, _) in p.match_indices('.') {
+                let head = &p[..i];
+                assert_eq!(
+                    after_abbreviation(head.as_bytes()),
+                    listed(head),
+                    "{head:?}"
+                );
+            }
+        }
+        for head in ["Jan", "Jun", "Jau", "Sept", "x B", "B", "x B.C", "ept", ""] {
+            assert_eq!(
+                after_abbreviation(head.as_bytes()),
+                listed(head),
+                "{head:?}"
+            );
+        }
+    }
+
+    /// [`words_back`] and [`words_forward`] as they read whole characters.
+    fn words_by_chars(text: &str, at: usize, n: usize) -> (usize, usize) {
+        let (mut start, mut end) = (at, at);
+        for phase in 0..=2 * n {
+            let gap = phase % 2 == 1;
+            while let Some(c) = text[..start].chars().next_back() {
+                if is_gap(c) != gap {
+                    break;
+                }
+                start -= c.len_utf8();
+            }
+            while let Some(c) = text[end..].chars().next() {
+                if is_gap(c) != gap {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+        }
+        (start, end)
+    }
+
+    #[test]
+    fn word_steps_read_characters() {
+        for p in paragraphs() {
+            for (at, _) in p.char_indices() {
+                let want = words_by_chars(&p, at, 2);
+                assert_eq!(
+                    (words_back(&p, at, 2), words_forward(&p, at, 2)),
+                    want,
+                    "{p:?} {at}"
+                );
+            }
+        }
+        for b in 0..0x80u8 {
+            assert_eq!(ascii_gap(b), is_gap(b as char), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn letter_runs_end_at_the_first_other_byte() {
+        for b in 0..=255u8 {
+            for k in 0..12 {
+                let mut text = vec![b'q'; 12];
+                text[k] = b;
+                let want = if b.is_ascii_alphabetic() { 12 } else { k };
+                assert_eq!(letters_end(&text, 0), want, "{b:#x} at {k}");
+            }
+        }
+        assert_eq!(letters_end(b"", 0), 0);
+        assert_eq!(letters_end(b"ab cd", 3), 5);
+    }
+
+    #[test]
+    fn around_flags_read_days_and_years() {
+        let flags = |t: &str| around_flags(t, 0);
+        assert_ne!(flags("June 6, 2021") & around::DAY_YEAR_AFTER, 0);
+        assert_ne!(flags("Aug. 6th\u{a0}2021") & around::DAY_YEAR_AFTER, 0);
+        assert_eq!(flags("June 6 people") & around::DAY_YEAR_AFTER, 0);
+        assert_eq!(flags("June 123 2021") & around::DAY_YEAR_AFTER, 0);
+        assert_ne!(flags("June of 2021") & around::YEAR_AFTER, 0);
+        assert_ne!(flags("June, 2021") & around::YEAR_AFTER, 0);
+        assert_eq!(flags("June 6, 2021") & around::YEAR_AFTER, 0);
+        assert_ne!(flags("June 6, 2021") & around::NUM_AFTER, 0);
     }
 
     #[test]

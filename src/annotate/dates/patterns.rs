@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::bare_month::{bare_months, BareMonth};
 use super::context::{bounded, possessive_after, word_after, year_ok, year_ok_after};
-use super::cues::{around, cue::*, group_names, Caps, Cues, Flags};
+use super::cues::{around, cue::*, group_names, next_slot, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
 use super::words::{month_number, MONTH_ANY, MONTH_FULL};
 use crate::time::Timex;
@@ -18,6 +18,8 @@ struct Rule {
     re: Regex,
     /// `re`'s group names, for reading its captures.
     names: Vec<Option<String>>,
+    /// `re`'s slot for [`Cues::each_capture`].
+    slot: usize,
     read: fn(&str, &Caps) -> Option<Expr>,
     /// A necessary condition of a match, so paragraphs that cannot match skip the regex.
     need: fn(Flags) -> bool,
@@ -41,6 +43,7 @@ fn rule(need: fn(Flags) -> bool, pattern: String, read: fn(&str, &Caps) -> Optio
     let re = Regex::new(&ascii_boundaries(&pattern)).expect("valid date regex");
     Rule {
         names: group_names(&re),
+        slot: next_slot(),
         re,
         read,
         need,
@@ -67,7 +70,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             ),
             full_date,
         )
-        .around(around::NUM_AFTER),
+        .around(around::DAY_YEAR_AFTER),
         rule(
             |c| c.all(MONTH | DIGIT),
             format!(
@@ -75,13 +78,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             ),
             full_date,
         )
-        .around(around::NUM_BEFORE | around::NUM_AFTER),
+        .around(around::NUM_BEFORE | around::YEAR_AFTER),
         rule(
             |c| c.all(MONTH | DIGIT),
             format!(r"\b(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{MONTH_ANY})(?:\s+of)?,?\s+(?P<year>\d{{4}})\b"),
             month_year,
         )
-        .around(around::NUM_AFTER),
+        .around(around::YEAR_AFTER),
         rule(
             |c| c.all(MONTH | DIGIT),
             format!(r"\b{WEEKDAY}(?P<mon>{MONTH_ANY})\s+(?P<day>\d{{1,2}}){ORDINAL}\b"),
@@ -125,7 +128,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 r"\b(?:the\s+)?(?P<hit>(?P<day>\d{{1,2}}){ORDINAL})\s*(?:-|to|and)\s*\d{{1,2}}{ORDINAL}\s+(?:of\s+)?(?P<mon>{MONTH_ANY})(?:,?\s+(?P<year>\d{{4}}))?"
             ),
             day_range,
-        ),
+        )
+        .around(around::NUM_BEFORE),
         rule(
             |c| c.all(MONTH | DIGIT),
             format!(
@@ -360,12 +364,15 @@ fn bare_year(text: &str, start: usize, end: usize) -> Option<Expr> {
 pub(crate) fn calendar_with(text: &str, cues: &Cues) -> Vec<Cand> {
     let mut out = Vec::new();
     for rule in RULES.iter() {
+        if !cues.may_pass(rule.need) {
+            continue;
+        }
         let windows = if rule.near_month {
             cues.month_windows(rule.need, rule.around)
         } else {
             cues.windows(rule.need)
         };
-        Cues::each_capture(&rule.re, &rule.names, text, windows, |caps| {
+        Cues::each_capture((&rule.re, rule.slot), &rule.names, text, windows, |caps| {
             let span = caps.name("hit").or_else(|| caps.get(0)).expect("match");
             if !bounded(text, span.start(), span.end()) {
                 return;

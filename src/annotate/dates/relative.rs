@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::context::{bounded, word_after, word_before};
-use super::cues::{cue::*, group_names, Caps, Cues, Flags};
+use super::cues::{cue::*, group_names, next_slot, Caps, Cues, Flags};
 use super::resolve::{Cand, Expr};
 use super::tense::deadline_ahead;
 use super::words::{duration_value, number_value, NUMBER_WORDS, WEEKDAYS};
@@ -18,6 +18,8 @@ pub(super) struct Rule {
     re: Regex,
     /// `re`'s group names, for reading its captures.
     names: Vec<Option<String>>,
+    /// `re`'s slot for [`Cues::each_capture`].
+    slot: usize,
     read: fn(&str, &Caps) -> Option<Expr>,
     /// A necessary condition of a match, so paragraphs that cannot match skip the regex.
     need: fn(Flags) -> bool,
@@ -41,6 +43,7 @@ pub(super) fn rule(
     .expect("valid relative-date regex");
     Rule {
         names: group_names(&re),
+        slot: next_slot(),
         re,
         read,
         need,
@@ -404,8 +407,11 @@ pub(crate) fn relative_with(text: &str, cues: &Cues) -> Vec<Cand> {
 /// The candidates of `rules` in `text`, each searched only where the cues allow a match.
 pub(super) fn run(rules: &[Rule], text: &str, cues: &Cues, out: &mut Vec<Cand>) {
     for rule in rules {
+        if !cues.may_pass(rule.need) {
+            continue;
+        }
         let windows = cues.windows(rule.need);
-        Cues::each_capture(&rule.re, &rule.names, text, windows, |caps| {
+        Cues::each_capture((&rule.re, rule.slot), &rule.names, text, windows, |caps| {
             let m = caps.name("hit").or_else(|| caps.get(0)).expect("match");
             if !bounded(text, m.start(), m.end()) {
                 return;

@@ -22,6 +22,7 @@ mod classify;
 mod cue_words;
 pub mod gazetteer;
 mod groups;
+pub mod key;
 pub mod lexicon;
 mod name_heads;
 mod not_names;
@@ -36,7 +37,6 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -277,13 +277,16 @@ pub fn resolve(cands: &mut Vec<(usize, Candidate)>) -> Vec<Option<usize>> {
             .get(&k)
             .and_then(|names| referent(names, &last_seen))
             .cloned();
+        let mut renamed = false;
         match (merged, c.kind) {
             (Some(name), Some(EntityKind::Person) | None) => {
                 c.name = name;
+                renamed = true;
                 c.kind = Some(EntityKind::Person);
             }
             (Some(name), Some(_)) if !k.contains(' ') && (weak(c.evidence) || town(&c)) => {
                 c.name = name;
+                renamed = true;
                 c.kind = Some(EntityKind::Person);
                 // Its class now comes from the full name elsewhere in the article.
                 c.evidence = Evidence::Propagation;
@@ -294,7 +297,7 @@ pub fn resolve(cands: &mut Vec<(usize, Candidate)>) -> Vec<Option<usize>> {
             _ => {}
         }
         if c.kind == Some(EntityKind::Person) && c.name.contains(' ') {
-            last_seen.insert(key(&c.name), block);
+            last_seen.insert(if renamed { key(&c.name) } else { k }, block);
         }
         if c.kind.is_some() {
             kept_index.push(Some(kept.len()));
@@ -380,9 +383,12 @@ fn weak(evidence: Evidence) -> bool {
 /// An acronym the article spells out once ("Islamic State of Iraq and the Levant (ISIL)")
 /// stands for its long form, and takes its class, wherever the article writes it.
 fn expand_acronyms(cands: &mut [(usize, Candidate)]) {
-    let longs: HashMap<String, (String, Option<EntityKind>)> = cands
+    let longs: FxHashMap<String, (String, Option<EntityKind>)> = cands
         .iter()
-        .filter_map(|(_, c)| Some((key(&c.name), (c.long.clone()?, c.kind))))
+        .filter_map(|(_, c)| {
+            let long = c.long.clone()?;
+            Some((key(&c.name), (long, c.kind)))
+        })
         .collect();
     if longs.is_empty() {
         return;
@@ -399,19 +405,21 @@ fn expand_acronyms(cands: &mut [(usize, Candidate)]) {
 /// One sense per discourse: a name the article classes with a cue, the gazetteer or as an
 /// acronym has that class at every mention whose own evidence says nothing of its class.
 fn one_sense(cands: &mut [(usize, Candidate)]) {
-    let mut votes: HashMap<String, [usize; 4]> = HashMap::new();
-    for (_, c) in cands.iter() {
+    // Each name's key once: both passes ask for it.
+    let keys: Vec<String> = cands.iter().map(|(_, c)| key(&c.name)).collect();
+    let mut votes: FxHashMap<&str, [usize; 4]> = FxHashMap::default();
+    for ((_, c), k) in cands.iter().zip(&keys) {
         if let (Some(kind), false) = (c.kind, weak(c.evidence)) {
             if kind != EntityKind::Other {
-                votes.entry(key(&c.name)).or_default()[kind as usize] += 1;
+                votes.entry(k).or_default()[kind as usize] += 1;
             }
         }
     }
-    for (_, c) in cands.iter_mut() {
+    for ((_, c), k) in cands.iter_mut().zip(&keys) {
         if !weak(c.evidence) && c.kind != Some(EntityKind::Other) {
             continue;
         }
-        let Some(v) = votes.get(&key(&c.name)) else {
+        let Some(v) = votes.get(k.as_str()) else {
             continue;
         };
         let best = (0..3).max_by_key(|&i| (v[i], std::cmp::Reverse(i)));

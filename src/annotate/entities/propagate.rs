@@ -2,9 +2,9 @@
 //! name wherever else the article writes it the same way, capitalised, where no rule found it
 //! (a sentence-initial "Mosul", a bare "Hezbollah" with no cue).
 
-use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
+use super::key::Key;
 use super::tokens::Tok;
 use super::Candidate;
 use crate::model::{EntityKind, Evidence};
@@ -23,7 +23,7 @@ pub struct BlockView<'a> {
 
 /// A name to look for: its words' keys, the name and class its mention had.
 struct Known {
-    keys: Vec<CompactString>,
+    keys: Vec<Key>,
     name: String,
     kind: Option<EntityKind>,
     long: Option<String>,
@@ -32,28 +32,28 @@ struct Known {
 /// Adds, for every block, candidates where the words of a name found elsewhere in the article
 /// appear capitalised and uncovered. `cands` are (block, candidate) pairs, as found.
 pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
-    let mut known: FxHashMap<CompactString, Vec<Known>> = FxHashMap::default();
+    let mut known: FxHashMap<Key, Vec<Known>> = FxHashMap::default();
     for (b, c) in cands.iter() {
         if c.kind.is_none() {
             continue;
         }
         let toks = blocks[*b].toks;
         let from = toks.partition_point(|t| t.start < c.name_start);
-        let keys: Vec<CompactString> = toks[from..]
+        let keys: Vec<Key> = toks[from..]
             .iter()
             .take_while(|t| t.end <= c.end)
-            .map(|t| t.key.clone())
+            .map(|t| t.key)
             .collect();
         if keys.is_empty() {
             continue;
         }
         // A person named in full is found again by surname alone ("Votel spoke").
         let surname = (c.kind == Some(EntityKind::Person) && keys.len() >= 2)
-            .then(|| keys.last().cloned())
+            .then(|| keys.last().copied())
             .flatten()
             .filter(|s| s.chars().count() > 2 && !super::words::is_stop(s));
         for keys in std::iter::once(keys).chain(surname.map(|s| vec![s])) {
-            let list = known.entry(keys[0].clone()).or_default();
+            let list = known.entry(keys[0]).or_default();
             if !list.iter().any(|k| k.keys == keys) {
                 list.push(Known {
                     keys,
@@ -97,7 +97,7 @@ pub fn propagate(blocks: &[BlockView], cands: &mut Vec<(usize, Candidate)>) {
         while i < toks.len() {
             let t = &toks[i];
             let matched = (!covered[i] && (t.cap || t.acronym))
-                .then(|| known.get(t.key.as_str()))
+                .then(|| known.get(&t.key))
                 .flatten()
                 .and_then(|list| list.iter().find(|k| matches(toks, &covered, i, k)));
             let Some(k) = matched else {

@@ -1,13 +1,13 @@
 //! Words of one paragraph with their byte ranges, as the entity rules see them: possessives
 //! split off, initials and abbreviations keep their period, hyphenated names stay whole.
 
-use compact_str::CompactString;
-
-use super::words::{classes, is_particle_any_case};
+use super::key::{Key, INLINE};
+use super::words::{classes, classes_packed, is_particle_any_case};
 use crate::chars::char_at;
 
-/// One word of the paragraph.
-#[derive(Clone, Debug)]
+/// One word of the paragraph. It owns no heap memory (its key is a [`Key`]), so a
+/// paragraph's tokens are one flat allocation.
+#[derive(Clone, Copy, Debug)]
 pub struct Tok {
     /// Byte range of the word, without a possessive `’s`.
     pub start: usize,
@@ -15,9 +15,8 @@ pub struct Tok {
     pub end: usize,
     /// True when `’s` or `'s` followed the word.
     pub possessive: bool,
-    /// The word lowercased, periods removed: the key for the word lists. Inline up to 24
-    /// bytes (nearly every word), so the million words of a big corpus cost no allocation.
-    pub key: CompactString,
+    /// The word lowercased, periods removed: the key for the word lists.
+    pub key: Key,
     /// True when it looks like part of a name: capitalised, each hyphen part too.
     pub cap: bool,
     /// True when only spaces separate it from the previous word.
@@ -84,6 +83,9 @@ pub fn tokens(text: &str) -> Vec<Tok> {
         }
         let start = i;
         let (mut upper, mut lower, mut digits) = (0usize, 0usize, 0usize);
+        // The key of a plain word, lowercased as it is read (`| 0x20` keeps digits as they
+        // are), little-endian in two numbers: its first eight bytes and the next ones.
+        let (mut lo, mut hi) = (0u64, 0u64);
         let mut at = start;
         while at < bytes.len() {
             let c = bytes[at];
@@ -95,6 +97,13 @@ pub fn tokens(text: &str) -> Vec<Tok> {
                 digits += 1;
             } else {
                 break;
+            }
+            let n = at - start;
+            let lowered = u64::from(c | 0x20);
+            if n < 8 {
+                lo |= lowered << (8 * n);
+            } else if n < INLINE {
+                hi |= lowered << (8 * (n - 8));
             }
             at += 1;
         }
@@ -109,33 +118,22 @@ pub fn tokens(text: &str) -> Vec<Tok> {
                     .is_some_and(|&n| n >= 0x80 || n.is_ascii_alphanumeric()),
                 Some(_) => true,
             };
-        let tok = if plain {
-            plain_word(text, start, at, [upper, lower, digits])
+        let gap = gap_flags(text, prev_end, start, out.is_empty());
+        // Each kind of word pushes its own token, built once where it is stored.
+        let end = if plain {
+            let (tok, end) = plain_word(text, start, at, [upper, lower, digits], [lo, hi], gap);
+            out.push(tok);
+            end
         } else {
-            general_word(text, start)
+            let (mut tok, end) = general_word(text, start);
+            (tok.joined, tok.initial) = gap;
+            tok.class = match tok.key.packed() {
+                Some(p) => classes_packed(p),
+                None => classes(&tok.key),
+            };
+            out.push(tok);
+            end
         };
-        let end = tok.1;
-        let mut tok = tok.0;
-        let (joined, initial) = if &bytes[prev_end..start] == b" " {
-            // The usual gap, a single space.
-            (!out.is_empty(), out.is_empty())
-        } else {
-            let gap = &text[prev_end..start];
-            // Marks of no width (a left-to-right mark pasted with the text) join like spaces.
-            let joined = !out.is_empty()
-                && !gap.is_empty()
-                && gap
-                    .chars()
-                    .all(|g| matches!(g, ' ' | '\u{a0}' | '\u{200b}'..='\u{200f}' | '\u{feff}'));
-            let initial = out.is_empty()
-                || gap.contains(['.', '?', '!', ':', ';', '“', '"', '(', '–', '—'])
-                || gap.contains('\n');
-            (joined, initial)
-        };
-        tok.joined = joined;
-        tok.initial = initial;
-        tok.class = classes(&tok.key);
-        out.push(tok);
         prev_end = end;
         i = end.max(start + 1);
         while !text.is_char_boundary(i) {
@@ -145,17 +143,48 @@ pub fn tokens(text: &str) -> Vec<Tok> {
     out
 }
 
-/// The token of a word of ASCII letters and digits at `start..end`, given its counts of
-/// capitals, lowercase letters and digits, and where the scan goes on after it.
+/// Whether a word after the gap `text[prev_end..start]` is joined to the word before it and
+/// opens a sentence; `first` when no word came before it in the paragraph.
 #[inline]
-fn plain_word(text: &str, start: usize, end: usize, counts: [usize; 3]) -> (Tok, usize) {
+fn gap_flags(text: &str, prev_end: usize, start: usize, first: bool) -> (bool, bool) {
+    if &text.as_bytes()[prev_end..start] == b" " {
+        // The usual gap, a single space.
+        return (!first, first);
+    }
+    let gap = &text[prev_end..start];
+    // Marks of no width (a left-to-right mark pasted with the text) join like spaces.
+    let joined = !first
+        && !gap.is_empty()
+        && gap
+            .chars()
+            .all(|g| matches!(g, ' ' | '\u{a0}' | '\u{200b}'..='\u{200f}' | '\u{feff}'));
+    let initial = first
+        || gap.contains(['.', '?', '!', ':', ';', '“', '"', '(', '–', '—'])
+        || gap.contains('\n');
+    (joined, initial)
+}
+
+/// The token of a word of ASCII letters and digits at `start..end`, given its counts of
+/// capitals, lowercase letters and digits, its key's first [`INLINE`] bytes as the scan
+/// lowercased them (see [`Key::from_words`]) and its [`gap_flags`], and where the scan goes
+/// on after it.
+#[inline(always)]
+fn plain_word(
+    text: &str,
+    start: usize,
+    end: usize,
+    counts: [usize; 3],
+    lowered: [u64; 2],
+    (joined, initial): (bool, bool),
+) -> (Tok, usize) {
     let [upper, lower, digits] = counts;
     let bytes = text.as_bytes();
     let word = &text[start..end];
-    let mut key = CompactString::from(word);
-    if upper > 0 {
-        key.make_ascii_lowercase();
-    }
+    let key = if word.len() <= INLINE {
+        Key::from_words(lowered, word.len())
+    } else {
+        Key::new(&word.to_ascii_lowercase())
+    };
     let first_up = bytes[start].is_ascii_uppercase();
     // "Dr." and the initial in "J. Smith" keep their period.
     let period = bytes.get(end) == Some(&b'.')
@@ -164,16 +193,22 @@ fn plain_word(text: &str, start: usize, end: usize, counts: [usize; 3]) -> (Tok,
     // As [`is_acronym`] and [`is_name_word`] judge a word of one part.
     let acronym = first_up && digits == 0 && upper >= 2 && lower <= upper.saturating_sub(1).min(2);
     let cap = !acronym && first_up && digits == 0 && (lower > 0 || (upper == 1 && period));
+    // Short words, most of them, are looked up by their packed bytes.
+    let class = if word.len() <= 8 {
+        classes_packed(lowered[0])
+    } else {
+        classes(&key)
+    };
     let tok = Tok {
         start,
         end: word_end,
         possessive: false,
         key,
         cap,
-        joined: false,
-        initial: false,
+        joined,
+        initial,
         acronym,
-        class: 0,
+        class,
     };
     (tok, word_end)
 }
@@ -253,28 +288,36 @@ fn word_end(text: &str, start: usize) -> usize {
     }
 }
 
+/// Whether `c` is a letter or digit. Quotation marks and dashes (General Punctuation, which
+/// holds no letter or digit) are answered without the Unicode tables.
 #[inline]
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206f}').contains(&c) {
+        false
     } else {
         c.is_alphanumeric()
     }
 }
 
 /// The word lowercased with its periods removed; ASCII words, nearly all, without decoding.
-fn key_of(word: &str) -> CompactString {
-    if word.is_ascii() {
-        let mut key = if word.contains('.') {
-            CompactString::from(word.replace('.', ""))
-        } else {
-            CompactString::from(word)
-        };
+fn key_of(word: &str) -> Key {
+    if word.is_ascii() && word.len() <= INLINE {
+        let mut bytes = [0u8; INLINE];
+        let mut n = 0;
+        for &b in word.as_bytes().iter().filter(|&&b| b != b'.') {
+            bytes[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        Key::inline(bytes, n)
+    } else if word.is_ascii() {
+        let mut key = word.replace('.', "");
         key.make_ascii_lowercase();
-        key
+        Key::new(&key)
     } else {
         // The whole word at once: `str::to_lowercase` knows a final sigma from any other.
-        CompactString::from(word.to_lowercase().replace('.', ""))
+        Key::new(&word.to_lowercase().replace('.', ""))
     }
 }
 
@@ -506,6 +549,11 @@ mod tests {
                 proptest::prop_assert_eq!(word_end(&text, start), end, "{:?} at {}", text, start);
             }
         }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        assert!(('\u{2000}'..='\u{206f}').all(|c| !c.is_alphanumeric()));
     }
 
     #[test]

@@ -138,6 +138,13 @@ pub fn classes(word: &str) -> u32 {
     table.bits.get(word).copied().unwrap_or(0)
 }
 
+/// [`classes`] of a word of up to eight bytes given packed into a number (zero bytes after
+/// it), as a token's key holds it: no string to pack or hash.
+#[inline]
+pub fn classes_packed(packed: u64) -> u32 {
+    table().short.get(&packed).copied().unwrap_or(0)
+}
+
 /// Whether `word`, in any case, is a [`PARTICLES`] word; without lowercasing ASCII words,
 /// since [`tokens`](super::tokens) asks for capitalised hyphen parts of name words.
 pub fn is_particle_any_case(word: &str) -> bool {
