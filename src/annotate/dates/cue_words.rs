@@ -118,6 +118,18 @@ const ENTRIES: &[Entry] = &[
     ("each", whole(EVERY)),
     ("per", whole(EVERY)),
     ("past", whole(PAST)),
+    ("last", w(REL)),
+    ("next", w(REL)),
+    ("previous", w(REL)),
+    ("this", whole(THIS)),
+    ("for", whole(FOR)),
+    ("within", whole(FOR)),
+    ("over", whole(FOR)),
+    ("later", w(LATER)),
+    ("earlier", w(LATER)),
+    ("previously", w(LATER)),
+    ("before", whole(BEFORE)),
+    ("after", whole(BEFORE)),
 ];
 
 /// The bucket of a word's first two bytes (lowercased); `None` unless both are ASCII letters

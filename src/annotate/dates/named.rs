@@ -131,7 +131,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         rule(
-            |c| c.all(WS_WEEK),
+            |c| c.all(WS_WEEK) && c.any(THIS | REL),
             format!(r"\b{POSITION_WORD}?(?P<rel>this|last|next)\s+week(?P<end>end)?\b"),
             week,
         ),
@@ -178,7 +178,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         rule(
-            |c| c.any(WS_UNIT),
+            |c| c.all(WS_UNIT | FOR),
             r"\b(?:for|within|over)\s+(?P<hit>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries))\b".into(),
             vague_amount,
         ),
