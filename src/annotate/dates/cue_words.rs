@@ -130,6 +130,13 @@ const ENTRIES: &[Entry] = &[
     ("previously", w(LATER)),
     ("before", whole(BEFORE)),
     ("after", whole(BEFORE)),
+    ("ended", w(ENDED)),
+    ("ending", w(ENDED)),
+    ("ends", w(ENDED)),
+    ("that", whole(SAME)),
+    ("same", whole(SAME)),
+    ("following", w(SAME)),
+    ("prior", w(SAME)),
 ];
 
 /// The bucket of a word's first two bytes (lowercased); `None` unless both are ASCII letters
@@ -298,7 +305,8 @@ mod tests {
     fn whole_words_end_a_word() {
         assert_eq!(kinds("now", 0), [whole(NOW)]);
         assert_eq!(kinds("nowhere", 0), []);
-        assert_eq!(kinds("ends", 0), []);
+        assert_eq!(kinds("endless", 0), []);
+        assert_eq!(kinds("ends", 0), [w(ENDED)]);
         assert_eq!(kinds("B.C.", 0), [w(BC)]);
     }
 

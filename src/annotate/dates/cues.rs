@@ -124,6 +124,10 @@ pub(super) mod cue {
     pub const LATER: u64 = 1 << 45;
     /// "before" or "after" as a word of its own.
     pub const BEFORE: u64 = 1 << 46;
+    /// "ended", "ending" or "ends".
+    pub const ENDED: u64 = 1 << 47;
+    /// "that", "same", "following" or "prior".
+    pub const SAME: u64 = 1 << 48;
 
     /// Every flag: what a paragraph gets when the prefilter cannot vouch for it.
     pub const ALL: u64 = u64::MAX >> 1;
@@ -793,6 +797,8 @@ mod tests {
             "for the years, Within The Months, OVER\u{a0}centuries, forty years, two years LATER",
             "three days before the vote, 5 weeks after\tit, the past decade, the Previous year",
             "mid-next month, THIS week, later this year, earlier-last week, five years previously",
+            "the year-ago quarter, the year earlier, the fiscal year that ended Sept. 30, year ends",
+            "that same year, the following month, the prior year, THE SAME MONTH, that year",
         ]
         .map(String::from)
         .to_vec();

@@ -66,10 +66,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c| c.any(WS_YEAR | WS_MONTH) && c.any(THIS | REL),
             r"\b(?:(?:earlier|later|early|late)\s+|mid-)?(?P<rel>this|last|next)\s+(?P<unit>year|month)\b".into(), this_year),
         rule(
-            |c| c.all(WS_YEAR),
+            |c| c.all(WS_YEAR) && c.any(SAME | REL),
             r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)year\b".into(), that_year),
         rule(
-            |c| c.all(WS_MONTH),
+            |c| c.all(WS_MONTH) && c.any(SAME | REL),
             r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)month\b".into(), that_month),
         rule(
             |c| c.all(WS_UNIT | LATER),
