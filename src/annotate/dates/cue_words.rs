@@ -118,6 +118,25 @@ const ENTRIES: &[Entry] = &[
     ("each", whole(EVERY)),
     ("per", whole(EVERY)),
     ("past", whole(PAST)),
+    ("last", w(REL)),
+    ("next", w(REL)),
+    ("previous", w(REL)),
+    ("this", whole(THIS)),
+    ("for", whole(FOR)),
+    ("within", whole(FOR)),
+    ("over", whole(FOR)),
+    ("later", w(LATER)),
+    ("earlier", w(LATER)),
+    ("previously", w(LATER)),
+    ("before", whole(BEFORE)),
+    ("after", whole(BEFORE)),
+    ("ended", w(ENDED)),
+    ("ending", w(ENDED)),
+    ("ends", w(ENDED)),
+    ("that", whole(SAME)),
+    ("same", whole(SAME)),
+    ("following", w(SAME)),
+    ("prior", w(SAME)),
 ];
 
 /// The bucket of a word's first two bytes (lowercased); `None` unless both are ASCII letters
@@ -286,7 +305,8 @@ mod tests {
     fn whole_words_end_a_word() {
         assert_eq!(kinds("now", 0), [whole(NOW)]);
         assert_eq!(kinds("nowhere", 0), []);
-        assert_eq!(kinds("ends", 0), []);
+        assert_eq!(kinds("endless", 0), []);
+        assert_eq!(kinds("ends", 0), [w(ENDED)]);
         assert_eq!(kinds("B.C.", 0), [w(BC)]);
     }
 

@@ -114,6 +114,20 @@ pub(super) mod cue {
     pub const FISCAL: u64 = 1 << 40;
     /// "end".
     pub const END: u64 = 1 << 41;
+    /// "last", "next" or "previous".
+    pub const REL: u64 = 1 << 42;
+    /// "this" as a word of its own.
+    pub const THIS: u64 = 1 << 43;
+    /// "for", "within" or "over" as a word of its own.
+    pub const FOR: u64 = 1 << 44;
+    /// "later", "earlier" or "previously".
+    pub const LATER: u64 = 1 << 45;
+    /// "before" or "after" as a word of its own.
+    pub const BEFORE: u64 = 1 << 46;
+    /// "ended", "ending" or "ends".
+    pub const ENDED: u64 = 1 << 47;
+    /// "that", "same", "following" or "prior".
+    pub const SAME: u64 = 1 << 48;
 
     /// Every flag: what a paragraph gets when the prefilter cannot vouch for it.
     pub const ALL: u64 = u64::MAX >> 1;
@@ -780,6 +794,11 @@ mod tests {
             "in the near future, former, currently, at present, recently, coming weeks, tonight",
             "June 6th,\u{a0}2021, May 2020, Aug. 12 ٢٠٢١, June 123 2020, June 1 20201, Sept.,5, 2020",
             "5 June, 2021, 22-25 April 1951, 3rd of May 1999, the 2 to 4 of Mayor, June 12th 2021x",
+            "for the years, Within The Months, OVER\u{a0}centuries, forty years, two years LATER",
+            "three days before the vote, 5 weeks after\tit, the past decade, the Previous year",
+            "mid-next month, THIS week, later this year, earlier-last week, five years previously",
+            "the year-ago quarter, the year earlier, the fiscal year that ended Sept. 30, year ends",
+            "that same year, the following month, the prior year, THE SAME MONTH, that year",
         ]
         .map(String::from)
         .to_vec();

@@ -131,7 +131,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         rule(
-            |c| c.all(WS_WEEK),
+            |c| c.all(WS_WEEK) && c.any(THIS | REL),
             format!(r"\b{POSITION_WORD}?(?P<rel>this|last|next)\s+week(?P<end>end)?\b"),
             week,
         ),
@@ -155,7 +155,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         rule(
-            |c| c.all(WS_YEAR),
+            |c| c.all(WS_YEAR) && c.any(AGO | LATER),
             r"\b(?:the\s+)?year[\s-](?:ago|earlier)(?:\s+(?:fiscal\s+)?(?:quarter|period))?\b".into(),
             |_, _| Some(Expr::ReportQuarter(-1)),
         ),
@@ -178,7 +178,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         rule(
-            |c| c.any(WS_UNIT),
+            |c| c.all(WS_UNIT | FOR),
             r"\b(?:for|within|over)\s+(?P<hit>(?:the\s+)?(?P<unit>years|months|weeks|days|decades|centuries))\b".into(),
             vague_amount,
         ),
@@ -199,7 +199,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // "for the year ended March 31": a report's twelve months up to a day it names.
         rule(
-            |c| c.all(WS_YEAR),
+            |c| c.all(WS_YEAR | ENDED),
             format!(r"\b(?P<hit>the\s+(?:fiscal\s+)?year)\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:(?:{MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|(?:today|tomorrow|yesterday)\b)"),
             |_, _| Some(Expr::Duration("P1Y".into())),
         ),

@@ -63,19 +63,19 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c| c.all(AGO),
             format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>{UNIT})\s+ago\b"), ago),
         rule(
-            |c| c.any(WS_YEAR | WS_MONTH),
+            |c| c.any(WS_YEAR | WS_MONTH) && c.any(THIS | REL),
             r"\b(?:(?:earlier|later|early|late)\s+|mid-)?(?P<rel>this|last|next)\s+(?P<unit>year|month)\b".into(), this_year),
         rule(
-            |c| c.all(WS_YEAR),
+            |c| c.all(WS_YEAR) && c.any(SAME | REL),
             r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)year\b".into(), that_year),
         rule(
-            |c| c.all(WS_MONTH),
+            |c| c.all(WS_MONTH) && c.any(SAME | REL),
             r"\b(?:(?:earlier|later|early|late)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<dir>same|following|previous|prior)\s+)month\b".into(), that_month),
         rule(
-            |c| c.all(WS_UNIT),
+            |c| c.all(WS_UNIT | LATER),
             format!(r"\b(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>later|earlier|previously)\b"), later),
         rule(
-            |c| c.all(WS_UNIT),
+            |c| c.all(WS_UNIT | BEFORE),
             format!(r"\b(?P<hit>(?:{APPROX}\s+)?{n}\s+(?P<unit>years?|months?|weeks?|days?))\s+(?P<dir>before|after)\s+[a-z]"), later),
         rule(
             |c| c.any(WS_DAY | DAYPART),
@@ -94,7 +94,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             duration,
         ),
         rule(
-            |c| c.all(WS_UNIT),
+            |c| c.all(WS_UNIT) && c.any(PAST | COMING | REL),
             r"\bthe\s+(?:past|last|next|previous|coming)\s+(?P<unit>year|month|week|decade|century)\b".into(), duration),
 
         rule(
