@@ -60,7 +60,7 @@ pub fn pieces(toks: &[Tok], run: Range<usize>, lex: &Lexicon) -> Vec<Piece> {
     let opener =
         |t: &Tok| t.initial && t.key.len() > 4 && (t.key.ends_with("ly") || t.key.ends_with("ing"));
     while start < run.end
-        && ((!toks[start].acronym && is_stop(&toks[start].key))
+        && ((!toks[start].acronym && toks[start].is_stop())
             || (start == run.start && (opener(&toks[start]) || common_opener(&toks[start], lex))))
     {
         lead = Some(toks[start].key.to_string());
@@ -70,10 +70,10 @@ pub fn pieces(toks: &[Tok], run: Range<usize>, lex: &Lexicon) -> Vec<Piece> {
     if start >= end {
         return Vec::new();
     }
-    let last = &toks[end - 1].key;
+    let last = &toks[end - 1];
     // A title with no name after it ("the Deputy Secretary", "Special Presidential Envoy") is
     // a role, not a name.
-    if is(TITLES, last) && !toks[end - 1].possessive {
+    if last.is(TITLES) && !last.possessive {
         return Vec::new();
     }
     let whole = |lead| {
@@ -83,7 +83,7 @@ pub fn pieces(toks: &[Tok], run: Range<usize>, lex: &Lexicon) -> Vec<Piece> {
             lead,
         }]
     };
-    if is(ORG_HEADS, last) || is(PLACE_HEADS, last) {
+    if last.is(ORG_HEADS) || last.is(PLACE_HEADS) {
         return whole(lead);
     }
     let title_at = (start..end - 1).rev().find(|&i| toks[i].is(TITLES));
@@ -154,22 +154,21 @@ pub fn classify(
         return cand(Some(EntityKind::Person), Evidence::Cue);
     }
     // Times and vessels are names, but of no person, organisation or place.
-    if (n >= 2 && is(TEMPORAL_HEADS, last))
-        || (n >= 2 && is(VESSEL_PREFIXES, keys[0]) && first.acronym)
+    if (n >= 2 && lastt.is(TEMPORAL_HEADS))
+        || (n >= 2 && first.is(VESSEL_PREFIXES) && first.acronym)
     {
         return None;
     }
     // Operations and exercises are events ("Operation Inherent Resolve").
-    if n >= 2 && is(OPERATION_FIRSTS, keys[0]) {
+    if n >= 2 && first.is(OPERATION_FIRSTS) {
         return None;
     }
     let plural_opener = n == 1 && first.initial && last.ends_with('s');
     let speaks = || !plural_opener && person_cue_after(text, toks, taken, r.end);
     let geo = if n == 1 {
         // "Southern", "Eastern": adjectives, whatever province bears the name.
-        gazetteer::lookup_key(&first.key, &name).filter(|g| {
-            g.kind == GeoKind::Country || !(first.is(COMPASS) || is_adjective(&first.key))
-        })
+        gazetteer::lookup_key(&first.key, &name)
+            .filter(|g| g.kind == GeoKind::Country || !(first.is(COMPASS) || first.is_adjective()))
     } else {
         gazetteer::lookup(&name)
     };
@@ -198,18 +197,19 @@ pub fn classify(
         };
     }
     let has_of = keys.contains(&"of");
-    if (is(ORG_HEADS, last) || (has_of && keys.iter().any(|k| is(ORG_HEADS, k))))
+    let words = &toks[r.clone()];
+    if (lastt.is(ORG_HEADS) || (has_of && words.iter().any(|t| t.is(ORG_HEADS))))
         && (n >= 2 || !first.initial)
     {
         return cand(Some(EntityKind::Organisation), Evidence::Cue);
     }
     let place_first =
-        is(PLACE_FIRSTS, keys[0]) || (is(PLACE_HEADS, keys[0]) && keys.get(1) == Some(&"of"));
-    if (is(PLACE_HEADS, last) || place_first) && (n >= 2 || !first.initial) {
+        first.is(PLACE_FIRSTS) || (first.is(PLACE_HEADS) && keys.get(1) == Some(&"of"));
+    if (lastt.is(PLACE_HEADS) || place_first) && (n >= 2 || !first.initial) {
         return cand(Some(EntityKind::Place), Evidence::Cue);
     }
     // "East Mosul", "northern Syria": a compass word before a known place.
-    if n >= 2 && is(COMPASS, keys[0]) {
+    if n >= 2 && first.is(COMPASS) {
         let rest = &text[toks[r.start + 1].start..lastt.end];
         if gazetteer::lookup(rest).is_some_and(|g| g.kind.is_place()) {
             return cand(Some(EntityKind::Place), Evidence::Gazetteer);
@@ -221,9 +221,9 @@ pub fn classify(
         }
         return cand(Some(EntityKind::Organisation), Evidence::Acronym);
     }
-    let common = keys
+    let common = words
         .iter()
-        .all(|k| is(NOT_NAME, k) || is_adjective(k) || is_stop(k));
+        .all(|t| t.is(NOT_NAME) || t.is_adjective() || t.is_stop());
     if common || (n == 1 && prefixed(&name)) {
         return None;
     }
@@ -256,14 +256,14 @@ pub fn classify(
     let article_before = before.is_some_and(|b| matches!(b, "the" | "a" | "an"));
     // A person's given names are rarely common words ("Greenwich Mean Time", "Operation
     // Inherent Resolve" are no people); a surname may be one ("Peter Cook").
-    let common_given = keys[..n - 1]
+    let common_given = words[..n - 1]
         .iter()
-        .any(|k| lex.seen_lower(k) && !is(PARTICLES, k));
-    let name_like = keys
+        .any(|t| lex.seen_lower(&t.key) && !t.is(PARTICLES));
+    let name_like = words
         .iter()
-        .all(|k| !is(NOT_NAME, k) && !is(ORG_HEADS, k) && !is(PLACE_HEADS, k))
-        && !is_adjective(keys[0])
-        && !is(PARTICLES, keys[0])
+        .all(|t| !t.is(NOT_NAME) && !t.is(ORG_HEADS) && !t.is(PLACE_HEADS))
+        && !first.is_adjective()
+        && !first.is(PARTICLES)
         && toks[r.clone()].iter().all(|t| !t.acronym)
         && !common_given;
     if (2..=4).contains(&n) && name_like && !article_before {
@@ -331,9 +331,9 @@ fn acts(toks: &[Tok], end: usize) -> bool {
 /// that the article could belong to ("an ISIL tactical unit"), is a countable thing.
 fn countable(toks: &[Tok], i: usize) -> bool {
     let article = i > 0 && toks[i].joined && matches!(toks[i - 1].key.as_str(), "a" | "an");
-    let modifier = toks.get(i + 1).is_some_and(|t| {
-        t.joined && !t.cap && !t.acronym && !is_stop(&t.key) && !toks[i].possessive
-    });
+    let modifier = toks
+        .get(i + 1)
+        .is_some_and(|t| t.joined && !t.cap && !t.acronym && !t.is_stop() && !toks[i].possessive);
     article && !modifier
 }
 

@@ -139,7 +139,7 @@ pub fn take_article(toks: &[Tok], taken: &[bool], c: &mut Candidate) {
                 && !t.cap
                 && !t.acronym
                 && !toks[after - 1].possessive
-                && !is_stop(&t.key)
+                && !t.is_stop()
                 && !t.is(words::AGENT_VERBS)
                 && !t.is(words::SAYING_VERBS)
                 && !t.is(words::AUXILIARIES)

@@ -37,6 +37,19 @@ impl Tok {
     pub fn is(&self, list: super::words::Words) -> bool {
         list.among(self.class)
     }
+
+    /// [`super::words::is_stop`] of the word's key, from its classes.
+    #[inline]
+    pub fn is_stop(&self) -> bool {
+        super::words::is_stop_classed(&self.key, self.class)
+    }
+
+    /// Whether the word is an adjective of nationality, religion or region
+    /// ([`super::words::is_adjective_classed`]).
+    #[inline]
+    pub fn is_adjective(&self) -> bool {
+        super::words::is_adjective_classed(&self.key, self.class)
+    }
 }
 
 /// Abbreviations whose period belongs to the word ("Dr.", "St.").

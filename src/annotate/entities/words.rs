@@ -163,16 +163,23 @@ const MONTH_ABBREVIATIONS: &[&str] = &[
 /// Whether `key` is a stop word for names: [`STOP`], or a month or weekday name or a
 /// month's abbreviation.
 pub fn is_stop(key: &str) -> bool {
-    is(STOP, key)
+    is_stop_classed(key, classes(key))
+}
+
+/// [`is_stop`] of a key whose [`classes`] are known (a token's): no lookup for [`STOP`].
+pub fn is_stop_classed(key: &str, classes: u32) -> bool {
+    STOP.among(classes)
         || crate::annotate::dates::words::is_calendar_word(key)
         || MONTH_ABBREVIATIONS.contains(&key)
 }
 
 /// Adjectives of nationality, religion and region ("Islamic", "Russian", "Chinese",
 /// "Northern"), recognised by their suffix or the short list above.
-pub fn is_adjective(word: &str) -> bool {
+///
+/// Given the word's [`classes`], as a token holds them.
+pub fn is_adjective_classed(word: &str, classes: u32) -> bool {
     let long = word.chars().count() > 4;
-    is(DEMONYMS, word)
+    DEMONYMS.among(classes)
         || (long
             && ["ic", "ian", "ean", "ese", "ish", "ern", "ians", "ists"]
                 .iter()
