@@ -1,8 +1,6 @@
 //! Context checks that keep numbers, names and links from being read as dates: token
 //! boundaries, the surroundings of a bare four-digit number, and link spans.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -140,31 +138,9 @@ static COUNT: LazyLock<WordSet> = LazyLock::new(|| COUNT_NOUNS.split_whitespace(
 static NOT_YEAR: LazyLock<WordSet> = LazyLock::new(|| NOT_YEAR_BEFORE.split_whitespace().collect());
 static YEAR: LazyLock<WordSet> = LazyLock::new(|| YEAR_BEFORE.split_whitespace().collect());
 
-/// A set of short words hashed with [`Fnv`].
-type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a, for sets of short words looked up for every four-digit number: on keys of a few
-/// bytes SipHash's rounds cost more than the lookup. The sets are fixed, so no text can fill
-/// them with colliding keys.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
+/// A set of short words hashed with Fx: on keys of a few bytes SipHash's rounds cost more
+/// than the lookup, and the sets are fixed, so no text can fill them with colliding keys.
+type WordSet = rustc_hash::FxHashSet<&'static str>;
 
 /// The word-level half of [`year_ok`]: counting nouns after, amount or label words before.
 fn year_words_ok(text: &str, start: usize, end: usize, after_month: bool) -> bool {
