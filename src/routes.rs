@@ -80,6 +80,13 @@ pub fn article_href(root: &str, id: &str) -> String {
     concat(&[root, "articles/", id, ".html"])
 }
 
+/// Link from one article page to another (related articles, previous and next): both sit in
+/// `articles/`, so the file name is the whole address, and the hundreds of thousands of such
+/// links of a large site carry no folder.
+pub fn sibling_article_href(id: &str) -> String {
+    concat(&[id, ".html"])
+}
+
 /// Link from a page at `root` to an article's paragraph (or other block) `anchor`.
 pub fn article_anchor_href(root: &str, id: &str, anchor: &str) -> String {
     concat(&[root, "articles/", id, ".html#", anchor])

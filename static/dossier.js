@@ -23,8 +23,24 @@
   var saved = stored();
   if (saved === "dark" || saved === "light") { root.dataset.theme = saved; }
 
+  // The toggle is made here, not written into every page: without this script it could not
+  // work, and a site of thousands of pages would carry its markup thousands of times.
+  function makeToggle() {
+    var header = document.querySelector(".site-header");
+    if (!header) { return null; }
+    var button = el("button", "theme-toggle");
+    button.id = "theme-toggle";
+    button.type = "button";
+    var icon = el("span", "theme-toggle-icon");
+    icon.setAttribute("aria-hidden", "true");
+    button.appendChild(icon);
+    button.appendChild(el("span", "theme-toggle-text", "Dark theme"));
+    header.appendChild(button);
+    return button;
+  }
+
   function wireToggle() {
-    var button = document.getElementById("theme-toggle");
+    var button = document.getElementById("theme-toggle") || makeToggle();
     if (!button) { return; }
     function label() {
       var dark = current() === "dark";
@@ -131,7 +147,7 @@
     var body = document.querySelector(".reader .body");
     if (!body) { return; }
     var names = {};
-    var chips = document.querySelectorAll(".in-article a.chip");
+    var chips = document.querySelectorAll(".in-article .chips a");
     for (var c = 0; c < chips.length; c++) {
       names[chips[c].getAttribute("href")] = chips[c].firstChild.nodeValue.trim();
     }

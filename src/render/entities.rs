@@ -5,8 +5,6 @@
 //! Pages stay bounded at corpus scale: the index lists the most-mentioned entities of each
 //! kind (the rest are in the export), and an entity page shows at most [`LINES`] lines.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use tera::Context;
 
@@ -137,12 +135,10 @@ fn groups<'a>(input: &'a RenderInput, e: &EntityEntry, root: &str) -> Vec<Articl
         }
         let article = &input.articles[*a];
         let mut texts = BlockTexts::new(article);
-        let mut forms: BTreeMap<String, usize> = BTreeMap::new();
-        let mut lines = Vec::new();
+        let mut lines: Vec<Kwic> = Vec::new();
         for &m in mentions.iter().take(left) {
             let mention = &article.entities[m];
             let (l, keyword, r) = texts.around_span(mention.block, mention.span.clone());
-            *forms.entry(keyword.clone()).or_default() += 1;
             lines.push(Kwic {
                 left: l,
                 keyword,
@@ -151,8 +147,7 @@ fn groups<'a>(input: &'a RenderInput, e: &EntityEntry, root: &str) -> Vec<Articl
             });
         }
         left -= lines.len();
-        let mut forms: Vec<(String, usize)> = forms.into_iter().collect();
-        forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let forms = super::kwic::forms_of(lines.iter().map(|l| l.keyword.as_str()));
         out.push(ArticleMentions {
             article: Link {
                 href: article_href(root, &article.id),

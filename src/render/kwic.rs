@@ -9,6 +9,41 @@ use crate::model::{Article, Mention};
 /// side, enough to read the clause the name stands in.
 const WIDTH: usize = 48;
 
+/// The forms an article writes a name in, with their counts, most frequent first: forms that
+/// differ only in the case of their first letter ("The Taliban" opening a sentence, "the
+/// Taliban" inside one) are one form, spelled as the article spells it most often.
+pub fn forms_of<'s>(written: impl IntoIterator<Item = &'s str>) -> Vec<(String, usize)> {
+    let mut by_form: BTreeMap<String, BTreeMap<&'s str, usize>> = BTreeMap::new();
+    for form in written {
+        *by_form
+            .entry(lower_first(form))
+            .or_default()
+            .entry(form)
+            .or_default() += 1;
+    }
+    let mut forms: Vec<(String, usize)> = by_form
+        .into_values()
+        .map(|spellings| {
+            let total = spellings.values().sum();
+            let (spelling, _) = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .expect("a form has a spelling");
+            (spelling.to_string(), total)
+        })
+        .collect();
+    forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    forms
+}
+
+fn lower_first(form: &str) -> String {
+    let mut chars = form.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Block plain texts of one article, each built once however many mentions it holds: an actor
 /// named forty times in a paragraph should not rebuild the paragraph forty times.
 pub struct BlockTexts<'a> {
@@ -142,5 +177,37 @@ mod tests {
         let right = right_of(&long);
         assert!(right.ends_with('…') && !right.contains("wor…"));
         assert_eq!(left_of("short "), "short ");
+    }
+}
+
+#[cfg(test)]
+mod forms_tests {
+    use super::forms_of;
+
+    #[test]
+    fn forms_that_differ_in_their_first_capital_are_one() {
+        let forms = forms_of([
+            "the Taliban",
+            "The Taliban",
+            "the Taliban",
+            "Taliban leaders",
+            "The Taliban",
+            "The Taliban",
+        ]);
+        assert_eq!(
+            forms,
+            vec![
+                ("The Taliban".to_string(), 5),
+                ("Taliban leaders".to_string(), 1)
+            ]
+        );
+        // A tie keeps the first spelling in byte order; other capitals stay apart.
+        assert_eq!(
+            forms_of(["the Kremlin", "The Kremlin", "THE KREMLIN"]),
+            vec![
+                ("The Kremlin".to_string(), 2),
+                ("THE KREMLIN".to_string(), 1)
+            ]
+        );
     }
 }

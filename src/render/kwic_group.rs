@@ -12,13 +12,13 @@ use std::fmt::Write;
 use super::views::ArticleMentions;
 use crate::html::escape_into;
 
-/// Appends group `g` as a `<section class="kwic-group">`, with `id` as its anchor when the
+/// Appends group `g` as a `<section>`, with `id` as its anchor when the
 /// article's links land on it (entity pages): the article's headline as its heading, the
 /// forms it is written in with their counts (when more than one), its lines, and how many
 /// more the article holds.
 /// A line is one link to its paragraph, the keyword marked between its context.
 pub fn write_group(out: &mut String, g: &ArticleMentions, id: Option<&str>) {
-    out.push_str("<section class=\"kwic-group\"");
+    out.push_str("<section");
     if let Some(id) = id {
         out.push_str(" id=\"");
         escape_into(out, id);
@@ -105,7 +105,7 @@ mod tests {
         write_group(&mut out, &group(2), Some("in-abc"));
         assert_eq!(
             out,
-            "<section class=\"kwic-group\" id=\"in-abc\"><h3><a href=\"../articles/a.html\">Talks &amp; trade</a></h3>\
+            "<section id=\"in-abc\"><h3><a href=\"../articles/a.html\">Talks &amp; trade</a></h3>\
              <p class=\"forms\">Written as <q>Moscow</q> ×2, <q>Russia</q> ×1</p><ul class=\"kwic\">\
              <li><a href=\"../articles/a.html#p3\">…met in <mark>Moscow</mark> on &lt;Monday&gt;</a></li></ul>\
              <p class=\"hint\">2 more in this article</p></section>\n"
@@ -118,7 +118,7 @@ mod tests {
         one_form.forms.truncate(1);
         let out = write_groups(&[one_form]);
         assert!(!out.contains("Written as"), "{out}");
-        assert!(out.starts_with("<section class=\"kwic-group\"><h3>"));
+        assert!(out.starts_with("<section><h3>"));
         assert!(!out.contains("more in this article"));
         let mut lines = String::new();
         write_lines(&mut lines, &group(3));

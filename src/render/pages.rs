@@ -14,7 +14,10 @@ use crate::annotate::dates::{Precision, Resolution, Timex};
 use crate::html::escape_into;
 use crate::ids::{ActorIx, ArticleIx, EntryIx, MentionRef};
 use crate::model::{Article, BlockKind, MentionKind};
-use crate::routes::{actor_href, actor_path, article_anchor_href, article_href, timeline_entry_id};
+use crate::routes::{
+    actor_href, actor_path, article_anchor_href, article_href, sibling_article_href,
+    timeline_entry_id,
+};
 
 /// Where each entity mention of article `i` links: the entity's page, and whether that page
 /// has a section about the article; `None` for a name without a page.
@@ -91,7 +94,7 @@ pub fn article(
     let related: Vec<Link> = input.index.related[i]
         .iter()
         .map(|&o| Link {
-            href: article_href(root, &input.articles[o].id),
+            href: sibling_article_href(&input.articles[o].id),
             text: &input.articles[o].meta.title,
         })
         .collect();
@@ -100,7 +103,7 @@ pub fn article(
     let pos = input.index.rank[i];
     let neighbour = |o: Option<&ArticleIx>| {
         o.map(|&o| Link {
-            href: article_href(root, &input.articles[o].id),
+            href: sibling_article_href(&input.articles[o].id),
             text: &input.articles[o].meta.title,
         })
     };
@@ -236,12 +239,12 @@ pub fn actor(
     let mut groups = Vec::new();
     for (a, mentions) in &index.by_article[range] {
         let article = &input.articles[*a];
-        let mut forms: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut written = Vec::with_capacity(mentions.len());
         let mut lines = Vec::new();
         let mut texts = kwic::BlockTexts::new(article);
         for (n, &m) in mentions.iter().enumerate() {
             let mention = &article.mentions[m.get()];
-            *forms.entry(texts.keyword(mention)).or_default() += 1;
+            written.push(texts.keyword(mention));
             if n >= shown {
                 // Counted among the forms, not listed.
                 continue;
@@ -256,9 +259,7 @@ pub fn actor(
                 href,
             });
         }
-        let mut forms: Vec<(String, usize)> =
-            forms.into_iter().map(|(f, n)| (f.to_string(), n)).collect();
-        forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let forms = kwic::forms_of(written);
         let link = Link {
             href: article_href(root, &article.id),
             text: &article.meta.title,

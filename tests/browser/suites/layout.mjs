@@ -17,7 +17,7 @@ const FIRST_SCREEN_PX = 600;
 function articleTop() {
   const p = document.querySelector('.body p');
   const about = document.querySelector('details.about');
-  const chip = about?.querySelector('.chip');
+  const chip = about?.querySelector('.chips a');
   const shown = (el) => !!el && el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true });
   return {
     firstParagraph: p ? Math.round(p.getBoundingClientRect().top + window.scrollY) : null,
@@ -90,7 +90,7 @@ export function layoutSuite(h) {
         await withPage(h.browser, { ...PHONE, javaScriptEnabled }, async (page) => {
           // No page script may run with JavaScript off, so only locators look at the page.
           await page.goto(h.url('file', rel), { waitUntil: 'load' });
-          const chip = page.locator('details.about .chip').first();
+          const chip = page.locator('details.about .chips a').first();
           assert.equal(await chip.count(), 1, `${rel} lists no actors to fold`);
           assert.equal(await chip.isVisible(), false, 'the actors show before the tap');
           await page.locator('details.about > summary').tap({ timeout: 5000 });
