@@ -13,13 +13,17 @@ const WIDTH: usize = 48;
 /// differ only in the case of their first letter ("The Taliban" opening a sentence, "the
 /// Taliban" inside one) are one form, spelled as the article spells it most often.
 pub fn forms_of<'s>(written: impl IntoIterator<Item = &'s str>) -> Vec<(String, usize)> {
-    let mut by_form: BTreeMap<String, BTreeMap<&'s str, usize>> = BTreeMap::new();
+    // Spellings are counted first, so only the few distinct ones of an article are folded.
+    let mut spellings: BTreeMap<&'s str, usize> = BTreeMap::new();
     for form in written {
-        *by_form
-            .entry(lower_first(form))
+        *spellings.entry(form).or_default() += 1;
+    }
+    let mut by_form: BTreeMap<String, BTreeMap<&'s str, usize>> = BTreeMap::new();
+    for (spelling, count) in spellings {
+        by_form
+            .entry(lower_first(spelling))
             .or_default()
-            .entry(form)
-            .or_default() += 1;
+            .insert(spelling, count);
     }
     let mut forms: Vec<(String, usize)> = by_form
         .into_values()
