@@ -143,6 +143,32 @@
     return details;
   }
 
+  // Repeated mentions. The page writes a mention whose words and link repeat the latest
+  // mention link with the same words as a bare <b> (see Ctx::repeat in src/render/body.rs);
+  // each becomes a copy of that link again, before the notes are made from the links.
+  var MENTION_LINKS = 'a[href^="../actors/"], a[href^="../timeline"], a[href^="../entities/"]';
+
+  function linkRepeats() {
+    var body = document.querySelector(".reader .body");
+    if (!body) { return; }
+    var latest = Object.create(null);
+    var nodes = body.querySelectorAll(MENTION_LINKS + ", b");
+    for (var i = 0; i < nodes.length; i++) {
+      var n = nodes[i];
+      if (n.closest(".margin")) { continue; }
+      var words = n.textContent;
+      if (n.tagName === "A") {
+        latest[words] = n;
+        continue;
+      }
+      var like = latest[words];
+      if (!like) { continue; }
+      var link = like.cloneNode(false);
+      while (n.firstChild) { link.appendChild(n.firstChild); }
+      n.parentNode.replaceChild(link, n);
+    }
+  }
+
   function buildNotes() {
     var body = document.querySelector(".reader .body");
     if (!body) { return; }
@@ -208,6 +234,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     wireToggle();
+    linkRepeats();
     buildNotes();
     openNotesOnWideScreens();
   });

@@ -5,10 +5,15 @@
 //! with a note, and trailing matter goes to a muted footer, unannotated. The margin notes
 //! that list a paragraph's actors and dates are made in the browser from the paragraph's own
 //! links (`static/dossier.js`), so every link is written once and a reader without scripts
-//! still has each of them in the text. Editorial notes ([`super::notes`]) highlight their
+//! still has each of them in the text. A mention whose words and link repeat the latest
+//! such link is written as a bare `<b>`, which the script makes a link again
+//! ([`Ctx::repeat`]). Editorial notes ([`super::notes`]) highlight their
 //! quoted words and sit in the margin cell after their paragraph.
 
+use std::cell::RefCell;
 use std::fmt::Write;
+
+use rustc_hash::FxHashMap;
 
 use crate::html::{escape, escape_into};
 use std::collections::BTreeMap;
@@ -64,6 +69,7 @@ pub fn article_html(
             .mentions
             .windows(2)
             .all(|w| w[0].block <= w[1].block),
+        linked: RefCell::default(),
     };
     let mut body = String::new();
     let mut standfirst = None;
@@ -197,6 +203,25 @@ struct Ctx<'a> {
     /// Whether mentions are in block order too (they are in source order): when so, a block's
     /// mentions are found by binary search rather than a scan of the whole article.
     by_block: bool,
+    /// The opening tag of the latest link written for each wording in the body (see
+    /// [`Ctx::repeat`]).
+    linked: RefCell<LatestLinks>,
+}
+
+/// The opening tag of the latest mention link written around each wording of an article.
+#[derive(Default)]
+struct LatestLinks(FxHashMap<Box<str>, Box<str>>);
+
+impl LatestLinks {
+    /// Whether a link opened by `tag` around `words` is the latest one written around the same
+    /// words; if not, it becomes the latest.
+    fn repeats(&mut self, words: &str, tag: &str) -> bool {
+        if self.0.get(words).is_some_and(|t| **t == *tag) {
+            return true;
+        }
+        self.0.insert(words.into(), tag.into());
+        false
+    }
 }
 
 impl Ctx<'_> {
@@ -327,10 +352,19 @@ impl Ctx<'_> {
                             continue;
                         }
                         marked(&mut out, &source[at..span.start], p(at), marks);
-                        let close = match what {
+                        let tag_at = out.len();
+                        let mut close = match what {
                             Ok((n, m)) => self.open_mention(&mut out, n, m, link_depth > 0),
                             Err(link) => self.open_entity(&mut out, link),
                         };
+                        if close == "</a>"
+                            && block.kind != BlockKind::Standfirst
+                            && self.repeat(&source[span.clone()], &out[tag_at..])
+                        {
+                            out.truncate(tag_at);
+                            out.push_str("<b>");
+                            close = "</b>";
+                        }
                         marked(&mut out, &source[span.clone()], p(span.start), marks);
                         out.push_str(close);
                         at = span.end;
@@ -341,6 +375,17 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// Whether a mention link opened by `tag` around `words` repeats the latest link written
+    /// around the same words, so that it is written as `<b>` instead: an article names the
+    /// same actors, dates and places dozens of times, and each link weighs more than its
+    /// words. `static/dossier.js` turns each such `<b>` back into a copy of the latest mention
+    /// link with the same text before it, which is the link this decided on; a reader without
+    /// scripts still has every target linked where its wording first appears. The standfirst
+    /// sits in the header, before the body however its blocks are ordered, so it takes no part.
+    fn repeat(&self, words: &str, tag: &str) -> bool {
+        self.linked.borrow_mut().repeats(words, tag)
     }
 
     /// Opens the link of a name nobody configured to the section of its entity page about
@@ -495,6 +540,29 @@ fn label_from_href(href: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_repeats_only_the_latest_link_around_the_same_words() {
+        let mut latest = LatestLinks::default();
+        let russia = "<a href=\"../actors/russia.html\">";
+        let moscow = "<a href=\"../entities/moscow.html\">";
+        assert!(!latest.repeats("Moscow", russia));
+        assert!(latest.repeats("Moscow", russia));
+        assert!(
+            !latest.repeats("Russia", russia),
+            "other words are linked anew"
+        );
+        assert!(
+            !latest.repeats("Moscow", moscow),
+            "the same words elsewhere are linked"
+        );
+        assert!(
+            !latest.repeats("Moscow", russia),
+            "the latest link is the entity's"
+        );
+        assert!(latest.repeats("Moscow", russia));
+        assert!(latest.repeats("Russia", russia));
+    }
 
     #[test]
     fn a_timeline_anchor_spells_its_date() {

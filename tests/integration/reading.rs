@@ -179,3 +179,57 @@ fn an_actor_page_keeps_its_lookups_in_a_side_column() {
     }
     assert!(split > 0);
 }
+
+/// Every mention link and bare `<b>` of an article page's body (margin cells left out), as
+/// `(opening tag or None, words)` in order, the words without tags.
+fn body_mentions(html: &str) -> Vec<(Option<String>, String)> {
+    let body = &html[html.find("<div class=\"body\">").expect("a body")..];
+    let margins =
+        regex::Regex::new(r#"<div class="margin">(?:<details[\s\S]*?</details>)*</div>"#).unwrap();
+    let body = margins.replace_all(body, "");
+    let mention = regex::Regex::new(
+        r#"(<a href="\.\./(?:actors/|timeline|entities/)[^"]*"[^>]*>)(.*?)</a>|<b>(.*?)</b>"#,
+    )
+    .unwrap();
+    // The words as the script reads them: the text, without an editorial note's highlight.
+    mention
+        .captures_iter(&body)
+        .map(|c| match c.get(1) {
+            Some(tag) => (Some(tag.as_str().to_owned()), strip_tags(&c[2])),
+            None => (None, strip_tags(&c[3])),
+        })
+        .collect()
+}
+
+#[test]
+fn a_mention_in_the_words_of_the_latest_link_is_a_bare_b_and_no_other_is() {
+    let site = shipped();
+    let mut repeats = 0;
+    for page in files(&site.out.join("articles")) {
+        let html = site.read(&format!("articles/{}", page.display()));
+        let mut latest: std::collections::HashMap<String, String> = Default::default();
+        for (tag, words) in body_mentions(&html) {
+            match tag {
+                Some(tag) => {
+                    assert_ne!(
+                        latest.get(&words),
+                        Some(&tag),
+                        "{page:?}: {words:?} links again where it could repeat"
+                    );
+                    latest.insert(words, tag);
+                }
+                None => {
+                    assert!(
+                        latest.contains_key(&words),
+                        "{page:?}: {words:?} repeats no link before it"
+                    );
+                    repeats += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        repeats > 50,
+        "only {repeats} repeated mentions in the shipped site"
+    );
+}

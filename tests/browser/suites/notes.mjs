@@ -3,6 +3,8 @@
 // notes are made by dossier.js from each paragraph's own links: every actor the paragraph
 // links, once, by its page's name, and every date as resolved, with its words.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Finding, load, withPage } from '../lib/browser.mjs';
 import { requirePage } from '../lib/site.mjs';
@@ -88,7 +90,59 @@ function notesAgainstLinks() {
   return problems;
 }
 
+// The page as written: each mention link's words and address, and each repeated mention's
+// words (a bare <b>, which only a mention can be in an article body), in order.
+function writtenMentions(html) {
+  // Margin cells hold editorial notes (one <details> each), whose links are no mentions.
+  const body = html.slice(html.indexOf('<div class="body">'))
+    .replace(/<div class="margin">(?:<details[\s\S]*?<\/details>)*<\/div>/g, '');
+  const decode = (s) => s.replace(/<[^>]*>/g, '').replace(/&#39;/g, "'").replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const found = [];
+  const re = /<a href="(\.\.\/(?:actors\/|timeline|entities\/)[^"]*)"[^>]*>(.*?)<\/a>|<b>(.*?)<\/b>/g;
+  for (let m; (m = re.exec(body));) {
+    found.push(m[1] ? { href: m[1], words: decode(m[2]) } : { words: decode(m[3]) });
+  }
+  return found;
+}
+
+// Runs in the page: each mention link of the text (not of margin cells or the notes the
+// script made), and any <b> left.
+function shownMentions() {
+  const body = document.querySelector('.reader .body');
+  const links = [...body.querySelectorAll('a[href^="../actors/"], a[href^="../timeline"], a[href^="../entities/"]')]
+    .filter((a) => !a.closest('.margin, details.notes'))
+    .map((a) => ({ href: a.getAttribute('href'), words: a.textContent }));
+  return { links, bare: [...body.querySelectorAll('b')].map((b) => b.textContent) };
+}
+
 export function notesSuite(h) {
+  describe('repeated mentions', () => {
+    it('a mention written as <b> becomes the link its words last had, on every article', async () => {
+      await withPage(h.browser, { viewport: PHONE }, async (page) => {
+        const problems = [];
+        let repeats = 0;
+        for (const rel of h.pagesByType.article) {
+          const written = writtenMentions(readFileSync(join(h.siteDir, rel), 'utf8'));
+          const latest = new Map();
+          const expected = written.map((w) => {
+            if (w.href) latest.set(w.words, w.href);
+            else repeats++;
+            return { href: w.href || latest.get(w.words), words: w.words };
+          });
+          await load(page, h.url('file', rel));
+          const shown = await page.evaluate(shownMentions);
+          if (shown.bare.length) problems.push(`${rel}: left as <b>: ${shown.bare.join(', ')}`);
+          if (JSON.stringify(shown.links) !== JSON.stringify(expected)) {
+            problems.push(`${rel}: ${shown.links.length} mention links shown for ${expected.length} written`);
+          }
+        }
+        assert.deepEqual(problems, []);
+        assert.ok(repeats > 0, 'no article wrote a repeated mention: the check proved nothing');
+      });
+    });
+  });
+
   describe('margin notes at 390 px', () => {
     it('every annotated paragraph gets notes listing its actors once and each date with its words', async () => {
       await withPage(h.browser, { viewport: PHONE }, async (page) => {
