@@ -3,7 +3,7 @@
 //! pages.
 //!
 //! A busy actor's page part holds hundreds of groups and a site thousands of such parts, so
-//! a group is written here directly, compactly, rather than interpreted by Tera; templates
+//! such a part is written as rows ([`write_rows`]), and a group is written here directly, compactly, rather than interpreted by Tera; templates
 //! place the written groups (`groups_html`) and do not say a group's markup a second time. A
 //! site that overrides `actor.html` still gets `groups`, the same groups as data.
 
@@ -68,6 +68,51 @@ pub fn write_lines(out: &mut String, g: &ArticleMentions) {
     out.push_str("</ul>");
 }
 
+/// The groups of a busy actor's page part, which show one line per article, as one list with
+/// a row per article: its headline, linking to the paragraph of the line; the line; and, when
+/// the article names the actor more than once, how often and in which forms. A part holds a
+/// thousand articles, which as sections would be a thousand headings to step through and two
+/// links to the same article each.
+pub fn write_rows(groups: &[ArticleMentions]) -> String {
+    let mut out = String::from("<ul class=\"rows\">\n");
+    for g in groups {
+        let line = g.lines.first();
+        out.push_str("<li><a href=\"");
+        escape_into(&mut out, line.map_or(&g.article.href, |l| &l.href));
+        out.push_str("\">");
+        escape_into(&mut out, g.article.text);
+        out.push_str("</a>");
+        if let Some(l) = line {
+            out.push_str(" <span>");
+            escape_into(&mut out, &l.left);
+            out.push_str("<mark>");
+            escape_into(&mut out, &l.keyword);
+            out.push_str("</mark>");
+            escape_into(&mut out, &l.right);
+            out.push_str("</span>");
+        }
+        let total = g.lines.len() + g.more;
+        if total > 1 {
+            let _ = write!(out, " <small>{total} mentions");
+            if g.forms.len() > 1 {
+                out.push_str(": ");
+                for (i, (form, count)) in g.forms.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str("<q>");
+                    escape_into(&mut out, form);
+                    let _ = write!(out, "</q> ×{count}");
+                }
+            }
+            out.push_str("</small>");
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>");
+    out
+}
+
 /// Every group of `groups` written by [`write_group`], without anchors.
 pub fn write_groups(groups: &[ArticleMentions]) -> String {
     let mut out = String::new();
@@ -110,6 +155,27 @@ mod tests {
              <li><a href=\"../articles/a.html#p3\">…met in <mark>Moscow</mark> on &lt;Monday&gt;</a></li></ul>\
              <p class=\"hint\">2 more in this article</p></section>\n"
         );
+    }
+
+    #[test]
+    fn a_row_links_its_line_and_counts_every_mention_in_its_forms() {
+        let out = write_rows(&[group(2)]);
+        assert_eq!(
+            out,
+            "<ul class=\"rows\">\n<li><a href=\"../articles/a.html#p3\">Talks &amp; trade</a> \
+             <span>…met in <mark>Moscow</mark> on &lt;Monday&gt;</span> \
+             <small>3 mentions: <q>Moscow</q> ×2, <q>Russia</q> ×1</small></li>\n</ul>"
+        );
+        let mut once = group(0);
+        once.forms.truncate(1);
+        let out = write_rows(&[once]);
+        assert!(
+            !out.contains("<small>"),
+            "one mention needs no count: {out}"
+        );
+        let mut one_form = group(4);
+        one_form.forms.truncate(1);
+        assert!(write_rows(&[one_form]).contains("<small>5 mentions</small>"));
     }
 
     #[test]

@@ -294,7 +294,12 @@ pub fn actor(
     ctx.insert("actor", actor);
     ctx.insert("mention_count", &index.mentions);
     ctx.insert("article_count", &index.by_article.len());
-    ctx.insert("groups_html", &super::kwic_group::write_groups(&groups));
+    let groups_html = if shown == paging::BUSY_LINES_PER_ARTICLE {
+        super::kwic_group::write_rows(&groups)
+    } else {
+        super::kwic_group::write_groups(&groups)
+    };
+    ctx.insert("groups_html", &groups_html);
     // The groups as data too, for a site's own `actor.html`; the built-in one places
     // `groups_html`, and serialising thousands of groups for Tera would cost most of the page.
     let data: &[ArticleMentions] = if groups_as_data { &groups } else { &[] };

@@ -120,8 +120,9 @@ fn long_lists_are_split_into_linked_parts() {
         .contains("mentions in 300 articles"));
 }
 
-/// A busy actor (over 2,000 mentions) lists one line per article and says how many more
-/// each article has, so the line and the count cover every mention.
+/// A busy actor (over 2,000 mentions) lists one row per article: its headline linking to the
+/// paragraph of its one line, and how many mentions the article has, so every mention is
+/// counted.
 #[test]
 fn a_busy_actor_shows_one_line_per_article() {
     let dir = tempfile::tempdir().unwrap();
@@ -141,15 +142,19 @@ fn a_busy_actor_shows_one_line_per_article() {
     }
     let site = build_site(&dir.path().join("site.toml"));
     let page = site.read("actors/ruritania.html");
-    let group = page
-        .split("<section><h3>")
-        .nth(1)
-        .expect("an article group");
-    let group = &group[..group.find("</section>").unwrap()];
-    assert_eq!(group.matches("<mark>").count(), 1, "{group}");
-    assert!(group.contains("60 more in this article</p>"), "{group}");
-    // One form: the line shows it, and the rest is counted.
-    assert!(!group.contains("Written as"), "{group}");
+    assert!(!page.contains("<section><h3>"), "no heading per article");
+    let rows = &page[page.find("<ul class=\"rows\">").expect("rows")..];
+    let rows = &rows[..rows.find("</ul>").unwrap()];
+    assert_eq!(rows.matches("<li>").count(), 40, "{rows}");
+    let row = rows.split("<li>").nth(1).unwrap();
+    assert!(
+        row.starts_with("<a href=\"../articles/b00.html#p"),
+        "the headline links the line's paragraph: {row}"
+    );
+    assert_eq!(row.matches("<a ").count(), 1, "{row}");
+    assert_eq!(row.matches("<mark>").count(), 1, "{row}");
+    // One form: the line shows it, and the count covers every mention.
+    assert!(row.contains("<small>61 mentions</small>"), "{row}");
 }
 
 /// Articles each citing one day of `year` (`days` of them) in a long sentence.
