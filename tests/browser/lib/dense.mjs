@@ -1,5 +1,5 @@
 // A small generated site dense enough for the timeline's period pages: two quiet years with a
-// page each, and one busy year between them split into a page per month. The shipped site's
+// page each, and one busy year between them split into a page per month; and a busy actor. The shipped site's
 // timeline fits one page, so without this the browser never sees a period page.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,7 +29,11 @@ function writeDispatches(seeds, year, days) {
     const text =
       `Dispatch ${year} number ${n}\n\nOn ${day} ${month} ${year}, the harbour committee met again to weigh the long ` +
       'list of complaints about the ferry timetable, the fares, the new quay and the noise of the night shift, ' +
-      'and adjourned without a decision once more.\n';
+      'and adjourned without a decision once more. ' +
+      // Eight mentions of the committee an article make it a busy actor (over 2,000), whose
+      // page lists a row per article; one paragraph, which a standfirst would take otherwise.
+      'The committee heard the committee clerk; the committee chair thanked the committee, ' +
+      'the committee staff and the committee secretary, and the committee rose.\n';
     fs.writeFileSync(path.join(seeds, `d${year}-${String(n).padStart(3, '0')}.txt`), text);
   }
 }
@@ -39,7 +43,9 @@ export function buildDenseSite() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-dense.'));
   const seeds = path.join(dir, 'seeds');
   fs.mkdirSync(seeds);
-  fs.writeFileSync(path.join(dir, 'site.toml'), 'title = "Harbour dispatches"\n');
+  fs.writeFileSync(path.join(dir, 'site.toml'),
+    'title = "Harbour dispatches"\n[[actors]]\nid = "committee"\nname = "Harbour committee"\n' +
+    'aliases = ["committee", "harbour committee"]\n');
   writeDispatches(seeds, DENSE.busy, 12 * 28);
   for (const year of DENSE.quiet) writeDispatches(seeds, year, 5);
   const site = path.join(dir, 'site');

@@ -107,9 +107,10 @@ export function periodsSuite(h) {
       `timeline/${before_}.html`,
       `timeline/${busy}.html#t${busy}`,
       `timeline/${busy}-03.html#t${busy}-03-15`,
+      'actors/committee.html',
     ];
     for (const theme of THEMES) {
-      it(`axe: the overview, a year, a split year and a month, each with a row targeted, ${theme}`, () =>
+      it(`axe: the overview, a year, a split year and a month, each with a row targeted, and a busy actor, ${theme}`, () =>
         withPage(h.browser, { bypassCSP: true }, async (page) => {
           await page.emulateMedia({ colorScheme: theme });
           const found = [];
