@@ -41,6 +41,15 @@ pub fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Opti
         .map(|i| at + i)
 }
 
+/// Control characters other than ASCII whitespace, and noncharacters: the HTML standard's
+/// input-stream parse errors, which the output scrub replaces in every page.
+pub fn forbidden_in_html(c: char) -> bool {
+    let n = c as u32;
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}'))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}
+
 #[cfg(test)]
 mod tests {
     use super::{char_at, find_byte};

@@ -6,6 +6,7 @@
 //! error that validators reject and browsers handle inconsistently. Sources keep them (the
 //! export's byte offsets point into the file as stored); only the HTML shows U+FFFD instead.
 
+use crate::chars::forbidden_in_html as forbidden;
 use crate::output::Pages;
 
 /// Replaces forbidden characters in every `.html` page with U+FFFD.
@@ -61,15 +62,6 @@ fn has_suspect_byte(bytes: &[u8]) -> bool {
 fn is_lead(b: u8) -> bool {
     let control = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0C);
     control | (b == 0x7F) | (b == 0xC2) | (b == 0xEF) | (0xF0..=0xF4).contains(&b)
-}
-
-/// Control characters other than ASCII whitespace, and noncharacters: the HTML standard's
-/// input-stream parse errors.
-fn forbidden(c: char) -> bool {
-    let n = c as u32;
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}'))
-        || (0xFDD0..=0xFDEF).contains(&n)
-        || n & 0xFFFE == 0xFFFE
 }
 
 #[cfg(test)]

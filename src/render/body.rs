@@ -208,6 +208,15 @@ struct Ctx<'a> {
     linked: RefCell<LatestLinks>,
 }
 
+/// Whether `words` reach a reader's browser exactly as they are, so that the script, which
+/// compares a mention's text, compares what [`Ctx::repeat`] did: no control character (the
+/// output scrub replaces most, and a browser folds a carriage return) and no noncharacter.
+fn shown_verbatim(words: &str) -> bool {
+    !words
+        .chars()
+        .any(|c| c.is_control() || crate::chars::forbidden_in_html(c))
+}
+
 /// The opening tag of the latest mention link written around each wording of an article.
 #[derive(Default)]
 struct LatestLinks(FxHashMap<Box<str>, Box<str>>);
@@ -385,7 +394,7 @@ impl Ctx<'_> {
     /// scripts still has every target linked where its wording first appears. The standfirst
     /// sits in the header, before the body however its blocks are ordered, so it takes no part.
     fn repeat(&self, words: &str, tag: &str) -> bool {
-        self.linked.borrow_mut().repeats(words, tag)
+        shown_verbatim(words) && self.linked.borrow_mut().repeats(words, tag)
     }
 
     /// Opens the link of a name nobody configured to the section of its entity page about
@@ -562,6 +571,16 @@ mod tests {
         );
         assert!(latest.repeats("Moscow", russia));
         assert!(latest.repeats("Russia", russia));
+    }
+
+    #[test]
+    fn words_with_control_characters_are_always_linked() {
+        assert!(shown_verbatim("Vladimir Putin"));
+        assert!(shown_verbatim("Kabul’s “envoy”"));
+        assert!(!shown_verbatim("Vladimir\r\nPutin"));
+        assert!(!shown_verbatim("Vladimir\nPutin"));
+        assert!(!shown_verbatim("Put\u{7}in"));
+        assert!(!shown_verbatim("Putin\u{FFFE}"));
     }
 
     #[test]
