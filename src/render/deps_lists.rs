@@ -18,13 +18,15 @@ use crate::ids::{ActorIx, ArticleIx};
 use crate::index::entities::EntityEntry;
 use crate::output::Inputs;
 
-/// Part `part` of actor `id`'s page, split as `parts`.
+/// Part `part` of actor `id`'s page, split as `parts`; `timeline` is the actor's
+/// [`actor_timeline`], the same for every part.
 pub fn actor_page(
     input: &RenderInput,
     site: Inputs,
     id: ActorIx,
     parts: &[Range<usize>],
     part: usize,
+    timeline: Inputs,
 ) -> Deps {
     let index = &input.index.actors[id];
     let mut d = Deps::new(site, "actor");
@@ -44,23 +46,16 @@ pub fn actor_page(
     for &(o, n) in &index.cooccurring {
         d.num(o.get()).num(n);
     }
-    // The graphic on every part links each entry by its place in the whole timeline; the
-    // first part lists the entries with their sentences and actors.
-    d.num(index.timeline.len());
-    for &t in &index.timeline {
-        let entry = &input.index.timeline[t];
-        d.num(t.get())
-            .hashed(&entry.timex)
-            .num(entry.at.mention.get());
-        d.article(input, entry.at.article);
-        if part == 0 {
+    d.inputs(timeline);
+    if part == 0 {
+        // The first part lists the entries with their sentences and actors.
+        for &t in &input.index.actors[id].timeline {
+            let entry = &input.index.timeline[t];
             d.num(entry.actors.len());
             for &x in &entry.actors {
                 d.num(x.get());
             }
         }
-    }
-    if part == 0 {
         let entities = &input.index.entities;
         for name in &input.site.config.actors[id.get()].members {
             match entities.find(name) {
@@ -77,6 +72,23 @@ pub fn actor_page(
         quotes(&mut d, input, &entities.actor_quotes[id]);
     }
     d
+}
+
+/// What every part of actor `id`'s page reads of the timeline: the graphic on each part links
+/// each of the actor's entries by its place in the whole timeline. Digested once per actor
+/// rather than once per part: a busy actor has tens of thousands of entries and ten parts.
+pub fn actor_timeline(input: &RenderInput, id: ActorIx) -> Inputs {
+    let timeline = &input.index.actors[id].timeline;
+    let mut d = Deps::new(0, "actor timeline");
+    d.num(timeline.len());
+    for &t in timeline {
+        let entry = &input.index.timeline[t];
+        d.num(t.get())
+            .hashed(&entry.timex)
+            .num(entry.at.mention.get());
+        d.article(input, entry.at.article);
+    }
+    d.finish()
 }
 
 /// Entity `i`'s page.

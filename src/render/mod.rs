@@ -101,6 +101,9 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
         .enumerate()
         .flat_map(|(id, parts)| (0..parts.len()).map(move |p| (id, p)))
         .collect();
+    // What every part of an actor's page reads of the timeline, digested once per actor.
+    let actor_timelines: Vec<std::sync::OnceLock<crate::output::Inputs>> =
+        (0..actor_parts.len()).map(|_| Default::default()).collect();
     // An actor's graphic is the same on each of its parts: drawn once per depth (the first part
     // sits in actors/, the others one folder deeper), and only when a part is made.
     let actor_graphics: Vec<[std::sync::OnceLock<String>; 2]> =
@@ -108,7 +111,16 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
     actor_pages.into_par_iter().try_for_each(|(id, part)| {
         let first = crate::routes::actor_path(&input.site.config.actors[id].id);
         let path = paging::part_path(&first, part);
-        let deps = deps_lists::actor_page(input, r.site_inputs, id.into(), &actor_parts[id], part);
+        let timeline =
+            *actor_timelines[id].get_or_init(|| deps_lists::actor_timeline(input, id.into()));
+        let deps = deps_lists::actor_page(
+            input,
+            r.site_inputs,
+            id.into(),
+            &actor_parts[id],
+            part,
+            timeline,
+        );
         let inputs = deps.finish();
         if sink.reuse(&path, inputs)?.is_some() {
             return Ok(());
