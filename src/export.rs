@@ -208,6 +208,41 @@ fn article_records<'a>(
     parts::with_sentence_table(article, records)
 }
 
+/// How many records and distinct sentences [`article_records`] gives `article`, without making
+/// them: all a part kept from an earlier build still needs, for the index's counts. Counts
+/// what the record makers keep: every mention, and the names and quotes whose entity or
+/// speaker resolves; a sentence is its block and text, as [`parts::with_sentence_table`]
+/// numbers them.
+fn article_counts<'a>(
+    entities: &crate::index::entities::EntityIndex,
+    article: &'a Article,
+) -> (usize, usize) {
+    let mut sentences: rustc_hash::FxHashSet<(usize, &'a str)> = Default::default();
+    let mut records = 0;
+    let mut count = |block: usize, sentence: &'a str| {
+        records += 1;
+        sentences.insert((block, sentence));
+    };
+    for m in &article.mentions {
+        count(m.block, &m.sentence);
+    }
+    for e in &article.entities {
+        if entities.entity_of(&e.name).is_some() {
+            count(e.block, &e.sentence);
+        }
+    }
+    for q in &article.quotes {
+        let resolves = match &q.speaker {
+            Speaker::Actor(_) => true,
+            Speaker::Entity(name) => entities.entity_of(name).is_some(),
+        };
+        if resolves {
+            count(q.block, &q.sentence);
+        }
+    }
+    (records, sentences.len())
+}
+
 /// A record, the block it sits in and its sentence's text, before sentences are numbered.
 type Raw<'a> = (MentionRecord<'a>, usize, &'a str);
 

@@ -168,6 +168,12 @@ pub fn put_parts(
             let (mut mention_count, mut sentence_count) = (0, 0);
             let mut line = Vec::with_capacity(64 * 1024);
             for article in &articles[range.clone()] {
+                if mentions.is_none() && sentences.is_none() {
+                    let (m, s) = super::article_counts(entities, article);
+                    mention_count += m;
+                    sentence_count += s;
+                    continue;
+                }
                 let records = super::article_records(config, entities, article, false);
                 if let Some(out) = &mut mentions {
                     line.clear();
