@@ -214,6 +214,7 @@ fn article_records<'a>(
 /// speaker resolves; a sentence is its block and text, as [`parts::with_sentence_table`]
 /// numbers them.
 fn article_counts<'a>(
+    config: &SiteConfig,
     entities: &crate::index::entities::EntityIndex,
     article: &'a Article,
 ) -> (usize, usize) {
@@ -232,15 +233,24 @@ fn article_counts<'a>(
         }
     }
     for q in &article.quotes {
-        let resolves = match &q.speaker {
-            Speaker::Actor(_) => true,
-            Speaker::Entity(name) => entities.entity_of(name).is_some(),
-        };
-        if resolves {
+        if speaker_id(config, entities, &q.speaker).is_some() {
             count(q.block, &q.sentence);
         }
     }
     (records, sentences.len())
+}
+
+/// The id a quote's speaker is exported under: an actor's, or the entity's its name resolves
+/// to (`None`: a name with no entity, whose quote is not exported).
+fn speaker_id<'a>(
+    config: &'a SiteConfig,
+    entities: &'a crate::index::entities::EntityIndex,
+    speaker: &Speaker,
+) -> Option<&'a str> {
+    match speaker {
+        Speaker::Actor(id) => Some(config.actors[id.get()].id.as_str()),
+        Speaker::Entity(name) => Some(entities.entity_of(name)?.id.as_str()),
+    }
 }
 
 /// A record, the block it sits in and its sentence's text, before sentences are numbered.
@@ -331,10 +341,7 @@ fn quote_records<'a>(
         .quotes
         .iter()
         .filter_map(|q| {
-            let speaker = match &q.speaker {
-                Speaker::Actor(id) => config.actors[id.get()].id.as_str(),
-                Speaker::Entity(name) => index.entity_of(name)?.id.as_str(),
-            };
+            let speaker = speaker_id(config, index, &q.speaker)?;
             let record = MentionRecord {
                 id: None,
                 article: &article.id,

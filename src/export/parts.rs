@@ -169,7 +169,7 @@ pub fn put_parts(
             let mut line = Vec::with_capacity(64 * 1024);
             for article in &articles[range.clone()] {
                 if mentions.is_none() && sentences.is_none() {
-                    let (m, s) = super::article_counts(entities, article);
+                    let (m, s) = super::article_counts(config, entities, article);
                     mention_count += m;
                     sentence_count += s;
                     continue;

@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use super::views::ArticleMentions;
+use super::views::{ArticleMentions, Kwic};
 use crate::html::escape_into;
 
 /// Appends group `g` as a `<section>`, with `id` as its anchor when the
@@ -32,14 +32,7 @@ pub fn write_group(out: &mut String, g: &ArticleMentions, id: Option<&str>) {
     // One form needs no list: the lines show it, and the count of the rest follows them.
     if g.forms.len() > 1 {
         out.push_str("<p class=\"forms\">Written as ");
-        for (i, (form, count)) in g.forms.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            out.push_str("<q>");
-            escape_into(out, form);
-            let _ = write!(out, "</q> ×{count}");
-        }
+        push_forms(out, &g.forms);
         out.push_str("</p>");
     }
     write_lines(out, g);
@@ -58,11 +51,7 @@ pub fn write_lines(out: &mut String, g: &ArticleMentions) {
         out.push_str("<li><a href=\"");
         escape_into(out, &l.href);
         out.push_str("\">");
-        escape_into(out, &l.left);
-        out.push_str("<mark>");
-        escape_into(out, &l.keyword);
-        out.push_str("</mark>");
-        escape_into(out, &l.right);
+        push_line(out, l);
         out.push_str("</a></li>");
     }
     out.push_str("</ul>");
@@ -84,11 +73,7 @@ pub fn write_rows(groups: &[ArticleMentions]) -> String {
         out.push_str("</a>");
         if let Some(l) = line {
             out.push_str(" <span>");
-            escape_into(&mut out, &l.left);
-            out.push_str("<mark>");
-            escape_into(&mut out, &l.keyword);
-            out.push_str("</mark>");
-            escape_into(&mut out, &l.right);
+            push_line(&mut out, l);
             out.push_str("</span>");
         }
         let total = g.lines.len() + g.more;
@@ -96,14 +81,7 @@ pub fn write_rows(groups: &[ArticleMentions]) -> String {
             let _ = write!(out, " <small>{total} mentions");
             if g.forms.len() > 1 {
                 out.push_str(": ");
-                for (i, (form, count)) in g.forms.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    out.push_str("<q>");
-                    escape_into(&mut out, form);
-                    let _ = write!(out, "</q> ×{count}");
-                }
+                push_forms(&mut out, &g.forms);
             }
             out.push_str("</small>");
         }
@@ -111,6 +89,27 @@ pub fn write_rows(groups: &[ArticleMentions]) -> String {
     }
     out.push_str("</ul>");
     out
+}
+
+/// Appends the forms an article writes a name in, with their counts: `<q>Moscow</q> ×2, …`.
+fn push_forms(out: &mut String, forms: &[(String, usize)]) {
+    for (i, (form, count)) in forms.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str("<q>");
+        escape_into(out, form);
+        let _ = write!(out, "</q> ×{count}");
+    }
+}
+
+/// Appends the text of keyword line `l`, its keyword marked between its context.
+fn push_line(out: &mut String, l: &Kwic) {
+    escape_into(out, &l.left);
+    out.push_str("<mark>");
+    escape_into(out, &l.keyword);
+    out.push_str("</mark>");
+    escape_into(out, &l.right);
 }
 
 /// Every group of `groups` written by [`write_group`], without anchors.
@@ -125,7 +124,7 @@ pub fn write_groups(groups: &[ArticleMentions]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::views::{Kwic, Link};
+    use crate::render::views::Link;
 
     fn group(more: usize) -> ArticleMentions<'static> {
         ArticleMentions {

@@ -197,11 +197,17 @@ pub fn actor_parts(input: &RenderInput, id: ActorIx) -> Vec<Range<usize>> {
 /// How many keyword lines an article gets on actor `id`'s page: all of them, unless the actor
 /// is busy (see [`paging::BUSY_ACTOR_MENTIONS`]).
 fn lines_per_article(input: &RenderInput, id: ActorIx) -> usize {
-    if input.index.actors[id].mentions > paging::BUSY_ACTOR_MENTIONS {
+    if busy(input, id) {
         paging::BUSY_LINES_PER_ARTICLE
     } else {
         usize::MAX
     }
+}
+
+/// Whether actor `id` is busy ([`paging::BUSY_ACTOR_MENTIONS`]): its page then lists a row
+/// per article ([`super::kwic_group::write_rows`]) rather than a section.
+fn busy(input: &RenderInput, id: ActorIx) -> bool {
+    input.index.actors[id].mentions > paging::BUSY_ACTOR_MENTIONS
 }
 
 /// An actor's small timeline graphic for a page at `root`, drawn once per depth and shared by
@@ -294,7 +300,7 @@ pub fn actor(
     ctx.insert("actor", actor);
     ctx.insert("mention_count", &index.mentions);
     ctx.insert("article_count", &index.by_article.len());
-    let groups_html = if shown == paging::BUSY_LINES_PER_ARTICLE {
+    let groups_html = if busy(input, id) {
         super::kwic_group::write_rows(&groups)
     } else {
         super::kwic_group::write_groups(&groups)

@@ -76,3 +76,30 @@ fn sentences_are_stored_once_and_shared_by_their_mentions() {
         .iter()
         .all(|m| m.get("sentence").is_some_and(|s| s.is_u64())));
 }
+
+/// A part kept from an earlier build is counted without making its records again
+/// (`export::article_counts`): the index written from counts alone, as if every part were
+/// kept, is the one a cold build writes from the records.
+#[test]
+fn kept_parts_are_counted_as_their_records_would_be() {
+    use dossier::config::Site;
+    for (dir, built) in [
+        (repo(), shipped()),
+        (crate::common::fixture_dir("europe"), europe()),
+        (crate::common::fixture_dir("events"), events_fixture()),
+        (crate::common::fixture_dir("notes"), notes_fixture()),
+    ] {
+        let site = Site::load(&dir.join("site.toml")).unwrap();
+        let analysis = dossier::pipeline::analyse(&site).unwrap();
+        let counted = dossier::export::annotations_json(
+            &site.config,
+            &analysis.articles.raw,
+            &analysis.index,
+        );
+        assert_eq!(
+            String::from_utf8(counted).unwrap(),
+            built.read("data/annotations.json"),
+            "{dir:?}"
+        );
+    }
+}
