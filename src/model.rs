@@ -43,12 +43,40 @@ pub struct Article {
     pub entities: Vec<EntityMention>,
     /// Quoted or reported speech attributed to a speaker: filled by the annotate stage.
     pub quotes: Vec<Quote>,
+    /// What each dated mention says happened, as the timeline's event grouping compares it:
+    /// (mention index, words separated by spaces), by mention index; filled by the annotate
+    /// stage (`annotate::event_words`), so the cache keeps them with the analysis.
+    pub event_words: Vec<(u32, Box<str>)>,
     /// Problems that do not stop the build (an unknown code language), shown to the user;
     /// files are named relative to the site root.
     pub warnings: Vec<crate::diagnostic::Diagnostic>,
     /// Digest of the corpus evidence the entity rules read for this article (see
     /// `Lexicon::digest_of_text`): a cached analysis is reused only while it is unchanged.
     pub corpus_digest: u64,
+}
+
+impl Article {
+    /// The mentions in the same sentence as mention `m` (itself included), found by walking
+    /// out from it: mentions are sorted by offset, so a sentence's mentions are neighbours.
+    pub fn same_sentence(&self, m: usize) -> impl Iterator<Item = &Mention> {
+        let all = &self.mentions;
+        let target = &all[m];
+        let same = move |o: &&Mention| {
+            o.block == target.block
+                && (std::sync::Arc::ptr_eq(&o.sentence, &target.sentence)
+                    || o.sentence == target.sentence)
+        };
+        let before = all[..m].iter().rev().take_while(same);
+        let after = all[m..].iter().take_while(same);
+        before.chain(after)
+    }
+
+    /// The event words of mention `m` ([`Article::event_words`]), empty when it has none.
+    pub fn event_words_of(&self, m: usize) -> &str {
+        self.event_words
+            .binary_search_by_key(&(m as u32), |(at, _)| *at)
+            .map_or("", |i| &self.event_words[i].1)
+    }
 }
 
 /// Resolved metadata of an article, ready for display.

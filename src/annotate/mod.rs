@@ -7,6 +7,7 @@
 pub mod actors;
 pub mod dates;
 pub mod entities;
+pub mod event_words;
 pub mod sentences;
 
 use std::ops::Range;
@@ -197,6 +198,7 @@ impl Annotator {
         }
         article.mentions = without_overlaps(mentions);
         (article.entities, article.quotes) = found.finish();
+        article.event_words = event_words::of_article(&article);
         article
     }
 }

@@ -27,7 +27,7 @@ use crate::time::{DatesMode, Resolution, Timex};
 
 /// The encoding's version: part of every cache file's header, raised whenever this file
 /// changes what it writes.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Interns strings for one article while it is written. The ids come from the vectors, in
 /// first-use order, so the maps' hasher never shows in the bytes: Fx, not SipHash, which cost
@@ -75,6 +75,7 @@ pub fn encode(article: &Article) -> Option<Vec<u8>> {
         mentions,
         entities,
         quotes,
+        event_words,
         warnings,
         corpus_digest: _,
     } = article;
@@ -121,6 +122,14 @@ pub fn encode(article: &Article) -> Option<Vec<u8>> {
                 body.size(id.get());
             }
         }
+    }
+    // Event words: each entry's mention index as the step from the last one (they ascend).
+    body.size(event_words.len());
+    let mut last = 0;
+    for (m, words) in event_words {
+        body.size((*m - last) as usize);
+        last = *m;
+        body.str(words);
     }
     let mut out = Writer::default();
     out.size(t.texts.len());
@@ -432,6 +441,7 @@ pub fn decode(
             mentions: b.mentions,
             entities: b.entities,
             quotes: b.quotes,
+            event_words: b.event_words,
             warnings: b.warnings,
             corpus_digest: 0,
         }),
@@ -446,6 +456,7 @@ struct Body {
     mentions: Vec<Mention>,
     entities: Vec<EntityMention>,
     quotes: Vec<Quote>,
+    event_words: Vec<(u32, Box<str>)>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -505,6 +516,19 @@ fn body(bytes: &[u8], source: &str, actors: usize) -> Read<Body> {
             speaker,
         });
     }
+    let n = r.count()?;
+    let mut event_words = Vec::with_capacity(n);
+    let mut last = 0usize;
+    for i in 0..n {
+        let step = r.size()?;
+        // Mention indices ascend strictly after the first, and name a mention.
+        let m = last
+            .checked_add(step)
+            .filter(|&m| m < mentions.len() && (i == 0 || step > 0))
+            .ok_or(Corrupt("event words of no mention"))?;
+        last = m;
+        event_words.push((m as u32, Box::from(r.str()?)));
+    }
     if !r.is_done() {
         return Err(Corrupt("bytes after the article"));
     }
@@ -514,6 +538,7 @@ fn body(bytes: &[u8], source: &str, actors: usize) -> Read<Body> {
         mentions,
         entities,
         quotes,
+        event_words,
         warnings,
     })
 }

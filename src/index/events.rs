@@ -13,11 +13,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::TimelineEntry;
 use crate::annotate::dates::{Precision, Timex};
 use crate::ids::{ArticleIx, EntryIx, MentionRef, TiSlice, TiVec};
-use crate::model::{Article, MentionKind};
-
-mod words;
-
-pub use words::content_words;
+use crate::model::Article;
 
 /// Similarity two entries with compatible dates need to count as one event.
 pub const SAME_EVENT: f64 = 0.18;
@@ -115,68 +111,33 @@ fn cosine(a: &[u32], b: &[u32], weights: &[f64], norms: (f64, f64)) -> f64 {
     dot / (norms.0 * norms.1)
 }
 
-/// The features of every entry (content words and `@actor`), as interned ids; decades get none
-/// because they name eras, not events.
+/// The features of every entry (its event words, `annotate::event_words`), as ids numbered by
+/// first appearance in timeline order, so the ids (and everything downstream) are the same
+/// whatever the thread count; decades have none because they name eras, not events.
 fn features(
     articles: &TiSlice<ArticleIx, Article>,
     timeline: &[TimelineEntry],
 ) -> (Vec<Vec<u32>>, usize) {
-    // The words of a chunk of entries in parallel, then numbered in timeline order, so the
-    // ids (and everything downstream) are the same whatever the thread count; chunks keep the
-    // words of only a few thousand entries in memory at once.
-    let mut ids: HashMap<String, u32> = HashMap::default();
-    let mut out = Vec::with_capacity(timeline.len());
-    for chunk in timeline.chunks(8192) {
-        let words: Vec<Vec<String>> = chunk
-            .par_iter()
-            .with_min_len(256)
-            .map(|entry| entry_words(articles, entry))
-            .collect();
-        number(words, &mut ids, &mut out);
-    }
-    (out, ids.len())
-}
-
-/// Numbers each entry's words by first appearance and appends the sorted ids to `out`.
-fn number(words: Vec<Vec<String>>, ids: &mut HashMap<String, u32>, out: &mut Vec<Vec<u32>>) {
-    for list in words {
-        let mut fs: Vec<u32> = list
-            .into_iter()
-            .map(|w| {
-                let next = ids.len() as u32;
-                *ids.entry(w).or_insert(next)
-            })
-            .collect();
-        fs.sort_unstable();
-        fs.dedup();
-        out.push(fs);
-    }
-}
-
-/// One entry's features before numbering: its clause's content words, then `@actor` for each
-/// actor named in the clause, by any of its names; none for a decade.
-fn entry_words(articles: &TiSlice<ArticleIx, Article>, entry: &TimelineEntry) -> Vec<String> {
-    if entry.timex.precision() <= Precision::Decade {
-        return Vec::new();
-    }
-    let MentionRef {
-        article: a,
-        mention: m,
-    } = entry.at;
-    let article = &articles[a];
-    let mention = &article.mentions[m.get()];
-    let words = &article.source[mention.span.clone()];
-    let clause = words::clause_of(&mention.sentence, words);
-    let actors = super::same_sentence(article, m).filter_map(|o| match o.kind {
-        MentionKind::Actor(id) if clause.contains(&article.source[o.span.clone()]) => {
-            Some(format!("@{id}"))
-        }
-        _ => None,
-    });
-    content_words(clause, words)
-        .into_iter()
-        .chain(actors)
-        .collect()
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    let features = timeline
+        .iter()
+        .map(|entry| {
+            let MentionRef { article, mention } = entry.at;
+            let words = articles[article].event_words_of(mention.get());
+            let mut fs: Vec<u32> = words
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w).or_insert(next)
+                })
+                .collect();
+            fs.sort_unstable();
+            fs.dedup();
+            fs
+        })
+        .collect();
+    (features, ids.len())
 }
 
 /// Disjoint groups of entries, merged strongest pair first.

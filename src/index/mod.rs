@@ -227,32 +227,14 @@ fn reading_order(articles: &TiSlice<ArticleIx, Article>) -> Vec<ArticleIx> {
     order
 }
 
-/// The mentions in the same sentence as mention `m` (itself included), found by walking out
-/// from it: mentions are sorted by offset, so a sentence's mentions are neighbours.
-pub(crate) fn same_sentence(
-    article: &Article,
-    m: MentionIx,
-) -> impl Iterator<Item = &crate::model::Mention> {
-    let all = &article.mentions;
-    let m = m.get();
-    let target = &all[m];
-    let same = move |o: &&crate::model::Mention| {
-        o.block == target.block
-            && (std::sync::Arc::ptr_eq(&o.sentence, &target.sentence)
-                || o.sentence == target.sentence)
-    };
-    let before = all[..m].iter().rev().take_while(same);
-    let after = all[m..].iter().take_while(same);
-    before.chain(after)
-}
-
 /// Actors mentioned in the same sentence as mention `m`, without duplicates, by id order.
 ///
 /// Mentions are sorted by offset, so one sentence's mentions are neighbours: scanning outward
 /// from `m` keeps this linear in the sentence, where a scan of the whole article made the
 /// index quadratic in an article's mentions (hours for one 5 MB line).
 fn sentence_actors(article: &Article, m: MentionIx) -> Vec<ActorIx> {
-    let mut ids: Vec<ActorIx> = same_sentence(article, m)
+    let mut ids: Vec<ActorIx> = article
+        .same_sentence(m.get())
         .filter_map(|o| match o.kind {
             MentionKind::Actor(id) => Some(id),
             _ => None,

@@ -93,6 +93,7 @@ mod tests {
             mentions: vec![],
             entities: vec![],
             quotes: vec![],
+            event_words: vec![],
             warnings: vec![],
             corpus_digest: 0,
         };

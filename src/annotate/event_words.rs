@@ -1,6 +1,47 @@
-//! Content words of a sentence, normalised so different wordings of one event meet: "removed",
-//! "removal" and "remove" share a stem, "list" and "listing" too, while function words and the
-//! words of dates — which say when, not what — are left out.
+//! Event words: what each dated mention says happened, as the timeline's event grouping
+//! compares it (`index::events`). They are the content words of the date's clause, normalised
+//! so different wordings of one event meet ("removed", "removal" and "remove" share a stem,
+//! "list" and "listing" too; function words and the words of dates, which say when, not what,
+//! are left out), then `@actor` for each actor the clause names.
+//!
+//! They depend on the article alone, so they are made here with its analysis and kept in the
+//! cache with it: a build after one article's edit reads every other article's words instead of
+//! making hundreds of thousands of them again.
+
+use crate::model::{Article, MentionKind};
+use crate::time::Precision;
+
+/// The event words of every dated mention of `article` that has some, as (mention index,
+/// words separated by single spaces), by mention index. A decade gets none: it names an era,
+/// not an event. Words never hold a space: they are runs of letters and digits, or `@` and an
+/// actor's number.
+pub fn of_article(article: &Article) -> Vec<(u32, Box<str>)> {
+    let mut out = Vec::new();
+    for (m, mention) in article.mentions.iter().enumerate() {
+        let MentionKind::Date { timex, .. } = &mention.kind else {
+            continue;
+        };
+        if timex.precision() <= Precision::Decade {
+            continue;
+        }
+        let words = &article.source[mention.span.clone()];
+        let clause = clause_of(&mention.sentence, words);
+        let actors = article.same_sentence(m).filter_map(|o| match o.kind {
+            MentionKind::Actor(id) if clause.contains(&article.source[o.span.clone()]) => {
+                Some(format!("@{id}"))
+            }
+            _ => None,
+        });
+        let all: Vec<String> = content_words(clause, words)
+            .into_iter()
+            .chain(actors)
+            .collect();
+        if !all.is_empty() {
+            out.push((m as u32, all.join(" ").into_boxed_str()));
+        }
+    }
+    out
+}
 
 /// Function words: they occur everywhere and say nothing about what happened.
 const STOPWORDS: &[&str] = &[
@@ -281,7 +322,7 @@ pub fn content_words(sentence: &str, words: &str) -> Vec<String> {
 /// The runs of letters and digits of `text`, in order: the non-empty pieces of
 /// `text.split(|c: char| !c.is_alphanumeric())`, with ASCII read byte by byte (every word of
 /// every timeline sentence passes through here).
-pub(super) fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
     let alphanumeric = |i: usize| {
         let (c, len) = crate::chars::char_at(text, i);
         (c.is_alphanumeric(), len)
@@ -347,3 +388,6 @@ pub fn stem(word: &str) -> String {
     }
     w
 }
+
+#[cfg(test)]
+mod tests;
