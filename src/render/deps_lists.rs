@@ -74,19 +74,25 @@ pub fn actor_page(
     d
 }
 
-/// What every part of actor `id`'s page reads of the timeline: the graphic on each part links
-/// each of the actor's entries by its place in the whole timeline. Digested once per actor
-/// rather than once per part: a busy actor has tens of thousands of entries and ten parts.
+/// What every part of actor `id`'s page reads of the timeline, digested once per actor rather
+/// than once per part (a busy actor has tens of thousands of entries and ten parts). The
+/// graphic shows each entry by its date and links it to the row that shows it; only an actor
+/// with few entries also lists them, each with its article's sentence and link, so only then
+/// do the entries' articles count. An edit that leaves an article's dates where they were
+/// thus leaves the graphic of every actor its dates name as it was.
 pub fn actor_timeline(input: &RenderInput, id: ActorIx) -> Inputs {
     let timeline = &input.index.actors[id].timeline;
+    let links = &input.index.periods.links;
+    let listed = super::pages::lists_timeline(timeline.len());
     let mut d = Deps::new(0, "actor timeline");
-    d.num(timeline.len());
+    d.num(timeline.len()).num(usize::from(links.single()));
     for &t in timeline {
         let entry = &input.index.timeline[t];
-        d.num(t.get())
-            .hashed(&entry.timex)
-            .num(entry.at.mention.get());
-        d.article(input, entry.at.article);
+        d.hashed(&entry.timex).str(links.target(t));
+        if listed {
+            d.num(entry.at.mention.get());
+            d.article(input, entry.at.article);
+        }
     }
     d.finish()
 }

@@ -183,6 +183,11 @@ pub(super) fn summary(article: &Article) -> String {
 /// Most dated sentences an actor page lists; beyond, its timeline graphic stands for them.
 const ACTOR_TIMELINE_LIST: usize = 200;
 
+/// Whether an actor page lists its `entries` dated sentences (else its graphic stands for them).
+pub(super) fn lists_timeline(entries: usize) -> bool {
+    entries <= ACTOR_TIMELINE_LIST
+}
+
 /// How an actor's page is split: consecutive runs of its `by_article` list, each holding about
 /// [`paging::ACTOR_LINES_PER_PART`] keyword lines.
 pub fn actor_parts(input: &RenderInput, id: ActorIx) -> Vec<Range<usize>> {
@@ -285,7 +290,7 @@ pub fn actor(
     // The dated sentences naming the actor are listed in full when there are few; a busy
     // actor's would outweigh its page (and repeat the timeline), so the graphic, which links
     // into the timeline year by year, stands for them.
-    let listed = index.timeline.len() <= ACTOR_TIMELINE_LIST;
+    let listed = lists_timeline(index.timeline.len());
     let timeline: Vec<TimelineItem> = if listed && part == 0 {
         index
             .timeline

@@ -245,3 +245,58 @@ fn a_renamed_actor_rebuilds_as_a_cold_build_would() {
         assert_same_as_cold(dir.path());
     }
 }
+
+/// An edit that makes the timeline outgrow its one page moves every row onto the pages of
+/// its years; the graphic of an actor named only in another article links into the timeline,
+/// so its page must follow though none of its articles changed.
+#[test]
+fn a_timeline_that_outgrows_its_page_moves_every_link_into_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("site.toml"),
+        "title = \"Split\"\n[[actors]]\nid = \"russia\"\nname = \"Russia\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir(root.join("seeds")).unwrap();
+    std::fs::write(
+        root.join("seeds/a.md"),
+        "# A\n\nOn 3 March 2021, Russia opened talks in Doha.\n",
+    )
+    .unwrap();
+    // Sentences on as many different days after the actor's, none naming it: the actor's entry
+    // keeps its place on the timeline, only the page that shows it changes.
+    let dated = |n: usize| -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        (0..n)
+            .map(|i| {
+                format!(
+                    "On {} {} {}, observers counted convoy number {i} on the northern road.\n\n",
+                    1 + i % 28,
+                    MONTHS[(i / 28) % 12],
+                    2022 + i / 336
+                )
+            })
+            .collect()
+    };
+    std::fs::write(root.join("seeds/b.md"), format!("# B\n\n{}", dated(3))).unwrap();
+    build_in(root);
+    let year_page = root.join("public/timeline/2021.html");
+    assert!(!year_page.exists(), "the timeline starts on one page");
+    std::fs::write(root.join("seeds/b.md"), format!("# B\n\n{}", dated(3000))).unwrap();
+    assert_same_as_cold(root);
+    assert!(year_page.exists(), "the edit splits the timeline by year");
+}
