@@ -43,10 +43,10 @@ pub struct Article {
     pub entities: Vec<EntityMention>,
     /// Quoted or reported speech attributed to a speaker: filled by the annotate stage.
     pub quotes: Vec<Quote>,
-    /// What each dated mention says happened, as the timeline's event grouping compares it:
-    /// (mention index, words separated by spaces), by mention index; filled by the annotate
-    /// stage (`annotate::event_words`), so the cache keeps them with the analysis.
-    pub event_words: Vec<(u32, Box<str>)>,
+    /// What each dated mention says happened, as the timeline's event grouping compares it;
+    /// filled by the annotate stage (`annotate::event_words`), so the cache keeps them with the
+    /// analysis.
+    pub event_words: EventWords,
     /// Problems that do not stop the build (an unknown code language), shown to the user;
     /// files are named relative to the site root.
     pub warnings: Vec<crate::diagnostic::Diagnostic>,
@@ -70,12 +70,62 @@ impl Article {
         let after = all[m..].iter().take_while(same);
         before.chain(after)
     }
+}
 
-    /// The event words of mention `m` ([`Article::event_words`]), empty when it has none.
-    pub fn event_words_of(&self, m: usize) -> &str {
-        self.event_words
-            .binary_search_by_key(&(m as u32), |(at, _)| *at)
-            .map_or("", |i| &self.event_words[i].1)
+/// The event words of an article's dated mentions, each entry's words separated by spaces,
+/// all in one string: an article has dozens of entries and a corpus hundreds of thousands, kept
+/// for the whole build, so one allocation an article rather than one an entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventWords {
+    /// Every entry's words, one entry after another.
+    text: String,
+    /// Per entry: its mention's index and where its words end in `text`, by mention index.
+    ends: Vec<(u32, u32)>,
+}
+
+impl EventWords {
+    /// Adds mention `m`'s words; `false` (and nothing added) unless `m` comes after every
+    /// mention added so far and the text stays addressable by `u32`.
+    pub fn push(&mut self, m: u32, words: &str) -> bool {
+        let after = self.ends.last().is_none_or(|&(last, _)| m > last);
+        let Some(end) = u32::try_from(self.text.len() + words.len())
+            .ok()
+            .filter(|_| after)
+        else {
+            return false;
+        };
+        self.text.push_str(words);
+        self.ends.push((m, end));
+        true
+    }
+
+    /// Mention `m`'s words, empty when it has none.
+    pub fn of(&self, m: usize) -> &str {
+        match self.ends.binary_search_by_key(&(m as u32), |&(at, _)| at) {
+            Ok(i) => self.entry(i).1,
+            Err(_) => "",
+        }
+    }
+
+    /// Number of mentions with words.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether no mention has words.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Every (mention index, words), by mention index.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &str)> {
+        (0..self.ends.len()).map(|i| self.entry(i))
+    }
+
+    fn entry(&self, i: usize) -> (u32, &str) {
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p].1 as usize);
+        let (m, end) = self.ends[i];
+        (m, &self.text[start..end as usize])
     }
 }
 

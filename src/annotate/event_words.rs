@@ -8,15 +8,14 @@
 //! cache with it: a build after one article's edit reads every other article's words instead of
 //! making hundreds of thousands of them again.
 
-use crate::model::{Article, MentionKind};
+use crate::model::{Article, EventWords, MentionKind};
 use crate::time::Precision;
 
-/// The event words of every dated mention of `article` that has some, as (mention index,
-/// words separated by single spaces), by mention index. A decade gets none: it names an era,
-/// not an event. Words never hold a space: they are runs of letters and digits, or `@` and an
-/// actor's number.
-pub fn of_article(article: &Article) -> Vec<(u32, Box<str>)> {
-    let mut out = Vec::new();
+/// The event words of every dated mention of `article` that has some, each mention's words
+/// separated by single spaces. A decade gets none: it names an era, not an event. Words never
+/// hold a space: they are runs of letters and digits, or `@` and an actor's number.
+pub fn of_article(article: &Article) -> EventWords {
+    let mut out = EventWords::default();
     for (m, mention) in article.mentions.iter().enumerate() {
         let MentionKind::Date { timex, .. } = &mention.kind else {
             continue;
@@ -36,8 +35,9 @@ pub fn of_article(article: &Article) -> Vec<(u32, Box<str>)> {
             .into_iter()
             .chain(actors)
             .collect();
+        // Mentions come in order, so a push fails only past 4 GB of words: those are left out.
         if !all.is_empty() {
-            out.push((m as u32, all.join(" ").into_boxed_str()));
+            out.push(m as u32, &all.join(" "));
         }
     }
     out

@@ -20,8 +20,8 @@ use rustc_hash::FxHashMap;
 use super::bytes::{Corrupt, Read, Reader, Writer};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::model::{
-    Align, Article, Block, BlockKind, Container, EntityKind, EntityMention, Evidence, Inline,
-    Mention, MentionKind, Meta, Quote, SourceFile, Speaker, Style, Table,
+    Align, Article, Block, BlockKind, Container, EntityKind, EntityMention, EventWords, Evidence,
+    Inline, Mention, MentionKind, Meta, Quote, SourceFile, Speaker, Style, Table,
 };
 use crate::time::{DatesMode, Resolution, Timex};
 
@@ -126,9 +126,9 @@ pub fn encode(article: &Article) -> Option<Vec<u8>> {
     // Event words: each entry's mention index as the step from the last one (they ascend).
     body.size(event_words.len());
     let mut last = 0;
-    for (m, words) in event_words {
-        body.size((*m - last) as usize);
-        last = *m;
+    for (m, words) in event_words.iter() {
+        body.size((m - last) as usize);
+        last = m;
         body.str(words);
     }
     let mut out = Writer::default();
@@ -456,7 +456,7 @@ struct Body {
     mentions: Vec<Mention>,
     entities: Vec<EntityMention>,
     quotes: Vec<Quote>,
-    event_words: Vec<(u32, Box<str>)>,
+    event_words: EventWords,
     warnings: Vec<Diagnostic>,
 }
 
@@ -517,17 +517,18 @@ fn body(bytes: &[u8], source: &str, actors: usize) -> Read<Body> {
         });
     }
     let n = r.count()?;
-    let mut event_words = Vec::with_capacity(n);
+    let mut event_words = EventWords::default();
     let mut last = 0usize;
-    for i in 0..n {
-        let step = r.size()?;
-        // Mention indices ascend strictly after the first, and name a mention.
+    for _ in 0..n {
+        // Mention indices ascend (`push` refuses one that does not), and name a mention.
         let m = last
-            .checked_add(step)
-            .filter(|&m| m < mentions.len() && (i == 0 || step > 0))
+            .checked_add(r.size()?)
+            .filter(|&m| m < mentions.len())
             .ok_or(Corrupt("event words of no mention"))?;
         last = m;
-        event_words.push((m as u32, Box::from(r.str()?)));
+        if !event_words.push(m as u32, r.str()?) {
+            return Err(Corrupt("event words out of order"));
+        }
     }
     if !r.is_done() {
         return Err(Corrupt("bytes after the article"));

@@ -123,7 +123,7 @@ fn features(
         .iter()
         .map(|entry| {
             let MentionRef { article, mention } = entry.at;
-            let words = articles[article].event_words_of(mention.get());
+            let words = articles[article].event_words.of(mention.get());
             let mut fs: Vec<u32> = words
                 .split(' ')
                 .filter(|w| !w.is_empty())

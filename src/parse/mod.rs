@@ -99,7 +99,7 @@ pub fn parse_article_in(
         mentions: Vec::new(),
         entities: Vec::new(),
         quotes: Vec::new(),
-        event_words: Vec::new(),
+        event_words: Default::default(),
         warnings,
         corpus_digest: 0,
     };

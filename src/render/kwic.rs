@@ -156,7 +156,7 @@ mod tests {
             mentions: vec![],
             entities: vec![],
             quotes: vec![],
-            event_words: vec![],
+            event_words: Default::default(),
             warnings: vec![],
             corpus_digest: 0,
         };

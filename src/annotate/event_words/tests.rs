@@ -97,9 +97,26 @@ fn each_dated_mention_carries_its_clause_words_and_actors() {
         .collect();
     let words = |at: &str| {
         let m = dated.iter().find(|(_, w)| w.contains(at)).unwrap().0;
-        article.event_words_of(m).to_string()
+        article.event_words.of(m).to_string()
     };
     assert_eq!(words("July"), "russia recogniz taliban @0 @1");
     assert_eq!(words("1990s"), "", "a decade names an era");
     assert_eq!(article.event_words, of_article(&article));
+    let all: Vec<(u32, &str)> = article.event_words.iter().collect();
+    assert_eq!(all.len(), 1, "{all:?}");
+}
+
+#[test]
+fn event_words_are_found_by_mention_and_kept_in_order() {
+    let mut words = EventWords::default();
+    assert!(words.push(2, "talks @0"));
+    assert!(words.push(7, "embassy"));
+    assert!(!words.push(7, "again"), "a mention once");
+    assert!(!words.push(3, "earlier"), "in mention order");
+    assert_eq!(words.of(2), "talks @0");
+    assert_eq!(words.of(7), "embassy");
+    assert_eq!(words.of(3), "");
+    assert_eq!(words.len(), 2);
+    let all: Vec<(u32, &str)> = words.iter().collect();
+    assert_eq!(all, [(2, "talks @0"), (7, "embassy")]);
 }
