@@ -6,8 +6,9 @@
 //! Each function follows the page's context function line by line (`pages::actor`,
 //! `entities::entity_page`): the articles it quotes (by their analysis digest, which covers
 //! their text, mentions, sentences and quotes), and the index-derived facts it shows (counts,
-//! part ranges, co-occurring actors, timeline positions, entity links). Actor names, members
-//! and the rest of `site.toml` reach every digest through [`super::deps::site_inputs`].
+//! part ranges, co-occurring actors, the timeline rows its graphic links to, entity links).
+//! Actor names, members and the rest of `site.toml` reach every digest through
+//! [`super::deps::site_inputs`].
 
 use std::ops::Range;
 

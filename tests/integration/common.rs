@@ -260,3 +260,19 @@ pub fn strip_tags(html: &str) -> String {
     }
     out
 }
+
+/// Month names, for generated corpora whose dates the annotator must read.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];

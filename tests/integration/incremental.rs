@@ -267,20 +267,6 @@ fn a_timeline_that_outgrows_its_page_moves_every_link_into_it() {
     // Sentences on as many different days after the actor's, none naming it: the actor's entry
     // keeps its place on the timeline, only the page that shows it changes.
     let dated = |n: usize| -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         (0..n)
             .map(|i| {
                 format!(

@@ -4,22 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::common::{build_site, files, Built};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::common::{build_site, files, Built, MONTHS};
 
 /// 300 short articles, each naming Ruritania four times and citing two dates.
 fn big_corpus() -> (tempfile::TempDir, Built) {
