@@ -8,6 +8,7 @@
 mod body;
 mod deps;
 mod deps_lists;
+mod deps_timeline;
 pub mod entities;
 mod events;
 pub mod feeds;
@@ -156,12 +157,17 @@ pub fn render_site(input: &RenderInput, sink: &dyn Sink) -> Result<()> {
                 Some(p) => periods[p].path.clone(),
                 None => paging::part_path(first, part),
             };
+            if let Some(p) = period {
+                let inputs = deps_timeline::period_page(input, r.site_inputs, p).finish();
+                if sink.reuse(&path, inputs)?.is_some() {
+                    return Ok(());
+                }
+                let made = r.page(&path, first, |root| timeline_pages::period(input, p, root))?;
+                return r.render(&made.0, made.2, &made.1, Some(inputs));
+            }
             put(r.page(&path, first, |root| match (first, period) {
                 ("index.html", _) => pages::home(input, &home_parts, part, root),
-                (_, Some(p)) => timeline_pages::period(input, p, root),
-                (_, None) => {
-                    timeline_pages::overview(input, root, &timeline_pages::graphic(input, root))
-                }
+                _ => timeline_pages::overview(input, root, &timeline_pages::graphic(input, root)),
             })?)
         })?;
     let listed = entities::listed(&input.index.entities);

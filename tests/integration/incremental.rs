@@ -286,3 +286,80 @@ fn a_timeline_that_outgrows_its_page_moves_every_link_into_it() {
     assert_same_as_cold(root);
     assert!(year_page.exists(), "the edit splits the timeline by year");
 }
+
+/// Inode of a file: a page whose bytes did not change is a hard link to the last build's copy.
+#[cfg(unix)]
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .ino()
+}
+
+/// A timeline split into period pages, with an event whose two sources sit on different
+/// pages: moving one source's date remakes the pages of both sources (the other's table links
+/// to the moved row) and leaves every other period page as it was. The comparison with a cold
+/// build is what catches a page kept from stale inputs.
+#[cfg(unix)]
+#[test]
+fn an_edit_remakes_only_the_timeline_periods_it_touches() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("site.toml"),
+        "title = \"Periods\"\n[[actors]]\nid = \"russia\"\nname = \"Russia\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir(root.join("seeds")).unwrap();
+    let talks = |date: &str| {
+        format!("# Talks\n\nOn {date}, Russia opened talks with the Taliban in Doha.\n")
+    };
+    std::fs::write(root.join("seeds/a.md"), talks("30 December 2021")).unwrap();
+    std::fs::write(root.join("seeds/c.md"), talks("2 January 2022")).unwrap();
+    // Enough dates that 2022 and later years are split into months.
+    let dated: String = (0..3000)
+        .map(|i| {
+            format!(
+                "On {} {} {}, observers counted convoy number {i} on the northern road.\n\n",
+                1 + i % 28,
+                MONTHS[(i / 28) % 12],
+                2022 + i / 336
+            )
+        })
+        .collect();
+    std::fs::write(root.join("seeds/b.md"), format!("# Convoys\n\n{dated}")).unwrap();
+    build_in(root);
+    let page = |name: &str| root.join("public/timeline").join(name);
+    let (y2021, jan, later) = (
+        page("2021.html"),
+        page("2022-01.html"),
+        page("2025-06.html"),
+    );
+    let table = std::fs::read_to_string(&y2021).unwrap();
+    assert!(
+        table.contains("date-disagreement") && table.contains("2022-01.html#t2022-01-02"),
+        "the event's table on 2021's page links to its other source's row"
+    );
+    let before = [inode(&y2021), inode(&jan), inode(&later)];
+    // The source on January's page moves a day; the one on 2021's page does not change.
+    std::fs::write(root.join("seeds/c.md"), talks("3 January 2022")).unwrap();
+    assert_same_as_cold(root);
+    assert_ne!(inode(&jan), before[1], "the moved date's page changes");
+    assert_ne!(
+        inode(&y2021),
+        before[0],
+        "so does the page whose table links to it"
+    );
+    assert_eq!(
+        inode(&later),
+        before[2],
+        "a period without the edit's dates does not"
+    );
+    // An edit without dates leaves every period page as it was.
+    let before = [inode(&y2021), inode(&jan), inode(&later)];
+    let mut text = std::fs::read_to_string(root.join("seeds/c.md")).unwrap();
+    text.push_str("\nNobody expected a quick outcome.\n");
+    std::fs::write(root.join("seeds/c.md"), text).unwrap();
+    assert_same_as_cold(root);
+    assert_eq!([inode(&y2021), inode(&jan), inode(&later)], before);
+}
